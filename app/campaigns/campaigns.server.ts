@@ -1,0 +1,141 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { db } from '#db/index.server.ts'
+import { campaigns, donations, moneyMovements, people, type CampaignKind } from '#db/schema.ts'
+
+export type CampaignSummary = {
+	id: string
+	slug: string
+	title: string
+	kind: CampaignKind
+	status: 'draft' | 'active' | 'ended' | 'hidden'
+	goalMinor: number
+	currency: string
+	raisedMinor: number
+	donorCount: number
+	coverImage: string | null
+	coverAlt: string | null
+	endsOn: string | null
+	organiserName: string
+	featured: boolean
+}
+
+// Totals are sums over the append-only money record; donors are donations
+// that succeeded. Both use indexed lookups by campaign id.
+const raisedMinor = sql<number>`coalesce((select sum(${moneyMovements.amountMinor}) from ${moneyMovements} where ${moneyMovements.campaignId} = ${campaigns.id}), 0)::bigint`
+const donorCount = sql<number>`(select count(*) from ${donations} where ${donations.campaignId} = ${campaigns.id} and ${donations.status} = 'succeeded')::int`
+
+const summaryColumns = {
+	id: campaigns.id,
+	slug: campaigns.slug,
+	title: campaigns.title,
+	kind: campaigns.kind,
+	status: campaigns.status,
+	goalMinor: campaigns.goalMinor,
+	currency: campaigns.currency,
+	raisedMinor,
+	donorCount,
+	coverImage: campaigns.coverImage,
+	coverAlt: campaigns.coverAlt,
+	endsOn: campaigns.endsOn,
+	organiserName: sql<string>`trim(${people.firstName} || ' ' || ${people.lastName})`,
+	featured: campaigns.featured,
+}
+
+function normalise(row: CampaignSummary): CampaignSummary {
+	return { ...row, raisedMinor: Number(row.raisedMinor), donorCount: Number(row.donorCount) }
+}
+
+/** Featured, public campaigns for the landing page. */
+export async function listFeaturedCampaigns(limit = 3): Promise<CampaignSummary[]> {
+	const rows = await db()
+		.select(summaryColumns)
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(and(eq(campaigns.featured, true), eq(campaigns.status, 'active')))
+		.orderBy(desc(campaigns.publishedAt))
+		.limit(limit)
+	return rows.map(normalise)
+}
+
+/** The newest public campaigns. */
+export async function listRecentCampaigns(limit = 6, options: { excludeIds?: string[] } = {}) {
+	const rows = await db()
+		.select(summaryColumns)
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(
+			and(
+				eq(campaigns.status, 'active'),
+				options.excludeIds?.length ? sql`${campaigns.id} not in ${options.excludeIds}` : undefined,
+			),
+		)
+		.orderBy(desc(campaigns.publishedAt))
+		.limit(limit)
+	return rows.map(normalise)
+}
+
+/** Total raised across the platform, per currency (normally one). */
+export async function platformTotals(): Promise<{ currency: string; raisedMinor: number; campaignCount: number }[]> {
+	const rows = await db()
+		.select({
+			currency: moneyMovements.currency,
+			raisedMinor: sql<number>`sum(${moneyMovements.amountMinor})::bigint`,
+			campaignCount: sql<number>`count(distinct ${moneyMovements.campaignId})::int`,
+		})
+		.from(moneyMovements)
+		.innerJoin(campaigns, eq(campaigns.id, moneyMovements.campaignId))
+		.where(inArray(campaigns.status, ['active', 'ended']))
+		.groupBy(moneyMovements.currency)
+	return rows.map((r) => ({ currency: r.currency, raisedMinor: Number(r.raisedMinor), campaignCount: Number(r.campaignCount) }))
+}
+
+/** A campaign anyone may see (active or ended), or null. */
+export async function getPublicCampaign(slug: string) {
+	const [row] = await db()
+		.select({ ...summaryColumns, story: campaigns.story, publishedAt: campaigns.publishedAt })
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(and(eq(campaigns.slug, slug.toLowerCase()), inArray(campaigns.status, ['active', 'ended'])))
+	return row ? { ...normalise(row), story: row.story, publishedAt: row.publishedAt } : null
+}
+
+export type DonorWallEntry = {
+	id: string
+	/** "Anonymous" when the donor asked; their name is never sent to the page. */
+	displayName: string
+	/** null when the donor hid the amount. */
+	amountMinor: number | null
+	currency: string
+	message: string | null
+	at: Date
+}
+
+/** Succeeded donations for a public page, newest first. */
+export async function listDonorWall(campaignId: string, options: { limit?: number; offset?: number } = {}) {
+	const rows = await db()
+		.select({
+			id: donations.id,
+			donorName: donations.donorName,
+			anonymous: donations.anonymous,
+			hideAmount: donations.hideAmount,
+			amountMinor: donations.amountMinor,
+			currency: donations.currency,
+			message: donations.message,
+			at: donations.succeededAt,
+		})
+		.from(donations)
+		.where(and(eq(donations.campaignId, campaignId), eq(donations.status, 'succeeded')))
+		.orderBy(desc(donations.succeededAt))
+		.limit(options.limit ?? 10)
+		.offset(options.offset ?? 0)
+	return rows.map(
+		(r): DonorWallEntry => ({
+			id: r.id,
+			displayName: r.anonymous ? 'Anonymous' : r.donorName,
+			amountMinor: r.hideAmount ? null : Number(r.amountMinor),
+			currency: r.currency,
+			message: r.message,
+			at: r.at ?? new Date(0),
+		}),
+	)
+}

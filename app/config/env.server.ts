@@ -1,0 +1,159 @@
+import { z } from 'zod'
+
+/**
+ * The one place the environment is read. Every variable has a safe default in
+ * development and test; in production (`NODE_ENV=production`) the variables
+ * marked `requiredInProduction` must be set, and the server refuses to start
+ * with a list of everything missing or malformed.
+ */
+
+const emptyToUndefined = (value: unknown) =>
+	typeof value === 'string' && value.trim() === '' ? undefined : value
+
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional())
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional())
+const integer = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+	z.preprocess(
+		emptyToUndefined,
+		z.coerce.number().int().min(min).max(max).default(fallback),
+	)
+const bool = (fallback: boolean) =>
+	z.preprocess(
+		emptyToUndefined,
+		z
+			.enum(['true', 'false', '1', '0', 'yes', 'no'])
+			.transform((v) => v === 'true' || v === '1' || v === 'yes')
+			.default(fallback),
+	)
+
+const DEV_SESSION_SECRET = 'development-only-session-secret-not-for-production'
+
+export const envSchema = z.object({
+	NODE_ENV: z
+		.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+	PORT: integer(3000, 1, 65535),
+	HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+	/** Public base URL, used in emails and share links. */
+	APP_URL: optionalUrl,
+	/** postgres://… to use a real PostgreSQL server; unset → embedded PGlite. */
+	DATABASE_URL: optionalUrl,
+	/** Folder for the embedded database and local uploads. */
+	DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
+	DATABASE_POOL_SIZE: integer(10, 1, 200),
+	SESSION_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+	/** Run the job worker inside the web process (set false when `npm run worker` runs separately). */
+	RUN_WORKER: bool(true),
+	/** Fill an empty database with demo campaigns at start (default: on, except in production). */
+	SEED_DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+	LOG_REQUESTS: bool(true),
+
+	SENDGRID_API_KEY: optionalString,
+	SENDGRID_API_BASE: z.preprocess(emptyToUndefined, z.url().default('https://api.sendgrid.com')),
+	EMAIL_FROM: z.preprocess(emptyToUndefined, z.email().default('fundraising@example.org')),
+	EMAIL_FROM_NAME: optionalString,
+	/** Where contact and media-enquiry notifications go. */
+	STAFF_NOTIFY_EMAIL: z.preprocess(emptyToUndefined, z.email().default('supporters@example.org')),
+	EMAIL_RETRY_LIMIT: integer(8, 0, 50),
+	EMAIL_RETRY_DELAY_SECONDS: integer(30, 0, 3600),
+
+	STRIPE_SECRET_KEY: optionalString,
+	STRIPE_WEBHOOK_SECRET: optionalString,
+	STRIPE_API_BASE: z.preprocess(emptyToUndefined, z.url().default('https://api.stripe.com')),
+
+	/** Requests per hour per IP for sign-up style forms. */
+	SIGNUP_RATE_LIMIT_PER_HOUR: integer(20, 1, 100000),
+
+	CHARITY_NAME: z.preprocess(emptyToUndefined, z.string().default('International Justice Mission')),
+	CHARITY_SHORT_NAME: z.preprocess(emptyToUndefined, z.string().default('IJM')),
+	CHARITY_LEGAL_NAME: z.preprocess(emptyToUndefined, z.string().default('International Justice Mission (demo details)')),
+	CHARITY_REGISTRATION: z.preprocess(emptyToUndefined, z.string().default('Registered charity no. 1234567 (demo)')),
+	CHARITY_ADDRESS: z.preprocess(emptyToUndefined, z.string().default('1 Example Street, London EC1A 1AA, United Kingdom')),
+	CHARITY_CONTACT_EMAIL: z.preprocess(emptyToUndefined, z.email().default('supporters@example.org')),
+	CHARITY_MEDIA_EMAIL: z.preprocess(emptyToUndefined, z.email().default('media@example.org')),
+	CHARITY_PHONE: optionalString,
+	CHARITY_WEBSITE: z.preprocess(emptyToUndefined, z.url().default('https://www.ijm.org')),
+	/** ISO 4217 code used for goals and donations. */
+	CHARITY_CURRENCY: z.preprocess(
+		emptyToUndefined,
+		z.string().regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 code').transform((c) => c.toUpperCase()).default('GBP'),
+	),
+	CHARITY_LOCALE: z.preprocess(emptyToUndefined, z.string().default('en-GB')),
+	CHARITY_PRIMARY_COLOR: z.preprocess(
+		emptyToUndefined,
+		z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour').default('#0b4f6c'),
+	),
+	CHARITY_ACCENT_COLOR: z.preprocess(
+		emptyToUndefined,
+		z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour').default('#c2410c'),
+	),
+	CHARITY_LOGO_URL: z.preprocess(emptyToUndefined, z.string().default('/images/logo.svg')),
+	SOCIAL_FACEBOOK_URL: optionalUrl,
+	SOCIAL_INSTAGRAM_URL: optionalUrl,
+	SOCIAL_LINKEDIN_URL: optionalUrl,
+	SOCIAL_TWITTER_URL: optionalUrl,
+})
+
+/** Variables a production deployment must set explicitly. */
+const requiredInProduction = [
+	'APP_URL',
+	'DATABASE_URL',
+	'SESSION_SECRET',
+	'SENDGRID_API_KEY',
+	'STRIPE_SECRET_KEY',
+	'STRIPE_WEBHOOK_SECRET',
+] as const
+
+export type Env = z.infer<typeof envSchema> & {
+	APP_URL: string
+	SESSION_SECRET: string
+}
+
+export class InvalidEnvironmentError extends Error {
+	constructor(public readonly problems: string[]) {
+		super(
+			`Invalid environment — fix these variables and start again:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+		)
+		this.name = 'InvalidEnvironmentError'
+	}
+}
+
+/** Parses an environment; throws InvalidEnvironmentError listing every problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const result = envSchema.safeParse(source)
+	const problems: string[] = []
+	if (!result.success) {
+		for (const issue of result.error.issues) {
+			problems.push(`${issue.path.join('.')}: ${issue.message}`)
+		}
+	}
+	const isProduction = source.NODE_ENV === 'production'
+	if (isProduction) {
+		for (const name of requiredInProduction) {
+			if (!source[name] || source[name]!.trim() === '') {
+				problems.push(`${name}: required in production`)
+			}
+		}
+	}
+	if (problems.length > 0 || !result.success) throw new InvalidEnvironmentError(problems)
+	const env = result.data
+	return {
+		...env,
+		APP_URL: env.APP_URL?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`,
+		SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+	}
+}
+
+let cached: Env | undefined
+
+/** The validated environment of this process. */
+export function getEnv(): Env {
+	cached ??= parseEnv(process.env)
+	return cached
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvCache() {
+	cached = undefined
+}
+
+export const isProduction = () => getEnv().NODE_ENV === 'production'

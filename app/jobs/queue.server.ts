@@ -1,0 +1,70 @@
+import PgBoss from 'pg-boss'
+import { getEnv } from '#app/config/env.server.ts'
+import { type Database, type Tx } from '#db/client.server.ts'
+import { getDatabase } from '#db/index.server.ts'
+
+/** Every queue the platform uses. */
+export const queues = {
+	/** Renders and sends one row of the `emails` table. */
+	sendEmail: 'send-email',
+} as const
+
+export type QueueName = (typeof queues)[keyof typeof queues]
+
+const registry = globalThis as typeof globalThis & { __fundraisingJobQueue?: PgBoss }
+
+/**
+ * Starts pg-boss on the process's database connection (real PostgreSQL or
+ * the embedded one, through the same raw SQL adapter), creating its schema and
+ * our queues. Workers are attached separately by `startWorkers`.
+ */
+export async function startJobQueue(database: Database = getDatabase()): Promise<PgBoss> {
+	const existing = registry.__fundraisingJobQueue
+	if (existing) return existing
+	const boss = new PgBoss({
+		db: database.sql,
+		schema: 'pgboss',
+		// Maintenance (expiring and archiving jobs) every minute is plenty.
+		maintenanceIntervalSeconds: 60,
+	})
+	boss.on('error', (error) => console.warn('[jobs] pg-boss error:', error.message))
+	await boss.start()
+	for (const name of Object.values(queues)) {
+		await boss.createQueue(name, { name, policy: 'standard' })
+	}
+	registry.__fundraisingJobQueue = boss
+	return boss
+}
+
+export function getJobQueue(): PgBoss {
+	const boss = registry.__fundraisingJobQueue
+	if (!boss) throw new Error('The job queue has not been started (call startJobQueue at start).')
+	return boss
+}
+
+export async function stopJobQueue() {
+	const boss = registry.__fundraisingJobQueue
+	registry.__fundraisingJobQueue = undefined
+	if (boss) await boss.stop({ graceful: true, wait: true, timeout: 5000 })
+}
+
+/**
+ * Enqueues a job inside `tx`, so it exists exactly when the change that
+ * causes it commits. `jobId` makes the enqueue idempotent for one cause.
+ */
+export async function enqueueInTransaction(
+	tx: Tx,
+	queue: QueueName,
+	data: object,
+	options: { jobId: string; startAfter?: Date },
+) {
+	const env = getEnv()
+	await getJobQueue().send(queue, data, {
+		id: options.jobId,
+		startAfter: options.startAfter,
+		retryLimit: env.EMAIL_RETRY_LIMIT,
+		retryDelay: env.EMAIL_RETRY_DELAY_SECONDS,
+		retryBackoff: true,
+		db: getDatabase().sqlInTransaction(tx),
+	})
+}

@@ -1,0 +1,23 @@
+/** "3 days ago", "in 2 weeks": relative time in the charity's locale. */
+export function relativeTime(date: Date | string, locale: string, now = new Date()): string {
+	const seconds = Math.round((new Date(date).getTime() - now.getTime()) / 1000)
+	const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+	const units: [Intl.RelativeTimeFormatUnit, number][] = [
+		['year', 31_536_000],
+		['month', 2_592_000],
+		['week', 604_800],
+		['day', 86_400],
+		['hour', 3_600],
+		['minute', 60],
+	]
+	for (const [unit, size] of units) {
+		if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit)
+	}
+	return format.format(0, 'minute')
+}
+
+/** Whole days from today until an ISO date (negative when past). */
+export function daysUntil(isoDate: string, now = new Date()): number {
+	const end = Date.parse(`${isoDate}T23:59:59Z`)
+	return Math.ceil((end - now.getTime()) / 86_400_000) - 1
+}

@@ -1,0 +1,166 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import { type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core'
+import { type ExtractTablesWithRelations } from 'drizzle-orm'
+import postgres from 'postgres'
+import * as schema from './schema.ts'
+
+export type Schema = typeof schema
+export type Db = PgDatabase<PgQueryResultHKT, Schema>
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
+/** Either the database or a transaction on it: domain functions accept both. */
+export type DbOrTx = Db | Tx
+
+/** A raw SQL runner in the shape pg-boss's `db` option expects. */
+export type SqlExecutor = {
+	executeSql: (text: string, values?: unknown[]) => Promise<{ rows: any[] }>
+}
+
+export type Database = {
+	db: Db
+	/** `postgres` for a real server, `pglite` for the embedded one. */
+	driver: 'postgres' | 'pglite'
+	/** Runs raw SQL on the database's own connection(s). */
+	sql: SqlExecutor
+	/** Runs raw SQL inside a drizzle transaction (for transactional job enqueueing). */
+	sqlInTransaction: (tx: Tx) => SqlExecutor
+	/** Runs `work` while holding a PostgreSQL session advisory lock (no-op on the single-connection embedded database). */
+	withAdvisoryLock: <T>(key: number, work: () => Promise<T>) => Promise<T>
+	close: () => Promise<void>
+}
+
+export type DatabaseOptions =
+	| { driver: 'postgres'; url: string; poolSize?: number }
+	| { driver: 'pglite'; dataDir?: string; pglite?: PGlite }
+
+// pg-boss hands plain objects (job data) as parameters; serialise them as JSON
+// so both drivers bind them the same way.
+function normaliseValues(values: unknown[] | undefined) {
+	return (values ?? []).map((value) =>
+		value !== null &&
+		typeof value === 'object' &&
+		!(value instanceof Date) &&
+		!Array.isArray(value) &&
+		!(value instanceof Uint8Array)
+			? JSON.stringify(value)
+			: value,
+	)
+}
+
+function postgresExecutor(client: postgres.Sql | postgres.TransactionSql): SqlExecutor {
+	return {
+		async executeSql(text, values) {
+			const rows =
+				values && values.length > 0
+					? await client.unsafe(text, normaliseValues(values) as any[])
+					: await client.unsafe(text)
+			return { rows: Array.from(rows as unknown as any[]) }
+		},
+	}
+}
+
+type PgliteLike = Pick<PGlite, 'query' | 'exec'>
+
+function pgliteExecutor(client: PgliteLike): SqlExecutor {
+	return {
+		async executeSql(text, values) {
+			if (values && values.length > 0) {
+				const result = await client.query(text, normaliseValues(values))
+				return { rows: result.rows as any[] }
+			}
+			// A statement without parameters may hold several commands, which a
+			// prepared statement cannot; exec runs them and we return the last result.
+			const results = await client.exec(text)
+			return { rows: (results.at(-1)?.rows ?? []) as any[] }
+		},
+	}
+}
+
+// drizzle keeps the driver's transaction client on the session; reaching it
+// lets the job queue insert its row in the very same transaction.
+function driverClientOf(tx: Tx): unknown {
+	return (tx as unknown as { session: { client: unknown } }).session.client
+}
+
+function lockEmbeddedDataDir(dataDir: string) {
+	fs.mkdirSync(dataDir, { recursive: true })
+	const lockFile = path.join(dataDir, 'app.lock')
+	try {
+		const pid = Number(fs.readFileSync(lockFile, 'utf8'))
+		if (pid && pid !== process.pid) {
+			try {
+				process.kill(pid, 0)
+				throw new Error(
+					`The embedded database in ${dataDir} is already open in process ${pid}. ` +
+						'Stop that process, or set DATABASE_URL to share a real PostgreSQL server between processes.',
+				)
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
+			}
+		}
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+	}
+	fs.writeFileSync(lockFile, String(process.pid))
+	return () => {
+		try {
+			if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile)
+		} catch {
+			// already gone
+		}
+	}
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+	if (options.driver === 'postgres') {
+		const client = postgres(options.url, {
+			max: options.poolSize ?? 10,
+			onnotice: () => {},
+			connection: { application_name: 'fundraising' },
+		})
+		const db = drizzlePostgres({ client, schema }) as unknown as Db
+		return {
+			db,
+			driver: 'postgres',
+			sql: postgresExecutor(client),
+			sqlInTransaction: (tx) => postgresExecutor(driverClientOf(tx) as postgres.TransactionSql),
+			async withAdvisoryLock(key, work) {
+				const session = await client.reserve()
+				try {
+					await session`select pg_advisory_lock(${key})`
+					try {
+						return await work()
+					} finally {
+						await session`select pg_advisory_unlock(${key})`
+					}
+				} finally {
+					session.release()
+				}
+			},
+			close: () => client.end({ timeout: 5 }),
+		}
+	}
+	let unlock = () => {}
+	let pglite = options.pglite
+	if (!pglite) {
+		if (options.dataDir) unlock = lockEmbeddedDataDir(options.dataDir)
+		pglite = options.dataDir ? new PGlite(path.join(options.dataDir, 'pgdata')) : new PGlite()
+		await pglite.waitReady
+	}
+	const client = pglite
+	const db = drizzlePglite({ client, schema }) as unknown as Db
+	return {
+		db,
+		driver: 'pglite',
+		sql: pgliteExecutor(client),
+		sqlInTransaction: (tx) => pgliteExecutor(driverClientOf(tx) as PgliteLike),
+		withAdvisoryLock: (_key, work) => work(),
+		close: async () => {
+			if (!client.closed) await client.close()
+			unlock()
+		},
+	}
+}

@@ -1,0 +1,31 @@
+import path from 'node:path'
+import { getEnv } from '#app/config/env.server.ts'
+import { openDatabase, type Database, type Db } from './client.server.ts'
+
+// Kept on globalThis so the server entry and the Remix build (two module
+// graphs in one process) share one database client.
+const registry = globalThis as typeof globalThis & { __fundraisingDatabase?: Database }
+
+/** Opens the database the environment names: DATABASE_URL, or the embedded one in DATA_DIR. */
+export async function openConfiguredDatabase(): Promise<Database> {
+	const env = getEnv()
+	return env.DATABASE_URL
+		? openDatabase({ driver: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE })
+		: openDatabase({ driver: 'pglite', dataDir: path.resolve(env.DATA_DIR) })
+}
+
+/** Makes `database` the process's database (at start, or per test file). */
+export function useDatabase(database: Database | undefined) {
+	registry.__fundraisingDatabase = database
+}
+
+export function getDatabase(): Database {
+	const database = registry.__fundraisingDatabase
+	if (!database) throw new Error('The database has not been opened yet (call useDatabase at start).')
+	return database
+}
+
+/** The drizzle client: the one way the app talks to the database. */
+export function db(): Db {
+	return getDatabase().db
+}

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
+import { type Database } from './client.server.ts'
+
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
+
+// Arbitrary constant: several app processes starting together migrate one at a time.
+const MIGRATION_LOCK = 724_201_931
+
+/** Applies every committed drizzle-kit migration not yet applied. */
+export async function migrateDatabase(database: Database) {
+	if (database.driver === 'pglite') {
+		await migratePglite(database.db as any, { migrationsFolder })
+		return
+	}
+	await database.withAdvisoryLock(MIGRATION_LOCK, () =>
+		migratePostgres(database.db as any, { migrationsFolder }),
+	)
+}

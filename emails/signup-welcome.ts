@@ -1,0 +1,49 @@
+import { button, emailLayout, escapeHtml, type EmailContext, type RenderedEmail } from './layout.ts'
+
+export type SignupWelcomeData = {
+	firstName: string
+	/** The idea they picked on the form, if any (a campaign kind). */
+	idea: string | null
+	ideaLabel: string | null
+}
+
+/** Sent at once after a "learn more" sign-up. */
+export function signupWelcomeEmail(data: SignupWelcomeData, ctx: EmailContext): RenderedEmail {
+	const guideUrl = `${ctx.appUrl}/guide/25-tips`
+	const startUrl = `${ctx.appUrl}/start${data.idea ? `?kind=${encodeURIComponent(data.idea)}` : ''}`
+	const name = data.firstName.trim() || 'there'
+	const ideaLine = data.ideaLabel
+		? `You told us you are thinking about <strong>${escapeHtml(data.ideaLabel.toLowerCase())}</strong> — a wonderful way to rally people around justice.`
+		: 'Birthdays, polar dips, runs, weddings, a page in memory of someone you love: any moment can become a stand against violence.'
+	const ideaText = data.ideaLabel
+		? `You told us you are thinking about ${data.ideaLabel.toLowerCase()} — a wonderful way to rally people around justice.`
+		: 'Birthdays, polar dips, runs, weddings, a page in memory of someone you love: any moment can become a stand against violence.'
+	const bodyHtml = `
+<h1 style="font-family:Georgia,serif;font-size:24px;line-height:1.3;margin:0 0 16px 0">Thank you, ${escapeHtml(name)}</h1>
+<p>Thank you for signing up to learn more about starting a fundraiser for ${escapeHtml(ctx.charity.name)}. Your skills, talents and ideas are a force for change.</p>
+<p>${ideaLine}</p>
+<p>Our free guide, <a href="${escapeHtml(guideUrl)}"><strong>25 Tips for the Novice Fundraiser</strong></a>, walks you through it: setting a goal, telling your story, asking the people who care about you, and thanking every donor.</p>
+${button(guideUrl, 'Read the 25 tips', ctx)}
+<p>When you are ready, your page takes about three minutes to set up:</p>
+<p><a href="${escapeHtml(startUrl)}">Start your fundraiser</a></p>
+<p>With gratitude,<br>The ${escapeHtml(ctx.charity.shortName)} supporter team</p>`
+	const bodyText = `Thank you, ${name}
+
+Thank you for signing up to learn more about starting a fundraiser for ${ctx.charity.name}. Your skills, talents and ideas are a force for change.
+
+${ideaText}
+
+Our free guide, 25 Tips for the Novice Fundraiser, walks you through it: setting a goal, telling your story, asking the people who care about you, and thanking every donor.
+
+Read the 25 tips: ${guideUrl}
+
+When you are ready, your page takes about three minutes to set up:
+Start your fundraiser: ${startUrl}
+
+With gratitude,
+The ${ctx.charity.shortName} supporter team`
+	return {
+		subject: 'Welcome — your free fundraising guide',
+		...emailLayout(ctx, { preheader: '25 Tips for the Novice Fundraiser, and how to start your page.', bodyHtml, bodyText }),
+	}
+}

@@ -1,0 +1,142 @@
+import crypto from 'node:crypto'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import { type ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import helmet from 'helmet'
+import morgan from 'morgan'
+
+export type AppOptions = {
+	/** The Remix server build, or a function returning it (development, through Vite). */
+	build: ServerBuild | (() => Promise<ServerBuild>)
+	production: boolean
+	logRequests: boolean
+	/** Static files of the client build (production) — omitted when Vite serves them. */
+	clientBuildDir?: string
+	/** Extra middleware before Remix, e.g. Vite's dev server. */
+	before?: express.RequestHandler[]
+	/** Answers GET /healthz: resolves when the database answers. */
+	checkHealth: () => Promise<void>
+}
+
+/** Largest request body a form may send (uploads get their own limit later). */
+const MAX_FORM_BODY_BYTES = 256 * 1024
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Rejects cross-site mutations. Browsers send Sec-Fetch-Site (and Origin) on
+ * every form post; a post from another site is refused before it reaches a
+ * route. Provider webhooks are signed instead and skip this check.
+ */
+function rejectCrossSiteMutations(req: Request, res: Response, next: NextFunction) {
+	if (SAFE_METHODS.has(req.method) || req.path.startsWith('/webhooks/')) return next()
+	const fetchSite = req.get('sec-fetch-site')
+	if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+		return res.status(403).type('text/plain').send('Cross-site form submissions are not allowed.')
+	}
+	const origin = req.get('origin')
+	if (origin) {
+		let originHost: string | null = null
+		try {
+			originHost = new URL(origin).host
+		} catch {
+			originHost = null
+		}
+		if (originHost !== req.get('host')) {
+			return res.status(403).type('text/plain').send('Cross-site form submissions are not allowed.')
+		}
+	}
+	next()
+}
+
+/** Refuses oversized bodies up front, so no route ever reads them. */
+function limitBodySize(req: Request, res: Response, next: NextFunction) {
+	if (SAFE_METHODS.has(req.method) || req.path.startsWith('/webhooks/')) return next()
+	const length = Number(req.get('content-length') ?? 'NaN')
+	if (req.get('transfer-encoding') && Number.isNaN(length)) {
+		return res.status(411).type('text/plain').send('Please send a Content-Length with the request.')
+	}
+	if (length > MAX_FORM_BODY_BYTES) {
+		return res.status(413).type('text/plain').send('That request is too large.')
+	}
+	next()
+}
+
+export function createApp(options: AppOptions) {
+	const app = express()
+	app.disable('x-powered-by')
+	app.set('trust proxy', 1)
+	app.use(compression())
+
+	if (options.logRequests) {
+		app.use(
+			morgan(':method :url :status :res[content-length] - :response-time ms', {
+				skip: (req) => req.url === '/healthz',
+			}),
+		)
+	}
+
+	app.use((_req, res, next) => {
+		res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
+		next()
+	})
+	app.use(
+		helmet({
+			contentSecurityPolicy: {
+				useDefaults: false,
+				directives: {
+					'default-src': ["'self'"],
+					'base-uri': ["'self'"],
+					'script-src': ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+					'style-src': ["'self'", "'unsafe-inline'"],
+					'img-src': ["'self'", 'data:', 'blob:'],
+					'font-src': ["'self'"],
+					'connect-src': options.production ? ["'self'"] : ["'self'", 'ws:'],
+					'form-action': ["'self'"],
+					'frame-ancestors': ["'none'"],
+					'object-src': ["'none'"],
+					...(options.production ? { 'upgrade-insecure-requests': [] } : {}),
+				},
+			},
+			crossOriginEmbedderPolicy: false,
+			referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+			strictTransportSecurity: options.production ? { maxAge: 63072000, includeSubDomains: true } : false,
+		}),
+	)
+
+	app.get('/healthz', async (_req, res) => {
+		try {
+			await options.checkHealth()
+			res.set('cache-control', 'no-store').json({ status: 'ok', database: 'ok' })
+		} catch (error) {
+			res.status(503).set('cache-control', 'no-store').json({ status: 'error', database: (error as Error).message })
+		}
+	})
+
+	app.use(rejectCrossSiteMutations)
+	app.use(limitBodySize)
+
+	for (const handler of options.before ?? []) app.use(handler)
+
+	if (options.clientBuildDir) {
+		// Fingerprinted assets never change; everything else is cached briefly.
+		app.use('/assets', express.static(path.join(options.clientBuildDir, 'assets'), { immutable: true, maxAge: '1y' }))
+		app.use(express.static(options.clientBuildDir, { maxAge: '1h' }))
+	}
+
+	app.all(
+		'*',
+		createRequestHandler({
+			build: options.build as any,
+			mode: options.production ? 'production' : 'development',
+			getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? 'unknown' }),
+		}),
+	)
+
+	app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+		console.error('[server] unhandled error', error)
+		if (!res.headersSent) res.status(500).type('text/plain').send('Something went wrong on our side. Please try again.')
+	})
+	return app
+}

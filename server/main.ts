@@ -1,0 +1,49 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type ServerBuild } from '@remix-run/node'
+import { createApp } from './app.ts'
+import { loadEnvOrExit, startServices } from './services.ts'
+
+const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '..')
+const env = loadEnvOrExit()
+const dev = process.argv.includes('--dev')
+
+const services = await startServices({ runWorkers: env.RUN_WORKER })
+
+let build: ServerBuild | (() => Promise<ServerBuild>)
+const before = []
+if (dev) {
+	const vite = await import('vite')
+	const viteServer = await vite.createServer({ root, server: { middlewareMode: true } })
+	before.push(viteServer.middlewares)
+	build = () => viteServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+} else {
+	build = (await import(path.join(root, 'build/server/index.js'))) as ServerBuild
+}
+
+const app = createApp({
+	build,
+	production: env.NODE_ENV === 'production',
+	logRequests: env.LOG_REQUESTS,
+	clientBuildDir: dev ? undefined : path.join(root, 'build/client'),
+	before,
+	checkHealth: async () => {
+		await services.database.sql.executeSql('select 1')
+	},
+})
+
+const server = app.listen(env.PORT, env.HOST, () => {
+	console.log(`[server] ${env.CHARITY_NAME} fundraising is running at http://localhost:${env.PORT} (${dev ? 'development with Vite' : 'built app'})`)
+})
+
+let stopping = false
+async function shutdown(signal: string) {
+	if (stopping) return
+	stopping = true
+	console.log(`[server] ${signal}: shutting down`)
+	server.close()
+	await services.stop().catch((error) => console.error('[server] error while stopping', error))
+	process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))

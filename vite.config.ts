@@ -1,0 +1,58 @@
+/// <reference types="vitest/config" />
+import { vitePlugin as remix } from '@remix-run/dev'
+import tailwindcss from '@tailwindcss/vite'
+import { defineConfig } from 'vite'
+
+declare module '@remix-run/node' {
+	interface Future {
+		v3_singleFetch: true
+	}
+}
+
+export default defineConfig({
+	build: { target: 'es2022', cssMinify: true },
+	server: { port: 3000 },
+	plugins: [
+		tailwindcss(),
+		!process.env.VITEST &&
+			remix({
+				ignoredRouteFiles: ['**/*.test.{ts,tsx}', '**/*.server.ts'],
+				serverModuleFormat: 'esm',
+				future: {
+					v3_fetcherPersist: true,
+					v3_relativeSplatPath: true,
+					v3_throwAbortReason: true,
+					v3_lazyRouteDiscovery: true,
+					v3_singleFetch: true,
+					v3_routeConfig: true,
+				},
+			}),
+	],
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['app/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+					globalSetup: ['tests/support/global-setup.ts'],
+					setupFiles: ['tests/support/setup-file.ts'],
+					fileParallelism: false,
+					testTimeout: 30_000,
+					hookTimeout: 60_000,
+				},
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					globalSetup: ['tests/support/global-setup.ts', 'tests/e2e/global-setup.ts'],
+					fileParallelism: false,
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+				},
+			},
+		],
+	},
+})
