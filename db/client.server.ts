@@ -23,6 +23,8 @@ export type Database = {
 	db: Db
 	/** `postgres` for a real server, `pglite` for the embedded one. */
 	driver: 'postgres' | 'pglite'
+	/** The connection URL of a real server (absent for the embedded database). */
+	url?: string
 	/** Runs raw SQL on the database's own connection(s). */
 	sql: SqlExecutor
 	/** Runs raw SQL inside a drizzle transaction (for transactional job enqueueing). */
@@ -40,7 +42,9 @@ export type DatabaseOptions =
 // so both drivers bind them the same way.
 function normaliseValues(values: unknown[] | undefined) {
 	return (values ?? []).map((value) =>
-		value !== null &&
+		value === undefined
+			? null
+			: value !== null &&
 		typeof value === 'object' &&
 		!(value instanceof Date) &&
 		!Array.isArray(value) &&
@@ -125,6 +129,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		return {
 			db,
 			driver: 'postgres',
+			url: options.url,
 			sql: postgresExecutor(client),
 			sqlInTransaction: (tx) => postgresExecutor(driverClientOf(tx) as postgres.TransactionSql),
 			async withAdvisoryLock(key, work) {

@@ -15,7 +15,7 @@ const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional())
 const integer = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
 	z.preprocess(
 		emptyToUndefined,
-		z.coerce.number().int().min(min).max(max).default(fallback),
+		z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(min).max(max).default(fallback),
 	)
 const bool = (fallback: boolean) =>
 	z.preprocess(

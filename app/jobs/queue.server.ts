@@ -22,7 +22,10 @@ export async function startJobQueue(database: Database = getDatabase()): Promise
 	const existing = registry.__fundraisingJobQueue
 	if (existing) return existing
 	const boss = new PgBoss({
-		db: database.sql,
+		// On a real server pg-boss keeps its own small pool (its schema setup
+		// needs multi-statement transactions); on the embedded database it
+		// shares our single connection through the raw SQL adapter.
+		...(database.url ? { connectionString: database.url, max: 4 } : { db: database.sql }),
 		schema: 'pgboss',
 		// Maintenance (expiring and archiving jobs) every minute is plenty.
 		maintenanceIntervalSeconds: 60,

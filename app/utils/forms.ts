@@ -3,7 +3,7 @@ import { z } from 'zod'
 /** Name of the hidden field that people never fill in and bots do. */
 export const HONEYPOT_FIELD = 'website_address'
 
-export const honeypotSchema = z.string().max(0).optional()
+export const honeypotSchema = z.string().optional()
 
 /** Trimmed text with a specific message when it is empty or too long. */
 export function requiredText(label: string, max: number) {

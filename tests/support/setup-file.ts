@@ -1,0 +1,58 @@
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, vi } from 'vitest'
+import { resetEnvCache } from '#app/config/env.server.ts'
+import { startJobQueue, stopJobQueue } from '#app/jobs/queue.server.ts'
+import { openDatabase, type Database } from '#db/client.server.ts'
+import { useDatabase } from '#db/index.server.ts'
+import { migrateDatabase } from '#db/migrate.server.ts'
+import { resetTestEnv } from './env.ts'
+
+let database: Database
+let consoleErrors: unknown[][] = []
+let allowErrors = false
+
+/** Lets the current test log errors (it expects them). */
+export function allowConsoleErrors() {
+	allowErrors = true
+}
+
+export function testDatabase() {
+	return database
+}
+
+beforeAll(async () => {
+	resetTestEnv()
+	const url = inject('testDatabaseUrl')
+	database = url
+		? await openDatabase({ driver: 'postgres', url, poolSize: 4 })
+		: await openDatabase({ driver: 'pglite' })
+	await migrateDatabase(database)
+	useDatabase(database)
+	await startJobQueue(database)
+})
+
+beforeEach(async () => {
+	resetTestEnv()
+	// A clean slate per test: every table of ours, and pg-boss's jobs.
+	await database.sql.executeSql(
+		`truncate table people, signups, contact_messages, campaigns, donations, money_movements, emails, dev_mailbox, rate_limits restart identity cascade`,
+	)
+	await database.sql.executeSql(`delete from pgboss.job`)
+	consoleErrors = []
+	allowErrors = false
+	vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+		consoleErrors.push(args)
+	})
+})
+
+afterEach(() => {
+	vi.restoreAllMocks()
+	// A stray console.error is a bug the test did not expect.
+	if (!allowErrors) expect(consoleErrors, 'unexpected console.error').toEqual([])
+})
+
+afterAll(async () => {
+	await stopJobQueue()
+	useDatabase(undefined)
+	await database?.close()
+	resetEnvCache()
+})
