@@ -47,7 +47,7 @@ export default defineConfig({
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
-					globalSetup: ['tests/support/global-setup.ts', 'tests/e2e/global-setup.ts'],
+					globalSetup: ['tests/e2e/global-setup.ts'],
 					fileParallelism: false,
 					testTimeout: 60_000,
 					hookTimeout: 120_000,

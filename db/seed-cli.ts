@@ -1,13 +1,12 @@
 import { loadEnvOrExit } from '../server/services.ts'
 import { openConfiguredDatabase, useDatabase } from './index.server.ts'
 import { migrateDatabase } from './migrate.server.ts'
-import { seedDemoData, seedDemoDataIfEmpty } from './seed.server.ts'
+import { seedDemoDataIfEmpty } from './seed.server.ts'
 
 loadEnvOrExit()
 const database = await openConfiguredDatabase()
 useDatabase(database)
 await migrateDatabase(database)
-const force = process.argv.includes('--force')
-const result = force ? await seedDemoData() : await seedDemoDataIfEmpty()
-console.log(result ? `[db] seeded ${result.campaigns} campaigns and ${result.donations} donations` : '[db] the database already has campaigns; run with --force to add the demo set again')
+const result = await seedDemoDataIfEmpty()
+console.log(result ? `[db] seeded ${result.campaigns} campaigns and ${result.donations} donations` : '[db] the database already has campaigns; demo data is only added to an empty database')
 await database.close()

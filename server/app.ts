@@ -119,6 +119,12 @@ export function createApp(options: AppOptions) {
 
 	for (const handler of options.before ?? []) app.use(handler)
 
+	// Images are embedded by mail clients and webmail on other origins.
+	app.use('/images', (_req, res, next) => {
+		res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin')
+		next()
+	})
+
 	if (options.clientBuildDir) {
 		// Fingerprinted assets never change; everything else is cached briefly.
 		app.use('/assets', express.static(path.join(options.clientBuildDir, 'assets'), { immutable: true, maxAge: '1y' }))

@@ -1,0 +1,58 @@
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, inject } from 'vitest'
+
+const require = createRequire(import.meta.url)
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+const errorsByPage = new WeakMap<Page, string[]>()
+
+export const baseUrl = () => inject('e2eBaseUrl')
+export const hasChromium = () => Boolean(inject('chromiumPath'))
+
+/** One headless Chromium per test file, as this machine runs it. */
+export function useBrowser() {
+	let browser: Browser | undefined
+	beforeAll(async () => {
+		if (!hasChromium()) return
+		browser = await chromium.launch({
+			executablePath: inject('chromiumPath')!,
+			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+		})
+	})
+	afterAll(async () => {
+		await browser?.close()
+	})
+	return {
+		async newPage(options: BrowserContextOptions = {}): Promise<Page> {
+			const context = await browser!.newContext({ baseURL: baseUrl(), ...options })
+			const page = await context.newPage()
+			const errors: string[] = []
+			page.on('pageerror', (error) => errors.push(error.message))
+			page.on('console', (message) => {
+				if (message.type() === 'error') errors.push(message.text())
+			})
+			errorsByPage.set(page, errors)
+			return page
+		},
+	}
+}
+
+/** Errors the page logged (script errors, CSP violations, failed hydration). */
+export function pageErrors(page: Page): string[] {
+	return errorsByPage.get(page) ?? []
+}
+
+/** Runs axe-core on the page and fails on any serious or critical violation. */
+export async function expectAccessible(page: Page) {
+	await page.evaluate(axeSource)
+	const results = await page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<any> } }).axe
+		return axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
+	})
+	const serious = (results.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[])
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
+	expect(serious, `axe violations on ${page.url()}`).toEqual([])
+}

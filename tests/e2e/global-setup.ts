@@ -1,0 +1,108 @@
+import { execSync, spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { type TestProject } from 'vitest/node'
+import { createFreshDatabase } from '../support/test-database.ts'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		/** Base URL of the app server the end-to-end tests drive. */
+		e2eBaseUrl: string
+		/** Path of the Chromium binary, or null when none could be found or installed. */
+		chromiumPath: string | null
+	}
+}
+
+/** Finds Debian's Chromium, installing it when running as root with apt; else explains how. */
+function ensureChromium(): string | null {
+	if (fs.existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH
+	const canInstall = process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')
+	if (canInstall) {
+		console.log('[e2e] Chromium is missing; installing it with apt-get (Debian package "chromium")…')
+		try {
+			execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' })
+		} catch {
+			// reported below
+		}
+		if (fs.existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH
+	}
+	const howTo = `End-to-end tests need Chromium at ${CHROMIUM_PATH}. Install it with "sudo apt-get install -y chromium" (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.`
+	if (process.env.CI) throw new Error(howTo)
+	console.warn(`\n[e2e] ${howTo}\n[e2e] Skipping the end-to-end tests on this machine.\n`)
+	return null
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer()
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo
+			server.close(() => resolve(port))
+		})
+		server.on('error', reject)
+	})
+}
+
+async function waitForHealth(url: string, server: ChildProcess, output: () => string) {
+	const deadline = Date.now() + 90_000
+	while (Date.now() < deadline) {
+		if (server.exitCode !== null) throw new Error(`The app server exited early:\n${output()}`)
+		try {
+			const response = await fetch(`${url}/healthz`)
+			if (response.ok) return
+		} catch {
+			// not up yet
+		}
+		await new Promise((r) => setTimeout(r, 250))
+	}
+	throw new Error(`The app server did not become healthy in time:\n${output()}`)
+}
+
+/** Starts the built app as a person would run it: its own process, database and worker. */
+export default async function setup(project: TestProject) {
+	const chromiumPath = ensureChromium()
+	project.provide('chromiumPath', chromiumPath)
+	if (!chromiumPath) {
+		project.provide('e2eBaseUrl', '')
+		return
+	}
+	const port = await freePort()
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundraising-e2e-'))
+	const fresh = process.env.DATABASE_URL ? await createFreshDatabase(process.env.DATABASE_URL, 'e2e') : null
+	let log = ''
+	const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+		env: {
+			...process.env,
+			NODE_ENV: 'test',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			APP_URL: `http://127.0.0.1:${port}`,
+			DATABASE_URL: fresh?.url ?? '',
+			DATA_DIR: dataDir,
+			SEED_DEMO_DATA: 'true',
+			SENDGRID_API_KEY: '',
+			STRIPE_SECRET_KEY: '',
+			LOG_REQUESTS: 'false',
+			SIGNUP_RATE_LIMIT_PER_HOUR: '1000',
+		},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	})
+	server.stdout!.on('data', (chunk) => (log += chunk))
+	server.stderr!.on('data', (chunk) => (log += chunk))
+	const baseUrl = `http://127.0.0.1:${port}`
+	await waitForHealth(baseUrl, server, () => log)
+	project.provide('e2eBaseUrl', baseUrl)
+	return async () => {
+		server.kill('SIGTERM')
+		await new Promise((r) => server.once('exit', r))
+		await fresh?.drop()
+		fs.rmSync(dataDir, { recursive: true, force: true })
+		if (/\b(error|exception)\b/i.test(log) && process.env.E2E_SHOW_SERVER_LOG !== '0') {
+			console.log(`[e2e] app server output:\n${log}`)
+		}
+	}
+}
