@@ -23,7 +23,7 @@ export function CampaignCard({ campaign, locale }: { campaign: CampaignSummary; 
 	const raised = formatMoney(campaign.raisedMinor, campaign.currency, locale, { wholeUnits: true })
 	const goal = formatMoney(campaign.goalMinor, campaign.currency, locale, { wholeUnits: true })
 	return (
-		<article className="group flex flex-col overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md">
+		<article className="group flex w-full flex-col overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md">
 			<img
 				src={campaign.coverImage ?? `/images/kinds/${campaign.kind}.svg`}
 				alt={campaign.coverAlt ?? ''}

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { getPublicCampaign, listDonorWall } from '#app/campaigns/campaigns.server.ts'
 import { campaignKindLabel } from '#app/campaigns/kinds.ts'
 import { ProgressBar } from '#app/components/campaign-card.tsx'
+import { TextWithBold } from '#app/components/rich-text.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { daysUntil, relativeTime } from '#app/utils/time.ts'
@@ -45,7 +46,9 @@ export default function CampaignPage() {
 					/>
 					<div className="prose-story mt-8 text-lg">
 						{campaign.story.split(/\n{2,}/).map((paragraph, index) => (
-							<p key={index}>{paragraph.replace(/\*\*/g, '')}</p>
+							<p key={index}>
+								<TextWithBold text={paragraph} />
+							</p>
 						))}
 					</div>
 				</div>
