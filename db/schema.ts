@@ -36,6 +36,15 @@ export const campaignKind = pgEnum('campaign_kind', [
 	'own_idea',
 ])
 
+export const personRole = pgEnum('person_role', [
+	/** Anyone outside the charity: sign-ups, fundraisers, donors. */
+	'supporter',
+	/** Charity staff who moderate campaigns and see reports. */
+	'staff',
+	/** Staff who also manage other staff and settings. */
+	'admin',
+])
+
 /** Anyone with an email address: sign-ups, fundraisers, donors, staff. */
 export const people = pgTable(
 	'people',
@@ -51,9 +60,54 @@ export const people = pgTable(
 		lastName: text('last_name').notNull().default(''),
 		/** When the person last agreed to hear from the charity by email; null = no consent. */
 		emailConsentAt: timestamp('email_consent_at', { withTimezone: true }),
+		/** Fundraising tips and coaching emails (separate from charity news consent). */
+		coachingEmails: boolean('coaching_emails').notNull().default(true),
+		role: personRole('role').notNull().default('supporter'),
+		photoUrl: text('photo_url'),
+		/** Set when the person deleted their account: their details are anonymised, gifts kept. */
+		deletedAt: timestamp('deleted_at', { withTimezone: true }),
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 	},
+)
+
+/**
+ * Signed-in sessions. The cookie holds only the id (signed); deleting rows
+ * signs a person out everywhere.
+ */
+export const sessions = pgTable(
+	'sessions',
+	{
+		id: id(),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		createdAt: createdAt(),
+		userAgent: text('user_agent'),
+	},
+	(t) => [index('sessions_person_idx').on(t.personId)],
+)
+
+/**
+ * One-time sign-in challenges: an emailed link token and a 6-digit code,
+ * both stored only as hashes; single use, short-lived, few attempts.
+ */
+export const signInCodes = pgTable(
+	'sign_in_codes',
+	{
+		id: id(),
+		email: text('email').notNull(),
+		codeHash: text('code_hash').notNull(),
+		linkTokenHash: text('link_token_hash').notNull().unique(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		failedAttempts: integer('failed_attempts').notNull().default(0),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		/** Where to go after signing in (a local path). */
+		redirectTo: text('redirect_to'),
+		createdAt: createdAt(),
+	},
+	(t) => [index('sign_in_codes_email_created_idx').on(t.email, t.createdAt)],
 )
 
 /** A "learn more about fundraising" sign-up. One row per submission, so history is kept. */
@@ -126,15 +180,42 @@ export const campaigns = pgTable(
 		featured: boolean('featured').notNull().default(false),
 		coverImage: text('cover_image'),
 		coverAlt: text('cover_alt'),
+		/** Amounts (minor units) offered as quick choices on the donation form. */
+		presetAmountsMinor: jsonb('preset_amounts_minor').$type<number[]>(),
+		/** Why staff hid the campaign, shown to its owner. */
+		hiddenReason: text('hidden_reason'),
+		/** Later: events with teams and leaderboards. */
+		eventId: uuid('event_id'),
+		teamId: uuid('team_id'),
 		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		publishedAt: timestamp('published_at', { withTimezone: true }),
+		endedAt: timestamp('ended_at', { withTimezone: true }),
 	},
 	(t) => [
 		check('campaigns_goal_positive', sql`${t.goalMinor} > 0`),
 		index('campaigns_owner_idx').on(t.ownerId),
 		index('campaigns_status_published_idx').on(t.status, t.publishedAt),
 		index('campaigns_featured_idx').on(t.featured, t.status),
+		index('campaigns_event_team_idx').on(t.eventId, t.teamId),
 	],
+)
+
+/** Short posts from the organiser, shown newest first on the campaign page. */
+export const campaignUpdates = pgTable(
+	'campaign_updates',
+	{
+		id: id(),
+		campaignId: uuid('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		authorId: uuid('author_id')
+			.notNull()
+			.references(() => people.id),
+		body: text('body').notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [index('campaign_updates_campaign_created_idx').on(t.campaignId, t.createdAt)],
 )
 
 export const donationStatus = pgEnum('donation_status', [
@@ -148,6 +229,17 @@ export const donationStatus = pgEnum('donation_status', [
 	'failed',
 	/** Checkout abandoned. */
 	'expired',
+	/** An offline gift recorded by the fundraiser, waiting for staff to confirm it. */
+	'pending_confirmation',
+	/** An offline gift staff could not confirm. */
+	'rejected',
+])
+
+export const donationChannel = pgEnum('donation_channel', [
+	/** Paid online through Stripe. */
+	'online',
+	/** Cash or cheque collected by the fundraiser. */
+	'offline',
 ])
 
 export const donations = pgTable(
@@ -158,8 +250,17 @@ export const donations = pgTable(
 			.notNull()
 			.references(() => campaigns.id),
 		donorId: uuid('donor_id').references(() => people.id),
+		channel: donationChannel('channel').notNull().default('online'),
 		/** Name as the donor gave it; never shown publicly when anonymous. */
 		donorName: text('donor_name').notNull(),
+		donorEmail: text('donor_email'),
+		/** The donor agreed that the fundraiser may see their email address. */
+		shareEmailWithFundraiser: boolean('share_email_with_fundraiser').notNull().default(false),
+		/** Fundraiser's note on an offline gift (cash, cheque number…). */
+		offlineNote: text('offline_note'),
+		recordedById: uuid('recorded_by_id').references(() => people.id),
+		confirmedById: uuid('confirmed_by_id').references(() => people.id),
+		confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
 		amountMinor: minor('amount_minor').notNull(),
 		/** Extra the donor chose to add to cover processing fees. */
 		coverFeeMinor: minor('cover_fee_minor').notNull().default(0),
@@ -176,7 +277,25 @@ export const donations = pgTable(
 	(t) => [
 		check('donations_amount_positive', sql`${t.amountMinor} > 0`),
 		index('donations_campaign_status_idx').on(t.campaignId, t.status, t.succeededAt),
+		index('donations_campaign_created_idx').on(t.campaignId, t.createdAt),
 	],
+)
+
+/** Thank-you messages fundraisers sent to donors (emailed; the address stays hidden). */
+export const donationThanks = pgTable(
+	'donation_thanks',
+	{
+		id: id(),
+		donationId: uuid('donation_id')
+			.notNull()
+			.references(() => donations.id),
+		senderId: uuid('sender_id')
+			.notNull()
+			.references(() => people.id),
+		message: text('message').notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [index('donation_thanks_donation_idx').on(t.donationId)],
 )
 
 export const moneyMovementKind = pgEnum('money_movement_kind', [
@@ -286,6 +405,8 @@ export const rateLimits = pgTable('rate_limits', {
 })
 
 export type Person = typeof people.$inferSelect
+export type Session = typeof sessions.$inferSelect
+export type CampaignUpdate = typeof campaignUpdates.$inferSelect
 export type Campaign = typeof campaigns.$inferSelect
 export type NewCampaign = typeof campaigns.$inferInsert
 export type Donation = typeof donations.$inferSelect

@@ -33,9 +33,8 @@ beforeAll(async () => {
 beforeEach(async () => {
 	resetTestEnv()
 	// A clean slate per test: every table of ours, and pg-boss's jobs.
-	await database.sql.executeSql(
-		`truncate table people, signups, contact_messages, campaigns, donations, money_movements, emails, dev_mailbox, rate_limits restart identity cascade`,
-	)
+	const { rows } = await database.sql.executeSql(`select tablename from pg_tables where schemaname = 'public'`)
+	await database.sql.executeSql(`truncate table ${rows.map((r) => `"${r.tablename}"`).join(', ')} restart identity cascade`)
 	await database.sql.executeSql(`delete from pgboss.job`)
 	consoleErrors = []
 	allowErrors = false
