@@ -89,14 +89,49 @@ export async function platformTotals(): Promise<{ currency: string; raisedMinor:
 	return rows.map((r) => ({ currency: r.currency, raisedMinor: Number(r.raisedMinor), campaignCount: Number(r.campaignCount) }))
 }
 
+const pageColumns = {
+	...summaryColumns,
+	story: campaigns.story,
+	publishedAt: campaigns.publishedAt,
+	ownerId: campaigns.ownerId,
+	hiddenReason: campaigns.hiddenReason,
+	updatedAt: campaigns.updatedAt,
+}
+
 /** A campaign anyone may see (active or ended), or null. */
 export async function getPublicCampaign(slug: string) {
 	const [row] = await db()
-		.select({ ...summaryColumns, story: campaigns.story, publishedAt: campaigns.publishedAt })
+		.select(pageColumns)
 		.from(campaigns)
 		.innerJoin(people, eq(people.id, campaigns.ownerId))
 		.where(and(eq(campaigns.slug, slug.toLowerCase()), inArray(campaigns.status, ['active', 'ended'])))
-	return row ? { ...normalise(row), story: row.story, publishedAt: row.publishedAt } : null
+	return row ? { ...row, ...normalise(row) } : null
+}
+
+/**
+ * The campaign at a short URL as `viewerId` may see it: public states for
+ * everyone; drafts and hidden campaigns for their owner only (null otherwise,
+ * so a guessed draft URL shows nothing).
+ */
+export async function getCampaignForViewer(slug: string, viewerId: string | null) {
+	const [row] = await db()
+		.select(pageColumns)
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(eq(campaigns.slug, slug.toLowerCase()))
+	if (!row) return null
+	const isOwner = viewerId !== null && row.ownerId === viewerId
+	if (!isOwner && (row.status === 'draft' || row.status === 'hidden')) return null
+	return { ...row, ...normalise(row), isOwner }
+}
+
+/** Number of succeeded donations, for the donor wall's pages. */
+export async function countDonorWall(campaignId: string) {
+	const [row] = await db()
+		.select({ n: sql<number>`count(*)::int` })
+		.from(donations)
+		.where(and(eq(donations.campaignId, campaignId), eq(donations.status, 'succeeded')))
+	return Number(row?.n ?? 0)
 }
 
 export type DonorWallEntry = {
@@ -138,4 +173,25 @@ export async function listDonorWall(campaignId: string, options: { limit?: numbe
 			at: r.at ?? new Date(0),
 		}),
 	)
+}
+
+/** Every campaign a person owns, newest first, for their dashboard. */
+export async function listCampaignsOwnedBy(personId: string): Promise<CampaignSummary[]> {
+	const rows = await db()
+		.select(summaryColumns)
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(eq(campaigns.ownerId, personId))
+		.orderBy(desc(campaigns.createdAt))
+	return rows.map(normalise)
+}
+
+/** One campaign's figures (raised, donors) by id. */
+export async function getCampaignSummary(campaignId: string): Promise<CampaignSummary | null> {
+	const [row] = await db()
+		.select(summaryColumns)
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(eq(campaigns.id, campaignId))
+	return row ? normalise(row) : null
 }

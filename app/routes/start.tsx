@@ -1,43 +1,84 @@
-import { type MetaFunction } from '@remix-run/node'
-import { Link, useSearchParams } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { chooseKindSchema } from '#app/campaigns/campaign-schema.ts'
 import { campaignKinds } from '#app/campaigns/kinds.ts'
+import { startDraftCampaign } from '#app/campaigns/manage.server.ts'
+import { getSessionPerson } from '#app/people/session.server.ts'
+import { readFormData } from '#app/utils/forms.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const person = await getSessionPerson(request)
+	const chosen = new URL(request.url).searchParams.get('kind')
+	return { signedIn: Boolean(person), chosen }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const formData = await readFormData(request)
+	const submission = parseWithZod(formData, { schema: chooseKindSchema })
+	if (submission.status !== 'success') return data({ error: 'Please choose one of the ideas.' }, { status: 400 })
+	const person = await getSessionPerson(request)
+	// Signing in comes first; the chosen idea waits on the way back.
+	if (!person) throw redirect(`/login?redirectTo=${encodeURIComponent(`/start?kind=${submission.value.kind}`)}`)
+	const draft = await startDraftCampaign(person, submission.value.kind)
+	return redirect(`/start/${draft.id}/details`)
+}
 
 export const meta: MetaFunction = () => [
 	{ title: 'Start a fundraiser' },
 	{ name: 'description', content: 'Birthday, polar dip, run, wedding, in memory of someone or your own idea: pick how you will fundraise.' },
 ]
 
-// Until supporter accounts arrive, starting a page goes through the
-// supporter team: the chosen idea is carried into the learn-more sign-up.
 export default function StartFundraiser() {
-	const [searchParams] = useSearchParams()
-	const chosen = searchParams.get('kind')
+	const { signedIn, chosen } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const navigation = useNavigation()
 	return (
 		<div className="bg-sand">
 			<div className="mx-auto max-w-5xl px-4 py-12">
 				<p className="text-sm font-semibold uppercase tracking-wider text-accent-dark">Step 1 of 3</p>
 				<h1 className="mt-2 text-3xl font-bold sm:text-4xl">How would you like to fundraise?</h1>
 				<p className="mt-3 max-w-2xl text-lg text-muted">
-					Pick the idea closest to yours. We'll send you our free guide and help you set up your page — it takes about
+					Pick the idea closest to yours. We'll fill in a title, a goal and a story you can make your own — it takes about
 					three minutes.
+					{signedIn ? null : ' First we’ll email you a code to sign in; no password needed.'}
 				</p>
-				<ul className="mt-8 grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
-					{campaignKinds.map((k) => (
-						<li key={k.kind} className="relative">
-							<Link
-								to={`/fundraise?idea=${k.kind}`}
-								aria-current={chosen === k.kind ? 'true' : undefined}
-								className={`flex h-full flex-col overflow-hidden rounded-xl border-2 bg-white no-underline shadow-sm hover:border-brand hover:shadow-md ${chosen === k.kind ? 'border-accent' : 'border-transparent'}`}
-							>
-								<img src={k.cover} alt="" width={1200} height={630} className="aspect-[1200/630] w-full object-cover" />
-								<span className="p-5">
-									<span className="block text-lg font-bold text-ink">{k.label}</span>
-									<span className="mt-1 block text-muted">{k.pitch}</span>
-								</span>
-							</Link>
-						</li>
-					))}
-				</ul>
+				{actionData?.error ? (
+					<p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+						{actionData.error}
+					</p>
+				) : null}
+				<Form method="post" className="mt-8">
+					<ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
+						{campaignKinds.map((k) => (
+							<li key={k.kind}>
+								<button
+									type="submit"
+									name="kind"
+									value={k.kind}
+									disabled={navigation.state !== 'idle'}
+									aria-describedby={`kind-${k.kind}-pitch`}
+									className={`flex h-full w-full flex-col overflow-hidden rounded-xl border-2 bg-white text-left shadow-sm hover:border-brand hover:shadow-md focus-visible:border-brand ${chosen === k.kind ? 'border-accent' : 'border-transparent'}`}
+								>
+									<img src={k.cover} alt="" width={1200} height={630} className="aspect-[1200/630] w-full object-cover" />
+									<span className="p-5">
+										<span className="block text-lg font-bold text-ink">{k.label}</span>
+										<span id={`kind-${k.kind}-pitch`} className="mt-1 block text-muted">
+											{k.pitch}
+										</span>
+									</span>
+								</button>
+							</li>
+						))}
+					</ul>
+				</Form>
+				<p className="mt-8 text-muted">
+					Not ready yet?{' '}
+					<Link to="/fundraise" className="font-semibold text-brand underline">
+						Get our free guide, 25 Tips for the Novice Fundraiser
+					</Link>
+					.
+				</p>
 			</div>
 		</div>
 	)

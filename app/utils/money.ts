@@ -48,3 +48,13 @@ export function progressPercent(raisedMinor: number, goalMinor: number): number 
 	if (goalMinor <= 0) return 0
 	return Math.max(0, Math.min(100, Math.floor((raisedMinor * 100) / goalMinor)))
 }
+
+/** Minor units back to the plain major-unit text a person would type ("500", "19.99"). */
+export function minorToMajorString(amountMinor: number, currency: string): string {
+	const exponent = currencyExponent(currency)
+	if (exponent === 0) return String(amountMinor)
+	const factor = 10 ** exponent
+	const whole = Math.trunc(amountMinor / factor)
+	const fraction = Math.abs(amountMinor % factor)
+	return fraction === 0 ? String(whole) : `${whole}.${String(fraction).padStart(exponent, '0')}`
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod'
+import { campaignKindValues } from './kinds.ts'
+import { slugProblem } from './slug.ts'
+
+/** Goal limits, in major units of the charity's currency. */
+export const GOAL_MIN = 10
+export const GOAL_MAX = 1_000_000
+export const TITLE_MAX = 90
+export const STORY_MAX = 10_000
+export const UPDATE_MAX = 2_000
+export const MAX_COVER_BYTES = 8 * 1024 * 1024
+
+const cleanAmount = (v: string) => v.replace(/[£$€,\s]/g, '')
+
+/**
+ * An amount typed in major units ("500", "1,000", "12.50"), checked here for
+ * shape and limits; the server turns it into integer minor units.
+ */
+function majorAmount(messages: { missing: string; min: number; minMessage: string; max: number; maxMessage: string }) {
+	return z
+		.string({ error: messages.missing })
+		.trim()
+		.min(1, messages.missing)
+		.refine((v) => /^\d+(\.\d{1,2})?$/.test(cleanAmount(v)), 'Enter the amount as a number, like 500 or 12.50')
+		.refine((v) => !/^\d+(\.\d{1,2})?$/.test(cleanAmount(v)) || Number(cleanAmount(v)) >= messages.min, messages.minMessage)
+		.refine((v) => !/^\d+(\.\d{1,2})?$/.test(cleanAmount(v)) || Number(cleanAmount(v)) <= messages.max, messages.maxMessage)
+}
+
+const goalText = majorAmount({
+	missing: 'Please set a goal — fundraisers with a goal raise more',
+	min: GOAL_MIN,
+	minMessage: `Your goal must be at least ${GOAL_MIN}`,
+	max: GOAL_MAX,
+	maxMessage: `Your goal must be at most ${GOAL_MAX.toLocaleString('en-GB')}`,
+})
+
+const isoDate = z
+	.string()
+	.trim()
+	.optional()
+	.transform((v) => (v ? v : null))
+	.refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), 'Enter a date like 2027-06-30')
+	.refine((v) => v === null || v > new Date().toISOString().slice(0, 10), 'The date must be in the future')
+	.refine((v) => v === null || Date.parse(`${v}T00:00:00Z`) < Date.now() + 2 * 365 * 86_400_000, 'The date must be within two years')
+
+const coverFile = z
+	.instanceof(File)
+	.optional()
+	// An empty file input submits an empty, nameless file: no new photo.
+	.transform((file) => (file && file.size > 0 ? file : undefined))
+	.refine((file) => !file || file.size <= MAX_COVER_BYTES, 'Please choose a photo under 8 MB')
+
+/** Step 2 — details, also used to edit a published campaign. */
+export const campaignDetailsSchema = z.strictObject({
+	title: z
+		.string({ error: 'Please give your fundraiser a title' })
+		.trim()
+		.min(5, 'Please give your fundraiser a title of at least 5 characters')
+		.max(TITLE_MAX, `Your title must be at most ${TITLE_MAX} characters`),
+	goal: goalText,
+	endsOn: isoDate,
+	story: z
+		.string({ error: 'Please tell people why you are fundraising' })
+		.trim()
+		.min(20, 'Please tell people why you are fundraising (at least 20 characters)')
+		.max(STORY_MAX, `Your story must be at most ${STORY_MAX.toLocaleString('en-GB')} characters`),
+	slug: z
+		.string({ error: 'Please choose a short link' })
+		.trim()
+		.toLowerCase()
+		.superRefine((slug, ctx) => {
+			const problem = slugProblem(slug)
+			if (problem) ctx.addIssue({ code: 'custom', message: problem })
+		}),
+	cover: coverFile,
+	coverAlt: z
+		.string()
+		.trim()
+		.max(200, 'The photo description must be at most 200 characters')
+		.optional()
+		.transform((v) => v ?? ''),
+})
+
+export const chooseKindSchema = z.strictObject({
+	kind: z.enum(campaignKindValues, { error: 'Please choose one of the ideas' }),
+})
+
+export const campaignUpdateSchema = z.strictObject({
+	intent: z.literal('post-update'),
+	body: z
+		.string({ error: 'Please write your update' })
+		.trim()
+		.min(3, 'Please write your update')
+		.max(UPDATE_MAX, `Updates must be at most ${UPDATE_MAX.toLocaleString('en-GB')} characters`),
+})
+
+export const offlineDonationSchema = z.strictObject({
+	intent: z.literal('record-offline'),
+	amount: majorAmount({
+		missing: 'Please enter the amount collected',
+		min: 0.01,
+		minMessage: 'The amount must be more than 0',
+		max: 50_000,
+		maxMessage: 'For gifts over 50,000 please contact us',
+	}),
+	donorName: z
+		.string({ error: "Please enter the donor's name (or 'Anonymous')" })
+		.trim()
+		.min(1, "Please enter the donor's name (or 'Anonymous')")
+		.max(120, 'The name must be at most 120 characters'),
+	note: z
+		.string()
+		.trim()
+		.max(500, 'The note must be at most 500 characters')
+		.optional()
+		.transform((v) => v || null),
+})
+
+export const thankDonorSchema = z.strictObject({
+	intent: z.literal('thank-donor'),
+	donationId: z.uuid('Choose a donation to thank'),
+	message: z
+		.string({ error: 'Please write your thank-you' })
+		.trim()
+		.min(2, 'Please write your thank-you')
+		.max(1000, 'Thank-you messages must be at most 1,000 characters'),
+})
+
+export const endCampaignSchema = z.strictObject({
+	intent: z.literal('end-campaign'),
+	confirm: z.literal('on', { error: 'Tick the box to confirm you want to end your fundraiser now' }),
+})

@@ -1,0 +1,45 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from '@remix-run/node'
+import { type Person, type Campaign } from '#db/schema.ts'
+import { readFormData } from '#app/utils/forms.server.ts'
+import { campaignUpdateSchema, endCampaignSchema, offlineDonationSchema, thankDonorSchema } from './campaign-schema.ts'
+import { endCampaignEarly, postCampaignUpdate, recordOfflineDonation, sendDonorThanks } from './manage.server.ts'
+
+const schemas = {
+	'post-update': campaignUpdateSchema,
+	'record-offline': offlineDonationSchema,
+	'thank-donor': thankDonorSchema,
+	'end-campaign': endCampaignSchema,
+} as const
+
+export type ManageIntent = keyof typeof schemas
+
+/** Dispatches the dashboard's forms by their `intent` field. */
+export async function handleManageAction(request: Request, person: Person, campaign: Campaign) {
+	const formData = await readFormData(request)
+	const intent = String(formData.get('intent') ?? '') as ManageIntent
+	const schema = schemas[intent]
+	if (!schema) return data({ intent: null, result: null, error: 'Unknown action.' }, { status: 400 })
+	const submission = parseWithZod(formData, { schema })
+	if (submission.status !== 'success') return data({ intent, result: submission.reply(), error: null }, { status: 400 })
+	const back = (done: string) => redirect(`/dashboard/${campaign.id}?done=${done}`)
+	const value = submission.value
+	switch (value.intent) {
+		case 'post-update':
+			await postCampaignUpdate(campaign, person, value.body)
+			return back('update')
+		case 'record-offline': {
+			const recorded = await recordOfflineDonation(campaign, person, value)
+			if (!recorded.ok) return data({ intent, result: submission.reply({ fieldErrors: recorded.fieldErrors }), error: null }, { status: 400 })
+			return back('offline')
+		}
+		case 'thank-donor': {
+			const sent = await sendDonorThanks(campaign, person, value.donationId, value.message)
+			if (!sent.ok) return data({ intent, result: submission.reply({ formErrors: [sent.error] }), error: null }, { status: 400 })
+			return back('thanks')
+		}
+		case 'end-campaign':
+			await endCampaignEarly(campaign)
+			return back('ended')
+	}
+}

@@ -1,0 +1,286 @@
+import { data } from '@remix-run/node'
+import { and, desc, eq, ne, sql } from 'drizzle-orm'
+import { getCharity } from '#app/config/charity.server.ts'
+import { queueEmail } from '#app/email/outbox.server.ts'
+import { parseMajorToMinor } from '#app/utils/money.ts'
+import { type DbOrTx } from '#db/client.server.ts'
+import { db } from '#db/index.server.ts'
+import {
+	campaigns,
+	campaignUpdates,
+	donations,
+	donationThanks,
+	moneyMovements,
+	type Campaign,
+	type CampaignKind,
+	type Person,
+} from '#db/schema.ts'
+import { campaignKindTemplate } from './kinds.ts'
+import { slugify, slugProblem } from './slug.ts'
+
+/** Loads a campaign for its owner: 404 when it does not exist, 403 when it is someone else's. */
+export async function requireOwnedCampaign(campaignId: string, person: Person): Promise<Campaign> {
+	const [campaign] = /^[0-9a-f-]{36}$/i.test(campaignId)
+		? await db().select().from(campaigns).where(eq(campaigns.id, campaignId))
+		: []
+	if (!campaign) throw data({ error: 'We could not find that fundraiser.' }, { status: 404 })
+	if (campaign.ownerId !== person.id) {
+		throw data({ error: 'This fundraiser belongs to someone else, so you cannot change it.' }, { status: 403 })
+	}
+	return campaign
+}
+
+/** A free slug close to `wanted`: "amaras-birthday", then "amaras-birthday-2", … */
+export async function suggestFreeSlug(wanted: string, tx: DbOrTx = db(), exceptCampaignId?: string): Promise<string> {
+	let base = slugify(wanted) || 'fundraiser'
+	if (base.length < 3) base = `${base}-fundraiser`
+	if (slugProblem(base)) base = `${base}-fundraiser`.slice(0, 50)
+	for (let n = 1; n < 1000; n++) {
+		const candidate = n === 1 ? base : `${base.slice(0, 55)}-${n}`
+		if (!(await isSlugTaken(candidate, tx, exceptCampaignId))) return candidate
+	}
+	return `${base.slice(0, 40)}-${crypto.randomUUID().slice(0, 8)}`
+}
+
+export async function isSlugTaken(slug: string, tx: DbOrTx = db(), exceptCampaignId?: string) {
+	const [row] = await tx
+		.select({ id: campaigns.id })
+		.from(campaigns)
+		.where(and(eq(campaigns.slug, slug), exceptCampaignId ? ne(campaigns.id, exceptCampaignId) : undefined))
+	return Boolean(row)
+}
+
+/**
+ * Step 1: starts a draft of the chosen kind, pre-filled from the kind's
+ * template in the charity's voice with the person's name.
+ */
+export async function startDraftCampaign(owner: Person, kind: CampaignKind): Promise<Campaign> {
+	const template = campaignKindTemplate(kind)
+	const charity = getCharity()
+	const firstName = owner.firstName.trim() || 'Me'
+	const title = template.title(firstName)
+	return db().transaction(async (tx) => {
+		const slug = await suggestFreeSlug(title, tx)
+		const [campaign] = await tx
+			.insert(campaigns)
+			.values({
+				ownerId: owner.id,
+				kind,
+				slug,
+				title,
+				story: template.story(firstName, charity.shortName),
+				goalMinor: parseMajorToMinor(String(template.suggestedGoal), charity.currency)!,
+				currency: charity.currency,
+				status: 'draft',
+				coverImage: template.cover,
+				coverAlt: template.coverAlt,
+			})
+			.returning()
+		return campaign!
+	})
+}
+
+export type CampaignDetails = {
+	title: string
+	goal: string
+	endsOn: string | null
+	story: string
+	slug: string
+	coverAlt: string
+	/** A newly uploaded and processed cover, if any. */
+	cover?: { url: string }
+}
+
+export type DetailsResult = { ok: true; campaign: Campaign } | { ok: false; fieldErrors: Record<string, string[]> }
+
+/**
+ * Saves step 2 (or an edit of a live campaign). The goal is turned into
+ * integer minor units here; the slug must be free.
+ */
+export async function saveCampaignDetails(campaign: Campaign, details: CampaignDetails): Promise<DetailsResult> {
+	const goalMinor = parseMajorToMinor(details.goal, campaign.currency)
+	if (goalMinor === null) return { ok: false, fieldErrors: { goal: ['Enter the goal as a number, like 500 or 1,000'] } }
+	if (details.slug !== campaign.slug && (await isSlugTaken(details.slug, db(), campaign.id))) {
+		return {
+			ok: false,
+			fieldErrors: { slug: [`Someone already uses that short link. How about “${await suggestFreeSlug(details.slug, db(), campaign.id)}”?`] },
+		}
+	}
+	try {
+		const [updated] = await db()
+			.update(campaigns)
+			.set({
+				title: details.title,
+				goalMinor,
+				endsOn: details.endsOn,
+				story: details.story,
+				slug: details.slug,
+				coverAlt: details.coverAlt || (details.cover ? '' : campaign.coverAlt),
+				...(details.cover ? { coverImage: details.cover.url } : {}),
+				updatedAt: new Date(),
+			})
+			.where(eq(campaigns.id, campaign.id))
+			.returning()
+		return { ok: true, campaign: updated! }
+	} catch (error) {
+		// Two people racing for one slug: the unique index decides.
+		if ((error as { code?: string }).code === '23505' || String((error as Error).message).includes('campaigns_slug_unique')) {
+			return { ok: false, fieldErrors: { slug: ['Someone just took that short link. Please choose another.'] } }
+		}
+		throw error
+	}
+}
+
+/** Step 3: a draft goes live. Publishing twice changes nothing. */
+export async function publishCampaign(campaign: Campaign): Promise<Campaign> {
+	if (campaign.status !== 'draft') return campaign
+	const [updated] = await db()
+		.update(campaigns)
+		.set({ status: 'active', publishedAt: new Date(), updatedAt: new Date() })
+		.where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'draft')))
+		.returning()
+	return updated ?? campaign
+}
+
+/** The owner ends the campaign early: it keeps its page and total, and takes no more gifts. */
+export async function endCampaignEarly(campaign: Campaign): Promise<Campaign> {
+	if (campaign.status !== 'active') return campaign
+	const [updated] = await db()
+		.update(campaigns)
+		.set({ status: 'ended', endedAt: new Date(), updatedAt: new Date() })
+		.where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'active')))
+		.returning()
+	return updated ?? campaign
+}
+
+export async function postCampaignUpdate(campaign: Campaign, author: Person, body: string) {
+	const [update] = await db().insert(campaignUpdates).values({ campaignId: campaign.id, authorId: author.id, body }).returning()
+	return update!
+}
+
+export async function listCampaignUpdates(campaignId: string, limit = 20) {
+	return db()
+		.select({ id: campaignUpdates.id, body: campaignUpdates.body, createdAt: campaignUpdates.createdAt })
+		.from(campaignUpdates)
+		.where(eq(campaignUpdates.campaignId, campaignId))
+		.orderBy(desc(campaignUpdates.createdAt))
+		.limit(limit)
+}
+
+/**
+ * A cash or cheque gift the fundraiser collected. It shows as pending and
+ * counts in the total only once staff confirm it.
+ */
+export async function recordOfflineDonation(
+	campaign: Campaign,
+	recordedBy: Person,
+	gift: { amount: string; donorName: string; note: string | null },
+) {
+	const amountMinor = parseMajorToMinor(gift.amount, campaign.currency)
+	if (amountMinor === null || amountMinor <= 0) {
+		return { ok: false as const, fieldErrors: { amount: ['Enter the amount as a number, like 25 or 12.50'] } }
+	}
+	const [donation] = await db()
+		.insert(donations)
+		.values({
+			campaignId: campaign.id,
+			channel: 'offline',
+			donorName: gift.donorName,
+			amountMinor,
+			currency: campaign.currency,
+			status: 'pending_confirmation',
+			offlineNote: gift.note,
+			recordedById: recordedBy.id,
+		})
+		.returning()
+	return { ok: true as const, donation: donation! }
+}
+
+/**
+ * Staff confirm an offline gift: it becomes a succeeded donation with its
+ * money movement, in one transaction. Confirming twice counts once.
+ */
+export async function confirmOfflineDonation(donationId: string, staff: Person) {
+	return db().transaction(async (tx) => {
+		const [donation] = await tx
+			.update(donations)
+			.set({ status: 'succeeded', confirmedAt: new Date(), confirmedById: staff.id, succeededAt: new Date() })
+			.where(and(eq(donations.id, donationId), eq(donations.channel, 'offline'), eq(donations.status, 'pending_confirmation')))
+			.returning()
+		if (!donation) return { confirmed: false as const }
+		await tx
+			.insert(moneyMovements)
+			.values({
+				kind: 'offline_confirmed',
+				amountMinor: donation.amountMinor,
+				currency: donation.currency,
+				donationId: donation.id,
+				campaignId: donation.campaignId,
+				sourceId: `offline:${donation.id}`,
+			})
+			.onConflictDoNothing()
+		return { confirmed: true as const, donation }
+	})
+}
+
+/** Every donation of a campaign for its owner's dashboard, newest first. Emails only when the donor allowed it. */
+export async function listCampaignDonationsForOwner(campaignId: string, limit = 200) {
+	const rows = await db()
+		.select({
+			id: donations.id,
+			channel: donations.channel,
+			status: donations.status,
+			donorName: donations.donorName,
+			donorEmail: donations.donorEmail,
+			shareEmail: donations.shareEmailWithFundraiser,
+			anonymous: donations.anonymous,
+			amountMinor: donations.amountMinor,
+			currency: donations.currency,
+			message: donations.message,
+			offlineNote: donations.offlineNote,
+			createdAt: donations.createdAt,
+			succeededAt: donations.succeededAt,
+			thanked: sql<number>`(select count(*) from ${donationThanks} where ${donationThanks.donationId} = ${donations.id})::int`,
+		})
+		.from(donations)
+		.where(and(eq(donations.campaignId, campaignId), sql`${donations.status} in ('succeeded', 'pending_confirmation', 'processing')`))
+		.orderBy(desc(donations.createdAt))
+		.limit(limit)
+	return rows.map(({ donorEmail, shareEmail, ...row }) => ({
+		...row,
+		amountMinor: Number(row.amountMinor),
+		thanked: Number(row.thanked),
+		canThank: Boolean(donorEmail),
+		donorEmail: shareEmail ? donorEmail : null,
+	}))
+}
+
+/**
+ * Emails a fundraiser's thank-you to a donor of their campaign. The
+ * donor's address is used by the platform only, never shown to the fundraiser.
+ */
+export async function sendDonorThanks(campaign: Campaign, sender: Person, donationId: string, message: string) {
+	const [donation] = await db()
+		.select()
+		.from(donations)
+		.where(and(eq(donations.id, donationId), eq(donations.campaignId, campaign.id)))
+	if (!donation) return { ok: false as const, error: 'We could not find that donation on this fundraiser.' }
+	if (!donation.donorEmail) return { ok: false as const, error: 'This donor left no email address, so we cannot pass on a message.' }
+	return db().transaction(async (tx) => {
+		const [thanks] = await tx.insert(donationThanks).values({ donationId, senderId: sender.id, message }).returning()
+		await queueEmail(tx, {
+			template: 'donor-thanks',
+			causeKey: `donor-thanks:${thanks!.id}`,
+			to: donation.donorEmail!,
+			personId: donation.donorId,
+			data: {
+				donorName: donation.anonymous ? '' : donation.donorName,
+				fundraiserName: `${sender.firstName} ${sender.lastName}`.trim() || 'The fundraiser',
+				campaignTitle: campaign.title,
+				campaignSlug: campaign.slug,
+				message,
+			},
+		})
+		return { ok: true as const }
+	})
+}

@@ -1,0 +1,69 @@
+import { useState } from 'react'
+
+/** Plain share links (no third-party scripts), a copy button and the QR code. */
+export function SharePanel({ url, title, slug }: { url: string; title: string; slug: string }) {
+	const [copied, setCopied] = useState(false)
+	const text = `Please support my fundraiser: ${title}`
+	const links = [
+		{ label: 'Email', href: `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${text}\n\n${url}`)}` },
+		{ label: 'WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(`${text} ${url}`)}` },
+		{ label: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}` },
+		{ label: 'X', href: `https://twitter.com/intent/tweet?text=${encodeURIComponent(text)}&url=${encodeURIComponent(url)}` },
+		{ label: 'LinkedIn', href: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}` },
+	]
+	return (
+		<section aria-labelledby="share-heading" className="rounded-xl border border-stone-200 p-6">
+			<h2 id="share-heading" className="text-xl font-bold">
+				Share this fundraiser
+			</h2>
+			<label htmlFor="share-url" className="mt-3 block text-sm font-semibold">
+				Short link
+			</label>
+			<div className="mt-1 flex gap-2">
+				<input id="share-url" readOnly value={url} className="field-input text-sm" onFocus={(e) => e.currentTarget.select()} />
+				<button
+					type="button"
+					className="btn-secondary shrink-0 px-3 py-2 text-sm"
+					onClick={async () => {
+						await navigator.clipboard?.writeText(url)
+						setCopied(true)
+					}}
+				>
+					{copied ? 'Copied' : 'Copy'}
+				</button>
+			</div>
+			<p aria-live="polite" className="sr-only">
+				{copied ? 'Link copied' : ''}
+			</p>
+			<ul className="mt-4 flex flex-wrap gap-2">
+				{links.map((link) => (
+					<li key={link.label}>
+						<a
+							href={link.href}
+							target={link.label === 'Email' ? undefined : '_blank'}
+							rel="noopener noreferrer"
+							className="inline-block rounded-full border border-stone-300 px-3 py-1.5 text-sm font-medium text-ink no-underline hover:border-brand hover:text-brand"
+						>
+							{link.label}
+							{link.label === 'Email' ? null : <span className="sr-only"> (opens in a new tab)</span>}
+						</a>
+					</li>
+				))}
+			</ul>
+			<div className="mt-5 flex items-center gap-4">
+				<img src={`/f/${slug}/qr.svg`} alt={`QR code for ${url}`} width={112} height={112} className="h-28 w-28 rounded border border-stone-200" />
+				<div className="text-sm">
+					<p className="font-semibold">QR code for posters and cards</p>
+					<p className="mt-1 space-x-3">
+						<a href={`/f/${slug}/qr.svg?download=1`} className="text-brand underline">
+							Download SVG
+						</a>
+						<a href={`/f/${slug}/qr.png?download=1`} className="text-brand underline">
+							Download PNG
+						</a>
+					</p>
+				</div>
+			</div>
+		</section>
+	)
+}

@@ -1,0 +1,95 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { loadCampaignForEditing } from '#app/campaigns/details-action.server.ts'
+import { campaignKindLabel } from '#app/campaigns/kinds.ts'
+import { publishCampaign } from '#app/campaigns/manage.server.ts'
+import { renderStory } from '#app/campaigns/story.server.ts'
+import { WizardSteps } from '#app/campaigns/wizard-steps.tsx'
+import { getCharity } from '#app/config/charity.server.ts'
+import { getEnv } from '#app/config/env.server.ts'
+import { readFormData } from '#app/utils/forms.server.ts'
+import { formatMoney } from '#app/utils/money.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { campaign } = await loadCampaignForEditing(request, params)
+	const charity = getCharity()
+	return {
+		campaign: {
+			id: campaign.id,
+			title: campaign.title,
+			kindLabel: campaignKindLabel(campaign.kind),
+			coverImage: campaign.coverImage,
+			coverAlt: campaign.coverAlt ?? '',
+			goal: formatMoney(campaign.goalMinor, campaign.currency, charity.locale, { wholeUnits: true }),
+			endsOn: campaign.endsOn
+				? new Date(`${campaign.endsOn}T12:00:00Z`).toLocaleDateString(charity.locale, { day: 'numeric', month: 'long', year: 'numeric' })
+				: null,
+			storyHtml: renderStory(campaign.story),
+			url: `${getEnv().APP_URL}/f/${campaign.slug}`,
+			slug: campaign.slug,
+			status: campaign.status,
+		},
+	}
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const { campaign } = await loadCampaignForEditing(request, params)
+	const formData = await readFormData(request)
+	if (formData.get('intent') !== 'publish') return data({ error: 'Unknown action' }, { status: 400 })
+	const published = await publishCampaign(campaign)
+	return redirect(`/f/${published.slug}?published=1`)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Review and publish — start a fundraiser' }]
+
+export default function ReviewStep() {
+	const { campaign } = useLoaderData<typeof loader>()
+	const navigation = useNavigation()
+	return (
+		<div className="bg-sand">
+			<div className="mx-auto max-w-3xl px-4 py-10">
+				<WizardSteps current={3} />
+				<h1 className="mt-6 text-3xl font-bold">Review and publish</h1>
+				<p className="mt-2 text-muted">This is how your page will look. You can change anything later from your dashboard.</p>
+				<article className="mt-6 overflow-hidden rounded-xl bg-white shadow-sm">
+					{campaign.coverImage ? (
+						<img src={campaign.coverImage} alt={campaign.coverAlt} width={1200} height={630} className="aspect-[1200/630] w-full object-cover" />
+					) : null}
+					<div className="space-y-3 p-6">
+						<p className="text-xs font-semibold uppercase tracking-wider text-accent-dark">{campaign.kindLabel}</p>
+						<h2 className="text-2xl font-bold">{campaign.title}</h2>
+						<dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-[15px]">
+							<dt className="font-semibold">Goal</dt>
+							<dd>{campaign.goal}</dd>
+							{campaign.endsOn ? (
+								<>
+									<dt className="font-semibold">Date</dt>
+									<dd>{campaign.endsOn}</dd>
+								</>
+							) : null}
+							<dt className="font-semibold">Link</dt>
+							<dd className="break-all">{campaign.url}</dd>
+						</dl>
+						<div className="prose-story border-t border-stone-200 pt-4" dangerouslySetInnerHTML={{ __html: campaign.storyHtml }} />
+					</div>
+				</article>
+				<div className="mt-6 flex flex-col gap-3 sm:flex-row">
+					{campaign.status === 'draft' ? (
+						<Form method="post">
+							<button type="submit" name="intent" value="publish" className="btn-primary w-full sm:w-auto" disabled={navigation.state !== 'idle'}>
+								{navigation.state === 'submitting' ? 'Publishing…' : 'Publish my page'}
+							</button>
+						</Form>
+					) : (
+						<Link to={`/f/${campaign.slug}`} className="btn-primary">
+							View my page
+						</Link>
+					)}
+					<Link to={`/start/${campaign.id}/details`} className="btn-secondary">
+						Edit details
+					</Link>
+				</div>
+			</div>
+		</div>
+	)
+}
