@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { type DbOrTx } from './client.server.ts'
-import { campaigns, donations, moneyMovements, people, type CampaignKind, type NewCampaign } from './schema.ts'
+import { recordMovement } from '#app/donations/ledger.server.ts'
+import { campaigns, donations, people, type CampaignKind, type NewCampaign } from './schema.ts'
 
 /** Test and demo-data factories: sensible defaults, any field overridable. */
 
@@ -76,7 +77,7 @@ export async function createSucceededDonation(
 			succeededAt,
 		})
 		.returning()
-	await tx.insert(moneyMovements).values({
+	await recordMovement(tx, {
 		kind: 'donation_succeeded',
 		amountMinor: overrides.amountMinor,
 		currency,

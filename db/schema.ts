@@ -182,6 +182,10 @@ export const campaigns = pgTable(
 		coverAlt: text('cover_alt'),
 		/** Amounts (minor units) offered as quick choices on the donation form. */
 		presetAmountsMinor: jsonb('preset_amounts_minor').$type<number[]>(),
+		/** Denormalised from money_movements in the same transaction; `npm run money:check` verifies. */
+		raisedMinor: minor('raised_minor').notNull().default(0),
+		/** Donations whose movements net above zero, kept in step like raisedMinor. */
+		donorCount: integer('donor_count').notNull().default(0),
 		/** Why staff hid the campaign, shown to its owner. */
 		hiddenReason: text('hidden_reason'),
 		/** Later: events with teams and leaderboards. */
@@ -269,6 +273,11 @@ export const donations = pgTable(
 		anonymous: boolean('anonymous').notNull().default(false),
 		hideAmount: boolean('hide_amount').notNull().default(false),
 		message: text('message'),
+		/** The donor asked to hear from the charity. */
+		marketingOptIn: boolean('marketing_opt_in').notNull().default(false),
+		/** Keyed hash of the donor's IP, for card-testing limits without storing the address. */
+		clientIpHash: text('client_ip_hash'),
+		failureReason: text('failure_reason'),
 		stripeCheckoutSessionId: text('stripe_checkout_session_id').unique(),
 		stripePaymentIntentId: text('stripe_payment_intent_id').unique(),
 		createdAt: createdAt(),
@@ -278,6 +287,43 @@ export const donations = pgTable(
 		check('donations_amount_positive', sql`${t.amountMinor} > 0`),
 		index('donations_campaign_status_idx').on(t.campaignId, t.status, t.succeededAt),
 		index('donations_campaign_created_idx').on(t.campaignId, t.createdAt),
+		index('donations_email_created_idx').on(t.donorEmail, t.createdAt),
+		index('donations_ip_created_idx').on(t.clientIpHash, t.createdAt),
+	],
+)
+
+export const stripeEventOutcome = pgEnum('stripe_event_outcome', [
+	/** Its effect is recorded. */
+	'processed',
+	/** A type we do not act on; acknowledged. */
+	'ignored',
+	/** Refers to a payment we have not seen yet; replayed when that payment is recorded. */
+	'deferred',
+	/** Amount, currency or donation did not match: kept for staff, not counted. */
+	'held_for_review',
+])
+
+/**
+ * Every Stripe event we accepted. The primary key is Stripe's event id, so a
+ * redelivered event finds its row and changes nothing.
+ */
+export const stripeEvents = pgTable(
+	'stripe_events',
+	{
+		id: text('id').primaryKey(),
+		type: text('type').notNull(),
+		outcome: stripeEventOutcome('outcome').notNull(),
+		/** The payment the event concerns, to replay deferred events. */
+		paymentIntentId: text('payment_intent_id'),
+		donationId: uuid('donation_id').references(() => donations.id),
+		note: text('note'),
+		payload: jsonb('payload').notNull(),
+		receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+		processedAt: timestamp('processed_at', { withTimezone: true }),
+	},
+	(t) => [
+		index('stripe_events_deferred_idx').on(t.paymentIntentId, t.outcome),
+		index('stripe_events_outcome_idx').on(t.outcome, t.receivedAt),
 	],
 )
 

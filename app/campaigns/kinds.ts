@@ -9,6 +9,8 @@ export type KindTemplate = {
 	coverAlt: string
 	/** Suggested goal in major units of the charity's currency. */
 	suggestedGoal: number
+	/** Quick-choice gift amounts on the donation form, in major units. */
+	presetAmounts: number[]
 	/** Label of the optional end-date field for this kind. */
 	dateLabel: string
 	title: (firstName: string) => string
@@ -24,6 +26,7 @@ export const campaignKinds: KindTemplate[] = [
 		cover: '/images/kinds/birthday.svg',
 		coverAlt: 'A birthday cake with lit candles, balloons and bunting',
 		suggestedGoal: 500,
+		presetAmounts: [10, 20, 30, 50],
 		dateLabel: 'Your birthday',
 		title: (name) => `${name}'s birthday for freedom`,
 		story: (name, org) =>
@@ -36,6 +39,7 @@ export const campaignKinds: KindTemplate[] = [
 		cover: '/images/kinds/challenge.svg',
 		coverAlt: 'People running into a cold winter sea under a low sun',
 		suggestedGoal: 750,
+		presetAmounts: [10, 25, 50, 100],
 		dateLabel: 'Date of your challenge',
 		title: (name) => `${name}'s polar dip for justice`,
 		story: (name, org) =>
@@ -48,6 +52,7 @@ export const campaignKinds: KindTemplate[] = [
 		cover: '/images/kinds/run_walk_ride.svg',
 		coverAlt: 'A runner and a cyclist on a country road through green hills',
 		suggestedGoal: 1000,
+		presetAmounts: [10, 25, 50, 100],
 		dateLabel: 'Race or event day',
 		title: (name) => `${name} runs for freedom`,
 		story: (name, org) =>
@@ -60,6 +65,7 @@ export const campaignKinds: KindTemplate[] = [
 		cover: '/images/kinds/celebration.svg',
 		coverAlt: 'Two glasses raised in a toast with wedding rings and confetti',
 		suggestedGoal: 1500,
+		presetAmounts: [20, 50, 100, 250],
 		dateLabel: 'Date of your celebration',
 		title: (name) => `${name}'s celebration for justice`,
 		story: (name, org) =>
@@ -72,6 +78,7 @@ export const campaignKinds: KindTemplate[] = [
 		cover: '/images/kinds/in_memory.svg',
 		coverAlt: 'A single candle glowing at dusk among forget-me-not flowers',
 		suggestedGoal: 1000,
+		presetAmounts: [20, 50, 100, 250],
 		dateLabel: 'A date that matters (optional)',
 		title: () => 'In loving memory',
 		story: (name, org) =>
@@ -84,6 +91,7 @@ export const campaignKinds: KindTemplate[] = [
 		cover: '/images/kinds/own_idea.svg',
 		coverAlt: 'A lightbulb with a heart above a bake sale table',
 		suggestedGoal: 300,
+		presetAmounts: [5, 10, 25, 50],
 		dateLabel: 'End date',
 		title: (name) => `${name}'s fundraiser for freedom`,
 		story: (name, org) =>

@@ -1,6 +1,7 @@
 import { data } from '@remix-run/node'
 import { and, desc, eq, ne, sql } from 'drizzle-orm'
 import { getCharity } from '#app/config/charity.server.ts'
+import { recordMovement } from '#app/donations/ledger.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
 import { parseMajorToMinor } from '#app/utils/money.ts'
 import { type DbOrTx } from '#db/client.server.ts'
@@ -10,7 +11,6 @@ import {
 	campaignUpdates,
 	donations,
 	donationThanks,
-	moneyMovements,
 	type Campaign,
 	type CampaignKind,
 	type Person,
@@ -208,17 +208,14 @@ export async function confirmOfflineDonation(donationId: string, staff: Person) 
 			.where(and(eq(donations.id, donationId), eq(donations.channel, 'offline'), eq(donations.status, 'pending_confirmation')))
 			.returning()
 		if (!donation) return { confirmed: false as const }
-		await tx
-			.insert(moneyMovements)
-			.values({
-				kind: 'offline_confirmed',
-				amountMinor: donation.amountMinor,
-				currency: donation.currency,
-				donationId: donation.id,
-				campaignId: donation.campaignId,
-				sourceId: `offline:${donation.id}`,
-			})
-			.onConflictDoNothing()
+		await recordMovement(tx, {
+			kind: 'offline_confirmed',
+			amountMinor: donation.amountMinor,
+			currency: donation.currency,
+			donationId: donation.id,
+			campaignId: donation.campaignId,
+			sourceId: `offline:${donation.id}`,
+		})
 		return { confirmed: true as const, donation }
 	})
 }

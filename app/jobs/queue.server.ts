@@ -7,6 +7,10 @@ import { getDatabase } from '#db/index.server.ts'
 export const queues = {
 	/** Renders and sends one row of the `emails` table. */
 	sendEmail: 'send-email',
+	/** Delivers a delayed event of the built-in test checkout (no Stripe account). */
+	testStripeEvent: 'test-stripe-event',
+	/** Asks Stripe for recent payments and refunds and records any we missed. */
+	reconcileStripe: 'reconcile-stripe',
 } as const
 
 export type QueueName = (typeof queues)[keyof typeof queues]

@@ -1,3 +1,7 @@
+import { getEnv } from '#app/config/env.server.ts'
+import { reconcileStripe } from '#app/donations/reconcile.server.ts'
+import { deliverTestEvent } from '#app/donations/test-checkout.server.ts'
+import { type StripeEventLike } from '#app/donations/webhooks.server.ts'
 import { deliverQueuedEmail } from '#app/email/outbox.server.ts'
 import { getJobQueue, queues } from './queue.server.ts'
 
@@ -12,4 +16,18 @@ export async function startWorkers(options: { pollingIntervalSeconds?: number } 
 			await deliverQueuedEmail(job.data.emailId, { isLastAttempt: job.retryCount >= job.retryLimit })
 		},
 	)
+	await boss.work<{ event: StripeEventLike }>(
+		queues.testStripeEvent,
+		{ batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+		async ([job]) => {
+			if (job) await deliverTestEvent(job.data.event)
+		},
+	)
+	await boss.work(queues.reconcileStripe, { batchSize: 1, pollingIntervalSeconds: 30 }, async () => {
+		const report = await reconcileStripe()
+		console.log(`[reconcile] ${report.summary}`)
+	})
+	// Daily, and only where there is a Stripe account to ask.
+	if (getEnv().STRIPE_SECRET_KEY) await boss.schedule(queues.reconcileStripe, '17 3 * * *')
+	else await boss.unschedule(queues.reconcileStripe)
 }

@@ -1,38 +1,175 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { getPublicCampaign } from '#app/campaigns/campaigns.server.ts'
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useState } from 'react'
+import { FieldErrors, FormErrors, Honeypot, TextField } from '#app/components/form-fields.tsx'
+import { loadDonationPage, submitDonation } from '#app/donations/donate-page.server.ts'
+import { donationSchema, MESSAGE_MAX } from '#app/donations/donation-schema.ts'
+import { coverFeeMinor } from '#app/donations/fees.ts'
+import { formatMoney, parseMajorToMinor } from '#app/utils/money.ts'
 
-// Card payments arrive with the Stripe checkout; until then this page tells
-// donors how to give today instead of failing silently.
-export async function loader({ params }: LoaderFunctionArgs) {
-	const campaign = await getPublicCampaign(params.slug ?? '')
-	if (!campaign) throw data({ error: 'We couldn’t find that fundraiser.' }, { status: 404 })
-	return { title: campaign.title, slug: campaign.slug, organiser: campaign.organiserName || 'the organiser' }
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	return loadDonationPage(params.slug ?? '', new URL(request.url).searchParams.get('cancelled'))
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Donate to ${data.title}` : 'Donate' }]
+export const action = ({ request, context, params }: ActionFunctionArgs) => submitDonation(request, context, params.slug ?? '')
 
-export default function DonateSoon() {
-	const { title, slug, organiser } = useLoaderData<typeof loader>()
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: data ? `Donate to ${data.campaign.title}` : 'Donate' },
+	{ name: 'robots', content: 'noindex' },
+]
+
+export default function Donate() {
+	const { campaign, presets, limits, fee, locale, charityName, testMode, defaults, cancelled } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const navigation = useNavigation()
+	const schema = donationSchema(limits)
+	const [form, fields] = useForm({
+		id: 'donate',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(schema),
+		defaultValue: defaults,
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+	})
+	const [choice, setChoice] = useState<string>(String(fields.amount.initialValue ?? defaults.amount ?? ''))
+	const [otherText, setOtherText] = useState<string>(String(fields.otherAmount.initialValue ?? ''))
+	const money = (minor: number) => formatMoney(minor, campaign.currency, locale)
+	const chosenMinor = choice === 'other' ? parseMajorToMinor(otherText, campaign.currency) : Number(choice) || null
+	const feeMinor = chosenMinor && chosenMinor > 0 ? coverFeeMinor(chosenMinor, fee) : null
+	const feeRate = `${(fee.bps / 100).toLocaleString(locale)}% + ${money(fee.fixedMinor)}`
+
+	if (campaign.status !== 'active') {
+		return (
+			<div className="mx-auto max-w-2xl px-4 py-14">
+				<h1 className="text-3xl font-bold">This fundraiser has ended</h1>
+				<p className="mt-4 text-lg">{campaign.title} is no longer taking donations. Thank you for thinking of it.</p>
+				<Link to={`/f/${campaign.slug}`} className="btn-primary mt-6">
+					Back to the fundraiser
+				</Link>
+			</div>
+		)
+	}
 	return (
 		<div className="bg-sand">
-			<div className="mx-auto max-w-2xl px-4 py-14">
-				<h1 className="text-3xl font-bold">Donate to {title}</h1>
-				<p className="mt-4 text-lg">
-					Thank you for wanting to give! Secure card payments for this page are being switched on and will be here very soon.
-				</p>
-				<p className="mt-3 text-lg">
-					In the meantime you can give cash or a cheque to {organiser}, who can record it on the page, or ask our supporter team
-					for other ways to give.
-				</p>
-				<div className="mt-8 flex flex-col gap-3 sm:flex-row">
-					<Link to={`/f/${slug}`} className="btn-primary">
-						Back to the fundraiser
-					</Link>
-					<Link to="/contact" className="btn-secondary">
-						Contact our supporter team
-					</Link>
-				</div>
+			<div className="mx-auto max-w-2xl px-4 py-10">
+				<Link to={`/f/${campaign.slug}`} className="text-brand underline">
+					← Back to the fundraiser
+				</Link>
+				<h1 className="mt-3 text-3xl font-bold">Donate to {campaign.title}</h1>
+				<p className="mt-2 text-muted">Your gift goes to {charityName}. You'll pay securely with Stripe; we never see your card details.</p>
+				{testMode ? (
+					<p className="mt-4 rounded-md border-2 border-dashed border-amber-600 bg-amber-50 p-3 text-amber-950">
+						<strong>Test mode:</strong> no Stripe account is configured, so no real money moves. You'll choose the outcome on a test
+						checkout page.
+					</p>
+				) : null}
+				{cancelled ? (
+					<p role="status" className="mt-4 rounded-md bg-brand-light p-3">
+						You left the checkout before paying. Your details are still here if you'd like to try again.
+					</p>
+				) : null}
+				<Form method="post" {...getFormProps(form)} className="mt-6 space-y-6 rounded-xl bg-white p-6 shadow-sm">
+					<FormErrors id={form.errorId} errors={form.errors} />
+					<fieldset>
+						<legend className="field-label">Amount</legend>
+						<div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-5">
+							{[...presets.map(String), 'other'].map((value) => {
+								const id = `${fields.amount.id}-${value}`
+								return (
+									<div key={value}>
+										<input
+											type="radio"
+											id={id}
+											name={fields.amount.name}
+											value={value}
+											defaultChecked={String(fields.amount.initialValue ?? '') === value}
+											onChange={() => setChoice(value)}
+											aria-describedby={fields.amount.errors ? fields.amount.errorId : undefined}
+											className="peer sr-only"
+										/>
+										<label
+											htmlFor={id}
+											className="block cursor-pointer rounded-md border-2 border-stone-300 px-3 py-3 text-center font-semibold peer-checked:border-brand peer-checked:bg-brand peer-checked:text-white peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-accent"
+										>
+											{value === 'other' ? 'Other' : money(Number(value))}
+										</label>
+									</div>
+								)
+							})}
+						</div>
+						<FieldErrors id={fields.amount.errorId} errors={fields.amount.errors} />
+						<div className="mt-3">
+							<label htmlFor={fields.otherAmount.id} className="field-label">
+								Other amount ({campaign.currency}) <span className="font-normal text-muted">— if you chose “Other”</span>
+							</label>
+							<input
+								{...getInputProps(fields.otherAmount, { type: 'text' })}
+								key={fields.otherAmount.key}
+								inputMode="decimal"
+								onChange={(e) => setOtherText(e.currentTarget.value)}
+								onFocus={() => {
+									const other = document.getElementById(`${fields.amount.id}-other`) as HTMLInputElement | null
+									if (other && !other.checked) {
+										other.checked = true
+										setChoice('other')
+									}
+								}}
+								className="field-input max-w-48"
+							/>
+							<p className="mt-1 text-sm text-muted">
+								Between {limits.minLabel} and {limits.maxLabel}.
+							</p>
+							<FieldErrors id={fields.otherAmount.errorId} errors={fields.otherAmount.errors} />
+						</div>
+					</fieldset>
+					<div className="flex items-start gap-3">
+						<input {...getInputProps(fields.coverFee, { type: 'checkbox' })} key={fields.coverFee.key} className="mt-1 h-5 w-5 accent-brand" />
+						<label htmlFor={fields.coverFee.id}>
+							{feeMinor !== null ? (
+								<>
+									Add <strong>{money(feeMinor)}</strong> to cover the processing fee, so the charity receives the full{' '}
+									{money(chosenMinor!)}.
+								</>
+							) : (
+								<>Cover the processing fee ({feeRate}), so the charity receives your full gift.</>
+							)}
+						</label>
+					</div>
+					<div className="grid gap-5 sm:grid-cols-2">
+						<TextField field={fields.donorName} label="Your name" autoComplete="name" />
+						<TextField field={fields.donorEmail} label="Email address" type="email" autoComplete="email" hint="For your receipt." />
+					</div>
+					<div>
+						<label htmlFor={fields.message.id} className="field-label">
+							Message <span className="font-normal text-muted">(optional, shown on the page)</span>
+						</label>
+						<textarea {...getTextareaProps(fields.message)} key={fields.message.key} rows={3} maxLength={MESSAGE_MAX} className="field-input" />
+						<p className="mt-1 text-sm text-muted">Up to {MESSAGE_MAX} characters.</p>
+						<FieldErrors id={fields.message.errorId} errors={fields.message.errors} />
+					</div>
+					<fieldset className="space-y-3">
+						<legend className="field-label">Privacy</legend>
+						<div className="flex items-start gap-3">
+							<input {...getInputProps(fields.anonymous, { type: 'checkbox' })} key={fields.anonymous.key} className="mt-1 h-5 w-5 accent-brand" />
+							<label htmlFor={fields.anonymous.id}>Don't show my name publicly (you'll appear as “Anonymous”)</label>
+						</div>
+						<div className="flex items-start gap-3">
+							<input {...getInputProps(fields.hideAmount, { type: 'checkbox' })} key={fields.hideAmount.key} className="mt-1 h-5 w-5 accent-brand" />
+							<label htmlFor={fields.hideAmount.id}>Hide the amount of my gift on the page</label>
+						</div>
+						<div className="flex items-start gap-3">
+							<input {...getInputProps(fields.marketingOptIn, { type: 'checkbox' })} key={fields.marketingOptIn.key} className="mt-1 h-5 w-5 accent-brand" />
+							<label htmlFor={fields.marketingOptIn.id}>Yes, I'd like to hear from {charityName} by email about its work</label>
+						</div>
+					</fieldset>
+					<Honeypot />
+					<button type="submit" className="btn-primary w-full text-lg" aria-disabled={navigation.state !== 'idle' || undefined}>
+						{navigation.state !== 'idle' ? 'Opening secure checkout…' : 'Continue to secure payment'}
+					</button>
+				</Form>
 			</div>
 		</div>
 	)

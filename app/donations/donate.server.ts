@@ -1,0 +1,163 @@
+import { createHmac, randomUUID } from 'node:crypto'
+import { and, count, eq, gt, or, sql } from 'drizzle-orm'
+import { getEnv } from '#app/config/env.server.ts'
+import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
+import { db } from '#db/index.server.ts'
+import { campaigns, donations, type Campaign, type Donation } from '#db/schema.ts'
+import { coverFeeMinor } from './fees.ts'
+import { getStripe } from './stripe.server.ts'
+
+export type DonationInput = {
+	campaign: Campaign
+	amountMinor: number
+	coverFee: boolean
+	donorName: string
+	donorEmail: string
+	message: string | null
+	anonymous: boolean
+	hideAmount: boolean
+	marketingOptIn: boolean
+	clientIp: string
+}
+
+export type StartDonationResult =
+	| { ok: true; donation: Donation; redirectTo: string }
+	| { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[]; status: number }
+
+/** A keyed hash of an IP: enough to count attempts, useless to anyone reading the table. */
+export function hashClientIp(ip: string) {
+	return createHmac('sha256', getEnv().SESSION_SECRET).update(`donation-ip:${ip}`).digest('base64url').slice(0, 32)
+}
+
+/** The extra a donor pays to cover processing, from the configured rates. */
+export function processingFeeFor(amountMinor: number) {
+	const env = getEnv()
+	return coverFeeMinor(amountMinor, { bps: env.PROCESSING_FEE_BPS, fixedMinor: env.PROCESSING_FEE_FIXED_MINOR })
+}
+
+/**
+ * Card-testing protection: attempts per IP and per email per hour, and a
+ * stop after several failed payments in a few minutes.
+ */
+async function checkDonationLimits(ipHash: string, email: string): Promise<string | null> {
+	const env = getEnv()
+	const failuresSince = new Date(Date.now() - 3 * 60_000)
+	const [failures] = await db()
+		.select({ n: count() })
+		.from(donations)
+		.where(
+			and(
+				eq(donations.status, 'failed'),
+				gt(donations.createdAt, failuresSince),
+				or(eq(donations.clientIpHash, ipHash), eq(donations.donorEmail, email)),
+			),
+		)
+	if ((failures?.n ?? 0) >= env.DONATION_FAILURES_PER_3_MINUTES) {
+		return 'Several payments from here failed in the last few minutes. Please wait a few minutes and try again.'
+	}
+	const limit = { limit: env.DONATION_ATTEMPTS_PER_HOUR, windowSeconds: 3600 }
+	const byIp = await consumeRateLimit(`donate:ip:${ipHash}`, limit)
+	const byEmail = await consumeRateLimit(`donate:email:${email.toLowerCase()}`, limit)
+	if (!byIp.allowed || !byEmail.allowed) {
+		return 'We have had too many donation attempts from you in the last hour. Please try again later, or contact us for help.'
+	}
+	return null
+}
+
+/**
+ * Records a pending donation and opens a Stripe Checkout Session for it (or
+ * the built-in test checkout without Stripe keys). The browser is sent to the
+ * returned address; nothing is counted until Stripe says the payment succeeded.
+ */
+export async function startDonation(input: DonationInput): Promise<StartDonationResult> {
+	const env = getEnv()
+	const { campaign } = input
+	if (campaign.status !== 'active') {
+		return { ok: false, status: 400, formErrors: ['This fundraiser is not taking donations any more.'] }
+	}
+	if (input.amountMinor < env.DONATION_MIN_MINOR || input.amountMinor > env.DONATION_MAX_MINOR) {
+		return { ok: false, status: 400, fieldErrors: { amount: ['That amount is outside what we can accept online.'] } }
+	}
+	const ipHash = hashClientIp(input.clientIp)
+	const limited = await checkDonationLimits(ipHash, input.donorEmail)
+	if (limited) return { ok: false, status: 429, formErrors: [limited] }
+
+	const fee = input.coverFee ? processingFeeFor(input.amountMinor) : 0
+	const [donation] = await db()
+		.insert(donations)
+		.values({
+			campaignId: campaign.id,
+			channel: 'online',
+			donorName: input.donorName,
+			donorEmail: input.donorEmail,
+			amountMinor: input.amountMinor,
+			coverFeeMinor: fee,
+			currency: campaign.currency,
+			status: 'pending',
+			anonymous: input.anonymous,
+			hideAmount: input.hideAmount,
+			message: input.message,
+			marketingOptIn: input.marketingOptIn,
+			clientIpHash: ipHash,
+		})
+		.returning()
+	const stripe = getStripe()
+	if (!stripe) {
+		// No Stripe account configured: the built-in test checkout stands in.
+		const sessionId = `cs_test_local_${randomUUID().replace(/-/g, '')}`
+		const [saved] = await db().update(donations).set({ stripeCheckoutSessionId: sessionId }).where(eq(donations.id, donation!.id)).returning()
+		return { ok: true, donation: saved!, redirectTo: `/test-checkout/${sessionId}` }
+	}
+	try {
+		const session = await stripe.checkout.sessions.create(
+			{
+				mode: 'payment',
+				submit_type: 'donate',
+				line_items: [
+					{
+						quantity: 1,
+						price_data: {
+							currency: campaign.currency.toLowerCase(),
+							unit_amount: donation!.amountMinor + fee,
+							product_data: { name: `Donation to ${campaign.title}`.slice(0, 250) },
+						},
+					},
+				],
+				customer_email: input.donorEmail,
+				metadata: { donation_id: donation!.id, campaign_id: campaign.id },
+				payment_intent_data: { metadata: { donation_id: donation!.id, campaign_id: campaign.id } },
+				success_url: `${env.APP_URL}/f/${campaign.slug}/thank-you?session_id={CHECKOUT_SESSION_ID}`,
+				cancel_url: `${env.APP_URL}/f/${campaign.slug}/donate?cancelled=${donation!.id}`,
+			},
+			// Retrying this request (ours or the SDK's) can never open a second session.
+			{ idempotencyKey: `donation-checkout-${donation!.id}` },
+		)
+		const [saved] = await db().update(donations).set({ stripeCheckoutSessionId: session.id }).where(eq(donations.id, donation!.id)).returning()
+		if (!session.url) throw new Error('Stripe returned a Checkout Session without a URL')
+		return { ok: true, donation: saved!, redirectTo: session.url }
+	} catch (error) {
+		console.warn('[donations] could not open Stripe Checkout:', (error as Error).message)
+		await db().update(donations).set({ status: 'expired', failureReason: 'checkout could not be opened' }).where(eq(donations.id, donation!.id))
+		return { ok: false, status: 503, formErrors: ['We could not reach our payment provider. Please try again in a moment.'] }
+	}
+}
+
+/** A pending donation's form values, to refill the form when a donor cancels at Stripe. */
+export async function getCancelledDonation(campaignId: string, donationId: string) {
+	if (!/^[0-9a-f-]{36}$/i.test(donationId)) return null
+	const [row] = await db()
+		.select()
+		.from(donations)
+		.where(and(eq(donations.id, donationId), eq(donations.campaignId, campaignId), sql`${donations.status} in ('pending', 'expired', 'failed')`))
+	return row ?? null
+}
+
+/** The donation behind a Checkout Session, for the thank-you page. */
+export async function getDonationBySession(campaignSlug: string, sessionId: string) {
+	const [row] = await db()
+		.select({ donation: donations, slug: campaigns.slug, title: campaigns.title, currency: campaigns.currency })
+		.from(donations)
+		.innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
+		.where(and(eq(donations.stripeCheckoutSessionId, sessionId), eq(campaigns.slug, campaignSlug)))
+	return row ?? null
+}

@@ -1,0 +1,71 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useRevalidator } from '@remix-run/react'
+import { useEffect } from 'react'
+import { SharePanel } from '#app/components/share-panel.tsx'
+import { getCharity } from '#app/config/charity.server.ts'
+import { getEnv } from '#app/config/env.server.ts'
+import { getDonationBySession } from '#app/donations/donate.server.ts'
+import { formatMoney } from '#app/utils/money.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const sessionId = new URL(request.url).searchParams.get('session_id') ?? ''
+	const found = sessionId ? await getDonationBySession(params.slug ?? '', sessionId) : null
+	if (!found) throw data({ error: 'We couldn’t find that donation.' }, { status: 404 })
+	const { donation } = found
+	return {
+		firstName: donation.donorName.split(' ')[0] ?? donation.donorName,
+		amount: formatMoney(donation.amountMinor, donation.currency, getCharity().locale),
+		status: donation.status,
+		title: found.title,
+		slug: found.slug,
+		url: `${getEnv().APP_URL}/f/${found.slug}`,
+	}
+}
+
+export const meta: MetaFunction = () => [{ title: 'Thank you for your donation' }, { name: 'robots', content: 'noindex' }]
+
+export default function ThankYou() {
+	const { firstName, amount, status, title, slug, url } = useLoaderData<typeof loader>()
+	const revalidator = useRevalidator()
+	const waiting = status === 'pending' || status === 'processing'
+	// While the payment settles, look again every few seconds.
+	useEffect(() => {
+		if (!waiting) return
+		const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 4000)
+		return () => clearInterval(timer)
+	}, [waiting, revalidator])
+	return (
+		<div className="bg-sand">
+			<div className="mx-auto max-w-2xl px-4 py-12">
+				<h1 className="text-3xl font-bold sm:text-4xl">Thank you, {firstName}!</h1>
+				<div role="status" aria-live="polite" className="mt-4 text-lg">
+					{status === 'succeeded' ? (
+						<p data-testid="donation-status">
+							Your donation of <strong>{amount}</strong> to {title} is confirmed. Your receipt is on its way by email.
+						</p>
+					) : waiting ? (
+						<p data-testid="donation-status">
+							Your payment of <strong>{amount}</strong> is processing. Some payment methods take a few days; we'll email your receipt as soon as
+							it is confirmed.
+						</p>
+					) : (
+						<p data-testid="donation-status">
+							Your payment didn't go through, so you have not been charged.{' '}
+							<Link to={`/f/${slug}/donate`} className="font-semibold text-brand underline">
+								Try again
+							</Link>
+							.
+						</p>
+					)}
+				</div>
+				<p className="mt-4">One more thing that helps as much as a gift: share this fundraiser with a friend.</p>
+				<div className="mt-6 rounded-xl bg-white">
+					<SharePanel url={url} title={title} slug={slug} />
+				</div>
+				<Link to={`/f/${slug}`} className="btn-secondary mt-6">
+					Back to the fundraiser
+				</Link>
+			</div>
+		</div>
+	)
+}

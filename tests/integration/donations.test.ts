@@ -1,0 +1,399 @@
+import { randomBytes } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import Stripe from 'stripe'
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { getPublicCampaign, listDonorWall } from '#app/campaigns/campaigns.server.ts'
+import { getEnv } from '#app/config/env.server.ts'
+import { startDonation, type DonationInput } from '#app/donations/donate.server.ts'
+import { coverFeeMinor } from '#app/donations/fees.ts'
+import { findMoneyDrift } from '#app/donations/ledger.server.ts'
+import { reconcileStripe } from '#app/donations/reconcile.server.ts'
+import { db } from '#db/index.server.ts'
+import { createCampaign, createPerson } from '#db/factories.server.ts'
+import { donations, emails, moneyMovements, stripeEvents, type Campaign, type Donation } from '#db/schema.ts'
+import { resetTestEnv } from '#tests/support/env.ts'
+import { startHttpApp } from '#tests/support/http-app.ts'
+import { startStripeStandIn } from '#tests/support/stripe-standin.ts'
+
+const stripeSdk = new Stripe('sk_test_signing_only')
+let app: Awaited<ReturnType<typeof startHttpApp>>
+let campaign: Campaign
+
+beforeAll(async () => {
+	app = await startHttpApp()
+})
+afterAll(async () => {
+	await app?.close()
+})
+beforeEach(async () => {
+	const owner = await createPerson(db(), { firstName: 'Sofia', email: 'sofia@example.org' })
+	campaign = await createCampaign(db(), { ownerId: owner.id, slug: 'sofia-runs', title: 'Sofia runs for freedom', goalMinor: 100_000 })
+})
+
+const rid = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`
+
+function donationInput(overrides: Partial<DonationInput> = {}): DonationInput {
+	return {
+		campaign,
+		amountMinor: 2500,
+		coverFee: false,
+		donorName: 'Hannah Lee',
+		donorEmail: 'hannah@example.com',
+		message: 'Go Sofia!',
+		anonymous: false,
+		hideAmount: false,
+		marketingOptIn: false,
+		clientIp: `10.0.0.${Math.floor(Math.random() * 250)}`,
+		...overrides,
+	}
+}
+
+/** A pending donation through the built-in test checkout (no Stripe key). */
+async function pendingDonation(overrides: Partial<DonationInput> = {}): Promise<Donation> {
+	const started = await startDonation(donationInput(overrides))
+	if (!started.ok) throw new Error(`could not start donation: ${JSON.stringify(started)}`)
+	return started.donation
+}
+
+function sessionObject(donation: Donation, overrides: Record<string, unknown> = {}) {
+	return {
+		id: donation.stripeCheckoutSessionId,
+		object: 'checkout.session',
+		amount_total: donation.amountMinor + donation.coverFeeMinor,
+		currency: donation.currency.toLowerCase(),
+		payment_intent: `pi_for_${donation.id.slice(0, 8)}`,
+		payment_status: 'paid',
+		status: 'complete',
+		metadata: { donation_id: donation.id, campaign_id: donation.campaignId },
+		...overrides,
+	}
+}
+
+function chargeObject(donation: Donation, amountRefunded: number) {
+	const amount = donation.amountMinor + donation.coverFeeMinor
+	return {
+		id: `ch_for_${donation.id.slice(0, 8)}`,
+		object: 'charge',
+		amount,
+		amount_refunded: amountRefunded,
+		refunded: amountRefunded >= amount,
+		currency: donation.currency.toLowerCase(),
+		payment_intent: `pi_for_${donation.id.slice(0, 8)}`,
+	}
+}
+
+function disputeObject(donation: Donation, status: string) {
+	return {
+		id: `dp_for_${donation.id.slice(0, 8)}`,
+		object: 'dispute',
+		amount: donation.amountMinor + donation.coverFeeMinor,
+		currency: donation.currency.toLowerCase(),
+		charge: `ch_for_${donation.id.slice(0, 8)}`,
+		payment_intent: `pi_for_${donation.id.slice(0, 8)}`,
+		status,
+	}
+}
+
+const event = (type: string, object: object, id = rid('evt')) => ({ id, object: 'event', type, data: { object } })
+
+/** Posts an event to the real webhook endpoint, signed as Stripe signs it. */
+async function deliver(evt: object, options: { secret?: string; timestamp?: number } = {}) {
+	const payload = JSON.stringify(evt)
+	const signature = stripeSdk.webhooks.generateTestHeaderString({
+		payload,
+		secret: options.secret ?? getEnv().STRIPE_WEBHOOK_SECRET,
+		timestamp: options.timestamp,
+	})
+	const response = await fetch(`${app.origin}/webhooks/stripe`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+		body: payload,
+	})
+	return { status: response.status, body: await response.json() }
+}
+
+async function totals() {
+	const row = await getPublicCampaign('sofia-runs')
+	return { raised: row!.raisedMinor, donors: row!.donorCount }
+}
+
+async function statusOf(donation: Donation) {
+	const [row] = await db().select().from(donations).where(eq(donations.id, donation.id))
+	return row!.status
+}
+
+describe('starting a donation with Stripe configured', () => {
+	test('creates a Checkout Session with the amount, currency, metadata and an idempotency key from the donation', async () => {
+		const stripe = await startStripeStandIn()
+		try {
+			resetTestEnv({ STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_API_BASE: stripe.apiBase })
+			const started = await startDonation(donationInput({ amountMinor: 5000, coverFee: true }))
+			expect(started.ok).toBe(true)
+			if (!started.ok) return
+			const fee = coverFeeMinor(5000, { bps: 150, fixedMinor: 20 })
+			const [request] = stripe.requests
+			expect(request!.method).toBe('POST')
+			expect(request!.path).toBe('/v1/checkout/sessions')
+			expect(request!.headers['idempotency-key']).toBe(`donation-checkout-${started.donation.id}`)
+			expect(request!.form).toMatchObject({
+				mode: 'payment',
+				'line_items[0][quantity]': '1',
+				'line_items[0][price_data][currency]': 'gbp',
+				'line_items[0][price_data][unit_amount]': String(5000 + fee),
+				'line_items[0][price_data][product_data][name]': 'Donation to Sofia runs for freedom',
+				customer_email: 'hannah@example.com',
+				'metadata[donation_id]': started.donation.id,
+				'metadata[campaign_id]': campaign.id,
+				'payment_intent_data[metadata][donation_id]': started.donation.id,
+				success_url: 'http://localhost:3000/f/sofia-runs/thank-you?session_id={CHECKOUT_SESSION_ID}',
+				cancel_url: `http://localhost:3000/f/sofia-runs/donate?cancelled=${started.donation.id}`,
+			})
+			expect(started.redirectTo).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/)
+			const [row] = await db().select().from(donations).where(eq(donations.id, started.donation.id))
+			expect(row).toMatchObject({ status: 'pending', amountMinor: 5000, coverFeeMinor: fee, currency: 'GBP' })
+			expect(row!.stripeCheckoutSessionId).toBe(stripe.sessions.keys().next().value)
+			expect(await totals()).toEqual({ raised: 0, donors: 0 })
+		} finally {
+			await stripe.close()
+		}
+	})
+
+	test('the cover-the-fee extra lets the charity net the intended gift', () => {
+		for (const amount of [200, 1000, 2500, 5000, 12345, 2_500_000]) {
+			const fee = coverFeeMinor(amount, { bps: 150, fixedMinor: 20 })
+			const total = amount + fee
+			const stripeFee = Math.round((total * 150) / 10_000) + 20
+			expect(total - stripeFee).toBeGreaterThanOrEqual(amount)
+			expect(total - stripeFee - amount).toBeLessThanOrEqual(1)
+		}
+	})
+
+	test('amounts outside the limits are refused before anything is written', async () => {
+		expect(await startDonation(donationInput({ amountMinor: 199 }))).toMatchObject({ ok: false, status: 400 })
+		expect(await startDonation(donationInput({ amountMinor: 2_500_001 }))).toMatchObject({ ok: false })
+		expect(await db().select().from(donations)).toHaveLength(0)
+	})
+
+	test('card testing is stopped: attempts per hour per IP and email, and failures in three minutes', async () => {
+		for (let i = 0; i < 10; i++) expect((await startDonation(donationInput({ clientIp: '203.0.113.9', donorEmail: `c${i}@example.com` }))).ok).toBe(true)
+		expect(await startDonation(donationInput({ clientIp: '203.0.113.9', donorEmail: 'c10@example.com' }))).toMatchObject({ ok: false, status: 429 })
+		const failing = await Promise.all(Array.from({ length: 5 }, (_, i) => pendingDonation({ clientIp: `198.51.100.${i}`, donorEmail: 'tester@example.com' })))
+		for (const d of failing) await db().update(donations).set({ status: 'failed' }).where(eq(donations.id, d.id))
+		expect(await startDonation(donationInput({ clientIp: '198.51.100.77', donorEmail: 'tester@example.com' }))).toMatchObject({
+			ok: false,
+			status: 429,
+			formErrors: [expect.stringContaining('Several payments')],
+		})
+	})
+})
+
+describe('Stripe webhooks', () => {
+	test('a paid completion counts the gift once and queues the receipt and the fundraiser notice', async () => {
+		const donation = await pendingDonation()
+		const completed = event('checkout.session.completed', sessionObject(donation))
+		expect((await deliver(completed)).status).toBe(200)
+		expect(await statusOf(donation)).toBe('succeeded')
+		expect(await totals()).toEqual({ raised: 2500, donors: 1 })
+		const queued = await db().select().from(emails)
+		expect(queued.map((e) => [e.template, e.toEmail]).sort()).toEqual([
+			['donation-receipt', 'hannah@example.com'],
+			['donation-received', 'sofia@example.org'],
+		])
+		const receipt = queued.find((e) => e.template === 'donation-receipt')!
+		expect(receipt.data).toMatchObject({ amountMinor: 2500, currency: 'GBP', campaignTitle: 'Sofia runs for freedom' })
+		expect((receipt.data as { receiptNumber: string }).receiptNumber).toMatch(/^R-\d{8}-[0-9A-F]{8}$/)
+
+		// The same event again, and a different event for the same payment: nothing changes.
+		expect((await deliver(completed)).body).toMatchObject({ received: true, duplicate: true })
+		expect((await deliver(event('checkout.session.completed', sessionObject(donation)))).status).toBe(200)
+		expect(await totals()).toEqual({ raised: 2500, donors: 1 })
+		expect(await db().select().from(moneyMovements)).toHaveLength(1)
+		expect(await db().select().from(emails)).toHaveLength(2)
+	})
+
+	test('a bad or stale signature gets 400 and changes nothing', async () => {
+		const donation = await pendingDonation()
+		const completed = event('checkout.session.completed', sessionObject(donation))
+		const wrong = await deliver(completed, { secret: 'whsec_wrong' })
+		expect(wrong, JSON.stringify(wrong)).toMatchObject({ status: 400 })
+		expect((await deliver(completed, { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(400)
+		const unsigned = await fetch(`${app.origin}/webhooks/stripe`, { method: 'POST', body: JSON.stringify(completed) })
+		expect(unsigned.status).toBe(400)
+		expect(await statusOf(donation)).toBe('pending')
+		expect(await db().select().from(stripeEvents)).toHaveLength(0)
+		expect(await totals()).toEqual({ raised: 0, donors: 0 })
+	})
+
+	test('an amount or currency that does not match is held for review, not counted', async () => {
+		const donation = await pendingDonation()
+		await deliver(event('checkout.session.completed', sessionObject(donation, { amount_total: 999_999 })))
+		await deliver(event('checkout.session.completed', sessionObject(donation, { currency: 'usd' })))
+		expect(await totals()).toEqual({ raised: 0, donors: 0 })
+		const held = await db().select().from(stripeEvents)
+		expect(held.map((e) => e.outcome)).toEqual(['held_for_review', 'held_for_review'])
+		expect(held.map((e) => e.note).join(' ')).toMatch(/amount 999999 does not match the expected 2500.*currency usd/)
+	})
+
+	test('a completion for an unknown donation is held for review', async () => {
+		const result = await deliver(
+			event('checkout.session.completed', { id: 'cs_unknown', amount_total: 100, currency: 'gbp', payment_status: 'paid', metadata: {} }),
+		)
+		expect(result.body).toMatchObject({ outcome: 'held_for_review' })
+	})
+
+	test('asynchronous payments wait, then succeed or fail; the success may arrive first', async () => {
+		const slow = await pendingDonation()
+		await deliver(event('checkout.session.completed', sessionObject(slow, { payment_status: 'unpaid' })))
+		expect(await statusOf(slow)).toBe('processing')
+		expect(await totals()).toEqual({ raised: 0, donors: 0 })
+		await deliver(event('checkout.session.async_payment_succeeded', sessionObject(slow)))
+		expect(await statusOf(slow)).toBe('succeeded')
+
+		const early = await pendingDonation({ amountMinor: 1000 })
+		await deliver(event('checkout.session.async_payment_succeeded', sessionObject(early)))
+		await deliver(event('checkout.session.completed', sessionObject(early, { payment_status: 'unpaid' })))
+		expect(await statusOf(early)).toBe('succeeded')
+
+		const failing = await pendingDonation({ amountMinor: 700 })
+		await deliver(event('checkout.session.completed', sessionObject(failing, { payment_status: 'unpaid' })))
+		await deliver(event('checkout.session.async_payment_failed', sessionObject(failing, { payment_status: 'unpaid' })))
+		expect(await statusOf(failing)).toBe('failed')
+
+		const abandoned = await pendingDonation({ amountMinor: 900 })
+		await deliver(event('checkout.session.expired', sessionObject(abandoned, { status: 'expired', payment_status: 'unpaid' })))
+		expect(await statusOf(abandoned)).toBe('expired')
+
+		expect(await totals()).toEqual({ raised: 3500, donors: 2 })
+		expect((await listDonorWall(campaign.id)).map((d) => d.amountMinor).sort()).toEqual([1000, 2500])
+	})
+
+	test('partial and full refunds come off the total, whatever their order or repeats', async () => {
+		const donation = await pendingDonation({ amountMinor: 4000 })
+		await deliver(event('checkout.session.completed', sessionObject(donation)))
+		const partial = event('charge.refunded', chargeObject(donation, 1000))
+		await deliver(partial)
+		await deliver(partial)
+		expect(await totals()).toEqual({ raised: 3000, donors: 1 })
+		await deliver(event('charge.refunded', chargeObject(donation, 4000)))
+		// An older refund event arriving late changes nothing.
+		await deliver(event('charge.refunded', chargeObject(donation, 1000)))
+		expect(await totals()).toEqual({ raised: 0, donors: 0 })
+		const refunds = await db().select().from(moneyMovements).where(eq(moneyMovements.kind, 'refund'))
+		expect(refunds.map((m) => m.amountMinor).sort((a, b) => a - b)).toEqual([-3000, -1000])
+	})
+
+	test('a refund before its completion is applied once the payment is recorded', async () => {
+		const donation = await pendingDonation({ amountMinor: 2000 })
+		const early = await deliver(event('charge.refunded', chargeObject(donation, 500)))
+		expect(early.body).toMatchObject({ outcome: 'deferred' })
+		expect(await totals()).toEqual({ raised: 0, donors: 0 })
+		await deliver(event('checkout.session.completed', sessionObject(donation)))
+		expect(await totals()).toEqual({ raised: 1500, donors: 1 })
+		const [deferred] = await db().select().from(stripeEvents).where(eq(stripeEvents.type, 'charge.refunded'))
+		expect(deferred!.outcome).toBe('processed')
+	})
+
+	test('a refund of a donation whose donor covered the fee takes off exactly the gift', async () => {
+		const donation = await pendingDonation({ amountMinor: 5000, coverFee: true })
+		await deliver(event('checkout.session.completed', sessionObject(donation)))
+		expect(await totals()).toEqual({ raised: 5000, donors: 1 })
+		await deliver(event('charge.refunded', chargeObject(donation, donation.amountMinor + donation.coverFeeMinor)))
+		expect(await totals()).toEqual({ raised: 0, donors: 0 })
+	})
+
+	test('disputes take the money out; a won dispute puts it back, a lost one leaves it out', async () => {
+		const won = await pendingDonation({ amountMinor: 3000 })
+		const lost = await pendingDonation({ amountMinor: 1200 })
+		for (const d of [won, lost]) await deliver(event('checkout.session.completed', sessionObject(d)))
+		expect(await totals()).toEqual({ raised: 4200, donors: 2 })
+		await deliver(event('charge.dispute.created', disputeObject(won, 'needs_response')))
+		await deliver(event('charge.dispute.created', disputeObject(lost, 'needs_response')))
+		expect(await totals()).toEqual({ raised: 0, donors: 0 })
+		await deliver(event('charge.dispute.closed', disputeObject(won, 'won')))
+		await deliver(event('charge.dispute.closed', disputeObject(lost, 'lost')))
+		expect(await totals()).toEqual({ raised: 3000, donors: 1 })
+	})
+
+	test('other event types are acknowledged and ignored', async () => {
+		const result = await deliver(event('customer.created', { id: 'cus_1', object: 'customer' }))
+		expect(result).toMatchObject({ status: 200, body: { outcome: 'ignored' } })
+	})
+
+	test('50 concurrent deliveries with duplicates in shuffled order end at exact totals with no drift', async () => {
+		const gifts = [1000, 2500, 5000, 700, 1234, 9999]
+		const pending = await Promise.all(gifts.map((amountMinor, i) => pendingDonation({ amountMinor, clientIp: `192.0.2.${i}` })))
+		const events: object[] = []
+		for (const [i, d] of pending.entries()) {
+			if (i === 5) {
+				// Asynchronous payment that fails: never counted.
+				events.push(event('checkout.session.completed', sessionObject(d, { payment_status: 'unpaid' })))
+				events.push(event('checkout.session.async_payment_failed', sessionObject(d, { payment_status: 'unpaid' })))
+				continue
+			}
+			events.push(event('checkout.session.completed', sessionObject(d, i === 4 ? { payment_status: 'unpaid' } : {})))
+			if (i === 4) events.push(event('checkout.session.async_payment_succeeded', sessionObject(d)))
+		}
+		events.push(event('charge.refunded', chargeObject(pending[1]!, 500)))
+		events.push(event('charge.refunded', chargeObject(pending[1]!, 2500)))
+		events.push(event('charge.dispute.created', disputeObject(pending[2]!, 'needs_response')))
+		events.push(event('charge.dispute.closed', disputeObject(pending[2]!, 'won')))
+		events.push(event('charge.dispute.created', disputeObject(pending[3]!, 'needs_response')))
+		// Every event several times, then shuffled, up to 50 deliveries at once.
+		const deliveries: object[] = []
+		while (deliveries.length < 50) deliveries.push(...events)
+		deliveries.length = 50
+		for (let i = deliveries.length - 1; i > 0; i--) {
+			const j = Math.floor(Math.random() * (i + 1))
+			;[deliveries[i], deliveries[j]] = [deliveries[j]!, deliveries[i]!]
+		}
+		const results = await Promise.all(deliveries.map((e) => deliver(e)))
+		expect(results.every((r) => r.status === 200)).toBe(true)
+		// Donations 0 (1000), 2 (5000, dispute won), 4 (1234, async) count; 1 is fully refunded, 3 lost to a dispute, 5 failed.
+		expect(await totals()).toEqual({ raised: 1000 + 5000 + 1234, donors: 3 })
+		expect(await findMoneyDrift()).toMatchObject({ drift: [] })
+		expect(await statusOf(pending[5]!)).toBe('failed')
+	})
+})
+
+describe('reconciliation', () => {
+	test('records a payment and a refund whose webhooks we never received, and is safe to run again', async () => {
+		const stripe = await startStripeStandIn()
+		try {
+			resetTestEnv({ STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_API_BASE: stripe.apiBase })
+			const started = await startDonation(donationInput({ amountMinor: 3000 }))
+			if (!started.ok) throw new Error('could not start')
+			const sessionId = started.donation.stripeCheckoutSessionId!
+			stripe.completeSession(sessionId)
+			const charge = stripe.refund(sessionId, 1000)
+			// Only the refund's webhook reached us, before anything else: it waits.
+			expect((await deliver(event('charge.refunded', charge))).body).toMatchObject({ outcome: 'deferred' })
+			expect(await totals()).toEqual({ raised: 0, donors: 0 })
+
+			const first = await reconcileStripe()
+			expect(first.recorded).toBeGreaterThan(0)
+			expect(await totals()).toEqual({ raised: 2000, donors: 1 })
+			const again = await reconcileStripe()
+			expect(again.recorded).toBe(0)
+			expect(await totals()).toEqual({ raised: 2000, donors: 1 })
+			expect(await findMoneyDrift()).toMatchObject({ drift: [] })
+		} finally {
+			await stripe.close()
+		}
+	})
+})
+
+describe('anonymity', () => {
+	test('an anonymous donor’s name appears on no public page or notice, only to staff records', async () => {
+		const donation = await pendingDonation({ donorName: 'Secret Sam', anonymous: true, message: 'Keep going' })
+		await deliver(event('checkout.session.completed', sessionObject(donation)))
+		const [wall] = await listDonorWall(campaign.id)
+		expect(wall!.displayName).toBe('Anonymous')
+		const page = await (await fetch(`${app.origin}/f/sofia-runs`)).text()
+		expect(page).toContain('Anonymous')
+		expect(page).not.toContain('Secret Sam')
+		const [notice] = await db().select().from(emails).where(eq(emails.template, 'donation-received'))
+		expect(JSON.stringify(notice!.data)).not.toContain('Secret Sam')
+		const [row] = await db().select().from(donations).where(eq(donations.id, donation.id))
+		expect(row!.donorName).toBe('Secret Sam')
+	})
+})
