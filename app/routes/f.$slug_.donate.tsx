@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useState } from 'react'
 import { FieldErrors, FormErrors, Honeypot, TextField } from '#app/components/form-fields.tsx'
 import { loadDonationPage, submitDonation } from '#app/donations/donate-page.server.ts'
-import { donationSchema, MESSAGE_MAX } from '#app/donations/donation-schema.ts'
+import { donationFields, donationSchema, MESSAGE_MAX } from '#app/donations/donation-schema.ts'
 import { coverFeeMinor } from '#app/donations/fees.ts'
 import { formatMoney, parseMajorToMinor } from '#app/utils/money.ts'
 
@@ -28,7 +28,7 @@ export default function Donate() {
 	const [form, fields] = useForm({
 		id: 'donate',
 		lastResult: actionData?.result,
-		constraint: getZodConstraint(schema),
+		constraint: getZodConstraint(donationFields),
 		defaultValue: defaults,
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
