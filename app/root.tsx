@@ -13,6 +13,7 @@ import { type ReactNode } from 'react'
 import { SiteFooter, SiteHeader } from './components/site-chrome.tsx'
 import { getCharity } from './config/charity.server.ts'
 import { getEnv } from './config/env.server.ts'
+import { getSessionPerson } from './people/session.server.ts'
 import stylesheet from './styles/app.css?url'
 import { useNonce } from './utils/nonce.tsx'
 import { useRootData } from './utils/root-data.ts'
@@ -22,11 +23,14 @@ export const links: LinksFunction = () => [
 	{ rel: 'icon', href: '/images/logo.svg', type: 'image/svg+xml' },
 ]
 
-export async function loader(_args: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
 	const env = getEnv()
+	const person = await getSessionPerson(request)
 	return {
 		charity: getCharity(),
 		showDevTools: env.NODE_ENV !== 'production',
+		// Only what the header needs: the whole row would be sent to the browser.
+		person: person ? { firstName: person.firstName, role: person.role } : null,
 	}
 }
 
@@ -59,7 +63,7 @@ export default function App() {
 			<a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2">
 				Skip to content
 			</a>
-			<SiteHeader charity={data.charity} />
+			<SiteHeader charity={data.charity} person={data.person} />
 			<main id="main" className="flex-1">
 				<Outlet />
 			</main>
@@ -90,7 +94,7 @@ export function ErrorBoundary() {
 				: 'Sorry — this one is on us. Please try again in a moment.'
 	return (
 		<Document brand={data?.charity.primaryColor} accent={data?.charity.accentColor}>
-			{data ? <SiteHeader charity={data.charity} /> : null}
+			{data ? <SiteHeader charity={data.charity} person={data.person} /> : null}
 			<main id="main" className="mx-auto w-full max-w-2xl flex-1 px-4 py-20 text-center">
 				<p className="text-sm font-semibold uppercase tracking-wider text-accent-dark">Error {status}</p>
 				<h1 className="mt-2 text-3xl font-bold">{title}</h1>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { type DbOrTx } from './client.server.ts'
+import { type Db, type DbOrTx, type Tx } from './client.server.ts'
 import { recordMovement } from '#app/donations/ledger.server.ts'
-import { campaigns, donations, people, type CampaignKind, type NewCampaign } from './schema.ts'
+import { campaigns, donations, people, type CampaignKind, type Donation, type NewCampaign } from './schema.ts'
 
 /** Test and demo-data factories: sensible defaults, any field overridable. */
 
@@ -60,6 +60,8 @@ export async function createSucceededDonation(
 		succeededAt?: Date
 	},
 ) {
+	// Money is only ever written inside a transaction.
+	if (!('rollback' in tx)) return (tx as Db).transaction((t): Promise<Donation> => createSucceededDonation(t, overrides))
 	const currency = overrides.currency ?? 'GBP'
 	const succeededAt = overrides.succeededAt ?? new Date()
 	const [donation] = await tx
@@ -77,7 +79,7 @@ export async function createSucceededDonation(
 			succeededAt,
 		})
 		.returning()
-	await recordMovement(tx, {
+	await recordMovement(tx as Tx, {
 		kind: 'donation_succeeded',
 		amountMinor: overrides.amountMinor,
 		currency,
@@ -85,6 +87,6 @@ export async function createSucceededDonation(
 		campaignId: overrides.campaignId,
 		sourceId: `demo:${donation!.id}`,
 		createdAt: succeededAt,
-	})
+	}, { quiet: true })
 	return donation!
 }

@@ -45,6 +45,13 @@ export const personRole = pgEnum('person_role', [
 	'admin',
 ])
 
+export const coachingArm = pgEnum('coaching_arm', [
+	/** Receives the onboarding and coaching emails. */
+	'coached',
+	/** Hold-out group: transactional emails only, so the effect of coaching can be measured. */
+	'holdout',
+])
+
 /** Anyone with an email address: sign-ups, fundraisers, donors, staff. */
 export const people = pgTable(
 	'people',
@@ -63,6 +70,10 @@ export const people = pgTable(
 		/** Fundraising tips and coaching emails (separate from charity news consent). */
 		coachingEmails: boolean('coaching_emails').notNull().default(true),
 		role: personRole('role').notNull().default('supporter'),
+		/** Updates from fundraisers this person gave to (donor update emails). */
+		updateEmails: boolean('update_emails').notNull().default(true),
+		/** Which arm of the coaching measurement the person is in; set once, at their first sign-up or campaign. */
+		coachingArm: coachingArm('coaching_arm'),
 		photoUrl: text('photo_url'),
 		/** Set when the person deleted their account: their details are anonymised, gifts kept. */
 		deletedAt: timestamp('deleted_at', { withTimezone: true }),
@@ -275,6 +286,8 @@ export const donations = pgTable(
 		message: text('message'),
 		/** The donor asked to hear from the charity. */
 		marketingOptIn: boolean('marketing_opt_in').notNull().default(false),
+		/** The donor asked for the fundraiser's updates by email. */
+		updatesOptIn: boolean('updates_opt_in').notNull().default(false),
 		/** Keyed hash of the donor's IP, for card-testing limits without storing the address. */
 		clientIpHash: text('client_ip_hash'),
 		failureReason: text('failure_reason'),
@@ -384,6 +397,10 @@ export const moneyMovements = pgTable(
 )
 
 export const emailStatus = pgEnum('email_status', [
+	/** A timed email of a sequence, waiting for its time (and its conditions, checked then). */
+	'scheduled',
+	/** A scheduled email that will not be sent: its sequence stopped or the person opted out. */
+	'cancelled',
 	/** Waiting for the worker. */
 	'queued',
 	/** Accepted by the provider (or stored in the development mailbox). */
@@ -412,6 +429,13 @@ export const emails = pgTable(
 		personId: uuid('person_id').references(() => people.id),
 		/** The template's input, so the email can be rendered (and re-rendered) by the worker. */
 		data: jsonb('data').notNull(),
+		/** transactional (always sent), coaching, updates, staff. */
+		category: text('category').notNull().default('transactional'),
+		/** For timed emails: not before this moment. */
+		sendAfter: timestamp('send_after', { withTimezone: true }),
+		/** The sequence a timed email belongs to ("signup", "campaign"), so it can be stopped as a whole. */
+		sequence: text('sequence'),
+		campaignId: uuid('campaign_id').references(() => campaigns.id),
 		status: emailStatus('status').notNull().default('queued'),
 		subject: text('subject'),
 		providerMessageId: text('provider_message_id'),
@@ -423,8 +447,36 @@ export const emails = pgTable(
 	(t) => [
 		index('emails_person_idx').on(t.personId),
 		index('emails_status_created_idx').on(t.status, t.createdAt),
+		index('emails_scheduled_idx').on(t.status, t.sendAfter),
+		index('emails_sequence_idx').on(t.personId, t.sequence, t.status),
+		index('emails_campaign_idx').on(t.campaignId, t.status),
+		index('emails_provider_message_idx').on(t.providerMessageId),
 	],
 )
+
+/** What the provider told us about an email: delivered, opened, clicked, bounced… */
+export const emailEvents = pgTable(
+	'email_events',
+	{
+		id: id(),
+		emailId: uuid('email_id').references(() => emails.id),
+		providerMessageId: text('provider_message_id'),
+		event: text('event').notNull(),
+		/** SendGrid's sg_event_id can change between retries, so duplicates are caught on the event's content. */
+		dedupeKey: text('dedupe_key').notNull().unique(),
+		occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+		payload: jsonb('payload').notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [index('email_events_email_idx').on(t.emailId, t.occurredAt)],
+)
+
+/** Addresses we must not email any more (bounces, drops, spam reports, unsubscribes from everything). */
+export const suppressions = pgTable('suppressions', {
+	emailKey: text('email_key').primaryKey(),
+	reason: text('reason').notNull(),
+	createdAt: createdAt(),
+})
 
 /** Messages the development transport "sent": what the mail viewer shows. */
 export const devMailbox = pgTable(

@@ -1,17 +1,59 @@
 import { contactNotificationEmail, type ContactNotificationData } from './contact-notification.ts'
+import { donationReceiptEmail, type DonationReceiptData } from './donation-receipt.ts'
+import { donationReceivedEmail, type DonationReceivedData } from './donation-received.ts'
+import { donorThanksEmail, type DonorThanksData } from './donor-thanks.ts'
+import { signupDay2Email, type SignupDay2Data } from './signup-day2.ts'
+import { signupDay5Email, type SignupDay5Data } from './signup-day5.ts'
+import { signupDay9Email, type SignupDay9Data } from './signup-day9.ts'
+import { campaignLiveEmail, type CampaignLiveData } from './campaign-live.ts'
+import { campaignNudgeEmail, type CampaignNudgeData } from './campaign-nudge.ts'
+import { firstDonationEmail, type FirstDonationData } from './first-donation.ts'
+import { milestoneEmail, type MilestoneData } from './milestone.ts'
+import { campaignLastDaysEmail, type CampaignLastDaysData } from './campaign-last-days.ts'
+import { campaignEndedEmail, type CampaignEndedData } from './campaign-ended.ts'
+import { campaignUpdateEmail, type CampaignUpdateData } from './campaign-update.ts'
 import { type EmailContext, type RenderedEmail } from './layout.ts'
+import { signInCodeEmail, type SignInCodeData } from './sign-in-code.ts'
 import { signupWelcomeEmail, type SignupWelcomeData } from './signup-welcome.ts'
 
 /** Every email template, by the name stored in `emails.template`. */
 export const emailTemplates = {
 	'signup-welcome': signupWelcomeEmail,
 	'contact-notification': contactNotificationEmail,
+	'donor-thanks': donorThanksEmail,
+	'donation-receipt': donationReceiptEmail,
+	'donation-received': donationReceivedEmail,
+	'sign-in-code': signInCodeEmail,
+	'signup-day2': signupDay2Email,
+	'signup-day5': signupDay5Email,
+	'signup-day9': signupDay9Email,
+	'campaign-live': campaignLiveEmail,
+	'campaign-nudge': campaignNudgeEmail,
+	'first-donation': firstDonationEmail,
+	'milestone': milestoneEmail,
+	'campaign-last-days': campaignLastDaysEmail,
+	'campaign-ended': campaignEndedEmail,
+	'campaign-update': campaignUpdateEmail,
 } satisfies Record<string, (data: any, ctx: EmailContext) => RenderedEmail>
 
 export type EmailTemplateName = keyof typeof emailTemplates
 export type EmailTemplateData = {
 	'signup-welcome': SignupWelcomeData
 	'contact-notification': ContactNotificationData
+	'donor-thanks': DonorThanksData
+	'donation-receipt': DonationReceiptData
+	'donation-received': DonationReceivedData
+	'sign-in-code': SignInCodeData
+	'signup-day2': SignupDay2Data
+	'signup-day5': SignupDay5Data
+	'signup-day9': SignupDay9Data
+	'campaign-live': CampaignLiveData
+	'campaign-nudge': CampaignNudgeData
+	'first-donation': FirstDonationData
+	'milestone': MilestoneData
+	'campaign-last-days': CampaignLastDaysData
+	'campaign-ended': CampaignEndedData
+	'campaign-update': CampaignUpdateData
 }
 
 export function isEmailTemplateName(name: string): name is EmailTemplateName {

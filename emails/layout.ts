@@ -1,7 +1,14 @@
 import { type Charity } from '#app/config/charity.ts'
 
 /** What every template receives besides its own data. */
-export type EmailContext = { charity: Charity; appUrl: string }
+export type EmailContext = {
+	charity: Charity
+	appUrl: string
+	/** Set for coaching and update emails: one-click unsubscribe from this kind of email (signed). */
+	unsubscribeUrl?: string
+	/** Set with unsubscribeUrl: the person's email preferences page (signed). */
+	preferencesUrl?: string
+}
 
 export type RenderedEmail = { subject: string; html: string; text: string }
 
@@ -56,13 +63,22 @@ export function emailLayout(ctx: EmailContext, options: { preheader: string; bod
     <tr><td class="muted" style="padding:16px 8px;font-family:Helvetica,Arial,sans-serif;font-size:12px;line-height:1.5;color:#5f5850">
       ${escapeHtml(charity.legalName)} · ${escapeHtml(charity.registration)}<br>
       ${escapeHtml(charity.address)}<br>
-      <a href="mailto:${escapeHtml(charity.contactEmail)}">${escapeHtml(charity.contactEmail)}</a>
+      <a href="mailto:${escapeHtml(charity.contactEmail)}">${escapeHtml(charity.contactEmail)}</a>${
+				ctx.unsubscribeUrl
+					? `<br><br>You are receiving this because you signed up or fundraise with us. <a href="${escapeHtml(ctx.unsubscribeUrl)}">Unsubscribe</a>${
+							ctx.preferencesUrl ? ` · <a href="${escapeHtml(ctx.preferencesUrl)}">Email preferences</a>` : ''
+						}`
+					: ''
+			}
     </td></tr>
   </table>
 </td></tr>
 </table>
 </body>
 </html>`
-	const text = `${options.bodyText.trim()}\n\n--\n${charity.legalName} · ${charity.registration}\n${charity.address}\n${charity.contactEmail}\n`
+	const unsubscribe = ctx.unsubscribeUrl
+		? `\nUnsubscribe: ${ctx.unsubscribeUrl}${ctx.preferencesUrl ? `\nEmail preferences: ${ctx.preferencesUrl}` : ''}\n`
+		: ''
+	const text = `${options.bodyText.trim()}\n\n--\n${charity.legalName} · ${charity.registration}\n${charity.address}\n${charity.contactEmail}\n${unsubscribe}`
 	return { html, text }
 }

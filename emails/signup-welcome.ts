@@ -10,6 +10,7 @@ export type SignupWelcomeData = {
 /** Sent at once after a "learn more" sign-up. */
 export function signupWelcomeEmail(data: SignupWelcomeData, ctx: EmailContext): RenderedEmail {
 	const guideUrl = `${ctx.appUrl}/guide/25-tips`
+	const pdfUrl = `${ctx.appUrl}/guide/25-tips.pdf`
 	const startUrl = `${ctx.appUrl}/start${data.idea ? `?kind=${encodeURIComponent(data.idea)}` : ''}`
 	const name = data.firstName.trim() || 'there'
 	const ideaLine = data.ideaLabel
@@ -24,6 +25,7 @@ export function signupWelcomeEmail(data: SignupWelcomeData, ctx: EmailContext): 
 <p>${ideaLine}</p>
 <p>Our free guide, <a href="${escapeHtml(guideUrl)}"><strong>25 Tips for the Novice Fundraiser</strong></a>, walks you through it: setting a goal, telling your story, asking the people who care about you, and thanking every donor.</p>
 ${button(guideUrl, 'Read the 25 tips', ctx)}
+<p>Prefer paper? <a href="${escapeHtml(pdfUrl)}">Download the printable PDF</a>.</p>
 <p>When you are ready, your page takes about three minutes to set up:</p>
 <p><a href="${escapeHtml(startUrl)}">Start your fundraiser</a></p>
 <p>With gratitude,<br>The ${escapeHtml(ctx.charity.shortName)} supporter team</p>`
@@ -36,6 +38,7 @@ ${ideaText}
 Our free guide, 25 Tips for the Novice Fundraiser, walks you through it: setting a goal, telling your story, asking the people who care about you, and thanking every donor.
 
 Read the 25 tips: ${guideUrl}
+Printable PDF: ${pdfUrl}
 
 When you are ready, your page takes about three minutes to set up:
 Start your fundraiser: ${startUrl}

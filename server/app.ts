@@ -18,10 +18,19 @@ export type AppOptions = {
 	before?: express.RequestHandler[]
 	/** Answers GET /healthz: resolves when the database answers. */
 	checkHealth: () => Promise<void>
+	/** Folder of uploaded files kept on local disk (DATA_DIR/uploads), served at /uploads. */
+	uploadsDir?: string
+	/** Another origin uploaded images are served from (S3 or a CDN), allowed in the CSP. */
+	uploadsOrigin?: string | null
 }
 
-/** Largest request body a form may send (uploads get their own limit later). */
+/** Largest request body a form may send. */
 const MAX_FORM_BODY_BYTES = 256 * 1024
+/**
+ * Largest multipart body. Photos over 8 MB are refused by the form itself,
+ * beside the field; this leaves room for that up to a typical phone photo.
+ */
+const MAX_UPLOAD_BODY_BYTES = 21 * 1024 * 1024
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
@@ -30,7 +39,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
  * route. Provider webhooks are signed instead and skip this check.
  */
 function rejectCrossSiteMutations(req: Request, res: Response, next: NextFunction) {
-	if (SAFE_METHODS.has(req.method) || req.path.startsWith('/webhooks/')) return next()
+	// Webhooks are signed; one-click unsubscribes (RFC 8058) come from mail providers and carry a signed token.
+	if (SAFE_METHODS.has(req.method) || req.path.startsWith('/webhooks/') || req.path === '/email/unsubscribe') return next()
 	const fetchSite = req.get('sec-fetch-site')
 	if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') {
 		return res.status(403).type('text/plain').send('Cross-site form submissions are not allowed.')
@@ -57,7 +67,8 @@ function limitBodySize(req: Request, res: Response, next: NextFunction) {
 	if (req.get('transfer-encoding') && Number.isNaN(length)) {
 		return res.status(411).type('text/plain').send('Please send a Content-Length with the request.')
 	}
-	if (length > MAX_FORM_BODY_BYTES) {
+	const multipart = (req.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')
+	if (length > (multipart ? MAX_UPLOAD_BODY_BYTES : MAX_FORM_BODY_BYTES)) {
 		return res.status(413).type('text/plain').send('That request is too large.')
 	}
 	next()
@@ -90,10 +101,11 @@ export function createApp(options: AppOptions) {
 					'base-uri': ["'self'"],
 					'script-src': ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
 					'style-src': ["'self'", "'unsafe-inline'"],
-					'img-src': ["'self'", 'data:', 'blob:'],
+					'img-src': ["'self'", 'data:', 'blob:', ...(options.uploadsOrigin ? [options.uploadsOrigin] : [])],
 					'font-src': ["'self'"],
 					'connect-src': options.production ? ["'self'"] : ["'self'", 'ws:'],
-					'form-action': ["'self'"],
+					// A donation form posts here and is redirected on to Stripe Checkout.
+					'form-action': ["'self'", 'https://checkout.stripe.com'],
 					'frame-ancestors': ["'none'"],
 					'object-src': ["'none'"],
 					...(options.production ? { 'upgrade-insecure-requests': [] } : {}),
@@ -120,9 +132,20 @@ export function createApp(options: AppOptions) {
 	for (const handler of options.before ?? []) app.use(handler)
 
 	// Images are embedded by mail clients and webmail on other origins.
-	app.use('/images', (_req, res, next) => {
+	app.use(['/images', '/uploads'], (_req, res, next) => {
 		res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin')
 		next()
+	})
+
+	if (options.uploadsDir) {
+		// Uploads are written once under a random name and never changed. Only
+		// files we re-encoded ourselves are stored, and nosniff (helmet) keeps
+		// browsers to the stated type.
+		app.use('/uploads', express.static(options.uploadsDir, { immutable: true, maxAge: '1y', index: false, redirect: false }))
+	}
+	// An unknown upload is a plain 404, not a page render (or a 500).
+	app.use('/uploads', (_req, res) => {
+		res.status(404).set('cache-control', 'no-store').type('text/plain').send('Not found')
 	})
 
 	if (options.clientBuildDir) {

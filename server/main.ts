@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type ServerBuild } from '@remix-run/node'
+import { remoteUploadsOrigin } from '#app/media/storage.server.ts'
 import { createApp } from './app.ts'
 import { loadEnvOrExit, startServices } from './services.ts'
 
@@ -27,6 +28,8 @@ const app = createApp({
 	logRequests: env.LOG_REQUESTS,
 	clientBuildDir: dev ? undefined : path.join(root, 'build/client'),
 	before,
+	uploadsDir: path.resolve(env.DATA_DIR, 'uploads'),
+	uploadsOrigin: remoteUploadsOrigin(env),
 	checkHealth: async () => {
 		await services.database.sql.executeSql('select 1')
 	},

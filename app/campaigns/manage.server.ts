@@ -3,6 +3,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm'
 import { getCharity } from '#app/config/charity.server.ts'
 import { recordMovement } from '#app/donations/ledger.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
+import { endCampaignSequence, rescheduleCampaignDates, startCampaignSequence } from '#app/email/sequences.server.ts'
 import { parseMajorToMinor } from '#app/utils/money.ts'
 import { type DbOrTx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
@@ -121,6 +122,9 @@ export async function saveCampaignDetails(campaign: Campaign, details: CampaignD
 			})
 			.where(eq(campaigns.id, campaign.id))
 			.returning()
+		if (updated!.status === 'active' && updated!.endsOn !== campaign.endsOn) {
+			await db().transaction((tx) => rescheduleCampaignDates(tx, campaign.id, updated!.endsOn))
+		}
 		return { ok: true, campaign: updated! }
 	} catch (error) {
 		// Two people racing for one slug: the unique index decides.
@@ -134,28 +138,60 @@ export async function saveCampaignDetails(campaign: Campaign, details: CampaignD
 /** Step 3: a draft goes live. Publishing twice changes nothing. */
 export async function publishCampaign(campaign: Campaign): Promise<Campaign> {
 	if (campaign.status !== 'draft') return campaign
-	const [updated] = await db()
-		.update(campaigns)
-		.set({ status: 'active', publishedAt: new Date(), updatedAt: new Date() })
-		.where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'draft')))
-		.returning()
-	return updated ?? campaign
+	return db().transaction(async (tx) => {
+		const [updated] = await tx
+			.update(campaigns)
+			.set({ status: 'active', publishedAt: new Date(), updatedAt: new Date() })
+			.where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'draft')))
+			.returning()
+		if (!updated) return campaign
+		await startCampaignSequence(tx, updated.id)
+		return updated
+	})
 }
 
 /** The owner ends the campaign early: it keeps its page and total, and takes no more gifts. */
 export async function endCampaignEarly(campaign: Campaign): Promise<Campaign> {
 	if (campaign.status !== 'active') return campaign
-	const [updated] = await db()
-		.update(campaigns)
-		.set({ status: 'ended', endedAt: new Date(), updatedAt: new Date() })
-		.where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'active')))
-		.returning()
-	return updated ?? campaign
+	return db().transaction(async (tx) => {
+		const [updated] = await tx
+			.update(campaigns)
+			.set({ status: 'ended', endedAt: new Date(), updatedAt: new Date() })
+			.where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'active')))
+			.returning()
+		if (!updated) return campaign
+		await endCampaignSequence(tx, updated.id)
+		return updated
+	})
 }
 
+/** Posts an update on the page and emails it to every donor who asked for updates (once per address). */
 export async function postCampaignUpdate(campaign: Campaign, author: Person, body: string) {
-	const [update] = await db().insert(campaignUpdates).values({ campaignId: campaign.id, authorId: author.id, body }).returning()
-	return update!
+	return db().transaction(async (tx) => {
+		const [update] = await tx.insert(campaignUpdates).values({ campaignId: campaign.id, authorId: author.id, body }).returning()
+		const recipients = await tx
+			.selectDistinctOn([sql`lower(${donations.donorEmail})`], { email: donations.donorEmail, donorName: donations.donorName, donorId: donations.donorId })
+			.from(donations)
+			.where(and(eq(donations.campaignId, campaign.id), eq(donations.status, 'succeeded'), eq(donations.updatesOptIn, true), sql`${donations.donorEmail} is not null`))
+		for (const recipient of recipients) {
+			await queueEmail(tx, {
+				template: 'campaign-update',
+				causeKey: `campaign-update:${update!.id}:${recipient.email!.toLowerCase()}`,
+				to: recipient.email!,
+				personId: recipient.donorId,
+				campaignId: campaign.id,
+				category: 'updates',
+				data: {
+					donorName: recipient.donorName,
+					fundraiserName: `${author.firstName} ${author.lastName}`.trim() || 'The fundraiser',
+					campaignTitle: campaign.title,
+					campaignSlug: campaign.slug,
+					updateBody: body,
+				},
+			})
+		}
+		return update!
+	})
 }
 
 export async function listCampaignUpdates(campaignId: string, limit = 20) {

@@ -8,7 +8,13 @@ const nav = [
 	{ to: '/contact', label: 'Help' },
 ]
 
-export function SiteHeader({ charity }: { charity: Charity }) {
+/** The signed-in person, as far as the header needs to know them. */
+export type HeaderPerson = { firstName: string; role: string }
+
+const accountLinkClass = ({ isActive }: { isActive: boolean }) =>
+	`whitespace-nowrap font-medium no-underline hover:text-brand hover:underline ${isActive ? 'text-brand underline' : 'text-ink'}`
+
+export function SiteHeader({ charity, person }: { charity: Charity; person?: HeaderPerson | null }) {
 	return (
 		<header className="border-b border-stone-200 bg-white">
 			<div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -35,9 +41,25 @@ export function SiteHeader({ charity }: { charity: Charity }) {
 						))}
 					</ul>
 				</nav>
-				<Link to="/start" className="btn-primary px-4 py-2 text-sm">
-					Start a fundraiser
-				</Link>
+				<div className="flex w-full flex-wrap items-center gap-x-3 gap-y-2 text-sm sm:w-auto sm:gap-x-4 sm:text-[15px]">
+					{person ? (
+						<>
+							<NavLink to="/dashboard" className={accountLinkClass}>
+								My fundraisers
+							</NavLink>
+							<NavLink to="/account" className={accountLinkClass}>
+								Account
+							</NavLink>
+						</>
+					) : (
+						<NavLink to="/login" className={accountLinkClass}>
+							Sign in
+						</NavLink>
+					)}
+					<Link to="/start" className="btn-primary ml-auto whitespace-nowrap px-3 py-2 text-sm sm:ml-0 sm:px-4">
+						Start a fundraiser
+					</Link>
+				</div>
 			</div>
 		</header>
 	)

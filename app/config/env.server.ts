@@ -27,6 +27,8 @@ const bool = (fallback: boolean) =>
 	)
 
 const DEV_SESSION_SECRET = 'development-only-session-secret-not-for-production'
+/** Signs the built-in test checkout's events when no Stripe account is configured. */
+const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_development_only_test_checkout'
 
 export const envSchema = z.object({
 	NODE_ENV: z
@@ -59,6 +61,32 @@ export const envSchema = z.object({
 	STRIPE_SECRET_KEY: optionalString,
 	STRIPE_WEBHOOK_SECRET: optionalString,
 	STRIPE_API_BASE: z.preprocess(emptyToUndefined, z.url().default('https://api.stripe.com')),
+	/** Smallest and largest single gift, in minor units of the charity's currency. */
+	DONATION_MIN_MINOR: integer(200, 1),
+	DONATION_MAX_MINOR: integer(2_500_000, 1),
+	/** Processing fee used for "cover the fee": percentage in basis points (150 = 1.5 %) plus a fixed part. */
+	PROCESSING_FEE_BPS: integer(150, 0, 5000),
+	PROCESSING_FEE_FIXED_MINOR: integer(20, 0),
+	/** Card-testing protection: donation attempts per IP or email per hour, and failures per 3 minutes. */
+	DONATION_ATTEMPTS_PER_HOUR: integer(10, 1),
+	DONATION_FAILURES_PER_3_MINUTES: integer(5, 1),
+	/** Days of Checkout Sessions and refunds that reconciliation asks Stripe for. */
+	RECONCILE_DAYS: integer(3, 1, 30),
+	/** Share (0–100) of new fundraisers who get only transactional email, to measure what coaching adds. */
+	COACHING_HOLDOUT_PERCENT: integer(0, 0, 100),
+	/** SendGrid Event Webhook verification key (base64 DER or PEM of the ECDSA public key). */
+	SENDGRID_WEBHOOK_PUBLIC_KEY: optionalString,
+
+	/** S3-compatible storage for uploads; unset → local disk in DATA_DIR/uploads. */
+	S3_BUCKET: optionalString,
+	S3_REGION: z.preprocess(emptyToUndefined, z.string().default('us-east-1')),
+	/** Another S3-compatible host (MinIO, Cloudflare R2 …); unset → AWS. */
+	S3_ENDPOINT: optionalUrl,
+	/** Unset → the AWS SDK's own credential chain (e.g. an instance role). */
+	S3_ACCESS_KEY_ID: optionalString,
+	S3_SECRET_ACCESS_KEY: optionalString,
+	/** Base URL the bucket's files are publicly served from (a CDN, or the bucket's public host). */
+	S3_PUBLIC_URL: optionalUrl,
 
 	/** Requests per hour per IP for sign-up style forms. */
 	SIGNUP_RATE_LIMIT_PER_HOUR: integer(20, 1, 100000),
@@ -106,6 +134,7 @@ const requiredInProduction = [
 export type Env = z.infer<typeof envSchema> & {
 	APP_URL: string
 	SESSION_SECRET: string
+	STRIPE_WEBHOOK_SECRET: string
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -140,6 +169,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 		...env,
 		APP_URL: env.APP_URL?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`,
 		SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+		STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? DEV_STRIPE_WEBHOOK_SECRET,
 	}
 }
 

@@ -7,7 +7,9 @@ import { getEnv } from '#app/config/env.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 import { HONEYPOT_FIELD } from '#app/utils/forms.ts'
 import { currencyExponent, formatMoney, minorToMajorString } from '#app/utils/money.ts'
-import { type Campaign } from '#db/schema.ts'
+import { eq } from 'drizzle-orm'
+import { db } from '#db/index.server.ts'
+import { people, type Campaign } from '#db/schema.ts'
 import { getCancelledDonation, startDonation } from './donate.server.ts'
 import { donationSchema, type DonationLimits } from './donation-schema.ts'
 
@@ -30,6 +32,11 @@ export function presetAmountsMinor(campaign: Campaign): number[] {
 	return campaignKindTemplate(campaign.kind).presetAmounts.map((major) => major * factor)
 }
 
+async function getOrganiserFirstName(ownerId: string) {
+	const [owner] = await db().select({ firstName: people.firstName }).from(people).where(eq(people.id, ownerId))
+	return owner?.firstName || 'the fundraiser'
+}
+
 async function requireDonatableCampaign(slug: string) {
 	const campaign = await getPublicCampaignRow(slug)
 	if (!campaign) throw data({ error: 'We couldn’t find that fundraiser.' }, { status: 404 })
@@ -46,6 +53,7 @@ export async function loadDonationPage(slug: string, cancelledDonationId: string
 	const isPreset = previousAmount !== undefined && presets.includes(previousAmount)
 	return {
 		campaign: { title: campaign.title, slug: campaign.slug, status: campaign.status, currency: campaign.currency, kind: campaign.kind },
+		organiser: await getOrganiserFirstName(campaign.ownerId),
 		presets,
 		limits: donationLimits(campaign.currency),
 		fee: { bps: env.PROCESSING_FEE_BPS, fixedMinor: env.PROCESSING_FEE_FIXED_MINOR },
@@ -64,6 +72,7 @@ export async function loadDonationPage(slug: string, cancelledDonationId: string
 					hideAmount: cancelled.hideAmount ? 'on' : '',
 					coverFee: cancelled.coverFeeMinor > 0 ? 'on' : '',
 					marketingOptIn: cancelled.marketingOptIn ? 'on' : '',
+					updatesOptIn: cancelled.updatesOptIn ? 'on' : '',
 				}
 			: { amount: String(presets[1] ?? presets[0] ?? '') },
 		cancelled: Boolean(cancelled),
@@ -89,6 +98,7 @@ export async function submitDonation(request: Request, context: AppLoadContext, 
 		anonymous: value.anonymous,
 		hideAmount: value.hideAmount,
 		marketingOptIn: value.marketingOptIn,
+		updatesOptIn: value.updatesOptIn,
 		clientIp: context.clientIp,
 	})
 	if (!started.ok) {

@@ -17,6 +17,8 @@ export type DonationInput = {
 	anonymous: boolean
 	hideAmount: boolean
 	marketingOptIn: boolean
+	/** The donor wants the fundraiser's updates by email. */
+	updatesOptIn?: boolean
 	clientIp: string
 }
 
@@ -98,6 +100,7 @@ export async function startDonation(input: DonationInput): Promise<StartDonation
 			hideAmount: input.hideAmount,
 			message: input.message,
 			marketingOptIn: input.marketingOptIn,
+			updatesOptIn: input.updatesOptIn ?? false,
 			clientIpHash: ipHash,
 		})
 		.returning()

@@ -27,6 +27,7 @@ export const donationFields = z.strictObject({
 	hideAmount: z.boolean().optional().transform((v) => v ?? false),
 	coverFee: z.boolean().optional().transform((v) => v ?? false),
 	marketingOptIn: z.boolean().optional().transform((v) => v ?? false),
+	updatesOptIn: z.boolean().optional().transform((v) => v ?? false),
 	[HONEYPOT_FIELD]: honeypotSchema,
 })
 

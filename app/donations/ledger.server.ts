@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
-import { type DbOrTx } from '#db/client.server.ts'
+import { queueFundraisingMilestones } from '#app/email/sequences.server.ts'
+import { type DbOrTx, type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, moneyMovements } from '#db/schema.ts'
 
@@ -10,7 +11,12 @@ export type MovementInput = typeof moneyMovements.$inferInsert
  * campaign takes it first, so its totals are recomputed one writer at a time.
  */
 export async function lockCampaignForMoney(tx: DbOrTx, campaignId: string) {
-	await tx.execute(sql`select ${campaigns.id} from ${campaigns} where ${campaigns.id} = ${campaignId} for update`)
+	const [row] = await tx
+		.select({ raisedMinor: campaigns.raisedMinor, donorCount: campaigns.donorCount })
+		.from(campaigns)
+		.where(eq(campaigns.id, campaignId))
+		.for('update')
+	return { raisedMinor: Number(row?.raisedMinor ?? 0), donorCount: row?.donorCount ?? 0 }
 }
 
 /**
@@ -18,11 +24,15 @@ export async function lockCampaignForMoney(tx: DbOrTx, campaignId: string) {
  * unique, so a replayed event adds nothing. Keeps the campaign's totals in
  * step in the same transaction. Returns whether a movement was added.
  */
-export async function recordMovement(tx: DbOrTx, movement: MovementInput): Promise<boolean> {
-	await lockCampaignForMoney(tx, movement.campaignId)
+export async function recordMovement(tx: Tx, movement: MovementInput, options: { quiet?: boolean } = {}): Promise<boolean> {
+	const before = await lockCampaignForMoney(tx, movement.campaignId)
 	const inserted = await tx.insert(moneyMovements).values(movement).onConflictDoNothing().returning({ id: moneyMovements.id })
 	if (inserted.length === 0) return false
 	await refreshCampaignTotals(tx, movement.campaignId)
+	// New money may cross a milestone: the fundraiser hears of it in this same transaction.
+	if (!options.quiet && movement.amountMinor > 0 && (movement.kind === 'donation_succeeded' || movement.kind === 'offline_confirmed')) {
+		await queueFundraisingMilestones(tx, movement.campaignId, before, movement.donationId ?? null)
+	}
 	return true
 }
 

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { enqueueInTransaction, queues } from '#app/jobs/queue.server.ts'
@@ -6,6 +6,7 @@ import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { emails } from '#db/schema.ts'
 import { emailTemplates, type EmailTemplateData, type EmailTemplateName } from '#emails/index.ts'
+import { mayReceive, optionalCategories, unsubscribeLinks, type EmailCategory, type OptionalCategory } from './preferences.server.ts'
 import { PermanentEmailError, sendEmail } from './sender.server.ts'
 
 /**
@@ -21,9 +22,19 @@ export async function queueEmail<T extends EmailTemplateName>(
 		to: string
 		personId?: string | null
 		data: EmailTemplateData[T]
+		/** transactional (default: always sent), coaching, updates, news or staff. */
+		category?: EmailCategory
+		/** A timed email: kept as scheduled until then, released by the dispatcher. */
 		sendAfter?: Date
+		sequence?: string
+		campaignId?: string | null
+		/** Record the cause without sending (e.g. a milestone passed over by a higher one). */
+		skip?: boolean
 	},
 ): Promise<string | null> {
+	const category = email.category ?? 'transactional'
+	const allowed = !email.skip && (await mayReceive(tx, category, email.to))
+	const status = !allowed ? 'cancelled' : email.sendAfter ? 'scheduled' : 'queued'
 	const [row] = await tx
 		.insert(emails)
 		.values({
@@ -32,12 +43,29 @@ export async function queueEmail<T extends EmailTemplateName>(
 			toEmail: email.to,
 			personId: email.personId ?? null,
 			data: email.data,
+			category,
+			status,
+			sendAfter: email.sendAfter ?? null,
+			sequence: email.sequence ?? null,
+			campaignId: email.campaignId ?? null,
+			lastError: allowed ? null : email.skip ? 'passed over' : 'recipient opted out',
 		})
 		.onConflictDoNothing({ target: emails.causeKey })
 		.returning({ id: emails.id })
 	if (!row) return null
-	await enqueueInTransaction(tx, queues.sendEmail, { emailId: row.id }, { jobId: row.id, startAfter: email.sendAfter })
-	return row.id
+	if (status === 'queued') await enqueueInTransaction(tx, queues.sendEmail, { emailId: row.id }, { jobId: row.id })
+	return status === 'cancelled' ? null : row.id
+}
+
+/** Moves a scheduled email to the send queue, in the caller's transaction. */
+export async function releaseScheduledEmail(tx: Tx, emailId: string) {
+	const [row] = await tx
+		.update(emails)
+		.set({ status: 'queued' })
+		.where(and(eq(emails.id, emailId), eq(emails.status, 'scheduled')))
+		.returning({ id: emails.id })
+	if (row) await enqueueInTransaction(tx, queues.sendEmail, { emailId }, { jobId: emailId })
+	return Boolean(row)
 }
 
 /**
@@ -54,7 +82,14 @@ export async function deliverQueuedEmail(emailId: string, attempt: { isLastAttem
 		await markFailed(emailId, `Unknown email template "${email.template}"`)
 		return { outcome: 'failed' as const }
 	}
-	const rendered = template(email.data as any, { charity: getCharity(), appUrl: getEnv().APP_URL })
+	const optional = (optionalCategories as readonly string[]).includes(email.category)
+	// An opt-out between queueing and sending still wins.
+	if (optional && !(await mayReceive(db(), email.category, email.toEmail))) {
+		await db().update(emails).set({ status: 'cancelled', lastError: 'recipient opted out' }).where(eq(emails.id, emailId))
+		return { outcome: 'cancelled' as const }
+	}
+	const links = optional ? unsubscribeLinks(email.toEmail, email.category as OptionalCategory) : null
+	const rendered = template(email.data as any, { charity: getCharity(), appUrl: getEnv().APP_URL, ...links })
 	try {
 		const { messageId } = await sendEmail({
 			to: email.toEmail,
@@ -63,6 +98,10 @@ export async function deliverQueuedEmail(emailId: string, attempt: { isLastAttem
 			text: rendered.text,
 			emailId: email.id,
 			category: email.template,
+			// RFC 8058 one-click unsubscribe for everything that is not transactional.
+			headers: links
+				? { 'List-Unsubscribe': `<${links.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+				: undefined,
 		})
 		await db()
 			.update(emails)

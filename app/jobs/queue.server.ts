@@ -9,6 +9,8 @@ export const queues = {
 	sendEmail: 'send-email',
 	/** Delivers a delayed event of the built-in test checkout (no Stripe account). */
 	testStripeEvent: 'test-stripe-event',
+	/** Every minute: releases timed emails that are due and closes campaigns past their end date. */
+	releaseDueEmails: 'release-due-emails',
 	/** Asks Stripe for recent payments and refunds and records any we missed. */
 	reconcileStripe: 'reconcile-stripe',
 } as const

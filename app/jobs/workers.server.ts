@@ -3,6 +3,7 @@ import { reconcileStripe } from '#app/donations/reconcile.server.ts'
 import { deliverTestEvent } from '#app/donations/test-checkout.server.ts'
 import { type StripeEventLike } from '#app/donations/webhooks.server.ts'
 import { deliverQueuedEmail } from '#app/email/outbox.server.ts'
+import { releaseDueEmails } from '#app/email/sequences.server.ts'
 import { getJobQueue, queues } from './queue.server.ts'
 
 /** Attaches the handlers for every queue to the running job queue. */
@@ -23,6 +24,10 @@ export async function startWorkers(options: { pollingIntervalSeconds?: number } 
 			if (job) await deliverTestEvent(job.data.event)
 		},
 	)
+	await boss.work(queues.releaseDueEmails, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 5 }, async () => {
+		await releaseDueEmails(new Date())
+	})
+	await boss.schedule(queues.releaseDueEmails, '* * * * *')
 	await boss.work(queues.reconcileStripe, { batchSize: 1, pollingIntervalSeconds: 30 }, async () => {
 		const report = await reconcileStripe()
 		console.log(`[reconcile] ${report.summary}`)

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { campaignKindLabel } from '#app/campaigns/kinds.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
+import { scheduleSignupSequence } from '#app/email/sequences.server.ts'
 import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { people, signups, type CampaignKind } from '#db/schema.ts'
@@ -66,6 +67,14 @@ export async function recordLearnMoreSignup(signup: LearnMoreSignup) {
 				idea: signup.idea,
 				ideaLabel: signup.idea ? campaignKindLabel(signup.idea) : null,
 			},
+		})
+		await scheduleSignupSequence(tx, {
+			id: person.id,
+			email: signup.email.trim(),
+			firstName: signup.firstName,
+			idea: signup.idea,
+			ideaLabel: signup.idea ? campaignKindLabel(signup.idea) : null,
+			consent: signup.emailConsent,
 		})
 		return { personId: person.id, signupId: row!.id, welcomeEmailId }
 	})

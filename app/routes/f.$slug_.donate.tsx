@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export default function Donate() {
-	const { campaign, presets, limits, fee, locale, charityName, testMode, defaults, cancelled } = useLoaderData<typeof loader>()
+	const { campaign, organiser, presets, limits, fee, locale, charityName, testMode, defaults, cancelled } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const schema = donationSchema(limits)
@@ -151,7 +151,7 @@ export default function Donate() {
 						<FieldErrors id={fields.message.errorId} errors={fields.message.errors} />
 					</div>
 					<fieldset className="space-y-3">
-						<legend className="field-label">Privacy</legend>
+						<legend className="field-label">Privacy and updates</legend>
 						<div className="flex items-start gap-3">
 							<input {...getInputProps(fields.anonymous, { type: 'checkbox' })} key={fields.anonymous.key} className="mt-1 h-5 w-5 accent-brand" />
 							<label htmlFor={fields.anonymous.id}>Don't show my name publicly (you'll appear as “Anonymous”)</label>
@@ -159,6 +159,10 @@ export default function Donate() {
 						<div className="flex items-start gap-3">
 							<input {...getInputProps(fields.hideAmount, { type: 'checkbox' })} key={fields.hideAmount.key} className="mt-1 h-5 w-5 accent-brand" />
 							<label htmlFor={fields.hideAmount.id}>Hide the amount of my gift on the page</label>
+						</div>
+						<div className="flex items-start gap-3">
+							<input {...getInputProps(fields.updatesOptIn, { type: 'checkbox' })} key={fields.updatesOptIn.key} className="mt-1 h-5 w-5 accent-brand" />
+							<label htmlFor={fields.updatesOptIn.id}>Email me {organiser}'s updates about this fundraiser</label>
 						</div>
 						<div className="flex items-start gap-3">
 							<input {...getInputProps(fields.marketingOptIn, { type: 'checkbox' })} key={fields.marketingOptIn.key} className="mt-1 h-5 w-5 accent-brand" />

@@ -198,6 +198,7 @@ describe('Stripe webhooks', () => {
 		expect(queued.map((e) => [e.template, e.toEmail]).sort()).toEqual([
 			['donation-receipt', 'hannah@example.com'],
 			['donation-received', 'sofia@example.org'],
+			['first-donation', 'sofia@example.org'],
 		])
 		const receipt = queued.find((e) => e.template === 'donation-receipt')!
 		expect(receipt.data).toMatchObject({ amountMinor: 2500, currency: 'GBP', campaignTitle: 'Sofia runs for freedom' })
@@ -208,7 +209,7 @@ describe('Stripe webhooks', () => {
 		expect((await deliver(event('checkout.session.completed', sessionObject(donation)))).status).toBe(200)
 		expect(await totals()).toEqual({ raised: 2500, donors: 1 })
 		expect(await db().select().from(moneyMovements)).toHaveLength(1)
-		expect(await db().select().from(emails)).toHaveLength(2)
+		expect(await db().select().from(emails)).toHaveLength(3)
 	})
 
 	test('a bad or stale signature gets 400 and changes nothing', async () => {

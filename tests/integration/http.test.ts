@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '#db/index.server.ts'
 import { contactMessages, emails, people, signups } from '#db/schema.ts'
@@ -18,7 +19,7 @@ async function countRows() {
 	return {
 		people: (await db().select().from(people)).length,
 		signups: (await db().select().from(signups)).length,
-		emails: (await db().select().from(emails)).length,
+		emails: (await db().select().from(emails).where(eq(emails.template, 'signup-welcome'))).length,
 	}
 }
 

@@ -19,9 +19,12 @@ describe('learn-more sign-up', () => {
 		expect(person).toMatchObject({ email: 'Ada@Example.com', firstName: 'Ada', lastName: 'Lovelace' })
 		expect(person!.emailConsentAt).toBeInstanceOf(Date)
 		expect(await db().select().from(signups)).toHaveLength(1)
-		const queued = await db().select().from(emails)
+		const queued = await db().select().from(emails).where(eq(emails.status, 'queued'))
 		expect(queued).toHaveLength(1)
 		expect(queued[0]).toMatchObject({ template: 'signup-welcome', toEmail: 'Ada@Example.com', status: 'queued', personId: person!.id })
+		// With consent, the coaching sequence waits its turn as scheduled rows.
+		const scheduled = await db().select().from(emails).where(eq(emails.status, 'scheduled'))
+		expect(scheduled.map((e) => e.template).sort()).toEqual(['signup-day2', 'signup-day5', 'signup-day9'])
 		expect(await queuedJobsFor(result.welcomeEmailId!)).toEqual([
 			{ name: 'send-email', data: { emailId: result.welcomeEmailId } },
 		])
@@ -33,7 +36,8 @@ describe('learn-more sign-up', () => {
 		expect(again.welcomeEmailId).toBeNull()
 		expect(await db().select().from(people)).toHaveLength(1)
 		expect(await db().select().from(signups)).toHaveLength(2)
-		expect(await db().select().from(emails)).toHaveLength(1)
+		expect(await db().select().from(emails).where(eq(emails.template, 'signup-welcome'))).toHaveLength(1)
+		expect(await db().select().from(emails).where(eq(emails.template, 'signup-day2'))).toHaveLength(1)
 		const [person] = await db().select().from(people)
 		// Not ticking consent the second time does not withdraw the first consent.
 		expect(person!.emailConsentAt).toBeInstanceOf(Date)

@@ -2,14 +2,16 @@ import { type Server } from 'node:http'
 import { type AddressInfo } from 'node:net'
 import path from 'node:path'
 import { type ServerBuild } from '@remix-run/node'
+import { localUploadsDir } from '#app/media/storage.server.ts'
 import { getDatabase } from '#db/index.server.ts'
 import { createApp } from '../../server/app.ts'
 
 /**
  * Serves the real production build (run `npm run build` first; `npm test`
- * does) through the real Express app, on a free port.
+ * does) through the real Express app, on a free port. Local uploads are
+ * served from `uploadsDir` (default: DATA_DIR/uploads when the app starts).
  */
-export async function startHttpApp() {
+export async function startHttpApp(options: { uploadsDir?: string } = {}) {
 	const buildPath = path.resolve('build/server/index.js')
 	const build = (await import(/* @vite-ignore */ buildPath)) as ServerBuild
 	const app = createApp({
@@ -17,6 +19,7 @@ export async function startHttpApp() {
 		production: false,
 		logRequests: false,
 		clientBuildDir: path.resolve('build/client'),
+		uploadsDir: options.uploadsDir ?? localUploadsDir(),
 		checkHealth: async () => {
 			await getDatabase().sql.executeSql('select 1')
 		},

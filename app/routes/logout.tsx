@@ -1,0 +1,15 @@
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { destroyAllSessionsFor, destroySession, getSessionPerson } from '#app/people/session.server.ts'
+import { readFormData } from '#app/utils/forms.server.ts'
+
+// Signing out changes state, so it is a POST; a GET (a link, a prefetch) does nothing.
+export const loader = () => redirect('/')
+
+export async function action({ request }: ActionFunctionArgs) {
+	const formData = await readFormData(request)
+	if (formData.get('everywhere') === '1') {
+		const person = await getSessionPerson(request)
+		if (person) await destroyAllSessionsFor(person.id)
+	}
+	return redirect('/', { headers: { 'Set-Cookie': await destroySession(request) } })
+}

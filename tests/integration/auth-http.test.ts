@@ -1,0 +1,234 @@
+import { createHmac } from 'node:crypto'
+import { desc, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { db } from '#db/index.server.ts'
+import { emails, people, sessions } from '#db/schema.ts'
+import { type EmailTemplateData } from '#emails/index.ts'
+import { startHttpApp } from '#tests/support/http-app.ts'
+
+let app: Awaited<ReturnType<typeof startHttpApp>>
+beforeAll(async () => {
+	app = await startHttpApp()
+})
+afterAll(async () => {
+	await app?.close()
+})
+
+/** The newest sign-in email's code and link token, as the mail viewer shows them. */
+async function latestSignInEmail() {
+	const [row] = await db().select().from(emails).where(eq(emails.template, 'sign-in-code')).orderBy(desc(emails.createdAt)).limit(1)
+	return row!.data as EmailTemplateData['sign-in-code']
+}
+
+function sessionCookieOf(response: Response) {
+	const header = response.headers.getSetCookie().find((c) => c.startsWith('__session='))
+	return header ? { header, pair: header.split(';')[0]! } : null
+}
+
+function get(path: string, cookie?: string) {
+	return fetch(app.origin + path, { redirect: 'manual', headers: cookie ? { cookie } : {} })
+}
+
+/** Signs in over HTTP as a browser would and returns the `__session=…` cookie pair. */
+async function signIn(email: string, redirectTo = '/account') {
+	const asked = await app.postForm('/login', { email, redirectTo })
+	expect(asked.status).toBe(302)
+	const { code } = await latestSignInEmail()
+	// A browser posts the code form back to the page's own address, query included.
+	const verified = await app.postForm(asked.headers.get('location')!, { email, code })
+	expect(verified.status).toBe(302)
+	return sessionCookieOf(verified)!.pair
+}
+
+describe('signing in over HTTP', () => {
+	test('email, then code from the email, sets a signed HttpOnly cookie that opens the account page', async () => {
+		const page = await get('/login')
+		expect(page.status).toBe(200)
+		const html = await page.text()
+		expect(html).toContain('we&#x27;ll email you a link and a 6-digit code. No password needed.')
+		expect(html).toMatch(/autocomplete="email"/i)
+
+		const asked = await app.postForm('/login', { email: 'grace@example.com', redirectTo: '/account' })
+		expect(asked.status).toBe(302)
+		expect(asked.headers.get('location')).toBe('/login/verify?email=grace%40example.com&redirectTo=%2Faccount')
+		expect(await db().select().from(people)).toHaveLength(0)
+
+		const verifyPage = await (await get(asked.headers.get('location')!)).text()
+		expect(verifyPage).toMatch(/autocomplete="one-time-code"/i)
+		expect(verifyPage).toMatch(/inputmode="numeric"/i)
+		expect(verifyPage).toContain('grace@example.com')
+
+		const { code } = await latestSignInEmail()
+		const verified = await app.postForm(asked.headers.get('location')!, { email: 'grace@example.com', code })
+		expect(verified.status).toBe(302)
+		expect(verified.headers.get('location')).toBe('/account')
+		const cookie = sessionCookieOf(verified)!
+		expect(cookie.header).toMatch(/; HttpOnly/)
+		expect(cookie.header).toMatch(/; SameSite=Lax/)
+		expect(cookie.header).toMatch(/; Path=\//)
+		expect(cookie.header).toMatch(/; Max-Age=2592000/)
+		// Signed: the value is the encoded session id, a dot, and its signature.
+		const [sessionRow] = await db().select().from(sessions)
+		expect(decodeURIComponent(cookie.pair.slice('__session='.length))).toMatch(/^[^.]+\.[A-Za-z0-9+/]+$/)
+		expect(cookie.pair).not.toContain(sessionRow!.id)
+
+		const account = await get('/account', cookie.pair)
+		expect(account.status).toBe(200)
+		const accountHtml = await account.text()
+		expect(accountHtml).toContain('grace@example.com')
+		expect(accountHtml).toContain('Delete my account')
+		expect(accountHtml).toContain('href="/dashboard"')
+		expect(accountHtml).not.toContain('>Sign in<')
+	})
+
+	test('a wrong code is shown beside the field and nothing is signed in', async () => {
+		const verifyPage = (await app.postForm('/login', { email: 'grace@example.com' })).headers.get('location')!
+		const { code } = await latestSignInEmail()
+		const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0')
+		const response = await app.postForm(verifyPage, { email: 'grace@example.com', code: wrong })
+		expect(response.status).toBe(400)
+		expect(sessionCookieOf(response)).toBeNull()
+		const html = await response.text()
+		expect(html).toMatch(/<div id="verify-code-code-error"[^>]*><p class="field-error">That code is not right/)
+		expect(html).toMatch(/aria-invalid="true"/)
+		expect(html).toMatch(/aria-describedby="verify-code-code-error"/)
+		const malformed = await app.postForm(verifyPage, { email: 'grace@example.com', code: '12ab' })
+		expect(malformed.status).toBe(400)
+		expect(await malformed.text()).toContain('The code is 6 digits, like 123456')
+	})
+
+	test('the emailed link only signs in when its button is pressed, so link scanners cannot use it up', async () => {
+		await app.postForm('/login', { email: 'grace@example.com', redirectTo: '/account' })
+		const { linkToken } = await latestSignInEmail()
+		for (let i = 0; i < 2; i++) {
+			const page = await get(`/login/link?token=${linkToken}`)
+			expect(page.status).toBe(200)
+			expect(sessionCookieOf(page)).toBeNull()
+			expect(await page.text()).toContain('Continue signing in')
+		}
+		const pressed = await app.postForm(`/login/link?token=${linkToken}`, { token: linkToken })
+		expect(pressed.status).toBe(302)
+		expect(pressed.headers.get('location')).toBe('/account')
+		expect(sessionCookieOf(pressed)).not.toBeNull()
+		const again = await app.postForm(`/login/link?token=${linkToken}`, { token: linkToken })
+		expect(again.status).toBe(400)
+		expect(await again.text()).toContain('already been used')
+	})
+
+	test('sign-in requests over HTTP are rate-limited with a 429 and a message', async () => {
+		for (let i = 0; i < 5; i++) expect((await app.postForm('/login', { email: 'grace@example.com' })).status).toBe(302)
+		const limited = await app.postForm('/login', { email: 'grace@example.com' })
+		expect(limited.status).toBe(429)
+		expect(limited.headers.get('retry-after')).toMatch(/^\d+$/)
+		expect(await limited.text()).toContain('Please check your inbox')
+	})
+
+	test('a filled honeypot sends no email', async () => {
+		const response = await app.postForm('/login', { email: 'bot@example.com', website_address: 'http://spam.example' })
+		expect(response.status).toBe(302)
+		expect(await db().select().from(emails)).toHaveLength(0)
+	})
+
+	test.each(['//evil.com', 'https://evil.com', '/\\evil.com'])('an open-redirect attempt (%s) goes to the dashboard instead', async (target) => {
+		const form = await (await get(`/login?redirectTo=${encodeURIComponent(target)}`)).text()
+		expect(form).toMatch(/name="redirectTo"[^>]*value="\/dashboard"/)
+		const asked = await app.postForm('/login', { email: 'grace@example.com', redirectTo: target })
+		expect(asked.headers.get('location')).toBe('/login/verify?email=grace%40example.com&redirectTo=%2Fdashboard')
+		const { code } = await latestSignInEmail()
+		// Even a hand-made form post cannot choose where the sign-in goes.
+		const verified = await app.postForm(`/login/verify?email=grace%40example.com&redirectTo=${encodeURIComponent(target)}`, {
+			email: 'grace@example.com',
+			code,
+		})
+		expect(verified.status).toBe(302)
+		expect(verified.headers.get('location')).toBe('/dashboard')
+	})
+})
+
+describe('signed-in pages over HTTP', () => {
+	test('the account page without a cookie sends the visitor to sign in and back', async () => {
+		const response = await get('/account')
+		expect(response.status).toBe(302)
+		expect(response.headers.get('location')).toBe('/login?redirectTo=%2Faccount')
+	})
+
+	test('a tampered cookie is treated as signed out', async () => {
+		const cookie = await signIn('grace@example.com')
+		const [row] = await db().select().from(sessions)
+		const value = decodeURIComponent(cookie.slice('__session='.length))
+		const [encoded] = value.split('.')
+		const flipped = value.slice(0, -2) + (value.at(-2) === 'A' ? 'B' : 'A') + value.at(-1)
+		const wrongSecret = createHmac('sha256', 'not-the-secret-not-the-secret-123').update(encoded!).digest('base64').replace(/=+$/, '')
+		for (const forged of [
+			`__session=${encodeURIComponent(flipped)}`,
+			`__session=${encodeURIComponent(`${encoded}.${wrongSecret}`)}`,
+			`__session=${btoa(JSON.stringify(row!.id))}`,
+		]) {
+			const response = await get('/account', forged)
+			expect(response.status, forged).toBe(302)
+			expect(response.headers.get('location')).toBe('/login?redirectTo=%2Faccount')
+		}
+		const home = await (await get('/', `__session=${encodeURIComponent(flipped)}`)).text()
+		expect(home).toContain('href="/login"')
+	})
+
+	test('POST /logout clears the cookie and ends the session; GET /logout does nothing', async () => {
+		const cookie = await signIn('grace@example.com')
+		const viaGet = await get('/logout', cookie)
+		expect(viaGet.status).toBe(302)
+		expect(viaGet.headers.get('location')).toBe('/')
+		expect((await get('/account', cookie)).status).toBe(200)
+
+		const out = await app.postForm('/logout', {}, { cookie })
+		expect(out.status).toBe(302)
+		expect(out.headers.get('location')).toBe('/')
+		expect(sessionCookieOf(out)!.header).toMatch(/^__session=;.*Max-Age=0/)
+		expect(await db().select().from(sessions)).toHaveLength(0)
+		expect((await get('/account', cookie)).status).toBe(302)
+	})
+
+	test('sign out everywhere ends the sessions on every device', async () => {
+		const phone = await signIn('grace@example.com')
+		const laptop = await signIn('grace@example.com')
+		expect(await db().select().from(sessions)).toHaveLength(2)
+		expect((await app.postForm('/logout', { everywhere: '1' }, { cookie: laptop })).status).toBe(302)
+		expect((await get('/account', phone)).status).toBe(302)
+		expect(await db().select().from(sessions)).toHaveLength(0)
+	})
+
+	test('the profile form saves names and email choices', async () => {
+		const cookie = await signIn('grace@example.com')
+		const bad = await app.postForm('/account', { intent: 'profile', firstName: '', lastName: 'Hopper' }, { cookie })
+		expect(bad.status).toBe(400)
+		expect(await bad.text()).toContain('Please enter your first name')
+		const saved = await app.postForm(
+			'/account',
+			{ intent: 'profile', firstName: 'Grace', lastName: 'Hopper', newsConsent: 'on' },
+			{ cookie },
+		)
+		expect(saved.status).toBe(302)
+		expect(saved.headers.get('location')).toBe('/account?saved=1')
+		const [person] = await db().select().from(people)
+		expect(person).toMatchObject({ firstName: 'Grace', lastName: 'Hopper', coachingEmails: false })
+		expect(person!.emailConsentAt).toBeInstanceOf(Date)
+		const page = await (await get('/account?saved=1', cookie)).text()
+		expect(page).toContain('Your changes are saved.')
+		expect(page).toContain('Hello, Grace')
+	})
+
+	test('deleting the account needs DELETE typed, then anonymises, clears the cookie and goes home', async () => {
+		const cookie = await signIn('grace@example.com')
+		const refused = await app.postForm('/account', { intent: 'delete', confirm: 'yes please' }, { cookie })
+		expect(refused.status).toBe(400)
+		expect(await refused.text()).toContain('Please type DELETE, in capital letters, to confirm')
+		expect((await db().select().from(people))[0]!.deletedAt).toBeNull()
+
+		const deleted = await app.postForm('/account', { intent: 'delete', confirm: 'DELETE' }, { cookie })
+		expect(deleted.status).toBe(302)
+		expect(deleted.headers.get('location')).toBe('/')
+		expect(sessionCookieOf(deleted)!.header).toMatch(/^__session=;/)
+		const [person] = await db().select().from(people)
+		expect(person!.email).toBe(`deleted-${person!.id}@deleted.invalid`)
+		expect((await get('/account', cookie)).status).toBe(302)
+	})
+})
