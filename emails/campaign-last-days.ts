@@ -37,8 +37,8 @@ export function campaignLastDaysEmail(data: CampaignLastDaysData, ctx: EmailCont
 				: `You’ve raised ${money(data.raisedMinor)} and passed your ${money(data.goalMinor)} goal. Every extra gift still counts.`
 	const sample =
 		data.goalMinor > 0 && left > 0
-			? `Three days to go and I’m ${money(left)} from my goal for “${data.campaignTitle}”. Could you help me get there? ${pageUrl}`
-			: `Three days to go on my fundraiser “${data.campaignTitle}”, and I’d love to finish strong. Could you help? ${pageUrl}`
+			? `Three days to go and I’m ${money(left)} from my goal for ‘${data.campaignTitle}’. Could you help me get there? ${pageUrl}`
+			: `Three days to go on my fundraiser ‘${data.campaignTitle}’, and I’d love to finish strong. Could you help? ${pageUrl}`
 	const shareLinks = [
 		{ label: 'Send it on WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(sample)}` },
 		{ label: 'Send it by email', href: `mailto:?subject=${encodeURIComponent(data.campaignTitle)}&body=${encodeURIComponent(sample)}` },

@@ -15,7 +15,7 @@ export function campaignNudgeEmail(data: CampaignNudgeData, ctx: EmailContext): 
 	const name = data.firstName.trim()
 	const greeting = name ? `Hi ${name},` : 'Hi there,'
 	const shortName = ctx.charity.shortName
-	const sample = `Hi Sam, I’ve started a fundraiser for ${shortName} to help end sex trafficking: “${data.campaignTitle}”. Would you be one of my first supporters? ${pageUrl}`
+	const sample = `Hi Sam, I’ve started a fundraiser for ${shortName} to help end sex trafficking: ‘${data.campaignTitle}’. Would you be one of my first supporters? ${pageUrl}`
 	const h2 = 'font-family:Georgia,serif;font-size:19px;line-height:1.3;margin:24px 0 8px 0'
 	const bodyHtml = `
 <h1 style="font-family:Georgia,serif;font-size:24px;line-height:1.3;margin:0 0 16px 0">Your first gift is closer than you think</h1>

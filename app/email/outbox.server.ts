@@ -69,6 +69,16 @@ export async function releaseScheduledEmail(tx: Tx, emailId: string) {
 }
 
 /**
+ * Transactional emails that still offer a way out of what follows them: the
+ * welcome (the guide they asked for) and "your page is live" lead into
+ * coaching, so they carry its one-click unsubscribe.
+ */
+const unsubscribeScopeOf: Partial<Record<string, OptionalCategory>> = {
+	'signup-welcome': 'coaching',
+	'campaign-live': 'coaching',
+}
+
+/**
  * The worker's side: renders and sends one queued email. An email already
  * sent is never sent again; a failure is recorded and rethrown so the queue
  * retries it with back-off; after the last retry it is marked failed.
@@ -88,7 +98,8 @@ export async function deliverQueuedEmail(emailId: string, attempt: { isLastAttem
 		await db().update(emails).set({ status: 'cancelled', lastError: 'recipient opted out' }).where(eq(emails.id, emailId))
 		return { outcome: 'cancelled' as const }
 	}
-	const links = optional ? unsubscribeLinks(email.toEmail, email.category as OptionalCategory) : null
+	const scope = optional ? (email.category as OptionalCategory) : unsubscribeScopeOf[email.template]
+	const links = scope ? unsubscribeLinks(email.toEmail, scope) : null
 	const rendered = template(email.data as any, { charity: getCharity(), appUrl: getEnv().APP_URL, ...links })
 	try {
 		const { messageId } = await sendEmail({

@@ -45,6 +45,17 @@ describe.runIf(hasChromium())('learn-more sign-up', () => {
 		await page.getByRole('heading', { level: 1, name: '25 Tips for the Novice Fundraiser' }).waitFor()
 		expect(await page.locator('h3').count()).toBe(25)
 		await expectAccessible(page)
+		const pdf = await page.request.get('/guide/25-tips.pdf')
+		expect(pdf.headers()['content-type']).toBe('application/pdf')
+
+		// Back in the email, the unsubscribe link stops the coaching emails.
+		await page.goBack()
+		await page.getByRole('link', { name: 'Unsubscribe' }).click()
+		await page.getByRole('heading', { name: 'Unsubscribe' }).waitFor()
+		await expectAccessible(page)
+		await page.getByRole('button', { name: 'Unsubscribe' }).click()
+		await page.getByRole('heading', { name: 'You are unsubscribed' }).waitFor()
+		expect(await page.getByRole('status').textContent()).toContain(email)
 		expect(pageErrors(page)).toEqual([])
 	})
 

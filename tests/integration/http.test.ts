@@ -212,3 +212,37 @@ describe('development mail viewer', () => {
 		expect(message).toContain('href="http://localhost:3000/guide/25-tips"')
 	})
 })
+
+describe('one-click unsubscribe (RFC 8058)', () => {
+	test('a mail provider’s POST with List-Unsubscribe=One-Click stops pending coaching at once', async () => {
+		const { unsubscribeToken } = await import('#app/email/preferences.server.ts')
+		await app.postForm('/fundraise', goodSignup)
+		const token = unsubscribeToken('ada@example.com', 'coaching')
+		// Sent by the provider's servers: no Origin, no cookies.
+		const response = await fetch(`${app.origin}/email/unsubscribe?t=${token}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'List-Unsubscribe=One-Click',
+		})
+		expect(response.status).toBe(200)
+		const pending = await db().select().from(emails).where(eq(emails.category, 'coaching'))
+		expect(pending.map((e) => e.status)).toEqual(['cancelled', 'cancelled', 'cancelled'])
+		const [person] = await db().select().from(people)
+		expect(person!.coachingEmails).toBe(false)
+	})
+
+	test('a forged token is refused and changes nothing', async () => {
+		await app.postForm('/fundraise', goodSignup)
+		const response = await fetch(`${app.origin}/email/unsubscribe?t=e30.forged`, { method: 'POST', body: 'List-Unsubscribe=One-Click' })
+		expect(response.status).toBe(400)
+		const pending = await db().select().from(emails).where(eq(emails.category, 'coaching'))
+		expect(pending.every((e) => e.status === 'scheduled')).toBe(true)
+	})
+
+	test('the printable guide is a PDF', async () => {
+		const response = await fetch(`${app.origin}/guide/25-tips.pdf`)
+		expect(response.status).toBe(200)
+		expect(response.headers.get('content-type')).toBe('application/pdf')
+		expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+	})
+})
