@@ -78,6 +78,17 @@ const unsubscribeScopeOf: Partial<Record<string, OptionalCategory>> = {
 	'campaign-live': 'coaching',
 }
 
+/** Template data fields that are secrets: kept only until the email has gone. */
+const secretFieldsOf: Partial<Record<string, string[]>> = {
+	'sign-in-code': ['code', 'linkToken'],
+}
+
+function redact(data: unknown, fields: string[]) {
+	const copy = { ...(data as Record<string, unknown>) }
+	for (const field of fields) if (field in copy) copy[field] = '[sent]'
+	return copy
+}
+
 /**
  * The worker's side: renders and sends one queued email. An email already
  * sent is never sent again; a failure is recorded and rethrown so the queue
@@ -123,6 +134,8 @@ export async function deliverQueuedEmail(emailId: string, attempt: { isLastAttem
 				attempts: sql`${emails.attempts} + 1`,
 				lastError: null,
 				sentAt: new Date(),
+				// Once delivered, secrets (sign-in codes and links) need not stay in the database.
+				...(secretFieldsOf[email.template] ? { data: redact(email.data, secretFieldsOf[email.template]!) } : {}),
 			})
 			.where(eq(emails.id, emailId))
 		return { outcome: 'sent' as const, messageId }

@@ -366,3 +366,21 @@ describe('account', () => {
 		expect(waiting.map((e) => e.status)).toEqual(waiting.map(() => 'suppressed'))
 	})
 })
+
+describe('sign-in secrets after sending', () => {
+	test('the code and link token are removed from the email record once the email has gone', async () => {
+		const { deliverQueuedEmail } = await import('#app/email/outbox.server.ts')
+		const { devMailbox } = await import('#db/schema.ts')
+		const result = await requestSignIn({ email: 'redact@example.com', clientIp: '198.51.100.5' })
+		if (result.status !== 'sent') throw new Error('not sent')
+		const [before] = await db().select().from(emails).where(eq(emails.id, result.emailId))
+		const code = (before!.data as { code: string }).code
+		expect(code).toMatch(/^\d{6}$/)
+		expect((await deliverQueuedEmail(result.emailId, { isLastAttempt: false })).outcome).toBe('sent')
+		const [after] = await db().select().from(emails).where(eq(emails.id, result.emailId))
+		expect(after!.data).toMatchObject({ code: '[sent]', linkToken: '[sent]' })
+		// The message itself (here the development mailbox) carried the code.
+		const [message] = await db().select().from(devMailbox)
+		expect(message!.text).toContain(code)
+	})
+})
