@@ -187,6 +187,38 @@ describe('starting a donation with Stripe configured', () => {
 	})
 })
 
+describe('the donation form', () => {
+	test('cancelling at the checkout returns to the form as the donor left it', async () => {
+		const donation = await pendingDonation({ amountMinor: 1234, message: 'For Sofia', anonymous: true, donorName: 'Cara Cancel' })
+		const html = await (await fetch(`${app.origin}/f/sofia-runs/donate?cancelled=${donation.id}`)).text()
+		expect(html).toContain('You left the checkout before paying.')
+		expect(html).toMatch(/value="12\.34"/)
+		expect(html).toMatch(/value="Cara Cancel"/)
+		expect(html).toContain('For Sofia')
+		expect(html).toMatch(/<input(?=[^>]*name="anonymous")(?=[^>]*checked="")[^>]*>/)
+		expect(html).toMatch(/<input(?=[^>]*value="other")(?=[^>]*checked="")[^>]*>/)
+	})
+
+	test('bad input is answered beside each field with 400 and writes nothing', async () => {
+		const response = await app.postForm('/f/sofia-runs/donate', { amount: 'other', otherAmount: '0.50', donorName: '', donorEmail: 'nope', message: 'x'.repeat(281) })
+		expect(response.status).toBe(400)
+		const html = await response.text()
+		expect(html).toContain('The smallest gift we can take online is £2')
+		expect(html).toContain('Please enter your name')
+		expect(html).toContain('Please enter a valid email address')
+		expect(html).toContain('Messages must be at most 280 characters')
+		expect(await db().select().from(donations)).toHaveLength(0)
+	})
+
+	test('a good donation starts a pending donation and sends the donor to the checkout (303)', async () => {
+		const response = await app.postForm('/f/sofia-runs/donate', { amount: '2500', donorName: 'Dana Donor', donorEmail: 'dana@example.com', coverFee: 'on' })
+		expect(response.status).toBe(303)
+		expect(response.headers.get('location')).toMatch(/^\/test-checkout\/cs_test_local_[0-9a-f]+$/)
+		const [row] = await db().select().from(donations)
+		expect(row).toMatchObject({ status: 'pending', amountMinor: 2500, coverFeeMinor: coverFeeMinor(2500, { bps: 150, fixedMinor: 20 }) })
+	})
+})
+
 describe('Stripe webhooks', () => {
 	test('a paid completion counts the gift once and queues the receipt and the fundraiser notice', async () => {
 		const donation = await pendingDonation()
