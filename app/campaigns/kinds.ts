@@ -14,7 +14,8 @@ export type KindTemplate = {
 	/** Label of the optional end-date field for this kind. */
 	dateLabel: string
 	title: (firstName: string) => string
-	story: (firstName: string, charityShortName: string) => string
+	/** The starting story in the charity's voice; `date` is the kind's date, written out, once the person has set it. */
+	story: (firstName: string, charityShortName: string, date?: string) => string
 }
 
 /** The ideas a supporter can fundraise with, in the order we offer them. */
@@ -29,8 +30,8 @@ export const campaignKinds: KindTemplate[] = [
 		presetAmounts: [10, 20, 30, 50],
 		dateLabel: 'Your birthday',
 		title: (name) => `${name}'s birthday for freedom`,
-		story: (name, org) =>
-			`This year, instead of presents, I'm asking for something that matters far more: freedom for children and women trapped in sex trafficking.\n\n**2 million children are exploited in the global commercial sex trade.** ${org} rescues victims, brings traffickers to justice and helps survivors rebuild their lives.\n\nIf you were thinking of getting me a gift, please give here instead. It would be the best birthday present I could ask for.\n\nThank you!\n${name}`,
+		story: (name, org, date) =>
+			`${date ? `My birthday is on ${date}, and this` : 'This'} year, instead of presents, I'm asking for something that matters far more: freedom for children and women trapped in sex trafficking.\n\n**2 million children are exploited in the global commercial sex trade.** ${org} rescues victims, brings traffickers to justice and helps survivors rebuild their lives.\n\nIf you were thinking of getting me a gift, please give here instead. It would be the best birthday present I could ask for.\n\nThank you!\n${name}`,
 	},
 	{
 		kind: 'challenge',
@@ -42,8 +43,8 @@ export const campaignKinds: KindTemplate[] = [
 		presetAmounts: [10, 25, 50, 100],
 		dateLabel: 'Date of your challenge',
 		title: (name) => `${name}'s polar dip for justice`,
-		story: (name, org) =>
-			`I'm taking on a challenge to stand with survivors of sex trafficking. It will be cold, it will be uncomfortable, and it will be nothing compared to what victims of trafficking endure.\n\nPlease sponsor me. Every gift helps ${org} rescue victims, bring traffickers to justice and strengthen the justice systems that protect the vulnerable.\n\nThank you for backing me!\n${name}`,
+		story: (name, org, date) =>
+			`${date ? `On ${date} I'm` : "I'm"} taking on a challenge to stand with survivors of sex trafficking. It will be cold, it will be uncomfortable, and it will be nothing compared to what victims of trafficking endure.\n\nPlease sponsor me. Every gift helps ${org} rescue victims, bring traffickers to justice and strengthen the justice systems that protect the vulnerable.\n\nThank you for backing me!\n${name}`,
 	},
 	{
 		kind: 'run_walk_ride',
@@ -55,8 +56,8 @@ export const campaignKinds: KindTemplate[] = [
 		presetAmounts: [10, 25, 50, 100],
 		dateLabel: 'Race or event day',
 		title: (name) => `${name} runs for freedom`,
-		story: (name, org) =>
-			`I'm training for my event, and every step is for people trapped in sex trafficking.\n\nTraffickers profit because they don't expect to be caught. ${org} changes that: rescuing victims, supporting prosecutions and restoring survivors.\n\nPlease sponsor me — whatever you can give will keep me going on the hard miles.\n\n${name}`,
+		story: (name, org, date) =>
+			`I'm training for my event${date ? ` on ${date}` : ''}, and every step is for people trapped in sex trafficking.\n\nTraffickers profit because they don't expect to be caught. ${org} changes that: rescuing victims, supporting prosecutions and restoring survivors.\n\nPlease sponsor me — whatever you can give will keep me going on the hard miles.\n\n${name}`,
 	},
 	{
 		kind: 'celebration',
@@ -68,8 +69,8 @@ export const campaignKinds: KindTemplate[] = [
 		presetAmounts: [20, 50, 100, 250],
 		dateLabel: 'Date of your celebration',
 		title: (name) => `${name}'s celebration for justice`,
-		story: (name, org) =>
-			`We're celebrating, and we'd love you to celebrate with us by helping people who have had their freedom taken from them.\n\nInstead of gifts, please consider a donation to ${org}, which rescues victims of sex trafficking, brings criminals to justice and helps survivors rebuild their lives.\n\nThank you for sharing our joy.\n${name}`,
+		story: (name, org, date) =>
+			`We're celebrating${date ? ` on ${date}` : ''}, and we'd love you to celebrate with us by helping people who have had their freedom taken from them.\n\nInstead of gifts, please consider a donation to ${org}, which rescues victims of sex trafficking, brings criminals to justice and helps survivors rebuild their lives.\n\nThank you for sharing our joy.\n${name}`,
 	},
 	{
 		kind: 'in_memory',

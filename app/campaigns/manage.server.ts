@@ -14,6 +14,7 @@ import {
 	donationThanks,
 	type Campaign,
 	type CampaignKind,
+	people,
 	type Person,
 } from '#db/schema.ts'
 import { campaignKindTemplate } from './kinds.ts'
@@ -100,6 +101,7 @@ export type DetailsResult = { ok: true; campaign: Campaign } | { ok: false; fiel
  */
 export async function saveCampaignDetails(campaign: Campaign, details: CampaignDetails): Promise<DetailsResult> {
 	const goalMinor = parseMajorToMinor(details.goal, campaign.currency)
+	const story = await storyWithDate(campaign, details)
 	if (goalMinor === null) return { ok: false, fieldErrors: { goal: ['Enter the goal as a number, like 500 or 1,000'] } }
 	if (details.slug !== campaign.slug && (await isSlugTaken(details.slug, db(), campaign.id))) {
 		return {
@@ -114,7 +116,7 @@ export async function saveCampaignDetails(campaign: Campaign, details: CampaignD
 				title: details.title,
 				goalMinor,
 				endsOn: details.endsOn,
-				story: details.story,
+				story,
 				slug: details.slug,
 				coverAlt: details.coverAlt || (details.cover ? '' : campaign.coverAlt),
 				...(details.cover ? { coverImage: details.cover.url } : {}),
@@ -133,6 +135,27 @@ export async function saveCampaignDetails(campaign: Campaign, details: CampaignD
 		}
 		throw error
 	}
+}
+
+function writtenDate(isoDate: string) {
+	return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString(getCharity().locale, { day: 'numeric', month: 'long', year: 'numeric' })
+}
+
+/**
+ * While the story is still the kind's untouched starting text, setting the
+ * date writes it into the story ("My birthday is on 14 June 2027…"). A story
+ * the person has edited is never rewritten.
+ */
+async function storyWithDate(campaign: Campaign, details: CampaignDetails): Promise<string> {
+	if (!details.endsOn || details.story !== campaign.story) return details.story
+	const [owner] = await db().select({ firstName: people.firstName }).from(people).where(eq(people.id, campaign.ownerId))
+	const firstName = owner?.firstName.trim() || 'Me'
+	const template = campaignKindTemplate(campaign.kind)
+	const org = getCharity().shortName
+	const untouched =
+		campaign.story === template.story(firstName, org) ||
+		(campaign.endsOn !== null && campaign.story === template.story(firstName, org, writtenDate(campaign.endsOn)))
+	return untouched ? template.story(firstName, org, writtenDate(details.endsOn)) : details.story
 }
 
 /** Step 3: a draft goes live. Publishing twice changes nothing. */

@@ -372,12 +372,13 @@ describe('sign-in secrets after sending', () => {
 		const { deliverQueuedEmail } = await import('#app/email/outbox.server.ts')
 		const { devMailbox } = await import('#db/schema.ts')
 		const result = await requestSignIn({ email: 'redact@example.com', clientIp: '198.51.100.5' })
-		if (result.status !== 'sent') throw new Error('not sent')
-		const [before] = await db().select().from(emails).where(eq(emails.id, result.emailId))
+		if (result.status !== 'sent' || !result.emailId) throw new Error('not sent')
+		const emailId = result.emailId
+		const [before] = await db().select().from(emails).where(eq(emails.id, emailId))
 		const code = (before!.data as { code: string }).code
 		expect(code).toMatch(/^\d{6}$/)
-		expect((await deliverQueuedEmail(result.emailId, { isLastAttempt: false })).outcome).toBe('sent')
-		const [after] = await db().select().from(emails).where(eq(emails.id, result.emailId))
+		expect((await deliverQueuedEmail(emailId, { isLastAttempt: false })).outcome).toBe('sent')
+		const [after] = await db().select().from(emails).where(eq(emails.id, emailId))
 		expect(after!.data).toMatchObject({ code: '[sent]', linkToken: '[sent]' })
 		// The message itself (here the development mailbox) carried the code.
 		const [message] = await db().select().from(devMailbox)

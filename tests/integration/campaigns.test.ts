@@ -103,6 +103,22 @@ describe('creating a campaign', () => {
 		expect((await getPublicCampaign('callum-dips'))?.title).toBe("Callum's polar dip")
 	})
 
+	test('setting the date writes it into the untouched starting story, never into an edited one', async () => {
+		const owner = await createPerson(db(), { firstName: 'Amara' })
+		const draft = await startDraftCampaign(owner, 'birthday')
+		expect(draft.story.startsWith('This year, instead of presents')).toBe(true)
+		const details = { title: draft.title, goal: '500', endsOn: '2099-06-14', story: draft.story, slug: draft.slug, coverAlt: '' }
+		const dated = await saveCampaignDetails(draft, details)
+		if (!dated.ok) throw new Error('not saved')
+		expect(dated.campaign.story.startsWith('My birthday is on 14 June 2099, and this year')).toBe(true)
+		const moved = await saveCampaignDetails(dated.campaign, { ...details, endsOn: '2099-07-01', story: dated.campaign.story })
+		if (!moved.ok) throw new Error('not saved')
+		expect(moved.campaign.story.startsWith('My birthday is on 1 July 2099')).toBe(true)
+		const edited = await saveCampaignDetails(moved.campaign, { ...details, endsOn: '2099-08-01', story: 'My own words about why this matters.' })
+		if (!edited.ok) throw new Error('not saved')
+		expect(edited.campaign.story).toBe('My own words about why this matters.')
+	})
+
 	test('a slug someone else uses is refused with a suggestion', async () => {
 		const owner = await createPerson(db())
 		await createCampaign(db(), { ownerId: owner.id, slug: 'taken-link' })
