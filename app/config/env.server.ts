@@ -15,7 +15,12 @@ const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional())
 const integer = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
 	z.preprocess(
 		emptyToUndefined,
-		z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(min).max(max).default(fallback),
+		z.coerce
+			.number({ error: (issue) => (issue.code === 'invalid_type' ? 'must be a whole number' : undefined) })
+			.int('must be a whole number')
+			.min(min, `must be at least ${min}`)
+			.max(max, `must be at most ${max}`)
+			.default(fallback),
 	)
 const bool = (fallback: boolean) =>
 	z.preprocess(
