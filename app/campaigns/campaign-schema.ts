@@ -79,6 +79,14 @@ export const campaignDetailsSchema = z.strictObject({
 		.max(200, 'The photo description must be at most 200 characters')
 		.optional()
 		.transform((v) => v ?? ''),
+	/** Quick-choice amounts for donors, like "10, 25, 50, 100"; empty keeps the suggestions for the kind. */
+	presetAmounts: z
+		.string()
+		.trim()
+		.max(100, 'Please list at most six amounts')
+		.optional()
+		.transform((v) => v ?? '')
+		.refine((v) => v === '' || /^[£$€]?\s*\d+(\.\d{1,2})?(\s*,\s*[£$€]?\s*\d+(\.\d{1,2})?){1,5}$/.test(v), 'List two to six amounts separated by commas, like 10, 25, 50, 100'),
 })
 
 export const chooseKindSchema = z.strictObject({

@@ -1,10 +1,11 @@
 import { data } from '@remix-run/node'
 import { and, desc, eq, ne, sql } from 'drizzle-orm'
 import { getCharity } from '#app/config/charity.server.ts'
+import { getEnv } from '#app/config/env.server.ts'
 import { recordMovement } from '#app/donations/ledger.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
 import { endCampaignSequence, rescheduleCampaignDates, startCampaignSequence } from '#app/email/sequences.server.ts'
-import { parseMajorToMinor } from '#app/utils/money.ts'
+import { minorToMajorString, parseMajorToMinor } from '#app/utils/money.ts'
 import { type DbOrTx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import {
@@ -89,6 +90,8 @@ export type CampaignDetails = {
 	story: string
 	slug: string
 	coverAlt: string
+	/** Donors' quick-choice amounts as typed ("10, 25, 50"); empty for the kind's suggestions. */
+	presetAmounts?: string
 	/** A newly uploaded and processed cover, if any. */
 	cover?: { url: string }
 }
@@ -103,6 +106,8 @@ export async function saveCampaignDetails(campaign: Campaign, details: CampaignD
 	const goalMinor = parseMajorToMinor(details.goal, campaign.currency)
 	const story = await storyWithDate(campaign, details)
 	if (goalMinor === null) return { ok: false, fieldErrors: { goal: ['Enter the goal as a number, like 500 or 1,000'] } }
+	const presets = presetAmountsFrom(details.presetAmounts ?? '', campaign.currency)
+	if ('problem' in presets) return { ok: false, fieldErrors: { presetAmounts: [presets.problem] } }
 	if (details.slug !== campaign.slug && (await isSlugTaken(details.slug, db(), campaign.id))) {
 		return {
 			ok: false,
@@ -119,6 +124,7 @@ export async function saveCampaignDetails(campaign: Campaign, details: CampaignD
 				story,
 				slug: details.slug,
 				coverAlt: details.coverAlt || (details.cover ? '' : campaign.coverAlt),
+				...(details.presetAmounts === undefined ? {} : { presetAmountsMinor: presets.amounts }),
 				...(details.cover ? { coverImage: details.cover.url } : {}),
 				updatedAt: new Date(),
 			})
@@ -135,6 +141,17 @@ export async function saveCampaignDetails(campaign: Campaign, details: CampaignD
 		}
 		throw error
 	}
+}
+
+/** Donors' quick-choice amounts in minor units, each within the online gift limits; null means the kind's defaults. */
+function presetAmountsFrom(text: string, currency: string): { amounts: number[] | null } | { problem: string } {
+	if (!text.trim()) return { amounts: null }
+	const env = getEnv()
+	const amounts = text.split(',').map((part) => parseMajorToMinor(part, currency))
+	if (amounts.some((a) => a === null)) return { problem: 'List two to six amounts separated by commas, like 10, 25, 50, 100' }
+	const limits = `${minorToMajorString(env.DONATION_MIN_MINOR, currency)} and ${minorToMajorString(env.DONATION_MAX_MINOR, currency)}`
+	if (amounts.some((a) => a! < env.DONATION_MIN_MINOR || a! > env.DONATION_MAX_MINOR)) return { problem: `Each amount must be between ${limits}` }
+	return { amounts: [...new Set(amounts as number[])].sort((a, b) => a - b) }
 }
 
 function writtenDate(isoDate: string) {

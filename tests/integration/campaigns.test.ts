@@ -119,6 +119,25 @@ describe('creating a campaign', () => {
 		expect(edited.campaign.story).toBe('My own words about why this matters.')
 	})
 
+	test('the fundraiser can set the donors’ quick-choice amounts within the gift limits', async () => {
+		const { presetAmountsMinor } = await import('#app/donations/donate-page.server.ts')
+		const owner = await createPerson(db())
+		const draft = await startDraftCampaign(owner, 'birthday')
+		expect(presetAmountsMinor(draft)).toEqual([1000, 2000, 3000, 5000])
+		const details = { title: draft.title, goal: '500', endsOn: null, story: draft.story, slug: draft.slug, coverAlt: '' }
+		expect(await saveCampaignDetails(draft, { ...details, presetAmounts: '1, 5' })).toEqual({
+			ok: false,
+			fieldErrors: { presetAmounts: ['Each amount must be between 2 and 25000'] },
+		})
+		const saved = await saveCampaignDetails(draft, { ...details, presetAmounts: '40, 15, £5, 15' })
+		if (!saved.ok) throw new Error('not saved')
+		expect(saved.campaign.presetAmountsMinor).toEqual([500, 1500, 4000])
+		expect(presetAmountsMinor(saved.campaign)).toEqual([500, 1500, 4000])
+		const cleared = await saveCampaignDetails(saved.campaign, { ...details, presetAmounts: '' })
+		if (!cleared.ok) throw new Error('not saved')
+		expect(presetAmountsMinor(cleared.campaign)).toEqual([1000, 2000, 3000, 5000])
+	})
+
 	test('a slug someone else uses is refused with a suggestion', async () => {
 		const owner = await createPerson(db())
 		await createCampaign(db(), { ownerId: owner.id, slug: 'taken-link' })
