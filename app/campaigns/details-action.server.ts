@@ -60,6 +60,8 @@ export function detailsDefaults(campaign: Campaign): DetailsDefaults {
 		coverAlt: campaign.coverAlt ?? '',
 		coverImage: campaign.coverImage,
 		dateLabel: campaignKindTemplate(campaign.kind).dateLabel,
+		presetAmounts: (campaign.presetAmountsMinor ?? []).map((minor) => minorToMajorString(minor, campaign.currency)).join(', '),
+		presetPlaceholder: campaignKindTemplate(campaign.kind).presetAmounts.join(', '),
 		currencySymbol: symbol,
 		appHost: new URL(getEnv().APP_URL).host,
 	}

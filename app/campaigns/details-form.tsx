@@ -13,6 +13,9 @@ export type DetailsDefaults = {
 	coverAlt: string
 	coverImage: string | null
 	dateLabel: string
+	/** Donors' quick-choice amounts as the person typed them ("10, 25, 50"), or the kind's suggestion. */
+	presetAmounts: string
+	presetPlaceholder: string
 	currencySymbol: string
 	appHost: string
 }
@@ -38,6 +41,7 @@ export function CampaignDetailsForm({
 			story: defaults.story,
 			slug: defaults.slug,
 			coverAlt: defaults.coverAlt,
+			presetAmounts: defaults.presetAmounts,
 		},
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
@@ -53,18 +57,18 @@ export function CampaignDetailsForm({
 					<label htmlFor={fields.goal.id} className="field-label">
 						Goal
 					</label>
-					<p id={`${fields.goal.id}-hint`} className="mb-1 text-sm text-muted">
+					<p id={`${fields.goal.id}-hint`} className="mb-1 text-sm text-muted sm:min-h-10">
 						Fundraisers with a goal raise more. You can raise it later.
 					</p>
-					<div className="flex items-center">
-						<span aria-hidden="true" className="rounded-l-md border border-r-0 border-stone-500 bg-sand px-3 py-2.5">
+					<div className="flex items-stretch">
+						<span aria-hidden="true" className="flex items-center rounded-l-md border border-r-0 border-stone-500 bg-sand px-3">
 							{defaults.currencySymbol}
 						</span>
 						<input
 							{...getInputProps(fields.goal, { type: 'text', ariaDescribedBy: `${fields.goal.id}-hint` })}
 							key={fields.goal.key}
 							inputMode="decimal"
-							className="field-input rounded-l-none"
+							className="field-input min-w-0 rounded-l-none"
 						/>
 					</div>
 					<FieldErrors id={fields.goal.errorId} errors={fields.goal.errors} />
@@ -73,7 +77,7 @@ export function CampaignDetailsForm({
 					<label htmlFor={fields.endsOn.id} className="field-label">
 						{defaults.dateLabel} <span className="font-normal text-muted">(optional)</span>
 					</label>
-					<p className="mb-1 text-sm text-muted">Your page counts down to this day.</p>
+					<p className="mb-1 text-sm text-muted sm:min-h-10">Your page counts down to this day.</p>
 					<input {...getInputProps(fields.endsOn, { type: 'date' })} key={fields.endsOn.key} min={tomorrow} className="field-input" />
 					<FieldErrors id={fields.endsOn.errorId} errors={fields.endsOn.errors} />
 				</div>
@@ -117,6 +121,12 @@ export function CampaignDetailsForm({
 					<TextField field={fields.coverAlt} label="Describe the photo" hint="For people using screen readers, e.g. “Amara laughing at her 29th birthday party”." optional />
 				</div>
 			</div>
+			<TextField
+				field={fields.presetAmounts}
+				label={`Suggested amounts for donors (${defaults.currencySymbol})`}
+				hint={`Two to six amounts, separated by commas. Leave empty to use ours: ${defaults.presetPlaceholder}.`}
+				optional
+			/>
 			<div>
 				<label htmlFor={fields.slug.id} className="field-label">
 					Short link
@@ -124,8 +134,12 @@ export function CampaignDetailsForm({
 				<p id={`${fields.slug.id}-hint`} className="mb-1 text-sm text-muted">
 					Lowercase letters, numbers and hyphens. This is the address you will share.
 				</p>
-				<div className="flex items-center">
-					<span aria-hidden="true" className="rounded-l-md border border-r-0 border-stone-500 bg-sand px-3 py-2.5 text-sm text-muted">
+				{/* On phones the address sits above the box, so the part people type keeps its width. */}
+				<div className="flex flex-col sm:flex-row sm:items-stretch">
+					<span
+						aria-hidden="true"
+						className="rounded-t-md border border-b-0 border-stone-500 bg-sand px-3 py-1.5 text-sm text-muted wrap-anywhere sm:flex sm:shrink-0 sm:items-center sm:rounded-l-md sm:rounded-tr-none sm:border-r-0 sm:border-b sm:py-2.5"
+					>
 						{defaults.appHost}/f/
 					</span>
 					<input
@@ -133,7 +147,7 @@ export function CampaignDetailsForm({
 						key={fields.slug.key}
 						autoCapitalize="none"
 						spellCheck={false}
-						className="field-input rounded-l-none"
+						className="field-input min-w-0 rounded-t-none sm:rounded-l-none sm:rounded-tr-md"
 					/>
 				</div>
 				<FieldErrors id={fields.slug.errorId} errors={fields.slug.errors} />

@@ -29,9 +29,9 @@ export const campaignKinds: KindTemplate[] = [
 		suggestedGoal: 500,
 		presetAmounts: [10, 20, 30, 50],
 		dateLabel: 'Your birthday',
-		title: (name) => `${name}'s birthday for freedom`,
+		title: (name) => `${possessive(name)} birthday for freedom`,
 		story: (name, org, date) =>
-			`${date ? `My birthday is on ${date}, and this` : 'This'} year, instead of presents, I'm asking for something that matters far more: freedom for children and women trapped in sex trafficking.\n\n**2 million children are exploited in the global commercial sex trade.** ${org} rescues victims, brings traffickers to justice and helps survivors rebuild their lives.\n\nIf you were thinking of getting me a gift, please give here instead. It would be the best birthday present I could ask for.\n\nThank you!\n${name}`,
+			`${date ? `My birthday is on ${date}, and this` : 'This'} year, instead of presents, I'm asking for something that matters far more: freedom for children and women trapped in sex trafficking.\n\n**2 million children are exploited in the global commercial sex trade.** ${org} rescues victims, brings traffickers to justice and helps survivors rebuild their lives.\n\nIf you were thinking of getting me a gift, please give here instead. It would be the best birthday present I could ask for.\n\nThank you!${signOff(name)}`,
 	},
 	{
 		kind: 'challenge',
@@ -42,9 +42,9 @@ export const campaignKinds: KindTemplate[] = [
 		suggestedGoal: 750,
 		presetAmounts: [10, 25, 50, 100],
 		dateLabel: 'Date of your challenge',
-		title: (name) => `${name}'s polar dip for justice`,
+		title: (name) => `${possessive(name)} polar dip for justice`,
 		story: (name, org, date) =>
-			`${date ? `On ${date} I'm` : "I'm"} taking on a challenge to stand with survivors of sex trafficking. It will be cold, it will be uncomfortable, and it will be nothing compared to what victims of trafficking endure.\n\nPlease sponsor me. Every gift helps ${org} rescue victims, bring traffickers to justice and strengthen the justice systems that protect the vulnerable.\n\nThank you for backing me!\n${name}`,
+			`${date ? `On ${date} I'm` : "I'm"} taking on a challenge to stand with survivors of sex trafficking. It will be cold, it will be uncomfortable, and it will be nothing compared to what victims of trafficking endure.\n\nPlease sponsor me. Every gift helps ${org} rescue victims, bring traffickers to justice and strengthen the justice systems that protect the vulnerable.\n\nThank you for backing me!${signOff(name)}`,
 	},
 	{
 		kind: 'run_walk_ride',
@@ -55,9 +55,9 @@ export const campaignKinds: KindTemplate[] = [
 		suggestedGoal: 1000,
 		presetAmounts: [10, 25, 50, 100],
 		dateLabel: 'Race or event day',
-		title: (name) => `${name} runs for freedom`,
+		title: (name) => (name ? `${name} runs for freedom` : 'Running for freedom'),
 		story: (name, org, date) =>
-			`I'm training for my event${date ? ` on ${date}` : ''}, and every step is for people trapped in sex trafficking.\n\nTraffickers profit because they don't expect to be caught. ${org} changes that: rescuing victims, supporting prosecutions and restoring survivors.\n\nPlease sponsor me — whatever you can give will keep me going on the hard miles.\n\n${name}`,
+			`I'm training for my event${date ? ` on ${date}` : ''}, and every step is for people trapped in sex trafficking.\n\nTraffickers profit because they don't expect to be caught. ${org} changes that: rescuing victims, supporting prosecutions and restoring survivors.\n\nPlease sponsor me — whatever you can give will keep me going on the hard miles.${signOff(name)}`,
 	},
 	{
 		kind: 'celebration',
@@ -68,9 +68,9 @@ export const campaignKinds: KindTemplate[] = [
 		suggestedGoal: 1500,
 		presetAmounts: [20, 50, 100, 250],
 		dateLabel: 'Date of your celebration',
-		title: (name) => `${name}'s celebration for justice`,
+		title: (name) => `${possessive(name)} celebration for justice`,
 		story: (name, org, date) =>
-			`We're celebrating${date ? ` on ${date}` : ''}, and we'd love you to celebrate with us by helping people who have had their freedom taken from them.\n\nInstead of gifts, please consider a donation to ${org}, which rescues victims of sex trafficking, brings criminals to justice and helps survivors rebuild their lives.\n\nThank you for sharing our joy.\n${name}`,
+			`We're celebrating${date ? ` on ${date}` : ''}, and we'd love you to celebrate with us by helping people who have had their freedom taken from them.\n\nInstead of gifts, please consider a donation to ${org}, which rescues victims of sex trafficking, brings criminals to justice and helps survivors rebuild their lives.\n\nThank you for sharing our joy.${signOff(name)}`,
 	},
 	{
 		kind: 'in_memory',
@@ -83,7 +83,7 @@ export const campaignKinds: KindTemplate[] = [
 		dateLabel: 'A date that matters (optional)',
 		title: () => 'In loving memory',
 		story: (name, org) =>
-			`We are raising money in memory of someone very dear to us, who believed that everyone deserves to be safe and free.\n\nGifts in their memory will help ${org} rescue victims of sex trafficking, hold perpetrators to account and care for survivors.\n\nThank you for remembering with us.\n${name}`,
+			`We are raising money in memory of someone very dear to us, who believed that everyone deserves to be safe and free.\n\nGifts in their memory will help ${org} rescue victims of sex trafficking, hold perpetrators to account and care for survivors.\n\nThank you for remembering with us.${signOff(name)}`,
 	},
 	{
 		kind: 'own_idea',
@@ -94,11 +94,21 @@ export const campaignKinds: KindTemplate[] = [
 		suggestedGoal: 300,
 		presetAmounts: [5, 10, 25, 50],
 		dateLabel: 'End date',
-		title: (name) => `${name}'s fundraiser for freedom`,
+		title: (name) => `${possessive(name)} fundraiser for freedom`,
 		story: (name, org) =>
-			`I'm fundraising to help end sex trafficking — sexual violence run as a business.\n\nEvery gift helps ${org} rescue victims, bring traffickers to justice and restore survivors. Please give what you can and share this page with a friend.\n\nThank you!\n${name}`,
+			`I'm fundraising to help end sex trafficking — sexual violence run as a business.\n\nEvery gift helps ${org} rescue victims, bring traffickers to justice and restore survivors. Please give what you can and share this page with a friend.\n\nThank you!${signOff(name)}`,
 	},
 ]
+
+/** "Amara's", or "My" when we don't know their name yet. */
+function possessive(name: string) {
+	return name ? `${name}'s` : 'My'
+}
+
+/** The story's signature line, left off when we don't know their name. */
+function signOff(name: string) {
+	return name ? `\n${name}` : ''
+}
 
 export function campaignKindTemplate(kind: CampaignKind): KindTemplate {
 	return campaignKinds.find((k) => k.kind === kind) ?? campaignKinds[campaignKinds.length - 1]!

@@ -60,7 +60,7 @@ export async function isSlugTaken(slug: string, tx: DbOrTx = db(), exceptCampaig
 export async function startDraftCampaign(owner: Person, kind: CampaignKind): Promise<Campaign> {
 	const template = campaignKindTemplate(kind)
 	const charity = getCharity()
-	const firstName = owner.firstName.trim() || 'Me'
+	const firstName = owner.firstName.trim()
 	const title = template.title(firstName)
 	return db().transaction(async (tx) => {
 		const slug = await suggestFreeSlug(title, tx)
@@ -166,7 +166,7 @@ function writtenDate(isoDate: string) {
 async function storyWithDate(campaign: Campaign, details: CampaignDetails): Promise<string> {
 	if (!details.endsOn || details.story !== campaign.story) return details.story
 	const [owner] = await db().select({ firstName: people.firstName }).from(people).where(eq(people.id, campaign.ownerId))
-	const firstName = owner?.firstName.trim() || 'Me'
+	const firstName = owner?.firstName.trim() ?? ''
 	const template = campaignKindTemplate(campaign.kind)
 	const org = getCharity().shortName
 	const untouched =

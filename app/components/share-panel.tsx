@@ -20,7 +20,7 @@ export function SharePanel({ url, title, slug }: { url: string; title: string; s
 				Short link
 			</label>
 			<div className="mt-1 flex gap-2">
-				<input id="share-url" readOnly value={url} className="field-input text-sm" onFocus={(e) => e.currentTarget.select()} />
+				<input id="share-url" readOnly value={url} className="field-input min-w-0 text-sm" onFocus={(e) => e.currentTarget.select()} />
 				<button
 					type="button"
 					className="btn-secondary shrink-0 px-3 py-2 text-sm"
@@ -51,14 +51,14 @@ export function SharePanel({ url, title, slug }: { url: string; title: string; s
 				))}
 			</ul>
 			<div className="mt-5 flex items-center gap-4">
-				<img src={`/f/${slug}/qr.svg`} alt={`QR code for ${url}`} width={112} height={112} className="h-28 w-28 rounded border border-stone-200" />
-				<div className="text-sm">
+				<img src={`/f/${slug}/qr.svg`} alt={`QR code for ${url}`} width={112} height={112} className="h-28 w-28 shrink-0 rounded border border-stone-200" />
+				<div className="min-w-0 text-sm">
 					<p className="font-semibold">QR code for posters and cards</p>
-					<p className="mt-1 space-x-3">
-						<a href={`/f/${slug}/qr.svg?download=1`} className="text-brand underline">
+					<p className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
+						<a href={`/f/${slug}/qr.svg?download=1`} className="whitespace-nowrap text-brand underline">
 							Download SVG
 						</a>
-						<a href={`/f/${slug}/qr.png?download=1`} className="text-brand underline">
+						<a href={`/f/${slug}/qr.png?download=1`} className="whitespace-nowrap text-brand underline">
 							Download PNG
 						</a>
 					</p>

@@ -67,7 +67,7 @@ export function SiteHeader({ charity, person }: { charity: Charity; person?: Hea
 
 export function SiteFooter({ charity, showDevTools }: { charity: Charity; showDevTools: boolean }) {
 	return (
-		<footer className="bg-brand-dark text-white">
+		<footer className="focus-on-dark bg-brand-dark text-white">
 			<div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 sm:grid-cols-3">
 				<div>
 					<p className="font-serif text-lg font-bold">{charity.name}</p>

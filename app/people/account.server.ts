@@ -25,6 +25,11 @@ export async function updateProfile(personId: string, profile: ProfileUpdate) {
 		.where(eq(people.id, personId))
 }
 
+/** Sets (or with null removes) the person's profile photo. */
+export async function setProfilePhoto(personId: string, photoUrl: string | null) {
+	await db().update(people).set({ photoUrl, updatedAt: sql`now()` }).where(eq(people.id, personId))
+}
+
 /**
  * Deletes a person's account by anonymising them: their name, address,
  * photo and consents go, and they are signed out everywhere. Their row stays

@@ -44,3 +44,12 @@ export const deleteAccountSchema = z.strictObject({
 		.trim()
 		.refine((value) => value === 'DELETE', 'Please type DELETE, in capital letters, to confirm'),
 })
+
+/** Up to 8 MB; the real checks (type, size, decodable) happen when it is processed. */
+export const profilePhotoSchema = z.strictObject({
+	intent: z.literal('photo'),
+	photo: z
+		.instanceof(File, { error: 'Please choose a photo' })
+		.refine((file) => file.size > 0, 'Please choose a photo')
+		.refine((file) => file.size <= 8 * 1024 * 1024, 'Please choose a photo under 8 MB'),
+})

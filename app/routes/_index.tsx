@@ -56,7 +56,7 @@ export default function MakeAnImpact() {
 	const totalRaised = formatMoney(total.raisedMinor, total.currency, locale, { wholeUnits: true })
 	return (
 		<>
-			<section className="relative overflow-hidden bg-brand-dark text-white">
+			<section className="focus-on-dark relative overflow-hidden bg-brand-dark text-white">
 				<img src="/images/hero.svg" alt="" className="absolute inset-0 h-full w-full object-cover opacity-35" width={1200} height={600} />
 				<div className="relative mx-auto max-w-6xl px-4 py-16 sm:py-24">
 					<p className="text-sm font-semibold uppercase tracking-wider text-amber-200">Make an Impact</p>
@@ -192,7 +192,7 @@ export default function MakeAnImpact() {
 					</div>
 				</div>
 				<details className="mt-10 rounded-xl border border-stone-200 p-5 open:bg-sand">
-					<summary className="cursor-pointer text-xl font-bold">Understand the issue</summary>
+					<summary className="cursor-pointer font-serif text-xl font-bold">Understand the issue</summary>
 					<div className="mt-4 space-y-4 leading-relaxed">
 						<p>
 							The vast majority of victims of trafficking come from backgrounds of poverty. Impoverished women and girls

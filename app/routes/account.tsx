@@ -4,8 +4,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { FieldErrors, FormErrors, SubmitButton, TextField } from '#app/components/form-fields.tsx'
-import { deleteAccount, updateProfile } from '#app/people/account.server.ts'
-import { deleteAccountSchema, profileSchema } from '#app/people/auth-schema.ts'
+import { processProfilePhoto } from '#app/media/images.server.ts'
+import { deleteAccount, setProfilePhoto, updateProfile } from '#app/people/account.server.ts'
+import { deleteAccountSchema, profilePhotoSchema, profileSchema } from '#app/people/auth-schema.ts'
 import { destroySession, requireSessionPerson } from '#app/people/session.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 import { useRootData } from '#app/utils/root-data.ts'
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			lastName: person.lastName,
 			coachingEmails: person.coachingEmails,
 			newsConsent: person.emailConsentAt !== null,
+			photoUrl: person.photoUrl,
 		},
 	}
 }
@@ -26,6 +28,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const person = await requireSessionPerson(request)
 	const formData = await readFormData(request)
+	if (formData.get('intent') === 'photo') {
+		const submission = parseWithZod(formData, { schema: profilePhotoSchema })
+		if (submission.status !== 'success') return data({ intent: 'photo' as const, result: submission.reply() }, { status: 400 })
+		const processed = await processProfilePhoto(submission.value.photo)
+		if (!processed.ok) {
+			return data({ intent: 'photo' as const, result: submission.reply({ fieldErrors: { photo: [processed.error] } }) }, { status: 400 })
+		}
+		await setProfilePhoto(person.id, processed.image.url)
+		return redirect('/account?saved=photo')
+	}
+	if (formData.get('intent') === 'remove-photo') {
+		await setProfilePhoto(person.id, null)
+		return redirect('/account?saved=photo')
+	}
 	if (formData.get('intent') === 'delete') {
 		const submission = parseWithZod(formData, { schema: deleteAccountSchema })
 		if (submission.status !== 'success') {
@@ -87,6 +103,13 @@ export default function Account() {
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
 	})
+	const [photoForm, photo] = useForm({
+		id: 'profile-photo',
+		lastResult: actionData?.intent === 'photo' ? actionData.result : undefined,
+		defaultValue: { intent: 'photo' },
+		shouldValidate: 'onSubmit',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: profilePhotoSchema }),
+	})
 	const [deleteForm, deletion] = useForm({
 		id: 'delete-account',
 		lastResult: actionData?.intent === 'delete' ? actionData.result : undefined,
@@ -101,12 +124,12 @@ export default function Account() {
 		<div className="bg-sand">
 			<div className="mx-auto max-w-3xl space-y-8 px-4 py-12">
 				<div>
-					<p className="text-sm font-semibold uppercase tracking-wider text-accent-dark">Your account</p>
-					<h1 className="mt-2 text-3xl font-bold sm:text-4xl">
+					{person.firstName ? <p className="mb-2 text-sm font-semibold uppercase tracking-wider text-accent-dark">Your account</p> : null}
+					<h1 className="text-3xl font-bold sm:text-4xl">
 						{person.firstName ? `Hello, ${person.firstName}` : 'Your account'}
 					</h1>
 					<p className="mt-3 text-lg text-muted">
-						Signed in as <strong className="break-all text-ink">{person.email}</strong>
+						Signed in as <strong className="wrap-anywhere text-ink">{person.email}</strong>
 					</p>
 				</div>
 
@@ -139,6 +162,52 @@ export default function Account() {
 					</Form>
 				</section>
 
+				<section aria-labelledby="photo-heading" className="rounded-xl bg-white p-6 shadow-sm">
+					<h2 id="photo-heading" className="text-xl font-bold">
+						Profile photo <span className="text-base font-normal text-muted">(optional)</span>
+					</h2>
+					{searchParams.get('saved') === 'photo' && !actionData ? (
+						<p role="status" className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
+							Your photo is updated.
+						</p>
+					) : null}
+					<div className="mt-5 flex flex-col gap-5 sm:flex-row sm:items-start">
+						{person.photoUrl ? (
+							<img src={person.photoUrl} alt="Your profile photo" width={96} height={96} className="h-24 w-24 shrink-0 rounded-full object-cover" />
+						) : (
+							<div aria-hidden="true" className="flex h-24 w-24 shrink-0 items-center justify-center rounded-full bg-brand-light font-serif text-3xl font-bold text-brand">
+								{(person.firstName || person.email).slice(0, 1).toUpperCase()}
+							</div>
+						)}
+						<div className="flex-1 space-y-3">
+							<Form method="post" encType="multipart/form-data" {...getFormProps(photoForm)} className="space-y-3">
+								<input {...getInputProps(photo.intent, { type: 'hidden' })} key={photo.intent.key} />
+								<label htmlFor={photo.photo.id} className="field-label">
+									Choose a photo
+								</label>
+								<p id={`${photo.photo.id}-hint`} className="text-sm text-muted">
+									A JPEG, PNG or WebP under 8 MB. We crop it to a square and remove location data.
+								</p>
+								<input
+									{...getInputProps(photo.photo, { type: 'file', ariaDescribedBy: `${photo.photo.id}-hint` })}
+									key={photo.photo.key}
+									accept="image/jpeg,image/png,image/webp"
+									className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand file:px-4 file:py-2 file:font-semibold file:text-white"
+								/>
+								<FieldErrors id={photo.photo.errorId} errors={photo.photo.errors} />
+								<SubmitButton pending={pendingIntent === 'photo'}>Upload photo</SubmitButton>
+							</Form>
+							{person.photoUrl ? (
+								<Form method="post">
+									<button type="submit" name="intent" value="remove-photo" className="text-sm font-semibold text-brand underline">
+										Remove photo
+									</button>
+								</Form>
+							) : null}
+						</div>
+					</div>
+				</section>
+
 				<section aria-labelledby="sign-out-heading" className="rounded-xl bg-white p-6 shadow-sm">
 					<h2 id="sign-out-heading" className="text-xl font-bold">
 						Signing out
@@ -162,7 +231,7 @@ export default function Account() {
 					</div>
 				</section>
 
-				<section aria-labelledby="delete-heading" className="rounded-xl border-2 border-red-200 bg-white p-6 shadow-sm">
+				<section aria-labelledby="delete-heading" className="rounded-xl bg-white p-6 shadow-sm ring-2 ring-red-200">
 					<h2 id="delete-heading" className="text-xl font-bold">
 						Delete my account
 					</h2>

@@ -79,7 +79,7 @@ export default function ManageCampaign() {
 				</p>
 			) : null}
 			<div className="mt-6 grid gap-8 lg:grid-cols-3">
-				<div className="space-y-8 lg:col-span-2">
+				<div className="min-w-0 space-y-8 lg:col-span-2">
 					<section className="rounded-xl border border-stone-200 p-6 shadow-sm" aria-label="Progress">
 						<p className="font-serif text-3xl font-bold">{raised}</p>
 						<p className="text-muted">
@@ -108,14 +108,14 @@ export default function ManageCampaign() {
 							<ul className="mt-3 divide-y divide-stone-200 rounded-xl border border-stone-200">
 								{donations.map((donation) => (
 									<li key={donation.id} className="space-y-1 p-4">
-										<p className="flex flex-wrap justify-between gap-2">
-											<span className="font-semibold">
+										<p className="flex justify-between gap-3">
+											<span className="min-w-0 font-semibold wrap-anywhere">
 												{donation.donorName}
 												{donation.anonymous ? <span className="font-normal text-muted"> (shown as Anonymous)</span> : null}
 											</span>
-											<span>{money(donation.amountMinor)}</span>
+											<span className="shrink-0 font-semibold text-brand-dark">{money(donation.amountMinor)}</span>
 										</p>
-										<p className="text-sm text-muted">
+										<p className="text-sm text-muted wrap-anywhere">
 											{new Date(donation.succeededAt ?? donation.createdAt).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' })}
 											{donation.channel === 'offline' ? ' · cash or cheque' : ' · online'}
 											{donation.status === 'pending_confirmation' ? (
@@ -123,7 +123,7 @@ export default function ManageCampaign() {
 											) : null}
 											{donation.donorEmail ? <> · {donation.donorEmail}</> : null}
 										</p>
-										{donation.message ? <p className="text-[15px]">“{donation.message}”</p> : null}
+										{donation.message ? <p className="text-[15px] wrap-anywhere">“{donation.message}”</p> : null}
 										{donation.offlineNote ? <p className="text-sm text-muted">Note: {donation.offlineNote}</p> : null}
 										{donation.canThank ? (
 											donation.thanked > 0 ? (
@@ -149,7 +149,7 @@ export default function ManageCampaign() {
 								{updates.map((update) => (
 									<li key={update.id} className="rounded-lg bg-sand p-4">
 										<p className="text-sm text-muted">{new Date(update.createdAt).toLocaleDateString(locale, { day: 'numeric', month: 'long' })}</p>
-										<p className="whitespace-pre-line">{update.body}</p>
+										<p className="whitespace-pre-line wrap-anywhere">{update.body}</p>
 									</li>
 								))}
 							</ol>
@@ -157,7 +157,7 @@ export default function ManageCampaign() {
 					</section>
 				</div>
 
-				<div className="space-y-8">
+				<div className="min-w-0 space-y-8">
 					{campaign.status === 'active' || campaign.status === 'ended' ? <SharePanel url={url} title={campaign.title} slug={campaign.slug} /> : null}
 					<section aria-labelledby="offline-heading" className="rounded-xl border border-stone-200 p-6">
 						<h2 id="offline-heading" className="text-xl font-bold">
@@ -241,7 +241,7 @@ function ThankDonorForm({ donationId, donorName, lastResult }: { donationId: str
 	})
 	return (
 		<details className="text-sm" open={Boolean(mine)}>
-			<summary className="cursor-pointer font-semibold text-brand">Say thank you to {donorName}</summary>
+			<summary className="cursor-pointer font-semibold text-brand wrap-anywhere">Say thank you to {donorName}</summary>
 			<Form method="post" {...getFormProps(form)} className="mt-2 space-y-2">
 				<input type="hidden" name="intent" value="thank-donor" />
 				<input type="hidden" name="donationId" value={donationId} />
@@ -275,8 +275,8 @@ function EndCampaignForm({ lastResult }: { lastResult?: SubmissionResult<string[
 			<p className="mt-1 text-sm text-muted">Your page stays up with its final total and a thank-you; it stops taking donations.</p>
 			<Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
 				<input type="hidden" name="intent" value="end-campaign" />
-				<div className="flex items-start gap-2">
-					<input {...getInputProps(fields.confirm, { type: 'checkbox' })} key={fields.confirm.key} className="mt-1 h-5 w-5" />
+				<div className="flex items-start gap-3">
+					<input {...getInputProps(fields.confirm, { type: 'checkbox' })} key={fields.confirm.key} className="mt-1 h-5 w-5 accent-brand" />
 					<label htmlFor={fields.confirm.id}>Yes, end my fundraiser now</label>
 				</div>
 				<FieldErrors id={fields.confirm.errorId} errors={fields.confirm.errors} />

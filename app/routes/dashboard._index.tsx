@@ -15,6 +15,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: 'My fundraisers' }]
 
 const statusLabel = { draft: 'Draft', active: 'Live', ended: 'Ended', hidden: 'Hidden by staff' } as const
+const statusStyle = {
+	draft: 'bg-amber-100 text-amber-950',
+	active: 'bg-emerald-100 text-emerald-950',
+	ended: 'bg-stone-200 text-ink',
+	hidden: 'bg-red-100 text-red-950',
+} as const
 
 export default function Dashboard() {
 	const { firstName, campaigns, locale } = useLoaderData<typeof loader>()
@@ -23,11 +29,13 @@ export default function Dashboard() {
 			<div className="flex flex-wrap items-end justify-between gap-4">
 				<div>
 					<h1 className="text-3xl font-bold">My fundraisers</h1>
-					<p className="mt-1 text-muted">{firstName ? `Welcome back, ${firstName}.` : 'Welcome back.'}</p>
+					<p className="mt-1 text-muted">{campaigns.length === 0 ? (firstName ? `Welcome, ${firstName}.` : 'Welcome.') : firstName ? `Welcome back, ${firstName}.` : 'Welcome back.'}</p>
 				</div>
-				<Link to="/start" className="btn-primary">
-					Start a new fundraiser
-				</Link>
+				{campaigns.length > 0 ? (
+					<Link to="/start" className="btn-primary">
+						Start a new fundraiser
+					</Link>
+				) : null}
 			</div>
 			{campaigns.length === 0 ? (
 				<div className="mt-8 rounded-xl bg-sand p-8 text-center">
@@ -48,17 +56,21 @@ export default function Dashboard() {
 						const raised = formatMoney(campaign.raisedMinor, campaign.currency, locale, { wholeUnits: true })
 						const goal = formatMoney(campaign.goalMinor, campaign.currency, locale, { wholeUnits: true })
 						return (
-							<li key={campaign.id} className="flex flex-col gap-4 rounded-xl border border-stone-200 p-5 shadow-sm sm:flex-row">
+							<li key={campaign.id} className="flex flex-col gap-4 rounded-xl border border-stone-200 p-4 shadow-sm sm:flex-row sm:p-5">
 								<img
 									src={campaign.coverImage ?? `/images/kinds/${campaign.kind}.svg`}
 									alt=""
 									width={240}
 									height={126}
-									className="aspect-[1200/630] w-full rounded-md object-cover sm:w-60"
+									className="aspect-[1200/630] w-full shrink-0 rounded-md object-cover sm:w-60 sm:self-start"
 								/>
-								<div className="flex-1 space-y-2">
-									<p className="text-xs font-semibold uppercase tracking-wider text-accent-dark">
-										{campaignKindLabel(campaign.kind)} · {statusLabel[campaign.status]}
+								<div className="min-w-0 flex-1 space-y-2">
+									<p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs font-semibold uppercase tracking-wider text-accent-dark">
+										<span>{campaignKindLabel(campaign.kind)}</span>
+										<span aria-hidden="true">·</span>
+										<span className={`rounded-full px-2 py-0.5 tracking-normal normal-case ${statusStyle[campaign.status]}`}>
+											{statusLabel[campaign.status]}
+										</span>
 									</p>
 									<h2 className="text-xl font-bold">{campaign.title}</h2>
 									<ProgressBar raisedMinor={campaign.raisedMinor} goalMinor={campaign.goalMinor} label={`${raised} raised of ${goal}`} />

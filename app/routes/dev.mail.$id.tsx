@@ -27,15 +27,15 @@ export default function DevMailMessage() {
 			<h1 className="mt-4 text-2xl font-bold">{message.subject}</h1>
 			<dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 text-sm">
 				<dt className="font-semibold">From</dt>
-				<dd>{message.fromEmail}</dd>
+				<dd className="wrap-anywhere">{message.fromEmail}</dd>
 				<dt className="font-semibold">To</dt>
-				<dd data-testid="mail-to">{message.toEmail}</dd>
+				<dd data-testid="mail-to" className="wrap-anywhere">{message.toEmail}</dd>
 			</dl>
 			<h2 className="mt-6 text-lg font-bold">Links in this email</h2>
 			<ul className="mt-2 list-disc pl-6">
 				{links.map((link) => (
 					<li key={link.href + link.label}>
-						<a href={link.href} className="text-brand underline">
+						<a href={link.href} className="text-brand underline wrap-anywhere">
 							{link.label || link.href}
 						</a>
 					</li>
@@ -49,7 +49,7 @@ export default function DevMailMessage() {
 				className="mt-2 h-[640px] w-full rounded-lg border border-stone-300"
 			/>
 			<h2 className="mt-6 text-lg font-bold">Plain text</h2>
-			<pre className="mt-2 whitespace-pre-wrap rounded-lg bg-sand p-4 text-sm">{message.text}</pre>
+			<pre className="mt-2 whitespace-pre-wrap rounded-lg bg-sand p-4 text-sm wrap-anywhere">{message.text}</pre>
 		</div>
 	)
 }

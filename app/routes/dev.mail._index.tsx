@@ -20,28 +20,30 @@ export default function DevMailbox() {
 			{messages.length === 0 ? (
 				<p className="mt-8 rounded-xl bg-sand p-6">No emails yet. Sign up on the Learn more page to send one.</p>
 			) : (
-				<table className="mt-8 w-full text-left">
-					<thead>
-						<tr className="border-b border-stone-300">
-							<th scope="col" className="py-2">Subject</th>
-							<th scope="col" className="py-2">To</th>
-							<th scope="col" className="py-2">Sent</th>
-						</tr>
-					</thead>
-					<tbody>
-						{messages.map((message) => (
-							<tr key={message.id} className="border-b border-stone-200">
-								<td className="py-2 pr-3">
-									<Link to={`/dev/mail/${message.id}`} className="text-brand underline">
-										{message.subject}
-									</Link>
-								</td>
-								<td className="py-2 pr-3">{message.toEmail}</td>
-								<td className="py-2 text-sm text-muted">{new Date(message.createdAt).toISOString().replace('T', ' ').slice(0, 19)}</td>
+				<div className="mt-8 overflow-x-auto">
+					<table className="w-full min-w-[36rem] table-fixed text-left">
+						<thead>
+							<tr className="border-b border-stone-300">
+								<th scope="col" className="w-1/2 py-2">Subject</th>
+								<th scope="col" className="w-[30%] py-2">To</th>
+								<th scope="col" className="py-2">Sent</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{messages.map((message) => (
+								<tr key={message.id} className="border-b border-stone-200">
+									<td className="py-2 pr-3 wrap-anywhere">
+										<Link to={`/dev/mail/${message.id}`} className="text-brand underline">
+											{message.subject}
+										</Link>
+									</td>
+									<td className="py-2 pr-3 wrap-anywhere">{message.toEmail}</td>
+									<td className="py-2 text-sm text-muted">{new Date(message.createdAt).toISOString().replace('T', ' ').slice(0, 19)}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
 			)}
 		</div>
 	)

@@ -42,7 +42,7 @@ export default function EmailPreferences() {
 			<div className="mx-auto max-w-xl px-4 py-14">
 				<h1 className="text-3xl font-bold">Email preferences</h1>
 				<p className="mt-2 text-muted">
-					For <strong className="break-all text-ink">{email}</strong>. Receipts and sign-in codes are always sent.
+					For <strong className="wrap-anywhere text-ink">{email}</strong>. Receipts and sign-in codes are always sent.
 				</p>
 				{searchParams.get('saved') ? (
 					<p role="status" className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">

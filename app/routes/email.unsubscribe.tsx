@@ -40,13 +40,13 @@ export default function Unsubscribe() {
 				<h1 className="text-3xl font-bold">{actionData?.done ? 'You are unsubscribed' : 'Unsubscribe'}</h1>
 				{actionData?.done ? (
 					<p role="status" className="mt-4 text-lg">
-						We won't send {label} to <strong className="break-all">{email}</strong> any more. Receipts and sign-in codes still arrive
+						We won't send {label} to <strong className="wrap-anywhere">{email}</strong> any more. Receipts and sign-in codes still arrive
 						when you need them.
 					</p>
 				) : (
 					<>
 						<p className="mt-4 text-lg">
-							Stop {label} to <strong className="break-all">{email}</strong>?
+							Stop {label} to <strong className="wrap-anywhere">{email}</strong>?
 						</p>
 						<Form method="post" action={`/email/unsubscribe?t=${token}`} className="mt-6">
 							<button type="submit" className="btn-primary">

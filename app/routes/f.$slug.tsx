@@ -108,7 +108,7 @@ export default function CampaignPage() {
 			<h1 className="mt-2 text-3xl font-bold sm:text-4xl">{campaign.title}</h1>
 			<p className="mt-2 text-muted">Organised by {organiser}</p>
 			<div className="mt-8 grid gap-10 lg:grid-cols-3">
-				<div className="space-y-10 lg:col-span-2">
+				<div className="min-w-0 space-y-10 lg:col-span-2">
 					<img
 						src={campaign.coverImage ?? `/images/kinds/${campaign.kind}.svg`}
 						alt={campaign.coverAlt ?? ''}
@@ -116,6 +116,29 @@ export default function CampaignPage() {
 						height={630}
 						className="aspect-[1200/630] w-full rounded-xl object-cover"
 					/>
+					{/* On phones the sidebar comes after the story, so its summary and button also show here. */}
+					<div className="-mt-4 rounded-xl border border-stone-200 p-5 shadow-sm lg:hidden">
+						<p>
+							<span className="font-serif text-2xl font-bold">{money(campaign.raisedMinor)}</span>{' '}
+							<span className="text-muted">raised of {money(campaign.goalMinor)} goal</span>
+						</p>
+						<div className="mt-3">
+							<ProgressBar
+								raisedMinor={campaign.raisedMinor}
+								goalMinor={campaign.goalMinor}
+								label={`${money(campaign.raisedMinor)} raised of ${money(campaign.goalMinor)}`}
+							/>
+						</div>
+						<p className="mt-2 text-sm text-muted">
+							{campaign.donorCount} {campaign.donorCount === 1 ? 'donor' : 'donors'}
+							{ended ? ' · ended' : days !== null ? ` · ${days === 0 ? 'last day' : `${days} ${days === 1 ? 'day' : 'days'} left`}` : null}
+						</p>
+						{!ended && campaign.status === 'active' ? (
+							<Link to={`/f/${campaign.slug}/donate`} className="btn-primary mt-4 w-full">
+								Donate now
+							</Link>
+						) : null}
+					</div>
 					<div className="prose-story text-lg" dangerouslySetInnerHTML={{ __html: campaign.storyHtml }} />
 					{updates.length > 0 ? (
 						<section aria-labelledby="updates-heading">
@@ -130,14 +153,14 @@ export default function CampaignPage() {
 												{new Date(update.createdAt).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' })}
 											</time>
 										</p>
-										<p className="mt-1 whitespace-pre-line">{update.body}</p>
+										<p className="mt-1 whitespace-pre-line wrap-anywhere">{update.body}</p>
 									</li>
 								))}
 							</ol>
 						</section>
 					) : null}
 				</div>
-				<aside className="space-y-6" aria-label="Progress and donations">
+				<aside className="min-w-0 space-y-6" aria-label="Progress and donations">
 					<div className="rounded-xl border border-stone-200 p-6 shadow-sm">
 						<p className="font-serif text-3xl font-bold" data-testid="campaign-raised">
 							{money(campaign.raisedMinor)}
@@ -179,11 +202,11 @@ export default function CampaignPage() {
 							<ul className="mt-3 divide-y divide-stone-200">
 								{donors.map((donor) => (
 									<li key={donor.id} className="py-3">
-										<p className="flex justify-between gap-2">
-											<span className="font-semibold">{donor.displayName}</span>
-											{donor.amountMinor !== null ? <span>{money(donor.amountMinor)}</span> : null}
+										<p className="flex justify-between gap-3">
+											<span className="min-w-0 font-semibold wrap-anywhere">{donor.displayName}</span>
+											{donor.amountMinor !== null ? <span className="shrink-0 font-semibold text-brand-dark">{money(donor.amountMinor)}</span> : null}
 										</p>
-										{donor.message ? <p className="text-[15px]">{donor.message}</p> : null}
+										{donor.message ? <p className="mt-0.5 text-[15px] wrap-anywhere">{donor.message}</p> : null}
 										<p className="text-sm text-muted">{relativeTime(donor.at, locale, new Date(now))}</p>
 									</li>
 								))}

@@ -58,7 +58,7 @@ export default function Donate() {
 				<Link to={`/f/${campaign.slug}`} className="text-brand underline">
 					← Back to the fundraiser
 				</Link>
-				<h1 className="mt-3 text-3xl font-bold">Donate to {campaign.title}</h1>
+				<h1 className="mt-3 text-2xl font-bold sm:text-3xl">Donate to {campaign.title}</h1>
 				<p className="mt-2 text-muted">Your gift goes to {charityName}. You'll pay securely with Stripe; we never see your card details.</p>
 				{testMode ? (
 					<p className="mt-4 rounded-md border-2 border-dashed border-amber-600 bg-amber-50 p-3 text-amber-950">
@@ -79,7 +79,7 @@ export default function Donate() {
 							{[...presets.map(String), 'other'].map((value) => {
 								const id = `${fields.amount.id}-${value}`
 								return (
-									<div key={value}>
+									<div key={value} className={value === 'other' ? 'col-span-2 sm:col-span-1' : undefined}>
 										<input
 											type="radio"
 											id={id}
@@ -92,9 +92,9 @@ export default function Donate() {
 										/>
 										<label
 											htmlFor={id}
-											className="block cursor-pointer rounded-md border-2 border-stone-300 px-3 py-3 text-center font-semibold peer-checked:border-brand peer-checked:bg-brand peer-checked:text-white peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-accent"
+											className="block cursor-pointer rounded-md border-2 border-stone-300 px-3 py-3 text-center font-semibold hover:border-brand peer-checked:border-brand peer-checked:bg-brand peer-checked:text-white peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent"
 										>
-											{value === 'other' ? 'Other' : money(Number(value))}
+											{value === 'other' ? 'Other' : formatMoney(Number(value), campaign.currency, locale, { wholeUnits: true })}
 										</label>
 									</div>
 								)
@@ -170,7 +170,7 @@ export default function Donate() {
 						</div>
 					</fieldset>
 					<Honeypot />
-					<button type="submit" className="btn-primary w-full text-lg" aria-disabled={navigation.state !== 'idle' || undefined}>
+					<button type="submit" className="btn-primary w-full sm:text-lg" aria-disabled={navigation.state !== 'idle' || undefined}>
 						{navigation.state !== 'idle' ? 'Opening secure checkout…' : 'Continue to secure payment'}
 					</button>
 				</Form>

@@ -6,6 +6,7 @@ import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { getDonationBySession } from '#app/donations/donate.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
+import { useRootData } from '#app/utils/root-data.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const sessionId = new URL(request.url).searchParams.get('session_id') ?? ''
@@ -27,6 +28,7 @@ export const meta: MetaFunction = () => [{ title: 'Thank you for your donation' 
 export default function ThankYou() {
 	const { firstName, amount, status, title, slug, url } = useLoaderData<typeof loader>()
 	const revalidator = useRevalidator()
+	const logoUrl = useRootData()?.charity.logoUrl ?? '/images/logo.svg'
 	const waiting = status === 'pending' || status === 'processing'
 	// While the payment settles, look again every few seconds.
 	useEffect(() => {
@@ -37,7 +39,8 @@ export default function ThankYou() {
 	return (
 		<div className="bg-sand">
 			<div className="mx-auto max-w-2xl px-4 py-12">
-				<h1 className="text-3xl font-bold sm:text-4xl">Thank you, {firstName}!</h1>
+				<img src={logoUrl} alt="" width={56} height={56} className="h-14 w-14" />
+				<h1 className="mt-4 text-3xl font-bold sm:text-4xl">Thank you, {firstName}!</h1>
 				<div role="status" aria-live="polite" className="mt-4 text-lg">
 					{status === 'succeeded' ? (
 						<p data-testid="donation-status">

@@ -49,12 +49,12 @@ export default function Guide() {
 					<p className="mt-2 text-muted">{section.intro}</p>
 					<ol className="mt-6 space-y-6">
 						{section.tips.map((tip) => (
-							<li key={tip.number} className="flex gap-4">
-								<span aria-hidden="true" className="flex h-10 w-10 flex-none items-center justify-center rounded-full bg-brand font-bold text-white">
+							<li key={tip.number} className="flex gap-3 sm:gap-4">
+								<span aria-hidden="true" className="flex h-8 w-8 flex-none items-center justify-center rounded-full bg-brand text-sm font-bold text-white sm:h-10 sm:w-10 sm:text-base">
 									{tip.number}
 								</span>
-								<div>
-									<h3 className="text-lg font-bold">
+								<div className="min-w-0">
+									<h3 className="text-lg font-bold sm:pt-1.5">
 										<span className="sr-only">Tip {tip.number}: </span>
 										{tip.title}
 									</h3>

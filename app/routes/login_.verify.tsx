@@ -57,7 +57,7 @@ export default function VerifyCode() {
 				<p className="text-sm font-semibold uppercase tracking-wider text-accent-dark">Check your email</p>
 				<h1 className="mt-2 text-3xl font-bold sm:text-4xl">Enter your sign-in code</h1>
 				<p className="mt-4 text-lg text-muted">
-					We've sent an email to <strong className="break-all text-ink">{email}</strong> with a link and a 6-digit code.
+					We've sent an email to <strong className="wrap-anywhere text-ink">{email}</strong> with a link and a 6-digit code.
 					Click the link, or type the code here. It works for 10 minutes.
 				</p>
 				<Form method="post" {...getFormProps(form)} className="mt-8 space-y-5 rounded-xl bg-white p-6 shadow-sm">

@@ -49,7 +49,7 @@ export default function StartFundraiser() {
 					</p>
 				) : null}
 				<Form method="post" className="mt-8">
-					<ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
+					<ul className="grid gap-3 sm:grid-cols-2 sm:gap-5 lg:grid-cols-3">
 						{campaignKinds.map((k) => (
 							<li key={k.kind}>
 								<button
@@ -58,12 +58,18 @@ export default function StartFundraiser() {
 									value={k.kind}
 									disabled={navigation.state !== 'idle'}
 									aria-describedby={`kind-${k.kind}-pitch`}
-									className={`flex h-full w-full flex-col overflow-hidden rounded-xl border-2 bg-white text-left shadow-sm hover:border-brand hover:shadow-md focus-visible:border-brand ${chosen === k.kind ? 'border-accent' : 'border-transparent'}`}
+									className={`flex h-full w-full cursor-pointer flex-row overflow-hidden rounded-xl border-2 bg-white text-left shadow-sm hover:border-brand hover:shadow-md focus-visible:border-brand disabled:cursor-wait sm:flex-col ${chosen === k.kind ? 'border-accent' : 'border-transparent'}`}
 								>
-									<img src={k.cover} alt="" width={1200} height={630} className="aspect-[1200/630] w-full object-cover" />
-									<span className="p-5">
-										<span className="block text-lg font-bold text-ink">{k.label}</span>
-										<span id={`kind-${k.kind}-pitch`} className="mt-1 block text-muted">
+									<img
+										src={k.cover}
+										alt=""
+										width={1200}
+										height={630}
+										className="h-auto w-28 shrink-0 self-stretch object-cover sm:aspect-[1200/630] sm:w-full sm:self-auto"
+									/>
+									<span className="self-center p-4 sm:self-auto sm:p-5">
+										<span className="block font-bold text-ink sm:text-lg">{k.label}</span>
+										<span id={`kind-${k.kind}-pitch`} className="mt-1 block text-[15px] text-muted sm:text-base">
 											{k.pitch}
 										</span>
 									</span>

@@ -68,7 +68,7 @@ export default function ReviewStep() {
 								</>
 							) : null}
 							<dt className="font-semibold">Link</dt>
-							<dd className="break-all">{campaign.url}</dd>
+							<dd className="wrap-anywhere">{campaign.url}</dd>
 						</dl>
 						<div className="prose-story border-t border-stone-200 pt-4" dangerouslySetInnerHTML={{ __html: campaign.storyHtml }} />
 					</div>

@@ -232,3 +232,28 @@ describe('signed-in pages over HTTP', () => {
 		expect((await get('/account', cookie)).status).toBe(302)
 	})
 })
+
+describe('profile photo', () => {
+	async function upload(cookie: string, file: File) {
+		const form = new FormData()
+		form.append('intent', 'photo')
+		form.append('photo', file)
+		return fetch(app.origin + '/account', { method: 'POST', redirect: 'manual', headers: { cookie, origin: app.origin, 'sec-fetch-site': 'same-origin' }, body: form })
+	}
+
+	test('a real photo is stored as a square web image; a file that is not an image is refused beside the field', async () => {
+		const sharp = (await import('sharp')).default
+		const cookie = await signIn('photo@example.com')
+		const notImage = await upload(cookie, new File(['hello, I am text'], 'me.jpg', { type: 'image/jpeg' }))
+		expect(notImage.status).toBe(400)
+		expect(await notImage.text()).toMatch(/id="profile-photo-photo-error"[^>]*><p class="field-error">That file says it is a JPEG but it is not a real image</)
+		const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#c2410c' } }).jpeg().toBuffer()
+		const saved = await upload(cookie, new File([new Uint8Array(jpeg)], 'me.jpg', { type: 'image/jpeg' }))
+		expect(saved.status).toBe(302)
+		const [person] = await db().select().from(people).where(eq(people.email, 'photo@example.com'))
+		expect(person!.photoUrl).toMatch(/^\/uploads\/people\/.+\.webp$/)
+		const image = await fetch(app.origin + person!.photoUrl!)
+		expect(image.status).toBe(200)
+		expect(await sharp(Buffer.from(await image.arrayBuffer())).metadata()).toMatchObject({ format: 'webp', width: 400, height: 400 })
+	})
+})
