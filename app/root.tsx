@@ -1,4 +1,4 @@
-import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import {
 	isRouteErrorResponse,
 	Links,
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-function Document({ children, brand, accent }: { children: ReactNode; brand?: string; accent?: string }) {
+function Document({ children, brand, accent, title }: { children: ReactNode; brand?: string; accent?: string; title?: string }) {
 	const nonce = useNonce()
 	// The charity's colours are configuration; CSS variables carry them into the theme.
 	const themeCss = `:root{--brand:${brand ?? '#0b4f6c'};--accent:${accent ?? '#c2410c'}}`
@@ -43,6 +43,8 @@ function Document({ children, brand, accent }: { children: ReactNode; brand?: st
 			<head>
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				{/* Error pages get their title here: route meta does not run for them. */}
+				{title ? <title>{title}</title> : null}
 				<Meta />
 				<Links />
 				<style nonce={nonce} dangerouslySetInnerHTML={{ __html: themeCss }} />
@@ -93,7 +95,7 @@ export function ErrorBoundary() {
 				? 'This page belongs to someone else, or needs you to sign in.'
 				: 'Sorry — this one is on us. Please try again in a moment.'
 	return (
-		<Document brand={data?.charity.primaryColor} accent={data?.charity.accentColor}>
+		<Document brand={data?.charity.primaryColor} accent={data?.charity.accentColor} title={data ? `${title} — ${data.charity.name}` : title}>
 			{data ? <SiteHeader charity={data.charity} person={data.person} /> : null}
 			<main id="main" className="mx-auto w-full max-w-2xl flex-1 px-4 py-20 text-center">
 				<p className="text-sm font-semibold uppercase tracking-wider text-accent-dark">Error {status}</p>
