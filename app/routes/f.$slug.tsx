@@ -70,6 +70,7 @@ export default function CampaignPage() {
 	const days = campaign.endsOn ? daysUntil(campaign.endsOn, new Date(now)) : null
 	const ended = campaign.status === 'ended' || (days !== null && days < 0)
 	const organiser = campaign.organiserName || 'A supporter'
+	const countdown = ended ? ' · ended' : days !== null ? ` · ${days === 0 ? 'last day' : `${days} ${days === 1 ? 'day' : 'days'} left`}` : null
 	return (
 		<article className="mx-auto max-w-6xl px-4 py-10">
 			{campaign.status === 'draft' ? (
@@ -131,7 +132,7 @@ export default function CampaignPage() {
 						</div>
 						<p className="mt-2 text-sm text-muted">
 							{campaign.donorCount} {campaign.donorCount === 1 ? 'donor' : 'donors'}
-							{ended ? ' · ended' : days !== null ? ` · ${days === 0 ? 'last day' : `${days} ${days === 1 ? 'day' : 'days'} left`}` : null}
+							{countdown}
 						</p>
 						{!ended && campaign.status === 'active' ? (
 							<Link to={`/f/${campaign.slug}/donate`} className="btn-primary mt-4 w-full">
@@ -177,7 +178,7 @@ export default function CampaignPage() {
 							<span data-testid="campaign-donors">
 								{campaign.donorCount} {campaign.donorCount === 1 ? 'donor' : 'donors'}
 							</span>
-							{ended ? ' · ended' : days !== null ? ` · ${days === 0 ? 'last day' : `${days} ${days === 1 ? 'day' : 'days'} left`}` : null}
+							{countdown}
 						</p>
 						{ended ? (
 							<p className="mt-4 rounded-md bg-sand p-3">
