@@ -206,6 +206,9 @@ export const campaigns = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		publishedAt: timestamp('published_at', { withTimezone: true }),
 		endedAt: timestamp('ended_at', { withTimezone: true }),
+		/** When staff reviewed (approved) the campaign; null = not yet reviewed. */
+		reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+		reviewedById: uuid('reviewed_by_id'),
 	},
 	(t) => [
 		check('campaigns_goal_positive', sql`${t.goalMinor} > 0`),
@@ -512,3 +515,52 @@ export type NewDonation = typeof donations.$inferInsert
 export type Email = typeof emails.$inferSelect
 export type ContactMessage = typeof contactMessages.$inferSelect
 export type CampaignKind = (typeof campaignKind.enumValues)[number]
+
+/** What staff did, to whom, and why: append-only. */
+export const auditLog = pgTable(
+	'audit_log',
+	{
+		id: id(),
+		actorId: uuid('actor_id').references(() => people.id),
+		/** e.g. campaign.hide, campaign.feature, donation.confirm_offline, report.resolve */
+		action: text('action').notNull(),
+		subjectType: text('subject_type').notNull(),
+		subjectId: text('subject_id').notNull(),
+		reason: text('reason'),
+		data: jsonb('data').notNull().default({}),
+		createdAt: createdAt(),
+	},
+	(t) => [index('audit_log_subject_idx').on(t.subjectType, t.subjectId, t.createdAt), index('audit_log_created_idx').on(t.createdAt)],
+)
+
+export const campaignReportStatus = pgEnum('campaign_report_status', [
+	/** Waiting for staff. */
+	'open',
+	/** Staff acted on it (hid or changed the campaign, or contacted the owner). */
+	'resolved',
+	/** Staff looked and found nothing wrong. */
+	'dismissed',
+])
+
+/** "Report this fundraiser" from the public page. */
+export const campaignReports = pgTable(
+	'campaign_reports',
+	{
+		id: id(),
+		campaignId: uuid('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		reason: text('reason').notNull(),
+		details: text('details'),
+		reporterEmail: text('reporter_email'),
+		status: campaignReportStatus('status').notNull().default('open'),
+		resolutionNote: text('resolution_note'),
+		resolvedById: uuid('resolved_by_id').references(() => people.id),
+		resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+		createdAt: createdAt(),
+	},
+	(t) => [index('campaign_reports_status_created_idx').on(t.status, t.createdAt), index('campaign_reports_campaign_idx').on(t.campaignId)],
+)
+
+export type AuditEntry = typeof auditLog.$inferSelect
+export type CampaignReport = typeof campaignReports.$inferSelect

@@ -176,6 +176,8 @@ export async function seedDemoData() {
 	const day = 86_400_000
 	let donationCount = 0
 	await db().transaction(async (tx) => {
+		// A staff account for trying the staff area: sign in as it with the code from /dev/mail.
+		await createPerson(tx, { email: 'staff@demo.example.org', firstName: 'Demo', lastName: 'Staff', role: 'staff' })
 		for (const demo of demoCampaigns) {
 			const owner = await createPerson(tx, {
 				...demo.owner,

@@ -50,6 +50,11 @@ export function SiteHeader({ charity, person }: { charity: Charity; person?: Hea
 							<NavLink to="/account" className={accountLinkClass}>
 								Account
 							</NavLink>
+							{person.role === 'staff' || person.role === 'admin' ? (
+								<NavLink to="/staff" className={accountLinkClass}>
+									Staff
+								</NavLink>
+							) : null}
 						</>
 					) : (
 						<NavLink to="/login" className={accountLinkClass}>

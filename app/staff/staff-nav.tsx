@@ -1,0 +1,32 @@
+import { NavLink } from '@remix-run/react'
+
+const sections = [
+	{ to: '/staff', label: 'Overview', end: true },
+	{ to: '/staff/campaigns', label: 'Campaigns' },
+	{ to: '/staff/reports', label: 'Reports' },
+	{ to: '/staff/gifts', label: 'Offline gifts' },
+	{ to: '/staff/payments', label: 'Payments' },
+	{ to: '/staff/emails', label: 'Emails' },
+	{ to: '/staff/audit', label: 'Audit log' },
+]
+
+/** The staff area's own navigation, shown above every staff page. */
+export function StaffNav() {
+	return (
+		<nav aria-label="Staff" className="border-b border-stone-200 bg-brand-light">
+			<ul className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-2 text-[15px]">
+				{sections.map((section) => (
+					<li key={section.to}>
+						<NavLink
+							to={section.to}
+							end={section.end}
+							className={({ isActive }) => `font-medium no-underline hover:underline ${isActive ? 'text-brand underline' : 'text-ink'}`}
+						>
+							{section.label}
+						</NavLink>
+					</li>
+				))}
+			</ul>
+		</nav>
+	)
+}
