@@ -13,6 +13,7 @@ import { createCampaign, createPerson } from '#db/factories.server.ts'
 import { donations, emails, moneyMovements, stripeEvents, type Campaign, type Donation } from '#db/schema.ts'
 import { resetTestEnv } from '#tests/support/env.ts'
 import { startHttpApp } from '#tests/support/http-app.ts'
+import { testDatabase } from '#tests/support/setup-file.ts'
 import { startStripeStandIn } from '#tests/support/stripe-standin.ts'
 
 const stripeSdk = new Stripe('sk_test_signing_only')
@@ -242,6 +243,25 @@ describe('Stripe webhooks', () => {
 		expect(await totals()).toEqual({ raised: 2500, donors: 1 })
 		expect(await db().select().from(moneyMovements)).toHaveLength(1)
 		expect(await db().select().from(emails)).toHaveLength(3)
+	})
+
+	test('a transient failure answers 5xx and keeps nothing, so Stripe’s retry is counted once', async () => {
+		const donation = await pendingDonation()
+		const completed = event('checkout.session.completed', sessionObject(donation))
+		// A real failure inside the transaction: the ledger table is briefly unavailable.
+		await testDatabase().sql.executeSql('alter table money_movements rename to money_movements_unavailable')
+		let failed: Awaited<ReturnType<typeof deliver>>
+		try {
+			failed = await deliver(completed)
+		} finally {
+			await testDatabase().sql.executeSql('alter table money_movements_unavailable rename to money_movements')
+		}
+		expect(failed.status).toBe(500)
+		expect(await db().select().from(stripeEvents)).toHaveLength(0)
+		expect(await statusOf(donation)).toBe('pending')
+		expect((await deliver(completed)).status).toBe(200)
+		expect((await deliver(completed)).body).toMatchObject({ duplicate: true })
+		expect(await totals()).toEqual({ raised: 2500, donors: 1 })
 	})
 
 	test('a bad or stale signature gets 400 and changes nothing', async () => {
