@@ -12,6 +12,7 @@ import { milestoneEmail, type MilestoneData } from './milestone.ts'
 import { campaignLastDaysEmail, type CampaignLastDaysData } from './campaign-last-days.ts'
 import { campaignEndedEmail, type CampaignEndedData } from './campaign-ended.ts'
 import { campaignUpdateEmail, type CampaignUpdateData } from './campaign-update.ts'
+import { campaignReportEmail, type CampaignReportData } from './campaign-report.ts'
 import { type EmailContext, type RenderedEmail } from './layout.ts'
 import { signInCodeEmail, type SignInCodeData } from './sign-in-code.ts'
 import { signupWelcomeEmail, type SignupWelcomeData } from './signup-welcome.ts'
@@ -34,6 +35,7 @@ export const emailTemplates = {
 	'campaign-last-days': campaignLastDaysEmail,
 	'campaign-ended': campaignEndedEmail,
 	'campaign-update': campaignUpdateEmail,
+	'campaign-report': campaignReportEmail,
 } satisfies Record<string, (data: any, ctx: EmailContext) => RenderedEmail>
 
 export type EmailTemplateName = keyof typeof emailTemplates
@@ -54,6 +56,7 @@ export type EmailTemplateData = {
 	'campaign-last-days': CampaignLastDaysData
 	'campaign-ended': CampaignEndedData
 	'campaign-update': CampaignUpdateData
+	'campaign-report': CampaignReportData
 }
 
 export function isEmailTemplateName(name: string): name is EmailTemplateName {

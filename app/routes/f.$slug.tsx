@@ -237,6 +237,13 @@ export default function CampaignPage() {
 					</section>
 				</aside>
 			</div>
+			{campaign.status === 'active' || campaign.status === 'ended' ? (
+				<p className="mt-12 border-t border-stone-200 pt-4 text-sm">
+					<Link to={`/f/${campaign.slug}/report`} className="text-muted underline hover:text-ink">
+						Report this fundraiser
+					</Link>
+				</p>
+			) : null}
 		</article>
 	)
 }

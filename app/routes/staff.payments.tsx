@@ -1,0 +1,157 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { type ReactNode } from 'react'
+import { getCharity } from '#app/config/charity.server.ts'
+import { requireStaff } from '#app/people/session.server.ts'
+import { listStripeEventsNeedingAttention, type AttentionOutcome, type PayloadAmount } from '#app/staff/finance.server.ts'
+import { formatMoney } from '#app/utils/money.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireStaff(request)
+	const events = await listStripeEventsNeedingAttention()
+	return { events, locale: getCharity().locale }
+}
+
+export const meta: MetaFunction = () => [{ title: 'Payments needing attention — Staff' }, { name: 'robots', content: 'noindex' }]
+
+const amountLabels: Record<PayloadAmount['label'], string> = { total: 'Total', amount: 'Amount', refunded: 'Refunded' }
+
+/** Times are shown in UTC, so the page the server renders and the one the browser hydrates agree. */
+function when(date: Date | string, locale: string) {
+	return new Date(date).toLocaleString(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }) + ' UTC'
+}
+
+const sections: { outcome: AttentionOutcome; heading: string; explanation: ReactNode; empty: string }[] = [
+	{
+		outcome: 'held_for_review',
+		heading: 'Held for review',
+		explanation: (
+			<>
+				<p>
+					Stripe told us about a payment, but its amount, its currency or the donation it names did not match what we expected. To be
+					safe, <strong>it was not counted</strong> in any fundraiser’s total.
+				</p>
+				<p>
+					<strong>What to do:</strong> look the payment up in the Stripe dashboard (search for the payment or event id below) and
+					compare it with the donation. If the money is real and belongs to the charity, contact the donor or refund it there; ask a
+					developer before adjusting any total by hand.
+				</p>
+			</>
+		),
+		empty: 'Nothing is held for review.',
+	},
+	{
+		outcome: 'deferred',
+		heading: 'Deferred',
+		explanation: (
+			<>
+				<p>
+					A refund or dispute arrived for a payment we have not recorded yet (Stripe does not always send events in order). It is kept
+					and <strong>applies by itself as soon as the payment arrives</strong>.
+				</p>
+				<p>
+					<strong>What to do:</strong> usually nothing. If one stays here for more than a day, ask a developer to run{' '}
+					<code className="rounded bg-sand px-1">npm run money:reconcile</code>, which fetches recent payments from Stripe and records
+					any we missed; the deferred event then applies.
+				</p>
+			</>
+		),
+		empty: 'Nothing is deferred.',
+	},
+]
+
+export default function StaffPayments() {
+	const { events, locale } = useLoaderData<typeof loader>()
+	return (
+		<div className="space-y-10">
+			<header>
+				<h1 className="text-3xl font-bold">Payments needing attention</h1>
+				<p className="mt-2 max-w-3xl text-muted">
+					Every payment event from Stripe is recorded once. Almost all are applied straight away; the few below need a person to
+					look, or are waiting for something else to happen first.
+				</p>
+			</header>
+			{sections.map((section) => {
+				const rows = events.filter((event) => event.outcome === section.outcome)
+				const headingId = `${section.outcome}-heading`
+				return (
+					<section key={section.outcome} aria-labelledby={headingId}>
+						<h2 id={headingId} className="text-2xl font-bold">
+							{section.heading} ({rows.length})
+						</h2>
+						<div className="mt-2 max-w-3xl space-y-2 text-[15px]">{section.explanation}</div>
+						{rows.length === 0 ? (
+							<p className="mt-4 text-muted">{section.empty}</p>
+						) : (
+							<div className="relative mt-4 overflow-x-auto rounded-xl border border-stone-200" role="region" aria-label={`${section.heading} table`} tabIndex={0}>
+								<table className="w-full min-w-[56rem] text-left text-[15px]">
+									<thead className="bg-sand">
+										<tr>
+											<th scope="col" className="p-3">Event</th>
+											<th scope="col" className="p-3">Why it is here</th>
+											<th scope="col" className="p-3">Amount in the event</th>
+											<th scope="col" className="p-3">Donation</th>
+											<th scope="col" className="p-3">Received</th>
+										</tr>
+									</thead>
+									<tbody className="divide-y divide-stone-200">
+										{rows.map((event) => (
+											<tr key={event.id} className="align-top">
+												<td className="p-3">
+													<span className="font-semibold">{event.type}</span>
+													<br />
+													<code className="text-sm break-all">{event.id}</code>
+													{event.paymentIntentId ? (
+														<>
+															<br />
+															<span className="text-sm text-muted">Payment </span>
+															<code className="text-sm break-all">{event.paymentIntentId}</code>
+														</>
+													) : null}
+												</td>
+												<td className="p-3 wrap-anywhere">{event.note ?? <span className="text-muted">No note</span>}</td>
+												<td className="p-3">
+													{event.amounts.length === 0 ? (
+														<span className="text-muted">Not given</span>
+													) : (
+														<ul>
+															{event.amounts.map((amount) => (
+																<li key={amount.label} className="whitespace-nowrap">
+																	{amountLabels[amount.label]}: {formatMoney(amount.amountMinor, amount.currency, locale)}
+																</li>
+															))}
+														</ul>
+													)}
+												</td>
+												<td className="p-3">
+													{event.donationId && event.donorName !== null ? (
+														<>
+															<span className="wrap-anywhere">{event.donorName}</span>
+															{event.donationAmountMinor !== null && event.donationCurrency ? (
+																<> · {formatMoney(event.donationAmountMinor, event.donationCurrency, locale)}</>
+															) : null}
+															<span className="text-sm text-muted"> ({event.donationStatus})</span>
+															<br />
+															<Link to={`/f/${event.campaignSlug}`} className="text-brand underline wrap-anywhere">
+																{event.campaignTitle}
+															</Link>
+														</>
+													) : (
+														<span className="text-muted">No matching donation</span>
+													)}
+												</td>
+												<td className="p-3 whitespace-nowrap">
+													<time dateTime={new Date(event.receivedAt).toISOString()}>{when(event.receivedAt, locale)}</time>
+												</td>
+											</tr>
+										))}
+									</tbody>
+								</table>
+							</div>
+						)}
+					</section>
+				)
+			})}
+		</div>
+	)
+}

@@ -1,0 +1,544 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm'
+import { z } from 'zod'
+import { getCharity } from '#app/config/charity.server.ts'
+import { getEnv } from '#app/config/env.server.ts'
+import { findMoneyDrift, ledgerTotalsSql } from '#app/donations/ledger.server.ts'
+import { minorToMajorString } from '#app/utils/money.ts'
+import { db } from '#db/index.server.ts'
+import { campaigns, campaignStatus, donations, emails, emailStatus, moneyMovements, people } from '#db/schema.ts'
+
+/*
+ * Staff reporting. Every money figure is a sum over the append-only money
+ * record (never the denormalised campaign columns), and every figure is kept
+ * per currency: amounts in different currencies are never added together.
+ */
+
+type CampaignStatus = (typeof campaignStatus.enumValues)[number]
+type EmailStatus = (typeof emailStatus.enumValues)[number]
+
+/** Campaigns the public can see or could see: what "published" means across the app. */
+const publishedStatuses: CampaignStatus[] = ['active', 'ended']
+
+/** Movements that are a gift arriving (the rest are refunds and disputes). */
+const giftKinds = sql`('donation_succeeded', 'offline_confirmed')`
+
+// postgres.js returns bigint sums as strings and PGlite as numbers; both become numbers here.
+const bigintSum = (amount: SQL, where?: SQL) =>
+	(where ? sql<number>`coalesce(sum(${amount}) filter (where ${where}), 0)::bigint` : sql<number>`coalesce(sum(${amount}), 0)::bigint`).mapWith(Number)
+
+export type CurrencyTotals = {
+	currency: string
+	/** Net: every movement, refunds and disputes included. */
+	raisedMinor: number
+	/** Gifts received (online payments and confirmed offline gifts). */
+	giftCount: number
+	/** Sum of the gifts as given, before refunds and disputes. */
+	grossGiftsMinor: number
+	/** Returned to donors, as a positive amount. */
+	refundedMinor: number
+	/** Withdrawn by disputes, as a positive amount. */
+	disputedMinor: number
+	/** Disputes won: money that came back. */
+	reinstatedMinor: number
+	/** Gross gifts over their count, rounded to a whole minor unit; 0 when there are none. */
+	averageGiftMinor: number
+}
+
+/** Money per currency, biggest first. */
+async function moneyByCurrency(): Promise<CurrencyTotals[]> {
+	const m = moneyMovements
+	const rows = await db()
+		.select({
+			currency: m.currency,
+			raisedMinor: bigintSum(sql`${m.amountMinor}`),
+			giftCount: sql<number>`(count(*) filter (where ${m.kind} in ${giftKinds}))::int`.mapWith(Number),
+			grossGiftsMinor: bigintSum(sql`${m.amountMinor}`, sql`${m.kind} in ${giftKinds}`),
+			// Refunds and disputes are negative movements; shown as the positive amount that left.
+			refundedMinor: bigintSum(sql`-${m.amountMinor}`, sql`${m.kind} = 'refund'`),
+			disputedMinor: bigintSum(sql`-${m.amountMinor}`, sql`${m.kind} = 'dispute_withdrawn'`),
+			reinstatedMinor: bigintSum(sql`${m.amountMinor}`, sql`${m.kind} = 'dispute_reinstated'`),
+		})
+		.from(m)
+		.groupBy(m.currency)
+		.orderBy(desc(sql`sum(${m.amountMinor})`), asc(m.currency))
+	return rows.map((row) => ({
+		...row,
+		averageGiftMinor: row.giftCount > 0 ? Math.round(row.grossGiftsMinor / row.giftCount) : 0,
+	}))
+}
+
+export type CoachingArmKey = 'coached' | 'holdout' | 'none'
+
+type PublishedCampaignRow = {
+	campaignId: string
+	ownerId: string
+	arm: CoachingArmKey
+	currency: string
+	raisedMinor: number
+	donors: number
+}
+
+/** Every published campaign with its ledger totals and its owner's coaching arm. */
+async function publishedCampaignRows(): Promise<PublishedCampaignRow[]> {
+	const totals = ledgerTotalsSql(sql`${campaigns.id}`)
+	const rows = await db()
+		.select({
+			campaignId: campaigns.id,
+			ownerId: campaigns.ownerId,
+			arm: people.coachingArm,
+			currency: campaigns.currency,
+			raisedMinor: totals.raised,
+			donors: totals.donors,
+		})
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(inArray(campaigns.status, publishedStatuses))
+	return rows.map((row) => ({
+		...row,
+		arm: row.arm ?? 'none',
+		raisedMinor: Number(row.raisedMinor),
+		donors: Number(row.donors),
+	}))
+}
+
+/** Share (0–1) of `part` in `whole`, or null when there is nothing to divide. */
+function share(part: number, whole: number): number | null {
+	return whole > 0 ? part / whole : null
+}
+
+export type PlatformOverview = {
+	money: CurrencyTotals[]
+	campaignsByStatus: Record<CampaignStatus, number>
+	/** People who own at least one published campaign. */
+	fundraisers: number
+	publishedCampaigns: number
+	/** Published campaigns with at least one gift that still nets above zero (refunded gifts do not count). */
+	campaignsWithGift: number
+	/** campaignsWithGift / publishedCampaigns, or null with no published campaigns. */
+	shareWithGift: number | null
+	emailsByStatus: Record<EmailStatus, number>
+	/** Campaigns whose stored totals differ from the money record: should be 0. */
+	moneyDrift: number
+	/** The first few drifting campaigns, so staff know where to look. */
+	driftSlugs: string[]
+	campaignsChecked: number
+}
+
+export async function platformOverview(): Promise<PlatformOverview> {
+	const [money, statusRows, published, emailRows, drift] = await Promise.all([
+		moneyByCurrency(),
+		db().select({ status: campaigns.status, n: count() }).from(campaigns).groupBy(campaigns.status),
+		publishedCampaignRows(),
+		db().select({ status: emails.status, n: count() }).from(emails).groupBy(emails.status),
+		findMoneyDrift(),
+	])
+	const campaignsByStatus = Object.fromEntries(campaignStatus.enumValues.map((s) => [s, 0])) as Record<CampaignStatus, number>
+	for (const row of statusRows) campaignsByStatus[row.status] = Number(row.n)
+	const emailsByStatus = Object.fromEntries(emailStatus.enumValues.map((s) => [s, 0])) as Record<EmailStatus, number>
+	for (const row of emailRows) emailsByStatus[row.status] = Number(row.n)
+	const campaignsWithGift = published.filter((c) => c.donors > 0).length
+	return {
+		money,
+		campaignsByStatus,
+		fundraisers: new Set(published.map((c) => c.ownerId)).size,
+		publishedCampaigns: published.length,
+		campaignsWithGift,
+		shareWithGift: share(campaignsWithGift, published.length),
+		emailsByStatus,
+		moneyDrift: drift.drift.length,
+		driftSlugs: drift.drift.slice(0, 10).map((d) => d.slug),
+		campaignsChecked: drift.checked,
+	}
+}
+
+export type TrendDay = { day: string; netMinor: number; gifts: number }
+
+const DAY_MS = 86_400_000
+
+/** The UTC midnight starting a YYYY-MM-DD day (plus `addDays`), as ISO text for a timestamptz parameter. */
+function dayStart(day: string, addDays = 0): string {
+	return new Date(Date.parse(`${day}T00:00:00Z`) + addDays * DAY_MS).toISOString()
+}
+
+/** YYYY-MM-DD of a moment, in UTC. */
+function utcDay(date: Date): string {
+	return date.toISOString().slice(0, 10)
+}
+
+/**
+ * One row per UTC day, oldest first, ending on `now`'s day: the net of every
+ * movement in `currency` that day and how many gifts arrived. Days without
+ * movements are present with zeros, so a chart shows quiet days as gaps.
+ */
+export async function dailyTrend(options: { days?: number; currency: string; now?: Date }): Promise<TrendDay[]> {
+	const days = Math.max(1, Math.floor(options.days ?? 30))
+	const today = Date.parse(utcDay(options.now ?? new Date()))
+	const start = new Date(today - (days - 1) * DAY_MS)
+	const end = new Date(today + DAY_MS)
+	const m = moneyMovements
+	const day = sql<string>`to_char(${m.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`
+	const rows = await db()
+		.select({
+			day,
+			netMinor: bigintSum(sql`${m.amountMinor}`),
+			gifts: sql<number>`(count(*) filter (where ${m.kind} in ${giftKinds}))::int`.mapWith(Number),
+		})
+		.from(m)
+		.where(and(eq(m.currency, options.currency), gte(m.createdAt, start), lt(m.createdAt, end)))
+		.groupBy(day)
+	const byDay = new Map(rows.map((row) => [row.day, row]))
+	return Array.from({ length: days }, (_, i) => {
+		const key = utcDay(new Date(start.getTime() + i * DAY_MS))
+		const row = byDay.get(key)
+		return { day: key, netMinor: row?.netMinor ?? 0, gifts: row?.gifts ?? 0 }
+	})
+}
+
+export type TopCampaign = {
+	id: string
+	slug: string
+	title: string
+	status: CampaignStatus
+	currency: string
+	goalMinor: number
+	raisedMinor: number
+	donors: number
+	ownerName: string
+}
+
+/** The campaigns that raised most (net, from the money record), each in its own currency. */
+export async function topCampaigns(limit = 10): Promise<TopCampaign[]> {
+	const totals = ledgerTotalsSql(sql`${campaigns.id}`)
+	const rows = await db()
+		.select({
+			id: campaigns.id,
+			slug: campaigns.slug,
+			title: campaigns.title,
+			status: campaigns.status,
+			currency: campaigns.currency,
+			goalMinor: campaigns.goalMinor,
+			raisedMinor: totals.raised,
+			donors: totals.donors,
+			ownerName: sql<string>`trim(${people.firstName} || ' ' || ${people.lastName})`,
+		})
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(sql`${totals.raised} > 0`)
+		.orderBy(desc(totals.raised), asc(campaigns.slug))
+		.limit(limit)
+	return rows.map((row) => ({ ...row, goalMinor: Number(row.goalMinor), raisedMinor: Number(row.raisedMinor), donors: Number(row.donors) }))
+}
+
+export type CoachingArmFigures = {
+	arm: CoachingArmKey
+	/** People assigned to the arm (null for "no arm": that group is everyone else, donors and staff included). */
+	members: number | null
+	/** Members who own a published campaign. */
+	fundraisers: number
+	campaigns: number
+	campaignsWithGift: number
+	shareWithGift: number | null
+	/** Per currency: net raised and the median campaign's net. */
+	raised: { currency: string; raisedMinor: number; medianMinor: number }[]
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b)
+	const middle = Math.floor(sorted.length / 2)
+	if (sorted.length === 0) return 0
+	// Whole minor units: the mean of the two middle campaigns is rounded.
+	return sorted.length % 2 === 1 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2)
+}
+
+/**
+ * Published campaigns by their owner's coaching arm, so staff can see whether
+ * the coaching emails help fundraisers raise something. The arm is recorded
+ * once per person (COACHING_HOLDOUT_PERCENT sets the hold-out's share);
+ * people from before the measurement have none.
+ */
+export async function coachingComparison(): Promise<CoachingArmFigures[]> {
+	const [published, memberRows] = await Promise.all([
+		publishedCampaignRows(),
+		db()
+			.select({ arm: people.coachingArm, n: count() })
+			.from(people)
+			.where(sql`${people.coachingArm} is not null and ${people.deletedAt} is null`)
+			.groupBy(people.coachingArm),
+	])
+	const members = new Map(memberRows.map((row) => [row.arm, Number(row.n)]))
+	return (['coached', 'holdout', 'none'] as const).map((arm) => {
+		const rows = published.filter((c) => c.arm === arm)
+		const withGift = rows.filter((c) => c.donors > 0).length
+		const currencies = [...new Set(rows.map((c) => c.currency))].sort()
+		return {
+			arm,
+			members: arm === 'none' ? null : (members.get(arm) ?? 0),
+			fundraisers: new Set(rows.map((c) => c.ownerId)).size,
+			campaigns: rows.length,
+			campaignsWithGift: withGift,
+			shareWithGift: share(withGift, rows.length),
+			raised: currencies.map((currency) => {
+				const amounts = rows.filter((c) => c.currency === currency).map((c) => c.raisedMinor)
+				return { currency, raisedMinor: amounts.reduce((a, b) => a + b, 0), medianMinor: median(amounts) }
+			}),
+		}
+	})
+}
+
+// --- CSV exports -----------------------------------------------------------
+
+/** An amount we formatted ourselves: a number, so never treated as a possible formula. */
+type Decimal = { decimal: string }
+type CsvValue = string | number | boolean | Date | null | undefined | Decimal
+
+const decimal = (amountMinor: number, currency: string): Decimal => ({ decimal: minorToMajorString(Number(amountMinor), currency) })
+
+/**
+ * One CSV field (RFC 4180). Text from people that starts like a formula
+ * (= + - @, or a tab or carriage return) gets a leading apostrophe, so a
+ * spreadsheet shows it instead of running it.
+ */
+export function csvCell(value: CsvValue): string {
+	let text: string
+	if (value === null || value === undefined) text = ''
+	else if (value instanceof Date) text = value.toISOString()
+	else if (typeof value === 'boolean') text = value ? 'true' : 'false'
+	else if (typeof value === 'number') text = String(value)
+	else if (typeof value === 'object') text = value.decimal
+	else text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+/** A whole CSV document: header row, then rows, CRLF line ends as RFC 4180 asks. */
+function toCsv(header: string[], rows: CsvValue[][]): string {
+	return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+}
+
+/**
+ * Every donation (any status) with its donor, for finance and receipts; staff
+ * only. `from` and `to` are inclusive UTC days (YYYY-MM-DD) of when the gift
+ * was paid, or started if it never was.
+ */
+export async function donationsCsv(options: { from?: string; to?: string } = {}): Promise<string> {
+	const d = donations
+	const when = sql`coalesce(${d.succeededAt}, ${d.createdAt})`
+	const ledger = (filter: string) =>
+		sql<number>`coalesce((select sum(m.amount_minor) from money_movements m where m.donation_id = ${d.id}${sql.raw(filter)}), 0)::bigint`.mapWith(Number)
+	const rows = await db()
+		.select({
+			id: d.id,
+			createdAt: d.createdAt,
+			succeededAt: d.succeededAt,
+			status: d.status,
+			channel: d.channel,
+			campaignSlug: campaigns.slug,
+			campaignTitle: campaigns.title,
+			currency: d.currency,
+			amountMinor: d.amountMinor,
+			coverFeeMinor: d.coverFeeMinor,
+			netMinor: ledger(''),
+			refundedMinor: ledger(` and m.kind = 'refund'`),
+			disputedMinor: ledger(` and m.kind in ('dispute_withdrawn', 'dispute_reinstated')`),
+			donorName: d.donorName,
+			donorEmail: d.donorEmail,
+			anonymous: d.anonymous,
+			hideAmount: d.hideAmount,
+			marketingOptIn: d.marketingOptIn,
+			updatesOptIn: d.updatesOptIn,
+			shareEmailWithFundraiser: d.shareEmailWithFundraiser,
+			message: d.message,
+			offlineNote: d.offlineNote,
+			confirmedAt: d.confirmedAt,
+			stripePaymentIntentId: d.stripePaymentIntentId,
+		})
+		.from(d)
+		.innerJoin(campaigns, eq(campaigns.id, d.campaignId))
+		.where(
+			and(
+				options.from ? sql`${when} >= ${dayStart(options.from)}::timestamptz` : undefined,
+				options.to ? sql`${when} < ${dayStart(options.to, 1)}::timestamptz` : undefined,
+			),
+		)
+		.orderBy(asc(when), asc(d.id))
+	const header = [
+		'donation_id',
+		'created_at',
+		'succeeded_at',
+		'status',
+		'channel',
+		'campaign_slug',
+		'campaign_title',
+		'currency',
+		'amount',
+		'cover_fee',
+		'total_charged',
+		'refunded',
+		'disputed',
+		'net_received',
+		'donor_name',
+		'donor_email',
+		'anonymous',
+		'hide_amount',
+		'marketing_opt_in',
+		'updates_opt_in',
+		'share_email_with_fundraiser',
+		'message',
+		'offline_note',
+		'offline_confirmed_at',
+		'stripe_payment_intent',
+	]
+	return toCsv(
+		header,
+		rows.map((r) => [
+			r.id,
+			r.createdAt,
+			r.succeededAt,
+			r.status,
+			r.channel,
+			r.campaignSlug,
+			r.campaignTitle,
+			r.currency,
+			decimal(r.amountMinor, r.currency),
+			decimal(r.coverFeeMinor, r.currency),
+			decimal(Number(r.amountMinor) + Number(r.coverFeeMinor), r.currency),
+			decimal(-r.refundedMinor, r.currency),
+			decimal(-r.disputedMinor, r.currency),
+			decimal(r.netMinor, r.currency),
+			r.donorName,
+			r.donorEmail,
+			r.anonymous,
+			r.hideAmount,
+			r.marketingOptIn,
+			r.updatesOptIn,
+			r.shareEmailWithFundraiser,
+			r.message,
+			r.offlineNote,
+			r.confirmedAt,
+			r.stripePaymentIntentId,
+		]),
+	)
+}
+
+/** Every campaign with its owner and its totals from the money record; staff only. */
+export async function campaignsCsv(): Promise<string> {
+	const totals = ledgerTotalsSql(sql`${campaigns.id}`)
+	const rows = await db()
+		.select({
+			id: campaigns.id,
+			slug: campaigns.slug,
+			title: campaigns.title,
+			kind: campaigns.kind,
+			status: campaigns.status,
+			featured: campaigns.featured,
+			currency: campaigns.currency,
+			goalMinor: campaigns.goalMinor,
+			raisedMinor: totals.raised,
+			donors: totals.donors,
+			ownerFirstName: people.firstName,
+			ownerLastName: people.lastName,
+			ownerEmail: people.email,
+			ownerCoachingArm: people.coachingArm,
+			createdAt: campaigns.createdAt,
+			publishedAt: campaigns.publishedAt,
+			endsOn: campaigns.endsOn,
+			endedAt: campaigns.endedAt,
+			hiddenReason: campaigns.hiddenReason,
+		})
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.orderBy(asc(campaigns.createdAt), asc(campaigns.id))
+	const header = [
+		'campaign_id',
+		'slug',
+		'title',
+		'kind',
+		'status',
+		'featured',
+		'currency',
+		'goal',
+		'raised',
+		'donors',
+		'owner_first_name',
+		'owner_last_name',
+		'owner_email',
+		'owner_coaching_arm',
+		'created_at',
+		'published_at',
+		'ends_on',
+		'ended_at',
+		'hidden_reason',
+	]
+	return toCsv(
+		header,
+		rows.map((r) => [
+			r.id,
+			r.slug,
+			r.title,
+			r.kind,
+			r.status,
+			r.featured,
+			r.currency,
+			decimal(r.goalMinor, r.currency),
+			decimal(Number(r.raisedMinor), r.currency),
+			Number(r.donors),
+			r.ownerFirstName,
+			r.ownerLastName,
+			r.ownerEmail,
+			r.ownerCoachingArm,
+			r.createdAt,
+			r.publishedAt,
+			r.endsOn,
+			r.endedAt,
+			r.hiddenReason,
+		]),
+	)
+}
+
+const isoDay = z.iso.date({ error: 'Use a date like 2025-01-31' })
+const exportRange = z
+	.object({ from: isoDay.optional(), to: isoDay.optional() })
+	.refine((range) => !range.from || !range.to || range.from <= range.to, { error: '"from" must not be after "to"' })
+
+/** The optional ?from=YYYY-MM-DD&to=YYYY-MM-DD of an export; anything else is a 400. */
+export function parseExportRange(url: URL): { from?: string; to?: string } {
+	const parsed = exportRange.safeParse({
+		from: url.searchParams.get('from') || undefined,
+		to: url.searchParams.get('to') || undefined,
+	})
+	if (!parsed.success) {
+		throw new Response(`Bad date range: ${parsed.error.issues.map((issue) => issue.message).join('; ')}\n`, {
+			status: 400,
+			headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+		})
+	}
+	return parsed.data
+}
+
+/** A CSV download named `<name>-YYYY-MM-DD.csv` (today, UTC); never cached, since it holds donors' details. */
+export function csvDownload(csv: string, name: string, now = new Date()): Response {
+	// The byte-order mark is how Excel knows the file is UTF-8 (names like "Zoë" stay intact).
+	return new Response('\uFEFF' + csv, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${name}-${utcDay(now)}.csv"`,
+			'Cache-Control': 'no-store',
+		},
+	})
+}
+
+/** Everything the staff overview page shows, in one call. */
+export async function overviewPageData(now = new Date()) {
+	const [overview, top, coaching] = await Promise.all([platformOverview(), topCampaigns(10), coachingComparison()])
+	// The charity's own currency always gets a chart, even before the first gift.
+	const currencies = overview.money.length > 0 ? overview.money.map((m) => m.currency) : [getCharity().currency]
+	const trends = await Promise.all(currencies.map(async (currency) => ({ currency, days: await dailyTrend({ days: 30, currency, now }) })))
+	return {
+		overview,
+		top,
+		coaching,
+		trends,
+		holdoutPercent: getEnv().COACHING_HOLDOUT_PERCENT,
+		locale: getCharity().locale,
+		generatedAt: now.toISOString(),
+	}
+}
