@@ -1,7 +1,7 @@
 import sharp from 'sharp'
-import { type Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { expectAccessible, hasChromium, pageErrors, useBrowser } from './browser.ts'
+import { signIn } from './sign-in.ts'
 
 const browser = useBrowser()
 
@@ -11,34 +11,6 @@ async function birthdayPhoto() {
 		.composite([{ input: Buffer.from('<svg width="1600" height="1000"><circle cx="800" cy="500" r="300" fill="#0b4f6c"/></svg>') }])
 		.jpeg({ quality: 80 })
 		.toBuffer()
-}
-
-/** Reads the newest sign-in code sent to `email` from the development mail viewer. */
-async function readSignInCode(page: Page, email: string): Promise<string> {
-	for (let i = 0; i < 40; i++) {
-		await page.goto('/dev/mail', { waitUntil: 'domcontentloaded' })
-		const row = page.getByRole('row').filter({ hasText: email }).filter({ hasText: /sign-in code/i })
-		if ((await row.count()) > 0) {
-			await row.first().getByRole('link').click()
-			await page.getByTestId('mail-to').waitFor()
-			const text = (await page.locator('pre').textContent()) ?? ''
-			const code = /\b(\d{6})\b/.exec(text)?.[1]
-			if (code) return code
-		}
-		await page.waitForTimeout(500)
-	}
-	throw new Error(`No sign-in code arrived for ${email}`)
-}
-
-async function signIn(page: Page, email: string) {
-	await page.getByLabel('Email address').fill(email)
-	await page.getByRole('button', { name: /email me|continue|send/i }).click()
-	await page.getByRole('heading', { name: 'Enter your sign-in code' }).waitFor()
-	const verifyUrl = page.url()
-	const code = await readSignInCode(page, email)
-	await page.goto(verifyUrl)
-	await page.getByLabel('6-digit code').fill(code)
-	await page.getByRole('button', { name: 'Sign in' }).click()
 }
 
 describe.runIf(hasChromium())('a new supporter starts a birthday fundraiser', () => {
