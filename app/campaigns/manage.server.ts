@@ -311,12 +311,14 @@ export async function listCampaignDonationsForOwner(campaignId: string, limit = 
 			currency: donations.currency,
 			message: donations.message,
 			offlineNote: donations.offlineNote,
+			/** For a rejected offline gift: the staff's reason, so the fundraiser knows why. */
+			failureReason: donations.failureReason,
 			createdAt: donations.createdAt,
 			succeededAt: donations.succeededAt,
 			thanked: sql<number>`(select count(*) from ${donationThanks} where ${donationThanks.donationId} = ${donations.id})::int`,
 		})
 		.from(donations)
-		.where(and(eq(donations.campaignId, campaignId), sql`${donations.status} in ('succeeded', 'pending_confirmation', 'processing')`))
+		.where(and(eq(donations.campaignId, campaignId), sql`${donations.status} in ('succeeded', 'pending_confirmation', 'processing', 'rejected')`))
 		.orderBy(desc(donations.createdAt))
 		.limit(limit)
 	return rows.map(({ donorEmail, shareEmail, ...row }) => ({

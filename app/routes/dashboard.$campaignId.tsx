@@ -121,9 +121,15 @@ export default function ManageCampaign() {
 											{donation.status === 'pending_confirmation' ? (
 												<span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-amber-950">Pending confirmation</span>
 											) : null}
+											{donation.status === 'rejected' ? (
+												<span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-red-950">Not confirmed by our team</span>
+											) : null}
 											{donation.donorEmail ? <> · {donation.donorEmail}</> : null}
 										</p>
 										{donation.message ? <p className="text-[15px] wrap-anywhere">“{donation.message}”</p> : null}
+										{donation.status === 'rejected' && donation.failureReason ? (
+											<p className="text-sm text-red-900 wrap-anywhere">Why: {donation.failureReason}</p>
+										) : null}
 										{donation.offlineNote ? <p className="text-sm text-muted">Note: {donation.offlineNote}</p> : null}
 										{donation.canThank ? (
 											donation.thanked > 0 ? (

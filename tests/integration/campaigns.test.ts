@@ -200,6 +200,20 @@ describe('offline gifts', () => {
 		expect(donation).toMatchObject({ status: 'succeeded', channel: 'offline', confirmedById: staff.id })
 	})
 
+	test('a gift staff could not confirm stays on the fundraiser’s dashboard with the reason, and never counts', async () => {
+		const { rejectOfflineGift } = await import('#app/staff/finance.server.ts')
+		const { listCampaignDonationsForOwner } = await import('#app/campaigns/manage.server.ts')
+		const owner = await createPerson(db())
+		const staff = await createPerson(db(), { role: 'staff' })
+		const campaign = await createCampaign(db(), { ownerId: owner.id, slug: 'cheque-trouble' })
+		const recorded = await recordOfflineDonation(campaign, owner, { amount: '30', donorName: 'Uncle Bob', note: 'Cheque 1001' })
+		if (!recorded.ok) throw new Error('not recorded')
+		expect((await rejectOfflineGift(recorded.donation.id, staff, 'The cheque bounced')).ok).toBe(true)
+		const [row] = await listCampaignDonationsForOwner(campaign.id)
+		expect(row).toMatchObject({ status: 'rejected', failureReason: 'The cheque bounced' })
+		expect((await getPublicCampaign('cheque-trouble'))?.raisedMinor).toBe(0)
+	})
+
 	test('an amount that is not money is refused', async () => {
 		const owner = await createPerson(db())
 		const campaign = await createCampaign(db(), { ownerId: owner.id })
