@@ -74,6 +74,8 @@ function limitBodySize(req: Request, res: Response, next: NextFunction) {
 	next()
 }
 
+const isWidgetPath = (path: string) => /^\/f\/[a-z0-9-]+\/widget$/.test(path)
+
 export function createApp(options: AppOptions) {
 	const app = express()
 	app.disable('x-powered-by')
@@ -106,12 +108,15 @@ export function createApp(options: AppOptions) {
 					'connect-src': options.production ? ["'self'"] : ["'self'", 'ws:'],
 					// A donation form posts here and is redirected on to Stripe Checkout.
 					'form-action': ["'self'", 'https://checkout.stripe.com'],
-					'frame-ancestors': ["'none'"],
+					// Only the progress widget may be framed by other sites.
+					'frame-ancestors': [(req) => (isWidgetPath((req as Request).path) ? '*' : "'none'")],
 					'object-src': ["'none'"],
 					...(options.production ? { 'upgrade-insecure-requests': [] } : {}),
 				},
 			},
 			crossOriginEmbedderPolicy: false,
+			// frame-ancestors in the CSP decides framing; X-Frame-Options cannot allow the widget.
+			xFrameOptions: false,
 			referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
 			strictTransportSecurity: options.production ? { maxAge: 63072000, includeSubDomains: true } : false,
 		}),

@@ -194,3 +194,30 @@ describe('request size limits', () => {
 		expect((await app.postForm('/fundraise', { note: 'x'.repeat(300_000) })).status).toBe(413)
 	})
 })
+
+describe('embeddable progress widget', () => {
+	test('a public campaign’s card can be framed by other sites; ordinary pages cannot', async () => {
+		await seedDemoData()
+		const widget = await fetch(`${app.origin}/f/amara-turns-30/widget`)
+		expect(widget.status).toBe(200)
+		expect(widget.headers.get('content-type')).toContain('text/html')
+		expect(widget.headers.get('content-security-policy')).toContain('frame-ancestors *')
+		expect(widget.headers.get('x-frame-options')).toBeNull()
+		const html = await widget.text()
+		expect(html).toContain('Amara&#39;s 30th: freedom instead of presents')
+		expect(html).toMatch(/aria-valuenow="\d+"/)
+		expect(html).toContain('/f/amara-turns-30/donate')
+		expect(html).not.toContain('<script')
+		const page = await fetch(`${app.origin}/f/amara-turns-30`)
+		expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+	})
+
+	test('drafts, hidden and unknown campaigns have no widget', async () => {
+		const owner = await createPerson(db())
+		await createCampaign(db(), { ownerId: owner.id, status: 'draft', slug: 'widget-draft' })
+		await createCampaign(db(), { ownerId: owner.id, status: 'hidden', slug: 'widget-hidden' })
+		for (const slug of ['widget-draft', 'widget-hidden', 'no-such-campaign']) {
+			expect((await fetch(`${app.origin}/f/${slug}/widget`)).status).toBe(404)
+		}
+	})
+})
