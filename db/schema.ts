@@ -396,6 +396,8 @@ export const moneyMovements = pgTable(
 	(t) => [
 		uniqueIndex('money_movements_kind_source_unique').on(t.kind, t.sourceId),
 		index('money_movements_campaign_idx').on(t.campaignId),
+		// Webhook handlers ask "is this gift counted / how much was refunded" per donation.
+		index('money_movements_donation_kind_idx').on(t.donationId, t.kind),
 	],
 )
 
@@ -454,6 +456,8 @@ export const emails = pgTable(
 		index('emails_sequence_idx').on(t.personId, t.sequence, t.status),
 		index('emails_campaign_idx').on(t.campaignId, t.status),
 		index('emails_provider_message_idx').on(t.providerMessageId),
+		// Unsubscribes and suppressions stop pending emails by address, whatever its case.
+		index('emails_to_lower_idx').on(sql`lower(${t.toEmail})`),
 	],
 )
 

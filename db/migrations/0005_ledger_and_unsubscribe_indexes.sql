@@ -1,0 +1,2 @@
+CREATE INDEX "emails_to_lower_idx" ON "emails" USING btree (lower("to_email"));--> statement-breakpoint
+CREATE INDEX "money_movements_donation_kind_idx" ON "money_movements" USING btree ("donation_id","kind");
