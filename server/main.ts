@@ -8,6 +8,10 @@ import { loadEnvOrExit, startServices } from './services.ts'
 const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '..')
 const env = loadEnvOrExit()
 const dev = process.argv.includes('--dev')
+// The built app renders with React's production build even when the
+// configuration is development's (no NODE_ENV set: `npm start` on a laptop).
+// The configuration was read above and is kept, so this changes only libraries.
+if (!dev && !process.env.NODE_ENV) process.env.NODE_ENV = 'production'
 
 const services = await startServices({ runWorkers: env.RUN_WORKER })
 

@@ -178,17 +178,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 	}
 }
 
-let cached: Env | undefined
+// Kept on globalThis so the server entry and the Remix build (two module
+// graphs in one process) read one parsed environment.
+const registry = globalThis as typeof globalThis & { __fundraisingEnv?: Env }
 
-/** The validated environment of this process. */
+/** The validated environment of this process, parsed once. */
 export function getEnv(): Env {
-	cached ??= parseEnv(process.env)
-	return cached
+	registry.__fundraisingEnv ??= parseEnv(process.env)
+	return registry.__fundraisingEnv
 }
 
 /** For tests that change the environment between cases. */
 export function resetEnvCache() {
-	cached = undefined
+	registry.__fundraisingEnv = undefined
 }
 
 export const isProduction = () => getEnv().NODE_ENV === 'production'
