@@ -11,6 +11,8 @@ export const queues = {
 	testStripeEvent: 'test-stripe-event',
 	/** Every minute: releases timed emails that are due and closes campaigns past their end date. */
 	releaseDueEmails: 'release-due-emails',
+	/** Daily: deletes expired sessions, spent sign-in challenges and old rate-limit windows. */
+	removeExpiredAuthData: 'remove-expired-auth-data',
 	/** Asks Stripe for recent payments and refunds and records any we missed. */
 	reconcileStripe: 'reconcile-stripe',
 } as const

@@ -4,6 +4,7 @@ import { deliverTestEvent } from '#app/donations/test-checkout.server.ts'
 import { type StripeEventLike } from '#app/donations/webhooks.server.ts'
 import { deliverQueuedEmail } from '#app/email/outbox.server.ts'
 import { releaseDueEmails } from '#app/email/sequences.server.ts'
+import { removeExpiredAuthData } from './cleanup.server.ts'
 import { getJobQueue, queues } from './queue.server.ts'
 
 /** Attaches the handlers for every queue to the running job queue. */
@@ -28,6 +29,10 @@ export async function startWorkers(options: { pollingIntervalSeconds?: number } 
 		await releaseDueEmails(new Date())
 	})
 	await boss.schedule(queues.releaseDueEmails, '* * * * *')
+	await boss.work(queues.removeExpiredAuthData, { batchSize: 1, pollingIntervalSeconds: 60 }, async () => {
+		await removeExpiredAuthData(new Date())
+	})
+	await boss.schedule(queues.removeExpiredAuthData, '41 4 * * *')
 	await boss.work(queues.reconcileStripe, { batchSize: 1, pollingIntervalSeconds: 30 }, async () => {
 		const report = await reconcileStripe()
 		console.log(`[reconcile] ${report.summary}`)
@@ -35,4 +40,10 @@ export async function startWorkers(options: { pollingIntervalSeconds?: number } 
 	// Daily, and only where there is a Stripe account to ask.
 	if (getEnv().STRIPE_SECRET_KEY) await boss.schedule(queues.reconcileStripe, '17 3 * * *')
 	else await boss.unschedule(queues.reconcileStripe)
+}
+
+/** Detaches every handler (the queue itself keeps running); for tests and graceful stops. */
+export async function stopWorkers() {
+	const boss = getJobQueue()
+	for (const name of Object.values(queues)) await boss.offWork(name)
 }

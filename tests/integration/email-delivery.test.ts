@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { deliverQueuedEmail } from '#app/email/outbox.server.ts'
-import { startWorkers } from '#app/jobs/workers.server.ts'
-import { getJobQueue, queues } from '#app/jobs/queue.server.ts'
+import { startWorkers, stopWorkers } from '#app/jobs/workers.server.ts'
 import { recordLearnMoreSignup } from '#app/people/signups.server.ts'
 import { recordContactMessage } from '#app/contact/contact.server.ts'
 import { db } from '#db/index.server.ts'
@@ -18,7 +17,7 @@ beforeEach(async () => {
 	sendgrid = await startSendGridStandIn()
 })
 afterEach(async () => {
-	await getJobQueue().offWork(queues.sendEmail)
+	await stopWorkers()
 	await sendgrid.close()
 })
 

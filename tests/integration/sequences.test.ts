@@ -265,9 +265,33 @@ describe('SendGrid', () => {
 		expect((await emailsFor('esther@example.com'))['signup-day2']!.status).toBe('cancelled')
 	})
 
+	test('the event webhook endpoint answers 400 to a bad signature and 200 to a signed batch', async () => {
+		const { startHttpApp } = await import('#tests/support/http-app.ts')
+		const app = await startHttpApp()
+		try {
+			const { welcomeEmailId } = await recordLearnMoreSignup(signup)
+			const batch = signed([{ email: 'esther@example.com', event: 'open', timestamp: Math.floor(Date.now() / 1000), sg_message_id: 'm.1', email_id: welcomeEmailId }])
+			const post = (signature: string) =>
+				fetch(`${app.origin}/webhooks/sendgrid`, {
+					method: 'POST',
+					headers: {
+						'content-type': 'application/json',
+						'x-twilio-email-event-webhook-signature': signature,
+						'x-twilio-email-event-webhook-timestamp': batch.timestamp,
+					},
+					body: batch.body,
+				})
+			expect((await post('MEUCIQDforged')).status).toBe(400)
+			const accepted = await post(batch.signature)
+			expect(accepted.status).toBe(200)
+			expect(await accepted.json()).toEqual({ received: 1, recorded: 1 })
+		} finally {
+			await app.close()
+		}
+	})
+
 	test('a SendGrid 5xx on a coaching email is retried by the queue and sent once', async () => {
-		const { startWorkers } = await import('#app/jobs/workers.server.ts')
-		const { getJobQueue, queues } = await import('#app/jobs/queue.server.ts')
+		const { startWorkers, stopWorkers } = await import('#app/jobs/workers.server.ts')
 		await recordLearnMoreSignup({ ...signup, emailConsent: true })
 		sendgrid.failNext(502)
 		await releaseDueEmails(new Date(Date.now() + 2 * DAY + 60_000))
@@ -284,10 +308,7 @@ describe('SendGrid', () => {
 			expect(status).toBe('sent')
 			expect(sendgrid.requests.map((r) => r.status)).toEqual([502, 202])
 		} finally {
-			await getJobQueue().offWork(queues.sendEmail)
-			await getJobQueue().offWork(queues.testStripeEvent)
-			await getJobQueue().offWork(queues.releaseDueEmails)
-			await getJobQueue().offWork(queues.reconcileStripe)
+			await stopWorkers()
 		}
 	})
 })

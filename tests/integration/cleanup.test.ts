@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest'
+import { removeExpiredAuthData } from '#app/jobs/cleanup.server.ts'
+import { db } from '#db/index.server.ts'
+import { createPerson } from '#db/factories.server.ts'
+import { rateLimits, sessions, signInCodes } from '#db/schema.ts'
+
+describe('daily housekeeping', () => {
+	test('removes expired sessions, spent sign-in challenges and old rate-limit windows, and keeps live ones', async () => {
+		const person = await createPerson(db())
+		const now = new Date()
+		const hour = 3_600_000
+		await db().insert(sessions).values([
+			{ personId: person.id, expiresAt: new Date(now.getTime() - hour) },
+			{ personId: person.id, expiresAt: new Date(now.getTime() + 30 * 24 * hour) },
+		])
+		await db().insert(signInCodes).values([
+			{ email: 'a@example.org', codeHash: 'x', linkTokenHash: 'old', expiresAt: new Date(now.getTime() - 48 * hour) },
+			{ email: 'a@example.org', codeHash: 'y', linkTokenHash: 'fresh', expiresAt: new Date(now.getTime() + 0.1 * hour) },
+		])
+		await db().insert(rateLimits).values([
+			{ key: 'old', windowStartedAt: new Date(now.getTime() - 48 * hour), hits: 3 },
+			{ key: 'current', windowStartedAt: now, hits: 1 },
+		])
+		expect(await removeExpiredAuthData(now)).toEqual({ sessions: 1, signInCodes: 1, rateLimits: 1 })
+		expect(await db().select().from(sessions)).toHaveLength(1)
+		expect((await db().select().from(signInCodes)).map((c) => c.linkTokenHash)).toEqual(['fresh'])
+		expect((await db().select().from(rateLimits)).map((r) => r.key)).toEqual(['current'])
+	})
+})
