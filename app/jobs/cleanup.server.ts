@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm'
+import { lt } from 'drizzle-orm'
 import { db } from '#db/index.server.ts'
 import { rateLimits, sessions, signInCodes } from '#db/schema.ts'
 
@@ -12,7 +12,7 @@ export async function removeExpiredAuthData(now = new Date()) {
 	const expiredSessions = await db().delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id })
 	const oldChallenges = await db()
 		.delete(signInCodes)
-		.where(sql`${signInCodes.expiresAt} < ${dayAgo}`)
+		.where(lt(signInCodes.expiresAt, dayAgo))
 		.returning({ id: signInCodes.id })
 	const oldWindows = await db()
 		.delete(rateLimits)
