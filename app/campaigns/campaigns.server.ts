@@ -16,6 +16,8 @@ export type CampaignSummary = {
 	coverAlt: string | null
 	endsOn: string | null
 	organiserName: string
+	/** The organiser's profile photo, if they added one. */
+	organiserPhotoUrl: string | null
 	featured: boolean
 }
 
@@ -39,6 +41,7 @@ const summaryColumns = {
 	coverAlt: campaigns.coverAlt,
 	endsOn: campaigns.endsOn,
 	organiserName: sql<string>`trim(${people.firstName} || ' ' || ${people.lastName})`,
+	organiserPhotoUrl: people.photoUrl,
 	featured: campaigns.featured,
 }
 

@@ -107,7 +107,12 @@ export default function CampaignPage() {
 			) : null}
 			<p className="text-sm font-semibold uppercase tracking-wider text-accent-dark">{campaignKindLabel(campaign.kind)}</p>
 			<h1 className="mt-2 text-3xl font-bold sm:text-4xl">{campaign.title}</h1>
-			<p className="mt-2 text-muted">Organised by {organiser}</p>
+			<p className="mt-2 flex items-center gap-2 text-muted">
+				{campaign.organiserPhotoUrl ? (
+					<img src={campaign.organiserPhotoUrl} alt="" width={32} height={32} className="h-8 w-8 rounded-full object-cover" />
+				) : null}
+				<span>Organised by {organiser}</span>
+			</p>
 			<div className="mt-8 grid gap-10 lg:grid-cols-3">
 				<div className="min-w-0 space-y-10 lg:col-span-2">
 					<img

@@ -255,5 +255,9 @@ describe('profile photo', () => {
 		const image = await fetch(app.origin + person!.photoUrl!)
 		expect(image.status).toBe(200)
 		expect(await sharp(Buffer.from(await image.arrayBuffer())).metadata()).toMatchObject({ format: 'webp', width: 400, height: 400 })
+		// Their fundraiser shows them beside "Organised by".
+		const { createCampaign } = await import('#db/factories.server.ts')
+		await createCampaign(db(), { ownerId: person!.id, slug: 'photo-owner-page' })
+		expect(await (await get('/f/photo-owner-page')).text()).toContain(`src="${person!.photoUrl}"`)
 	})
 })
