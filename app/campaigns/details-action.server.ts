@@ -61,7 +61,7 @@ export function detailsDefaults(campaign: Campaign): DetailsDefaults {
 		coverImage: campaign.coverImage,
 		dateLabel: campaignKindTemplate(campaign.kind).dateLabel,
 		presetAmounts: (campaign.presetAmountsMinor ?? []).map((minor) => minorToMajorString(minor, campaign.currency)).join(', '),
-		presetPlaceholder: campaignKindTemplate(campaign.kind).presetAmounts.join(', '),
+		presetSuggestion: campaignKindTemplate(campaign.kind).presetAmounts.join(', '),
 		currencySymbol: symbol,
 		appHost: new URL(getEnv().APP_URL).host,
 	}

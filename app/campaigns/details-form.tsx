@@ -15,7 +15,7 @@ export type DetailsDefaults = {
 	dateLabel: string
 	/** Donors' quick-choice amounts as the person typed them ("10, 25, 50"), or the kind's suggestion. */
 	presetAmounts: string
-	presetPlaceholder: string
+	presetSuggestion: string
 	currencySymbol: string
 	appHost: string
 }
@@ -124,7 +124,7 @@ export function CampaignDetailsForm({
 			<TextField
 				field={fields.presetAmounts}
 				label={`Suggested amounts for donors (${defaults.currencySymbol})`}
-				hint={`Two to six amounts, separated by commas. Leave empty to use ours: ${defaults.presetPlaceholder}.`}
+				hint={`Two to six amounts, separated by commas. Leave empty to use ours: ${defaults.presetSuggestion}.`}
 				optional
 			/>
 			<div>

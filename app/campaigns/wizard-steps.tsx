@@ -6,11 +6,11 @@ export function WizardSteps({ current }: { current: 1 | 2 | 3 }) {
 		<ol className="flex flex-wrap gap-x-6 gap-y-2 text-sm" aria-label="Progress">
 			{steps.map((label, index) => {
 				const number = index + 1
-				const state = number < current ? 'done' : number === current ? 'current' : 'todo'
+				const state = number < current ? 'done' : number === current ? 'current' : 'upcoming'
 				return (
 					<li key={label} aria-current={state === 'current' ? 'step' : undefined} className="flex items-center gap-2">
 						<span
-							className={`flex h-7 w-7 items-center justify-center rounded-full text-sm font-bold ${state === 'todo' ? 'bg-stone-200 text-ink' : 'bg-brand text-white'}`}
+							className={`flex h-7 w-7 items-center justify-center rounded-full text-sm font-bold ${state === 'upcoming' ? 'bg-stone-200 text-ink' : 'bg-brand text-white'}`}
 						>
 							{state === 'done' ? '✓' : number}
 						</span>

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { getPublicCampaign } from '#app/campaigns/campaigns.server.ts'
 import { recordOfflineDonation } from '#app/campaigns/manage.server.ts'
@@ -16,7 +16,6 @@ import {
 import { db } from '#db/index.server.ts'
 import { createCampaign, createPerson, createSucceededDonation } from '#db/factories.server.ts'
 import { auditLog, devMailbox, donations, emailEvents, emails, moneyMovements, type Campaign, type Person } from '#db/schema.ts'
-import { type EmailTemplateData } from '#emails/index.ts'
 import { startHttpApp } from '#tests/support/http-app.ts'
 import { testDatabase } from '#tests/support/setup-file.ts'
 
@@ -271,20 +270,9 @@ describe('staff finance pages over HTTP', () => {
 		await app?.close()
 	})
 
-	function get(path: string, cookie?: string) {
-		return fetch(app.origin + path, { redirect: 'manual', headers: cookie ? { cookie } : {} })
-	}
+	const get = (path: string, cookie?: string) => app.get(path, cookie)
 
-	/** Signs in over HTTP as a browser would (email, then the emailed code) and returns the `__session=…` cookie pair. */
-	async function signIn(email: string) {
-		const asked = await app.postForm('/login', { email, redirectTo: '/account' })
-		expect(asked.status).toBe(302)
-		const [row] = await db().select().from(emails).where(eq(emails.template, 'sign-in-code')).orderBy(desc(emails.createdAt)).limit(1)
-		const { code } = row!.data as EmailTemplateData['sign-in-code']
-		const verified = await app.postForm(asked.headers.get('location')!, { email, code })
-		expect(verified.status).toBe(302)
-		return verified.headers.getSetCookie().find((c) => c.startsWith('__session='))!.split(';')[0]!
-	}
+	const signIn = (email: string) => app.signIn(email)
 
 	const pages = ['/staff/gifts', '/staff/payments', '/staff/emails', '/staff/audit']
 

@@ -239,20 +239,9 @@ describe('moderation over HTTP', () => {
 		await app?.close()
 	})
 
-	function get(path: string, cookie?: string) {
-		return fetch(app.origin + path, { redirect: 'manual', headers: cookie ? { cookie } : {} })
-	}
+	const get = (path: string, cookie?: string) => app.get(path, cookie)
 
-	/** Signs in over HTTP as a browser would and returns the `__session=…` cookie pair. */
-	async function signIn(email: string) {
-		const asked = await app.postForm('/login', { email, redirectTo: '/account' })
-		expect(asked.status).toBe(302)
-		const [row] = await db().select().from(emails).where(eq(emails.template, 'sign-in-code')).orderBy(desc(emails.createdAt)).limit(1)
-		const { code } = row!.data as EmailTemplateData['sign-in-code']
-		const verified = await app.postForm(asked.headers.get('location')!, { email, code })
-		expect(verified.status).toBe(302)
-		return verified.headers.getSetCookie().find((c) => c.startsWith('__session='))!.split(';')[0]!
-	}
+	const signIn = (email: string) => app.signIn(email)
 
 	test('signed out, the staff pages send the visitor to sign in', async () => {
 		for (const path of ['/staff/campaigns', '/staff/reports']) {

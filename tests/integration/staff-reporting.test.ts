@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { recordMovement } from '#app/donations/ledger.server.ts'
 import {
@@ -13,7 +13,6 @@ import {
 import { createCampaign, createPerson, createSucceededDonation } from '#db/factories.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, donations, emails, people, type Donation } from '#db/schema.ts'
-import { type EmailTemplateData } from '#emails/index.ts'
 import { startHttpApp } from '#tests/support/http-app.ts'
 
 /** A refund as the webhook records it: a negative movement, in a transaction. */
@@ -320,18 +319,9 @@ describe('staff reporting over HTTP', () => {
 		await app?.close()
 	})
 
-	const get = (path: string, cookie?: string) => fetch(app.origin + path, { redirect: 'manual', headers: cookie ? { cookie } : {} })
+	const get = (path: string, cookie?: string) => app.get(path, cookie)
 
-	/** Signs in over HTTP as a browser would and returns the `__session=…` cookie pair. */
-	async function signIn(email: string) {
-		const asked = await app.postForm('/login', { email, redirectTo: '/staff' })
-		expect(asked.status).toBe(302)
-		const [row] = await db().select().from(emails).where(eq(emails.template, 'sign-in-code')).orderBy(desc(emails.createdAt)).limit(1)
-		const { code } = row!.data as EmailTemplateData['sign-in-code']
-		const verified = await app.postForm(asked.headers.get('location')!, { email, code })
-		expect(verified.status).toBe(302)
-		return verified.headers.getSetCookie().find((c) => c.startsWith('__session='))!.split(';')[0]!
-	}
+	const signIn = (email: string) => app.signIn(email)
 
 	const staffPaths = ['/staff', '/staff/exports/donations.csv', '/staff/exports/campaigns.csv']
 

@@ -3,7 +3,10 @@ import { type AddressInfo } from 'node:net'
 import path from 'node:path'
 import { type ServerBuild } from '@remix-run/node'
 import { localUploadsDir } from '#app/media/storage.server.ts'
-import { getDatabase } from '#db/index.server.ts'
+import { desc, eq } from 'drizzle-orm'
+import { db, getDatabase } from '#db/index.server.ts'
+import { emails } from '#db/schema.ts'
+import { type EmailTemplateData } from '#emails/index.ts'
 import { createApp } from '../../server/app.ts'
 
 /**
@@ -43,6 +46,23 @@ export async function startHttpApp(options: { uploadsDir?: string } = {}) {
 				},
 				body: new URLSearchParams(fields).toString(),
 			})
+		},
+		/** A GET as a browser sends it, optionally with a `__session=…` cookie; redirects are not followed. */
+		get(pathname: string, cookie?: string) {
+			return fetch(origin + pathname, { redirect: 'manual', headers: cookie ? { cookie } : {} })
+		},
+		/**
+		 * Signs in as a browser would (email, then the code the email carries) and
+		 * returns the `__session=…` cookie pair.
+		 */
+		async signIn(email: string) {
+			const asked = await this.postForm('/login', { email, redirectTo: '/account' })
+			if (asked.status !== 302) throw new Error(`asking to sign in answered ${asked.status}`)
+			const [row] = await db().select().from(emails).where(eq(emails.template, 'sign-in-code')).orderBy(desc(emails.createdAt)).limit(1)
+			const { code } = row!.data as EmailTemplateData['sign-in-code']
+			const verified = await this.postForm(asked.headers.get('location')!, { email, code })
+			if (verified.status !== 302) throw new Error(`entering the code answered ${verified.status}`)
+			return verified.headers.getSetCookie().find((c) => c.startsWith('__session='))!.split(';')[0]!
 		},
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	}
