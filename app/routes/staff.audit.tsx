@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
 import { listAuditForStaff } from '#app/staff/finance.server.ts'
+import { ScrollTable } from '#app/staff/staff-ui.tsx'
 
 const AUDIT_LIMIT = 200
 
@@ -31,7 +32,7 @@ export default function StaffAudit() {
 			{entries.length === 0 ? (
 				<p className="text-muted">Nothing has been recorded yet.</p>
 			) : (
-				<div className="relative overflow-x-auto rounded-xl border border-stone-200" role="region" aria-label="Audit log entries" tabIndex={0}>
+				<ScrollTable label="Audit log entries">
 					<table className="w-full min-w-[52rem] text-left text-[15px]">
 						<thead className="bg-sand">
 							<tr>
@@ -67,7 +68,7 @@ export default function StaffAudit() {
 							))}
 						</tbody>
 					</table>
-				</div>
+				</ScrollTable>
 			)}
 		</div>
 	)

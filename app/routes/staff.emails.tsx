@@ -6,6 +6,7 @@ import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
 import { emailStatuses, listEmailsForStaff, retryFailedEmail, type EmailStatus } from '#app/staff/finance.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
+import { ActionNotice, ScrollTable } from '#app/staff/staff-ui.tsx'
 
 const PAGE_SIZE = 50
 
@@ -114,14 +115,7 @@ export default function StaffEmails() {
 					problem is fixed you can send it again. Bounced addresses are suppressed and cannot be retried.
 				</p>
 			</header>
-			{done ? (
-				<p
-					role="status"
-					className={`rounded-md border p-3 ${done.tone === 'good' ? 'border-emerald-300 bg-emerald-50 text-emerald-950' : 'border-amber-300 bg-amber-50 text-amber-950'}`}
-				>
-					{done.text}
-				</p>
-			) : null}
+			<ActionNotice notice={done} />
 
 			<Form method="get" className="grid gap-4 rounded-xl border border-stone-200 p-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_2fr_auto] lg:items-end">
 				<div>
@@ -190,7 +184,7 @@ export default function StaffEmails() {
 					{total === 0 ? 'No emails match' : `Showing ${first}–${last} of ${total}`}
 				</h2>
 				{emails.length > 0 ? (
-					<div className="relative mt-3 overflow-x-auto rounded-xl border border-stone-200" role="region" aria-label="Emails table" tabIndex={0}>
+					<ScrollTable label="Emails table" className="mt-3">
 						<table className="w-full min-w-[62rem] text-left text-sm">
 							<thead className="bg-sand">
 								<tr>
@@ -261,7 +255,7 @@ export default function StaffEmails() {
 								))}
 							</tbody>
 						</table>
-					</div>
+					</ScrollTable>
 				) : null}
 				{pages > 1 ? (
 					<nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-4">

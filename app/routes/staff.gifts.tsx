@@ -9,6 +9,7 @@ import { requireStaff } from '#app/people/session.server.ts'
 import { confirmOfflineGift, listPendingOfflineGifts, listRecentOfflineDecisions, rejectOfflineGift } from '#app/staff/finance.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
+import { ActionNotice, ScrollTable } from '#app/staff/staff-ui.tsx'
 
 const REASON_MAX = 500
 
@@ -83,14 +84,7 @@ export default function StaffGifts() {
 					then confirm the gift so it counts in their total — or reject it, with a reason, if it cannot be confirmed.
 				</p>
 			</header>
-			{done ? (
-				<p
-					role="status"
-					className={`rounded-md border p-3 ${done.tone === 'good' ? 'border-emerald-300 bg-emerald-50 text-emerald-950' : 'border-amber-300 bg-amber-50 text-amber-950'}`}
-				>
-					{done.text}
-				</p>
-			) : null}
+			<ActionNotice notice={done} />
 
 			<section aria-labelledby="pending-heading">
 				<h2 id="pending-heading" className="text-2xl font-bold">
@@ -145,7 +139,7 @@ export default function StaffGifts() {
 				{decisions.length === 0 ? (
 					<p className="mt-2 text-muted">No offline gifts have been confirmed or rejected yet.</p>
 				) : (
-					<div className="relative mt-4 overflow-x-auto rounded-xl border border-stone-200" role="region" aria-label="Recent decisions table" tabIndex={0}>
+					<ScrollTable label="Recent decisions table" className="mt-4">
 						<table className="w-full min-w-[46rem] text-left text-[15px]">
 							<thead className="bg-sand">
 								<tr>
@@ -185,7 +179,7 @@ export default function StaffGifts() {
 								))}
 							</tbody>
 						</table>
-					</div>
+					</ScrollTable>
 				)}
 			</section>
 		</div>

@@ -5,6 +5,7 @@ import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
 import { listStripeEventsNeedingAttention, type AttentionOutcome, type PayloadAmount } from '#app/staff/finance.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
+import { ScrollTable } from '#app/staff/staff-ui.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request)
@@ -83,7 +84,7 @@ export default function StaffPayments() {
 						{rows.length === 0 ? (
 							<p className="mt-4 text-muted">{section.empty}</p>
 						) : (
-							<div className="relative mt-4 overflow-x-auto rounded-xl border border-stone-200" role="region" aria-label={`${section.heading} table`} tabIndex={0}>
+							<ScrollTable label={`${section.heading} table`} className="mt-4">
 								<table className="w-full min-w-[56rem] text-left text-[15px]">
 									<thead className="bg-sand">
 										<tr>
@@ -147,7 +148,7 @@ export default function StaffPayments() {
 										))}
 									</tbody>
 								</table>
-							</div>
+							</ScrollTable>
 						)}
 					</section>
 				)
