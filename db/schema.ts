@@ -241,7 +241,7 @@ export const donationStatus = pgEnum('donation_status', [
 	'pending',
 	/** Paid with an asynchronous method that has not settled. */
 	'processing',
-	/** Paid; counted through the money record. */
+	/** Paid; counted through the money record, nothing taken back. */
 	'succeeded',
 	/** The payment failed. */
 	'failed',
@@ -251,6 +251,16 @@ export const donationStatus = pgEnum('donation_status', [
 	'pending_confirmation',
 	/** An offline gift staff could not confirm. */
 	'rejected',
+	/** Counted, then part of it was refunded: the net still counts. */
+	'partially_refunded',
+	/** Counted, then refunded in full: it no longer counts. */
+	'refunded',
+	/** A dispute (or an inquiry) about the payment is open; money leaves only once Stripe withdraws it. */
+	'disputed',
+	/** The donor's bank won the dispute: the money is gone for good. */
+	'dispute_lost',
+	/** The charity won the dispute: the money came back. */
+	'dispute_won',
 ])
 
 export const donationChannel = pgEnum('donation_channel', [
@@ -343,6 +353,51 @@ export const stripeEvents = pgTable(
 	],
 )
 
+/** A Stripe dispute's status, as Stripe names it. */
+export const disputeStatus = pgEnum('dispute_status', [
+	/** An inquiry: the bank asks questions; no money has moved. */
+	'warning_needs_response',
+	/** An inquiry we answered, waiting for the bank. */
+	'warning_under_review',
+	/** The inquiry ended without becoming a chargeback; no money moved. */
+	'warning_closed',
+	/** A chargeback needing our evidence; funds are usually withdrawn. */
+	'needs_response',
+	/** A chargeback with our evidence, waiting for the bank. */
+	'under_review',
+	/** The charity won: withdrawn funds are reinstated. */
+	'won',
+	/** The donor's bank won: withdrawn funds stay withdrawn. */
+	'lost',
+	/** Stopped before becoming a dispute (e.g. by an early-resolution network); no money moved. */
+	'prevented',
+])
+
+/**
+ * Every dispute and inquiry Stripe told us about, with its latest status.
+ * Status only: the money a dispute moves is in money_movements, keyed on the
+ * dispute's id (withdrawn and reinstated once each).
+ */
+export const disputes = pgTable(
+	'disputes',
+	{
+		/** Stripe's dispute id (dp_…). */
+		id: text('id').primaryKey(),
+		donationId: uuid('donation_id')
+			.notNull()
+			.references(() => donations.id),
+		status: disputeStatus('status').notNull(),
+		/** The amount disputed, as Stripe states it (the whole charge, cover-the-fee part included). */
+		amountMinor: minor('amount_minor').notNull(),
+		currency: text('currency').notNull(),
+		/** Stripe's reason code: fraudulent, duplicate, product_not_received… */
+		reason: text('reason'),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [index('disputes_donation_idx').on(t.donationId), index('disputes_updated_idx').on(t.updatedAt)],
+)
+
 /** Thank-you messages fundraisers sent to donors (emailed; the address stays hidden). */
 export const donationThanks = pgTable(
 	'donation_thanks',
@@ -395,6 +450,10 @@ export const moneyMovements = pgTable(
 	},
 	(t) => [
 		uniqueIndex('money_movements_kind_source_unique').on(t.kind, t.sourceId),
+		// A donation's gift is counted at most once, whatever payment or event claims it.
+		uniqueIndex('money_movements_one_gift_per_donation')
+			.on(t.donationId)
+			.where(sql`${t.kind} in ('donation_succeeded', 'offline_confirmed')`),
 		index('money_movements_campaign_idx').on(t.campaignId),
 		// Webhook handlers ask "is this gift counted / how much was refunded" per donation.
 		index('money_movements_donation_kind_idx').on(t.donationId, t.kind),
@@ -515,6 +574,9 @@ export type CampaignUpdate = typeof campaignUpdates.$inferSelect
 export type Campaign = typeof campaigns.$inferSelect
 export type NewCampaign = typeof campaigns.$inferInsert
 export type Donation = typeof donations.$inferSelect
+export type DonationStatus = (typeof donationStatus.enumValues)[number]
+export type Dispute = typeof disputes.$inferSelect
+export type DisputeStatus = (typeof disputeStatus.enumValues)[number]
 export type NewDonation = typeof donations.$inferInsert
 export type Email = typeof emails.$inferSelect
 export type ContactMessage = typeof contactMessages.$inferSelect

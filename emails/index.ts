@@ -14,6 +14,8 @@ import { campaignEndedEmail, type CampaignEndedData } from './campaign-ended.ts'
 import { campaignUpdateEmail, type CampaignUpdateData } from './campaign-update.ts'
 import { campaignReportEmail, type CampaignReportData } from './campaign-report.ts'
 import { type EmailContext, type RenderedEmail } from './layout.ts'
+import { refundConfirmationEmail, type RefundConfirmationData } from './refund-confirmation.ts'
+import { refundNoticeEmail, type RefundNoticeData } from './refund-notice.ts'
 import { signInCodeEmail, type SignInCodeData } from './sign-in-code.ts'
 import { signupWelcomeEmail, type SignupWelcomeData } from './signup-welcome.ts'
 
@@ -36,6 +38,8 @@ export const emailTemplates = {
 	'campaign-ended': campaignEndedEmail,
 	'campaign-update': campaignUpdateEmail,
 	'campaign-report': campaignReportEmail,
+	'refund-confirmation': refundConfirmationEmail,
+	'refund-notice': refundNoticeEmail,
 } satisfies Record<string, (data: any, ctx: EmailContext) => RenderedEmail>
 
 export type EmailTemplateName = keyof typeof emailTemplates
@@ -57,6 +61,8 @@ export type EmailTemplateData = {
 	'campaign-ended': CampaignEndedData
 	'campaign-update': CampaignUpdateData
 	'campaign-report': CampaignReportData
+	'refund-confirmation': RefundConfirmationData
+	'refund-notice': RefundNoticeData
 }
 
 export function isEmailTemplateName(name: string): name is EmailTemplateName {

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { countedDonationStatuses, donationNetSql } from '#app/donations/ledger.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, donations, moneyMovements, people, type CampaignKind } from '#db/schema.ts'
 
@@ -129,12 +130,20 @@ export async function getCampaignForViewer(slug: string, viewerId: string | null
 	return { ...row, ...normalise(row), isOwner }
 }
 
-/** Number of succeeded donations, for the donor wall's pages. */
+/**
+ * Donations that still give something after refunds and disputes: who is on
+ * the wall, counted exactly as the campaign's donor count is (from the money
+ * record), so the page never lists a gift that was taken back.
+ */
+const onDonorWall = (campaignId: string) =>
+	and(eq(donations.campaignId, campaignId), inArray(donations.status, [...countedDonationStatuses]), sql`${donationNetSql()} > 0`)
+
+/** Number of donations on the wall, for its pages. */
 export async function countDonorWall(campaignId: string) {
 	const [row] = await db()
 		.select({ n: sql<number>`count(*)::int` })
 		.from(donations)
-		.where(and(eq(donations.campaignId, campaignId), eq(donations.status, 'succeeded')))
+		.where(onDonorWall(campaignId))
 	return Number(row?.n ?? 0)
 }
 
@@ -142,14 +151,14 @@ export type DonorWallEntry = {
 	id: string
 	/** "Anonymous" when the donor asked; their name is never sent to the page. */
 	displayName: string
-	/** null when the donor hid the amount. */
+	/** What the gift still gives after any partial refund; null when the donor hid the amount. */
 	amountMinor: number | null
 	currency: string
 	message: string | null
 	at: Date
 }
 
-/** Succeeded donations for a public page, newest first. */
+/** Donations still standing, for a public page, newest first, each at its net amount. */
 export async function listDonorWall(campaignId: string, options: { limit?: number; offset?: number } = {}) {
 	const rows = await db()
 		.select({
@@ -157,13 +166,13 @@ export async function listDonorWall(campaignId: string, options: { limit?: numbe
 			donorName: donations.donorName,
 			anonymous: donations.anonymous,
 			hideAmount: donations.hideAmount,
-			amountMinor: donations.amountMinor,
+			amountMinor: donationNetSql(),
 			currency: donations.currency,
 			message: donations.message,
 			at: donations.succeededAt,
 		})
 		.from(donations)
-		.where(and(eq(donations.campaignId, campaignId), eq(donations.status, 'succeeded')))
+		.where(onDonorWall(campaignId))
 		.orderBy(desc(donations.succeededAt))
 		.limit(options.limit ?? 10)
 		.offset(options.offset ?? 0)

@@ -1,8 +1,8 @@
 import { data } from '@remix-run/node'
-import { and, desc, eq, ne, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
-import { recordMovement } from '#app/donations/ledger.server.ts'
+import { countedDonationStatuses, donationNetSql, recordMovement } from '#app/donations/ledger.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
 import { endCampaignSequence, rescheduleCampaignDates, startCampaignSequence } from '#app/email/sequences.server.ts'
 import { minorToMajorString, parseMajorToMinor } from '#app/utils/money.ts'
@@ -212,7 +212,16 @@ export async function postCampaignUpdate(campaign: Campaign, author: Person, bod
 		const recipients = await tx
 			.selectDistinctOn([sql`lower(${donations.donorEmail})`], { email: donations.donorEmail, donorName: donations.donorName, donorId: donations.donorId })
 			.from(donations)
-			.where(and(eq(donations.campaignId, campaign.id), eq(donations.status, 'succeeded'), eq(donations.updatesOptIn, true), sql`${donations.donorEmail} is not null`))
+			// Only donors whose gift still stands: a refunded or lost gift hears no more.
+			.where(
+				and(
+					eq(donations.campaignId, campaign.id),
+					inArray(donations.status, [...countedDonationStatuses]),
+					sql`${donationNetSql()} > 0`,
+					eq(donations.updatesOptIn, true),
+					sql`${donations.donorEmail} is not null`,
+				),
+			)
 		for (const recipient of recipients) {
 			await queueEmail(tx, {
 				template: 'campaign-update',
@@ -315,17 +324,20 @@ export async function listCampaignDonationsForOwner(campaignId: string, limit = 
 			failureReason: donations.failureReason,
 			createdAt: donations.createdAt,
 			succeededAt: donations.succeededAt,
+			/** What the gift still gives after refunds and disputes (0 for a gift not counted yet). */
+			netMinor: donationNetSql(),
 			thanked: sql<number>`(select count(*) from ${donationThanks} where ${donationThanks.donationId} = ${donations.id})::int`,
 		})
 		.from(donations)
-		.where(and(eq(donations.campaignId, campaignId), sql`${donations.status} in ('succeeded', 'pending_confirmation', 'processing', 'rejected')`))
+		.where(and(eq(donations.campaignId, campaignId), inArray(donations.status, [...countedDonationStatuses, 'pending_confirmation', 'processing', 'rejected'])))
 		.orderBy(desc(donations.createdAt))
 		.limit(limit)
 	return rows.map(({ donorEmail, shareEmail, ...row }) => ({
 		...row,
 		amountMinor: Number(row.amountMinor),
 		thanked: Number(row.thanked),
-		canThank: Boolean(donorEmail),
+		// A gift refunded in full or lost to a dispute is not thanked for.
+		canThank: Boolean(donorEmail) && row.netMinor > 0,
 		donorEmail: shareEmail ? donorEmail : null,
 	}))
 }

@@ -59,3 +59,62 @@ export async function queueDonationEmails(tx: Tx, donation: Donation) {
 		})
 	}
 }
+
+/**
+ * Queues the donor's refund confirmation and the fundraiser's notice in the
+ * transaction that records the refund movement: the movement's id is the
+ * cause, so each refund sends one of each, however often Stripe repeats it.
+ */
+export async function queueRefundEmails(
+	tx: Tx,
+	donation: Donation,
+	refund: { movementId: string; refundedMinor: number; totalRefundedMinor: number; fullyRefunded: boolean },
+) {
+	const [row] = await tx
+		.select({ campaign: campaigns, owner: people })
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(eq(campaigns.id, donation.campaignId))
+	if (!row) return
+	const { campaign, owner } = row
+	if (donation.donorEmail) {
+		await queueEmail(tx, {
+			template: 'refund-confirmation',
+			causeKey: `refund-confirmation:${refund.movementId}`,
+			to: donation.donorEmail,
+			personId: donation.donorId,
+			data: {
+				donorName: donation.donorName,
+				receiptNumber: receiptNumber(donation),
+				campaignTitle: campaign.title,
+				campaignSlug: campaign.slug,
+				currency: donation.currency,
+				refundedMinor: refund.refundedMinor,
+				totalRefundedMinor: refund.totalRefundedMinor,
+				totalPaidMinor: donation.amountMinor + donation.coverFeeMinor,
+				fullyRefunded: refund.fullyRefunded,
+			},
+		})
+	}
+	if (!owner.deletedAt) {
+		await queueEmail(tx, {
+			template: 'refund-notice',
+			causeKey: `refund-notice:${refund.movementId}`,
+			to: owner.email,
+			personId: owner.id,
+			campaignId: campaign.id,
+			data: {
+				fundraiserFirstName: owner.firstName,
+				// As with the gift's own notice: no name for anonymous gifts, no amount for hidden ones.
+				donorDisplayName: donation.anonymous ? 'an anonymous donor' : donation.donorName,
+				refundedMinor: donation.hideAmount ? null : refund.refundedMinor,
+				fullyRefunded: refund.fullyRefunded,
+				currency: donation.currency,
+				// Read inside the transaction, after the movement: the total the page now shows.
+				raisedMinor: Number(campaign.raisedMinor),
+				campaignTitle: campaign.title,
+				campaignId: campaign.id,
+			},
+		})
+	}
+}

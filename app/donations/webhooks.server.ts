@@ -1,14 +1,28 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { createHash } from 'node:crypto'
+import { and, asc, eq, ne, sql } from 'drizzle-orm'
 import type Stripe from 'stripe'
+import { type z } from 'zod'
 import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
-import { donations, moneyMovements, stripeEvents, type Donation } from '#db/schema.ts'
-import { recordMovement } from './ledger.server.ts'
-import { queueDonationEmails } from './receipts.server.ts'
+import { disputes, donations, moneyMovements, stripeEvents, type DisputeStatus, type Donation } from '#db/schema.ts'
+import { movementCurrencyProblem, recordMovement, refreshDonationStatus } from './ledger.server.ts'
+import { queueDonationEmails, queueRefundEmails } from './receipts.server.ts'
 import { constructWebhookEvent } from './stripe.server.ts'
+import {
+	chargeObject,
+	checkoutSessionObject,
+	describeParseError,
+	disputeObject,
+	storablePayload,
+	stripeEventEnvelope,
+	type ChargeObject,
+	type CheckoutSessionObject,
+	type DisputeObject,
+	type StripeEventEnvelope,
+} from './stripe-objects.server.ts'
 
-/** The parts of a Stripe event we rely on (real events carry more). */
-export type StripeEventLike = { id: string; type: string; data: { object: any } }
+/** A Stripe event as we send or receive it: real events carry more, and every field is checked before use. */
+export type StripeEventLike = { id: string; type: string; data: { object: unknown } }
 
 type Outcome = {
 	outcome: 'processed' | 'ignored' | 'deferred' | 'held_for_review'
@@ -20,7 +34,9 @@ type Outcome = {
 /**
  * POST /webhooks/stripe: verifies the signature over the raw body, then
  * records the event and its effect in one transaction. 2xx only after
- * commit; a failure answers 5xx so Stripe delivers the event again.
+ * commit; a failure answers 5xx so Stripe delivers the event again. A signed
+ * event we cannot read is held for review and acknowledged: retrying it for
+ * three days would not change it.
  */
 export async function handleStripeWebhook(rawBody: string, signature: string | null) {
 	let event: Stripe.Event
@@ -43,17 +59,26 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
  * Applies one Stripe event exactly once. The event id is the primary key of
  * stripe_events: a redelivery (even a concurrent one) finds the row and
  * changes nothing. Handlers lock the donation, so events about one payment
- * apply one at a time, and each is written so any order ends the same.
+ * apply one at a time, and each is written so any order ends the same. An
+ * event without a readable id is keyed on a hash of its content, so its
+ * repeats are one row too.
  */
-export async function processStripeEvent(event: StripeEventLike): Promise<{ duplicate: boolean; outcome?: Outcome['outcome'] }> {
+export async function processStripeEvent(input: unknown): Promise<{ duplicate: boolean; outcome?: Outcome['outcome'] }> {
+	const stored = storablePayload(input)
+	const payload = stored !== null && typeof stored === 'object' ? stored : { body: stored }
+	const envelope = stripeEventEnvelope.safeParse(input)
+	const id = envelope.success ? envelope.data.id : `malformed:${createHash('sha256').update(JSON.stringify(payload)).digest('hex')}`
+	const type = envelope.success ? envelope.data.type : (stripeEventEnvelope.shape.type.safeParse((input as { type?: unknown } | null)?.type).data ?? 'malformed')
 	return db().transaction(async (tx) => {
 		const [claimed] = await tx
 			.insert(stripeEvents)
-			.values({ id: event.id, type: event.type, outcome: 'processed', payload: event as object })
+			.values({ id, type, outcome: 'processed', payload })
 			.onConflictDoNothing()
 			.returning({ id: stripeEvents.id })
 		if (!claimed) return { duplicate: true }
-		const result = await applyEvent(tx, event)
+		const result: Outcome = envelope.success
+			? await applyEvent(tx, envelope.data)
+			: { outcome: 'held_for_review', note: describeParseError('Stripe event', envelope.error) }
 		await tx
 			.update(stripeEvents)
 			.set({
@@ -63,39 +88,47 @@ export async function processStripeEvent(event: StripeEventLike): Promise<{ dupl
 				paymentIntentId: result.paymentIntentId ?? null,
 				processedAt: new Date(),
 			})
-			.where(eq(stripeEvents.id, event.id))
+			.where(eq(stripeEvents.id, id))
 		return { duplicate: false, outcome: result.outcome }
 	})
 }
 
-async function applyEvent(tx: Tx, event: StripeEventLike): Promise<Outcome> {
-	const object = event.data.object
+/** Parses the event's object with `schema`; an object of the wrong shape is held for review, never handled. */
+async function withObject<S extends z.ZodType>(event: StripeEventEnvelope, schema: S, what: string, handle: (object: z.output<S>) => Promise<Outcome>) {
+	const parsed = schema.safeParse(event.data.object)
+	if (!parsed.success) return { outcome: 'held_for_review' as const, note: describeParseError(what, parsed.error) }
+	return handle(parsed.data)
+}
+
+async function applyEvent(tx: Tx, event: StripeEventEnvelope): Promise<Outcome> {
 	switch (event.type) {
 		case 'checkout.session.completed':
-			return recordCheckoutCompleted(tx, object)
+			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) => recordCheckoutCompleted(tx, session))
 		case 'checkout.session.async_payment_succeeded':
-			return recordAsyncPaymentSucceeded(tx, object)
+			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) => recordAsyncPaymentSucceeded(tx, session))
 		case 'checkout.session.async_payment_failed':
-			return recordAsyncPaymentFailed(tx, object)
+			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) => recordAsyncPaymentFailed(tx, session))
 		case 'checkout.session.expired':
-			return recordCheckoutExpired(tx, object)
+			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) => recordCheckoutExpired(tx, session))
 		case 'charge.refunded':
-			return recordChargeRefunded(tx, object)
+			return withObject(event, chargeObject, 'charge', (charge) => recordChargeRefunded(tx, charge))
 		case 'charge.dispute.created':
-			return recordDisputeCreated(tx, object)
+		case 'charge.dispute.updated':
 		case 'charge.dispute.closed':
-			return recordDisputeClosed(tx, object)
+			return withObject(event, disputeObject, 'dispute', (dispute) => recordDispute(tx, dispute, null))
+		case 'charge.dispute.funds_withdrawn':
+			return withObject(event, disputeObject, 'dispute', (dispute) => recordDispute(tx, dispute, 'withdrawn'))
+		case 'charge.dispute.funds_reinstated':
+			return withObject(event, disputeObject, 'dispute', (dispute) => recordDispute(tx, dispute, 'reinstated'))
 		default:
 			return { outcome: 'ignored' }
 	}
 }
 
 const isUuid = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value)
-const idOf = (value: unknown): string | null =>
-	typeof value === 'string' ? value : value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : null
 
 /** Finds and locks the donation a Stripe object refers to. */
-async function lockDonation(tx: Tx, ref: { donationId?: unknown; sessionId?: string | null; paymentIntentId?: string | null }) {
+async function lockDonation(tx: Tx, ref: { donationId?: string; sessionId?: string | null; paymentIntentId?: string | null }) {
 	const conditions = [
 		isUuid(ref.donationId) ? eq(donations.id, ref.donationId) : undefined,
 		ref.sessionId ? eq(donations.stripeCheckoutSessionId, ref.sessionId) : undefined,
@@ -108,29 +141,58 @@ async function lockDonation(tx: Tx, ref: { donationId?: unknown; sessionId?: str
 	return null
 }
 
-function sessionRef(session: any) {
-	return { donationId: session.metadata?.donation_id, sessionId: idOf(session.id), paymentIntentId: idOf(session.payment_intent) }
+function sessionRef(session: CheckoutSessionObject) {
+	return { donationId: session.metadata.donation_id, sessionId: session.id, paymentIntentId: session.payment_intent }
 }
 
-/** The session must be for exactly the amount and currency we asked for. */
-function mismatch(donation: Donation, amount: unknown, currency: unknown): string | null {
+/** What the payment is counted under in the money record: the PaymentIntent, or the session when there is none. */
+const paymentSourceOf = (session: CheckoutSessionObject) => session.payment_intent ?? session.id
+
+/**
+ * Why a session's payment must not be counted for this donation, or null: it
+ * must be for exactly the amount and currency we asked for, in the campaign's
+ * currency, and it must be the donation's own payment. A second payment for
+ * a donation already paid is a conflict for a person to look at.
+ */
+async function sessionPaymentProblem(tx: Tx, donation: Donation, session: CheckoutSessionObject): Promise<string | null> {
 	const expected = donation.amountMinor + donation.coverFeeMinor
-	if (typeof amount === 'number' && amount !== expected) return `amount ${amount} does not match the expected ${expected}`
-	if (typeof currency === 'string' && currency.toUpperCase() !== donation.currency.toUpperCase()) {
-		return `currency ${currency} does not match ${donation.currency}`
+	if (session.amount_total !== expected) return `amount ${session.amount_total} does not match the expected ${expected}`
+	if (session.currency !== donation.currency.toUpperCase()) return `currency ${session.currency.toLowerCase()} does not match ${donation.currency}`
+	const currencyProblem = await movementCurrencyProblem(tx, donation.campaignId, donation.currency)
+	if (currencyProblem) return currencyProblem
+	if (donation.stripeCheckoutSessionId && donation.stripeCheckoutSessionId !== session.id) {
+		return `the donation belongs to Checkout Session ${donation.stripeCheckoutSessionId}; this event names ${session.id}`
+	}
+	const paymentIntentId = session.payment_intent
+	if (paymentIntentId && donation.stripePaymentIntentId && paymentIntentId !== donation.stripePaymentIntentId) {
+		return `the donation already belongs to payment ${donation.stripePaymentIntentId}; this event names another payment, ${paymentIntentId}`
+	}
+	if (paymentIntentId && !donation.stripePaymentIntentId) {
+		const [other] = await tx
+			.select({ id: donations.id })
+			.from(donations)
+			.where(and(eq(donations.stripePaymentIntentId, paymentIntentId), ne(donations.id, donation.id)))
+		if (other) return `payment ${paymentIntentId} already belongs to donation ${other.id}`
+	}
+	const [counted] = await tx
+		.select({ sourceId: moneyMovements.sourceId })
+		.from(moneyMovements)
+		.where(and(eq(moneyMovements.donationId, donation.id), eq(moneyMovements.kind, 'donation_succeeded')))
+	if (counted && counted.sourceId !== paymentSourceOf(session)) {
+		return `the donation's gift is already counted from ${counted.sourceId}; this event names another payment, ${paymentSourceOf(session)}`
 	}
 	return null
 }
 
-async function recordCheckoutCompleted(tx: Tx, session: any): Promise<Outcome> {
-	const paymentIntentId = idOf(session.payment_intent)
+async function recordCheckoutCompleted(tx: Tx, session: CheckoutSessionObject): Promise<Outcome> {
+	const paymentIntentId = session.payment_intent
 	const donation = await lockDonation(tx, sessionRef(session))
 	if (!donation) return { outcome: 'held_for_review', note: 'no donation matches this Checkout Session', paymentIntentId }
-	const problem = mismatch(donation, session.amount_total, session.currency)
+	const problem = await sessionPaymentProblem(tx, donation, session)
 	if (problem) return { outcome: 'held_for_review', note: problem, donationId: donation.id, paymentIntentId }
-	await rememberPaymentIds(tx, donation, idOf(session.id), paymentIntentId)
+	await rememberPaymentIds(tx, donation, session.id, paymentIntentId)
 	if (session.payment_status === 'paid' || session.payment_status === 'no_payment_required') {
-		await recordSucceededDonation(tx, donation, paymentIntentId ?? idOf(session.id)!)
+		await recordSucceededDonation(tx, donation, paymentSourceOf(session))
 	} else if (donation.status === 'pending' || donation.status === 'expired') {
 		// Paid by a method that settles later (bank debit…): wait for the async events.
 		await tx.update(donations).set({ status: 'processing' }).where(eq(donations.id, donation.id))
@@ -138,28 +200,28 @@ async function recordCheckoutCompleted(tx: Tx, session: any): Promise<Outcome> {
 	return { outcome: 'processed', donationId: donation.id, paymentIntentId }
 }
 
-async function recordAsyncPaymentSucceeded(tx: Tx, session: any): Promise<Outcome> {
-	const paymentIntentId = idOf(session.payment_intent)
+async function recordAsyncPaymentSucceeded(tx: Tx, session: CheckoutSessionObject): Promise<Outcome> {
+	const paymentIntentId = session.payment_intent
 	const donation = await lockDonation(tx, sessionRef(session))
 	if (!donation) return { outcome: 'held_for_review', note: 'no donation matches this Checkout Session', paymentIntentId }
-	const problem = mismatch(donation, session.amount_total, session.currency)
+	const problem = await sessionPaymentProblem(tx, donation, session)
 	if (problem) return { outcome: 'held_for_review', note: problem, donationId: donation.id, paymentIntentId }
-	await rememberPaymentIds(tx, donation, idOf(session.id), paymentIntentId)
-	await recordSucceededDonation(tx, donation, paymentIntentId ?? idOf(session.id)!)
+	await rememberPaymentIds(tx, donation, session.id, paymentIntentId)
+	await recordSucceededDonation(tx, donation, paymentSourceOf(session))
 	return { outcome: 'processed', donationId: donation.id, paymentIntentId }
 }
 
-async function recordAsyncPaymentFailed(tx: Tx, session: any): Promise<Outcome> {
+async function recordAsyncPaymentFailed(tx: Tx, session: CheckoutSessionObject): Promise<Outcome> {
 	const donation = await lockDonation(tx, sessionRef(session))
 	if (!donation) return { outcome: 'held_for_review', note: 'no donation matches this Checkout Session' }
 	// A success recorded by another event wins: money that arrived is never un-counted here.
-	if (donation.status !== 'succeeded') {
+	if (donation.status === 'pending' || donation.status === 'processing' || donation.status === 'expired') {
 		await tx.update(donations).set({ status: 'failed', failureReason: 'asynchronous payment failed' }).where(eq(donations.id, donation.id))
 	}
-	return { outcome: 'processed', donationId: donation.id, paymentIntentId: idOf(session.payment_intent) }
+	return { outcome: 'processed', donationId: donation.id, paymentIntentId: session.payment_intent }
 }
 
-async function recordCheckoutExpired(tx: Tx, session: any): Promise<Outcome> {
+async function recordCheckoutExpired(tx: Tx, session: CheckoutSessionObject): Promise<Outcome> {
 	const donation = await lockDonation(tx, sessionRef(session))
 	if (!donation) return { outcome: 'ignored', note: 'expired session of no known donation' }
 	if (donation.status === 'pending') {
@@ -180,11 +242,12 @@ async function rememberPaymentIds(tx: Tx, donation: Donation, sessionId: string 
 
 /**
  * The payment succeeded: count the gift once (the movement's source is the
- * payment), queue the receipt and the fundraiser's notice with it, then apply
- * any refund or dispute that arrived before this success.
+ * payment, and the database counts one gift per donation; the ledger sets the
+ * donation's status), queue the receipt and the fundraiser's notice with it,
+ * then apply any refund or dispute that arrived before this success.
  */
 export async function recordSucceededDonation(tx: Tx, donation: Donation, paymentSourceId: string) {
-	const added = await recordMovement(tx, {
+	const movementId = await recordMovement(tx, {
 		kind: 'donation_succeeded',
 		amountMinor: donation.amountMinor,
 		currency: donation.currency,
@@ -192,12 +255,12 @@ export async function recordSucceededDonation(tx: Tx, donation: Donation, paymen
 		campaignId: donation.campaignId,
 		sourceId: paymentSourceId,
 	})
-	if (donation.status !== 'succeeded') {
+	if (!donation.succeededAt) {
 		const succeededAt = new Date()
-		await tx.update(donations).set({ status: 'succeeded', succeededAt, failureReason: null }).where(eq(donations.id, donation.id))
-		Object.assign(donation, { status: 'succeeded', succeededAt })
+		await tx.update(donations).set({ succeededAt, failureReason: null }).where(eq(donations.id, donation.id))
+		Object.assign(donation, { succeededAt, failureReason: null })
 	}
-	if (added) await queueDonationEmails(tx, donation)
+	if (movementId) await queueDonationEmails(tx, donation)
 	if (donation.stripePaymentIntentId) await replayDeferredEvents(tx, donation.stripePaymentIntentId)
 }
 
@@ -210,84 +273,127 @@ async function isCounted(tx: Tx, donationId: string) {
 	return Boolean(row)
 }
 
-/** The part of a charged amount that belongs to the gift (the rest covered fees), exactly, by integer arithmetic. */
+/** The part of a charged amount that belongs to the gift (the rest covered fees), exactly, by integer arithmetic; never more than the gift. */
 function giftShare(donation: Donation, chargedMinor: number) {
 	const total = donation.amountMinor + donation.coverFeeMinor
-	return Math.floor((chargedMinor * donation.amountMinor) / total)
+	return Math.min(donation.amountMinor, Math.floor((chargedMinor * donation.amountMinor) / total))
 }
 
-async function chargeDonation(tx: Tx, charge: { paymentIntentId: string | null; metadata?: any }) {
-	return lockDonation(tx, { paymentIntentId: charge.paymentIntentId, donationId: charge.metadata?.donation_id })
+/**
+ * Finds and locks the counted donation a charge or dispute concerns, and
+ * checks its currency. Returns the donation, or the outcome to record
+ * instead (deferred until the payment arrives, or held for review).
+ */
+async function lockCountedDonation(
+	tx: Tx,
+	object: { payment_intent: string | null; metadata: Record<string, string>; currency: string },
+	what: 'refund' | 'dispute',
+): Promise<Donation | Outcome> {
+	const paymentIntentId = object.payment_intent
+	const donation = await lockDonation(tx, { paymentIntentId, donationId: object.metadata.donation_id })
+	if (!donation || !(await isCounted(tx, donation.id))) {
+		return { outcome: 'deferred', note: `${what} of a payment not recorded yet`, paymentIntentId, donationId: donation?.id }
+	}
+	const problem =
+		object.currency !== donation.currency.toUpperCase()
+			? `${what} currency ${object.currency.toLowerCase()} does not match ${donation.currency}`
+			: await movementCurrencyProblem(tx, donation.campaignId, donation.currency)
+	if (problem) return { outcome: 'held_for_review', note: problem, donationId: donation.id, paymentIntentId }
+	return donation
 }
+
+const isOutcome = (value: Donation | Outcome): value is Outcome => 'outcome' in value
 
 /**
  * charge.refunded carries the cumulative amount refunded. We record the
  * difference from what the record already holds, so partial refunds, repeats
- * and out-of-order deliveries all end at the same total.
+ * and out-of-order deliveries all end at the same total. Each refund movement
+ * tells the donor and the fundraiser, once, in the same transaction.
  */
-async function recordChargeRefunded(tx: Tx, charge: any): Promise<Outcome> {
-	const paymentIntentId = idOf(charge.payment_intent)
-	const donation = await chargeDonation(tx, { paymentIntentId, metadata: charge.metadata })
-	if (!donation || !(await isCounted(tx, donation.id))) {
-		return { outcome: 'deferred', note: 'refund of a payment not recorded yet', paymentIntentId, donationId: donation?.id }
-	}
-	if (typeof charge.currency === 'string' && charge.currency.toUpperCase() !== donation.currency) {
-		return { outcome: 'held_for_review', note: `refund currency ${charge.currency} does not match`, donationId: donation.id, paymentIntentId }
-	}
-	const refundedGift = Math.min(donation.amountMinor, giftShare(donation, Number(charge.amount_refunded ?? 0)))
+async function recordChargeRefunded(tx: Tx, charge: ChargeObject): Promise<Outcome> {
+	const paymentIntentId = charge.payment_intent
+	const found = await lockCountedDonation(tx, charge, 'refund')
+	if (isOutcome(found)) return found
+	const donation = found
+	const refundedGift = giftShare(donation, charge.amount_refunded)
 	const [already] = await tx
 		.select({ total: sql<number>`coalesce(-sum(${moneyMovements.amountMinor}), 0)::bigint` })
 		.from(moneyMovements)
 		.where(and(eq(moneyMovements.donationId, donation.id), eq(moneyMovements.kind, 'refund')))
 	const delta = refundedGift - Number(already?.total ?? 0)
 	if (delta > 0) {
-		await recordMovement(tx, {
+		const movementId = await recordMovement(tx, {
 			kind: 'refund',
 			amountMinor: -delta,
 			currency: donation.currency,
 			donationId: donation.id,
 			campaignId: donation.campaignId,
-			sourceId: `${idOf(charge.id)}:refunded:${charge.amount_refunded}`,
+			sourceId: `${charge.id}:refunded:${charge.amount_refunded}`,
 		})
+		if (movementId) {
+			await queueRefundEmails(tx, donation, {
+				movementId,
+				refundedMinor: delta,
+				totalRefundedMinor: charge.amount_refunded,
+				fullyRefunded: refundedGift >= donation.amountMinor,
+			})
+		}
 	}
 	return { outcome: 'processed', donationId: donation.id, paymentIntentId, note: delta > 0 ? undefined : 'refund already recorded' }
 }
 
-async function recordDisputeCreated(tx: Tx, dispute: any): Promise<Outcome> {
-	const paymentIntentId = idOf(dispute.payment_intent)
-	const donation = await chargeDonation(tx, { paymentIntentId, metadata: dispute.metadata })
-	if (!donation || !(await isCounted(tx, donation.id))) {
-		return { outcome: 'deferred', note: 'dispute of a payment not recorded yet', paymentIntentId, donationId: donation?.id }
-	}
-	await recordMovement(tx, {
-		kind: 'dispute_withdrawn',
-		amountMinor: -giftShare(donation, Number(dispute.amount)),
-		currency: donation.currency,
-		donationId: donation.id,
-		campaignId: donation.campaignId,
-		sourceId: idOf(dispute.id)!,
-	})
-	return { outcome: 'processed', donationId: donation.id, paymentIntentId }
+/** How far a dispute has got: a later status never gives way to an earlier one, whatever order the events arrive in. */
+const disputeProgress: Record<DisputeStatus, number> = {
+	warning_needs_response: 0,
+	warning_under_review: 1,
+	needs_response: 2,
+	under_review: 3,
+	warning_closed: 4,
+	prevented: 4,
+	won: 4,
+	lost: 4,
 }
 
-async function recordDisputeClosed(tx: Tx, dispute: any): Promise<Outcome> {
-	const paymentIntentId = idOf(dispute.payment_intent)
-	const donation = await chargeDonation(tx, { paymentIntentId, metadata: dispute.metadata })
-	if (!donation || !(await isCounted(tx, donation.id))) {
-		return { outcome: 'deferred', note: 'dispute of a payment not recorded yet', paymentIntentId, donationId: donation?.id }
+/**
+ * Every dispute event records the dispute's status; only Stripe's
+ * funds_withdrawn and funds_reinstated move money, each once per dispute
+ * (the movement is keyed on the dispute's id). An inquiry never withdraws
+ * funds, so it moves nothing.
+ */
+async function recordDispute(tx: Tx, dispute: DisputeObject, funds: 'withdrawn' | 'reinstated' | null): Promise<Outcome> {
+	const paymentIntentId = dispute.payment_intent
+	const found = await lockCountedDonation(tx, dispute, 'dispute')
+	if (isOutcome(found)) return found
+	const donation = found
+	const [known] = await tx.select().from(disputes).where(eq(disputes.id, dispute.id)).for('update')
+	if (known && known.donationId !== donation.id) {
+		return { outcome: 'held_for_review', note: `dispute ${dispute.id} is recorded for another donation`, donationId: donation.id, paymentIntentId }
 	}
-	if (dispute.status === 'won') {
-		// The reinstatement pairs with the withdrawal of the same dispute; if the
-		// closure arrives first, the withdrawal that follows still nets to zero.
+	if (!known) {
+		await tx.insert(disputes).values({
+			id: dispute.id,
+			donationId: donation.id,
+			status: dispute.status,
+			amountMinor: dispute.amount,
+			currency: dispute.currency,
+			reason: dispute.reason,
+		})
+	} else if (disputeProgress[dispute.status] > disputeProgress[known.status]) {
+		await tx.update(disputes).set({ status: dispute.status, amountMinor: dispute.amount, updatedAt: new Date() }).where(eq(disputes.id, dispute.id))
+	}
+	if (funds) {
+		const giftMinor = giftShare(donation, dispute.amount)
 		await recordMovement(tx, {
-			kind: 'dispute_reinstated',
-			amountMinor: giftShare(donation, Number(dispute.amount)),
+			kind: funds === 'withdrawn' ? 'dispute_withdrawn' : 'dispute_reinstated',
+			amountMinor: funds === 'withdrawn' ? -giftMinor : giftMinor,
 			currency: donation.currency,
 			donationId: donation.id,
 			campaignId: donation.campaignId,
-			sourceId: idOf(dispute.id)!,
+			sourceId: dispute.id,
 		})
 	}
+	// The status may change without money moving (an inquiry opened or closed).
+	await refreshDonationStatus(tx, donation.id)
 	return { outcome: 'processed', donationId: donation.id, paymentIntentId, note: `dispute ${dispute.status}` }
 }
 
@@ -299,7 +405,10 @@ async function replayDeferredEvents(tx: Tx, paymentIntentId: string) {
 		.where(and(eq(stripeEvents.paymentIntentId, paymentIntentId), eq(stripeEvents.outcome, 'deferred')))
 		.orderBy(asc(stripeEvents.receivedAt))
 	for (const row of deferred) {
-		const result = await applyEvent(tx, row.payload as StripeEventLike)
+		const stored = stripeEventEnvelope.safeParse(row.payload)
+		const result: Outcome = stored.success
+			? await applyEvent(tx, stored.data)
+			: { outcome: 'held_for_review', note: describeParseError('stored Stripe event', stored.error) }
 		if (result.outcome === 'deferred') continue
 		await tx
 			.update(stripeEvents)

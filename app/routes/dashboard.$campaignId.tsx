@@ -53,6 +53,15 @@ function resultFor(actionData: ActionResult | undefined, intent: string) {
 	return actionData?.intent === intent ? (actionData.result ?? undefined) : undefined
 }
 
+/** What happened to a gift after it arrived, as the fundraiser reads it. */
+const takenBackLabels: Record<string, string> = {
+	partially_refunded: 'Partly refunded',
+	refunded: 'Refunded',
+	disputed: 'Disputed by the donor’s bank',
+	dispute_lost: 'Lost to a bank dispute',
+	dispute_won: 'Dispute won',
+}
+
 export default function ManageCampaign() {
 	const { campaign, donations, updates, url, locale } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>() as ActionResult | undefined
@@ -123,6 +132,12 @@ export default function ManageCampaign() {
 											) : null}
 											{donation.status === 'rejected' ? (
 												<span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-red-950">Not confirmed by our team</span>
+											) : null}
+											{Object.hasOwn(takenBackLabels, donation.status) ? (
+												<span className="ml-2 rounded bg-stone-200 px-2 py-0.5 text-ink">
+													{takenBackLabels[donation.status]}
+													{donation.netMinor > 0 && donation.netMinor !== donation.amountMinor ? ` · ${money(donation.netMinor)} still counts` : null}
+												</span>
 											) : null}
 											{donation.donorEmail ? <> · {donation.donorEmail}</> : null}
 										</p>

@@ -3,19 +3,32 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
-import { listStripeEventsNeedingAttention, type AttentionOutcome, type PayloadAmount } from '#app/staff/finance.server.ts'
+import { listDisputesForStaff, listStripeEventsNeedingAttention, type AttentionOutcome, type PayloadAmount } from '#app/staff/finance.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { ScrollTable } from '#app/staff/staff-ui.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request)
-	const events = await listStripeEventsNeedingAttention()
-	return { events, locale: getCharity().locale }
+	const [events, disputes] = await Promise.all([listStripeEventsNeedingAttention(), listDisputesForStaff()])
+	return { events, disputes, locale: getCharity().locale }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Payments needing attention — Staff' }, { name: 'robots', content: 'noindex' }]
 
 const amountLabels: Record<PayloadAmount['label'], string> = { total: 'Total', amount: 'Amount', refunded: 'Refunded' }
+
+/** Stripe's dispute statuses in words; the open ones say what they need. */
+const disputeStatusLabels: Record<string, string> = {
+	warning_needs_response: 'Inquiry: needs a response',
+	warning_under_review: 'Inquiry: under review',
+	warning_closed: 'Inquiry closed',
+	needs_response: 'Chargeback: needs a response',
+	under_review: 'Chargeback: under review',
+	won: 'Won',
+	lost: 'Lost',
+	prevented: 'Prevented',
+}
+const needsResponse = new Set(['warning_needs_response', 'needs_response'])
 
 /** Times are shown in UTC, so the page the server renders and the one the browser hydrates agree. */
 function when(date: Date | string, locale: string) {
@@ -62,7 +75,7 @@ const sections: { outcome: AttentionOutcome; heading: string; explanation: React
 ]
 
 export default function StaffPayments() {
-	const { events, locale } = useLoaderData<typeof loader>()
+	const { events, disputes, locale } = useLoaderData<typeof loader>()
 	return (
 		<div className="space-y-10">
 			<header>
@@ -153,6 +166,80 @@ export default function StaffPayments() {
 					</section>
 				)
 			})}
+			<section aria-labelledby="disputes-heading">
+				<h2 id="disputes-heading" className="text-2xl font-bold">
+					Disputes ({disputes.length})
+				</h2>
+				<div className="mt-2 max-w-3xl space-y-2 text-[15px]">
+					<p>
+						Every dispute and inquiry a donor’s bank opened. <strong>An inquiry moves no money.</strong> A chargeback’s amount leaves the
+						fundraiser’s total when Stripe withdraws the funds, and comes back if the charity wins.
+					</p>
+					<p>
+						<strong>What to do:</strong> answer any dispute that needs a response in the Stripe dashboard (search for its id) before its
+						deadline; the status here follows by itself.
+					</p>
+				</div>
+				{disputes.length === 0 ? (
+					<p className="mt-4 text-muted">No disputes.</p>
+				) : (
+					<ScrollTable label="Disputes table" className="mt-4">
+						<table className="w-full min-w-[56rem] text-left text-[15px]">
+							<thead className="bg-sand">
+								<tr>
+									<th scope="col" className="p-3">Dispute</th>
+									<th scope="col" className="p-3">Status</th>
+									<th scope="col" className="p-3">Disputed</th>
+									<th scope="col" className="p-3">Money moved</th>
+									<th scope="col" className="p-3">Donation</th>
+									<th scope="col" className="p-3">Last change</th>
+								</tr>
+							</thead>
+							<tbody className="divide-y divide-stone-200">
+								{disputes.map((dispute) => (
+									<tr key={dispute.id} className="align-top">
+										<td className="p-3">
+											<code className="text-sm break-all">{dispute.id}</code>
+											{dispute.reason ? <span className="block text-sm text-muted">Reason: {dispute.reason.replaceAll('_', ' ')}</span> : null}
+										</td>
+										<td className="p-3">
+											<span className={needsResponse.has(dispute.status) ? 'font-semibold text-red-900' : undefined}>
+												{disputeStatusLabels[dispute.status] ?? dispute.status}
+											</span>
+										</td>
+										<td className="p-3 whitespace-nowrap">{formatMoney(dispute.amountMinor, dispute.currency, locale)}</td>
+										<td className="p-3">
+											{dispute.withdrawnMinor === 0 && dispute.reinstatedMinor === 0 ? (
+												<span className="text-muted">None</span>
+											) : (
+												<ul>
+													{dispute.withdrawnMinor !== 0 ? (
+														<li className="whitespace-nowrap">Withdrawn: {formatMoney(-dispute.withdrawnMinor, dispute.currency, locale)}</li>
+													) : null}
+													{dispute.reinstatedMinor !== 0 ? (
+														<li className="whitespace-nowrap">Reinstated: {formatMoney(dispute.reinstatedMinor, dispute.currency, locale)}</li>
+													) : null}
+												</ul>
+											)}
+										</td>
+										<td className="p-3">
+											<span className="wrap-anywhere">{dispute.donorName}</span>
+											<span className="text-sm text-muted"> ({dispute.donationStatus.replaceAll('_', ' ')})</span>
+											<br />
+											<Link to={`/f/${dispute.campaignSlug}`} className="text-brand underline wrap-anywhere">
+												{dispute.campaignTitle}
+											</Link>
+										</td>
+										<td className="p-3 whitespace-nowrap">
+											<time dateTime={new Date(dispute.updatedAt).toISOString()}>{when(dispute.updatedAt, locale)}</time>
+										</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</ScrollTable>
+				)}
+			</section>
 		</div>
 	)
 }

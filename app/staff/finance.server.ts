@@ -1,10 +1,10 @@
-import { and, count, desc, eq, ilike, inArray, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, ilike, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { confirmOfflineDonation } from '#app/campaigns/manage.server.ts'
 import { enqueueInTransaction, queues } from '#app/jobs/queue.server.ts'
 import { listAudit, recordAudit } from '#app/staff/audit.server.ts'
 import { db } from '#db/index.server.ts'
-import { auditLog, campaigns, donations, emailEvents, emails, emailStatus, people, stripeEvents, type Person } from '#db/schema.ts'
+import { auditLog, campaigns, disputes, donations, emailEvents, emails, emailStatus, moneyMovements, people, stripeEvents, type Person } from '#db/schema.ts'
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const fullName = (first: string | null, last: string | null) => `${first ?? ''} ${last ?? ''}`.trim()
@@ -211,6 +211,42 @@ export async function listStripeEventsNeedingAttention(options: { outcome?: Atte
 		donationAmountMinor: donationAmountMinor === null ? null : Number(donationAmountMinor),
 		amounts: summarisePayloadAmounts(payload),
 	}))
+}
+
+/**
+ * Every dispute and inquiry, most recently changed first, with the donation
+ * and campaign it concerns and what it moved in the money record (withdrawn
+ * as a negative amount, reinstated as a positive one).
+ */
+export async function listDisputesForStaff(limit = 200) {
+	const movedMinor = (kind: 'dispute_withdrawn' | 'dispute_reinstated') =>
+		sql<number>`coalesce((select sum(${moneyMovements.amountMinor}) from ${moneyMovements} where ${moneyMovements.kind} = ${kind} and ${moneyMovements.sourceId} = ${disputes.id}), 0)::bigint`.mapWith(
+			Number,
+		)
+	const rows = await db()
+		.select({
+			id: disputes.id,
+			status: disputes.status,
+			reason: disputes.reason,
+			amountMinor: disputes.amountMinor,
+			currency: disputes.currency,
+			openedAt: disputes.createdAt,
+			updatedAt: disputes.updatedAt,
+			withdrawnMinor: movedMinor('dispute_withdrawn'),
+			reinstatedMinor: movedMinor('dispute_reinstated'),
+			donationId: donations.id,
+			donorName: donations.donorName,
+			donationStatus: donations.status,
+			paymentIntentId: donations.stripePaymentIntentId,
+			campaignTitle: campaigns.title,
+			campaignSlug: campaigns.slug,
+		})
+		.from(disputes)
+		.innerJoin(donations, eq(donations.id, disputes.donationId))
+		.innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
+		.orderBy(desc(disputes.updatedAt), asc(disputes.id))
+		.limit(limit)
+	return rows.map((row) => ({ ...row, amountMinor: Number(row.amountMinor) }))
 }
 
 // ---------------------------------------------------------------------------

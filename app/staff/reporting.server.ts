@@ -315,9 +315,10 @@ function toCsv(header: string[], rows: CsvValue[][]): string {
 }
 
 /**
- * Every donation (any status) with its donor, for finance and receipts; staff
- * only. `from` and `to` are inclusive UTC days (YYYY-MM-DD) of when the gift
- * was paid, or started if it never was.
+ * Every donation (any status; a paid gift's status follows the money record:
+ * refunded, disputed…) with its donor, for finance and receipts; staff only.
+ * `from` and `to` are inclusive UTC days (YYYY-MM-DD) of when the gift was
+ * paid, or started if it never was.
  */
 export async function donationsCsv(options: { from?: string; to?: string } = {}): Promise<string> {
 	const d = donations
@@ -339,6 +340,8 @@ export async function donationsCsv(options: { from?: string; to?: string } = {})
 			netMinor: ledger(''),
 			refundedMinor: ledger(` and m.kind = 'refund'`),
 			disputedMinor: ledger(` and m.kind in ('dispute_withdrawn', 'dispute_reinstated')`),
+			// The latest dispute's status as Stripe names it (won, lost, warning_closed…); empty when there was none.
+			disputeStatus: sql<string | null>`(select ds.status::text from disputes ds where ds.donation_id = ${d.id} order by ds.updated_at desc, ds.id limit 1)`,
 			donorName: d.donorName,
 			donorEmail: d.donorEmail,
 			anonymous: d.anonymous,
@@ -374,6 +377,7 @@ export async function donationsCsv(options: { from?: string; to?: string } = {})
 		'total_charged',
 		'refunded',
 		'disputed',
+		'dispute_status',
 		'net_received',
 		'donor_name',
 		'donor_email',
@@ -403,6 +407,7 @@ export async function donationsCsv(options: { from?: string; to?: string } = {})
 			decimal(Number(r.amountMinor) + Number(r.coverFeeMinor), r.currency),
 			decimal(-r.refundedMinor, r.currency),
 			decimal(-r.disputedMinor, r.currency),
+			r.disputeStatus,
 			decimal(r.netMinor, r.currency),
 			r.donorName,
 			r.donorEmail,

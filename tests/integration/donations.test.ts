@@ -354,17 +354,22 @@ describe('Stripe webhooks', () => {
 		expect(await totals()).toEqual({ raised: 0, donors: 0 })
 	})
 
-	test('disputes take the money out; a won dispute puts it back, a lost one leaves it out', async () => {
+	test('disputes take the money out when Stripe withdraws it; a won dispute puts it back, a lost one leaves it out', async () => {
 		const won = await pendingDonation({ amountMinor: 3000 })
 		const lost = await pendingDonation({ amountMinor: 1200 })
 		for (const d of [won, lost]) await deliver(event('checkout.session.completed', sessionObject(d)))
 		expect(await totals()).toEqual({ raised: 4200, donors: 2 })
-		await deliver(event('charge.dispute.created', disputeObject(won, 'needs_response')))
-		await deliver(event('charge.dispute.created', disputeObject(lost, 'needs_response')))
+		for (const d of [won, lost]) {
+			await deliver(event('charge.dispute.created', disputeObject(d, 'needs_response')))
+			await deliver(event('charge.dispute.funds_withdrawn', disputeObject(d, 'needs_response')))
+		}
 		expect(await totals()).toEqual({ raised: 0, donors: 0 })
+		await deliver(event('charge.dispute.funds_reinstated', disputeObject(won, 'won')))
 		await deliver(event('charge.dispute.closed', disputeObject(won, 'won')))
 		await deliver(event('charge.dispute.closed', disputeObject(lost, 'lost')))
 		expect(await totals()).toEqual({ raised: 3000, donors: 1 })
+		expect([await statusOf(won), await statusOf(lost)]).toEqual(['dispute_won', 'dispute_lost'])
+		expect(await findMoneyDrift()).toMatchObject({ drift: [] })
 	})
 
 	test('other event types are acknowledged and ignored', async () => {
@@ -389,8 +394,15 @@ describe('Stripe webhooks', () => {
 		events.push(event('charge.refunded', chargeObject(pending[1]!, 500)))
 		events.push(event('charge.refunded', chargeObject(pending[1]!, 2500)))
 		events.push(event('charge.dispute.created', disputeObject(pending[2]!, 'needs_response')))
+		events.push(event('charge.dispute.funds_withdrawn', disputeObject(pending[2]!, 'needs_response')))
+		events.push(event('charge.dispute.funds_reinstated', disputeObject(pending[2]!, 'won')))
 		events.push(event('charge.dispute.closed', disputeObject(pending[2]!, 'won')))
 		events.push(event('charge.dispute.created', disputeObject(pending[3]!, 'needs_response')))
+		events.push(event('charge.dispute.funds_withdrawn', disputeObject(pending[3]!, 'needs_response')))
+		events.push(event('charge.dispute.closed', disputeObject(pending[3]!, 'lost')))
+		// An inquiry that closes by itself moves nothing.
+		events.push(event('charge.dispute.created', disputeObject(pending[0]!, 'warning_needs_response')))
+		events.push(event('charge.dispute.closed', disputeObject(pending[0]!, 'warning_closed')))
 		// Every event several times, then shuffled, up to 50 deliveries at once.
 		const deliveries: object[] = []
 		while (deliveries.length < 50) deliveries.push(...events)
@@ -401,10 +413,10 @@ describe('Stripe webhooks', () => {
 		}
 		const results = await Promise.all(deliveries.map((e) => deliver(e)))
 		expect(results.every((r) => r.status === 200)).toBe(true)
-		// Donations 0 (1000), 2 (5000, dispute won), 4 (1234, async) count; 1 is fully refunded, 3 lost to a dispute, 5 failed.
+		// Donations 0 (1000, an inquiry closed), 2 (5000, dispute won), 4 (1234, async) count; 1 is fully refunded, 3 lost to a dispute, 5 failed.
 		expect(await totals()).toEqual({ raised: 1000 + 5000 + 1234, donors: 3 })
 		expect(await findMoneyDrift()).toMatchObject({ drift: [] })
-		expect(await statusOf(pending[5]!)).toBe('failed')
+		expect(await Promise.all(pending.map(statusOf))).toEqual(['succeeded', 'refunded', 'dispute_won', 'dispute_lost', 'succeeded', 'failed'])
 	})
 })
 

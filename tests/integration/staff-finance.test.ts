@@ -357,7 +357,7 @@ describe('staff finance pages over HTTP', () => {
 		await processStripeEvent({
 			id: 'evt_deferred_http',
 			type: 'charge.dispute.created',
-			data: { object: { id: 'dp_1', payment_intent: 'pi_missing', amount: 2000, currency: 'gbp' } },
+			data: { object: { id: 'dp_1', payment_intent: 'pi_missing', amount: 2000, currency: 'gbp', status: 'needs_response' } },
 		})
 		const emailId = await failedEmail()
 		await createPerson(db(), { role: 'staff', email: 'staff@example.org' })

@@ -253,11 +253,12 @@ describe('CSV exports', () => {
 			hideAmount: true,
 			succeededAt: new Date('2025-04-02T10:00:00Z'),
 		})
-		await createSucceededDonation(db(), { campaignId: campaign.id, amountMinor: 1, currency: 'JPY', succeededAt: new Date('2025-04-03T10:00:00Z') })
+		const yen = await createCampaign(db(), { ownerId: owner.id, slug: 'polar-dip-tokyo', currency: 'JPY' })
+		await createSucceededDonation(db(), { campaignId: yen.id, amountMinor: 1, currency: 'JPY', succeededAt: new Date('2025-04-03T10:00:00Z') })
 
 		const csv = await donationsCsv()
 		expect(csv.split('\r\n')[0]).toBe(
-			'donation_id,created_at,succeeded_at,status,channel,campaign_slug,campaign_title,currency,amount,cover_fee,total_charged,refunded,disputed,net_received,donor_name,donor_email,anonymous,hide_amount,marketing_opt_in,updates_opt_in,share_email_with_fundraiser,message,offline_note,offline_confirmed_at,stripe_payment_intent',
+			'donation_id,created_at,succeeded_at,status,channel,campaign_slug,campaign_title,currency,amount,cover_fee,total_charged,refunded,disputed,dispute_status,net_received,donor_name,donor_email,anonymous,hide_amount,marketing_opt_in,updates_opt_in,share_email_with_fundraiser,message,offline_note,offline_confirmed_at,stripe_payment_intent',
 		)
 		expect(csv).toContain('"Smith, ""Jo"""')
 		expect(csv).toContain('"Line one\nLine two"')
@@ -266,7 +267,7 @@ describe('CSV exports', () => {
 		expect(records[0]).toMatchObject({
 			donation_id: gift.id,
 			succeeded_at: '2025-04-01T10:00:00.000Z',
-			status: 'succeeded',
+			status: 'partially_refunded',
 			channel: 'online',
 			campaign_slug: 'polar-dip',
 			currency: 'GBP',
@@ -275,6 +276,7 @@ describe('CSV exports', () => {
 			total_charged: '12.73',
 			refunded: '2.34',
 			disputed: '0',
+			dispute_status: '',
 			net_received: '10',
 			donor_name: 'Smith, "Jo"',
 			donor_email: 'jo@example.com',
