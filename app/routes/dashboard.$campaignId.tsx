@@ -134,7 +134,7 @@ export default function ManageCampaign() {
 												<span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-red-950">Not confirmed by our team</span>
 											) : null}
 											{Object.hasOwn(takenBackLabels, donation.status) ? (
-												<span className="ml-2 rounded bg-stone-200 px-2 py-0.5 text-ink">
+												<span className="ml-2 inline-block rounded bg-stone-200 px-2 py-0.5 text-ink">
 													{takenBackLabels[donation.status]}
 													{donation.netMinor > 0 && donation.netMinor !== donation.amountMinor ? ` · ${money(donation.netMinor)} still counts` : null}
 												</span>
