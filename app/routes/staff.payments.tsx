@@ -42,8 +42,9 @@ const sections: { outcome: AttentionOutcome; heading: string; explanation: React
 		explanation: (
 			<>
 				<p>
-					Stripe told us about a payment, but its amount, its currency or the donation it names did not match what we expected. To be
-					safe, <strong>it was not counted</strong> in any fundraiser’s total.
+					Stripe told us about a payment, but its amount, its currency or the donation it names did not match what we expected, it
+					named a second payment for a donation already paid, or it could not be read at all. To be safe, <strong>it was not counted</strong>{' '}
+					in any fundraiser’s total.
 				</p>
 				<p>
 					<strong>What to do:</strong> look the payment up in the Stripe dashboard (search for the payment or event id below) and
