@@ -130,7 +130,10 @@ export const signups = pgTable(
 			.notNull()
 			.references(() => people.id),
 		idea: campaignKind('idea'),
+		/** What was ticked on the form; a public form cannot speak for an address, so it is only a request. */
 		emailConsent: boolean('email_consent').notNull(),
+		/** When the address confirmed the ticked consent from the emailed link; only then does it take effect. */
+		consentConfirmedAt: timestamp('consent_confirmed_at', { withTimezone: true }),
 		source: text('source').notNull().default('learn_more'),
 		createdAt: createdAt(),
 	},

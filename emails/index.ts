@@ -15,11 +15,13 @@ import { campaignUpdateEmail, type CampaignUpdateData } from './campaign-update.
 import { campaignReportEmail, type CampaignReportData } from './campaign-report.ts'
 import { type EmailContext, type RenderedEmail } from './layout.ts'
 import { signInCodeEmail, type SignInCodeData } from './sign-in-code.ts'
+import { signupConfirmTipsEmail, type SignupConfirmTipsData } from './signup-confirm-tips.ts'
 import { signupWelcomeEmail, type SignupWelcomeData } from './signup-welcome.ts'
 
 /** Every email template, by the name stored in `emails.template`. */
 export const emailTemplates = {
 	'signup-welcome': signupWelcomeEmail,
+	'signup-confirm-tips': signupConfirmTipsEmail,
 	'contact-notification': contactNotificationEmail,
 	'donor-thanks': donorThanksEmail,
 	'donation-receipt': donationReceiptEmail,
@@ -41,6 +43,7 @@ export const emailTemplates = {
 export type EmailTemplateName = keyof typeof emailTemplates
 export type EmailTemplateData = {
 	'signup-welcome': SignupWelcomeData
+	'signup-confirm-tips': SignupConfirmTipsData
 	'contact-notification': ContactNotificationData
 	'donor-thanks': DonorThanksData
 	'donation-receipt': DonationReceiptData

@@ -5,7 +5,7 @@ import { queueEmail } from '#app/email/outbox.server.ts'
 import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
 import { db } from '#db/index.server.ts'
 import { people, signInCodes, type Person } from '#db/schema.ts'
-import { upsertPersonByEmail } from './signups.server.ts'
+import { findOrCreatePersonByEmail } from './signups.server.ts'
 
 /** How long an emailed code and link work. */
 export const SIGN_IN_CODE_MINUTES = 10
@@ -181,9 +181,8 @@ async function completeSignIn(challengeId: string, via: 'code' | 'link'): Promis
 			.returning({ email: signInCodes.email, redirectTo: signInCodes.redirectTo })
 		if (!used) return null
 		// The same person as a "learn more" sign-up with this address, whatever its case.
-		const { id } = await upsertPersonByEmail(tx, { email: used.email })
-		const [person] = await tx.select().from(people).where(eq(people.id, id))
-		return { person: person!, redirectTo: safeRedirect(used.redirectTo) }
+		const { person } = await findOrCreatePersonByEmail(tx, { email: used.email })
+		return { person, redirectTo: safeRedirect(used.redirectTo) }
 	})
 	if (outcome) return { ok: true, ...outcome }
 	return failure(whyUnusable(await reloadChallenge(challengeId)) ?? 'used', via)

@@ -1,0 +1,1 @@
+ALTER TABLE "signups" ADD COLUMN "consent_confirmed_at" timestamp with time zone;
