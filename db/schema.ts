@@ -113,6 +113,8 @@ export const signInCodes = pgTable(
 		linkTokenHash: text('link_token_hash').notNull().unique(),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 		failedAttempts: integer('failed_attempts').notNull().default(0),
+		/** When wrong codes used up the challenge; repeated voiding pauses sign-in for the address. */
+		voidedAt: timestamp('voided_at', { withTimezone: true }),
 		usedAt: timestamp('used_at', { withTimezone: true }),
 		/** Where to go after signing in (a local path). */
 		redirectTo: text('redirect_to'),
