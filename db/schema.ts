@@ -113,6 +113,8 @@ export const signInCodes = pgTable(
 		linkTokenHash: text('link_token_hash').notNull().unique(),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 		failedAttempts: integer('failed_attempts').notNull().default(0),
+		/** When wrong codes used up the challenge; repeated voiding pauses sign-in for the address. */
+		voidedAt: timestamp('voided_at', { withTimezone: true }),
 		usedAt: timestamp('used_at', { withTimezone: true }),
 		/** Where to go after signing in (a local path). */
 		redirectTo: text('redirect_to'),
@@ -130,7 +132,10 @@ export const signups = pgTable(
 			.notNull()
 			.references(() => people.id),
 		idea: campaignKind('idea'),
+		/** What was ticked on the form; a public form cannot speak for an address, so it is only a request. */
 		emailConsent: boolean('email_consent').notNull(),
+		/** When the address confirmed the ticked consent from the emailed link; only then does it take effect. */
+		consentConfirmedAt: timestamp('consent_confirmed_at', { withTimezone: true }),
 		source: text('source').notNull().default('learn_more'),
 		createdAt: createdAt(),
 	},

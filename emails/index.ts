@@ -17,11 +17,13 @@ import { type EmailContext, type RenderedEmail } from './layout.ts'
 import { refundConfirmationEmail, type RefundConfirmationData } from './refund-confirmation.ts'
 import { refundNoticeEmail, type RefundNoticeData } from './refund-notice.ts'
 import { signInCodeEmail, type SignInCodeData } from './sign-in-code.ts'
+import { signupConfirmTipsEmail, type SignupConfirmTipsData } from './signup-confirm-tips.ts'
 import { signupWelcomeEmail, type SignupWelcomeData } from './signup-welcome.ts'
 
 /** Every email template, by the name stored in `emails.template`. */
 export const emailTemplates = {
 	'signup-welcome': signupWelcomeEmail,
+	'signup-confirm-tips': signupConfirmTipsEmail,
 	'contact-notification': contactNotificationEmail,
 	'donor-thanks': donorThanksEmail,
 	'donation-receipt': donationReceiptEmail,
@@ -45,6 +47,7 @@ export const emailTemplates = {
 export type EmailTemplateName = keyof typeof emailTemplates
 export type EmailTemplateData = {
 	'signup-welcome': SignupWelcomeData
+	'signup-confirm-tips': SignupConfirmTipsData
 	'contact-notification': ContactNotificationData
 	'donor-thanks': DonorThanksData
 	'donation-receipt': DonationReceiptData

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { type ServerBuild } from '@remix-run/node'
 import { remoteUploadsOrigin } from '#app/media/storage.server.ts'
 import { createApp } from './app.ts'
+import { listenAnnouncement } from './listen-address.ts'
 import { loadEnvOrExit, startServices } from './services.ts'
 
 const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '..')
@@ -40,7 +41,8 @@ const app = createApp({
 })
 
 const server = app.listen(env.PORT, env.HOST, () => {
-	console.log(`[server] ${env.CHARITY_NAME} fundraising is running at http://localhost:${env.PORT} (${dev ? 'development with Vite' : 'built app'})`)
+	const { level, message } = listenAnnouncement(env, dev ? 'development with Vite' : 'built app')
+	console[level](message)
 })
 
 let stopping = false

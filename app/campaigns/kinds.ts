@@ -3,6 +3,8 @@ import { type CampaignKind } from '#db/schema.ts'
 export type KindTemplate = {
 	kind: CampaignKind
 	label: string
+	/** The idea in a sentence's middle: "you are thinking about a polar dip". */
+	phrase: string
 	/** One line that helps someone pick. */
 	pitch: string
 	cover: string
@@ -23,6 +25,7 @@ export const campaignKinds: KindTemplate[] = [
 	{
 		kind: 'birthday',
 		label: 'Birthday',
+		phrase: 'a birthday fundraiser',
 		pitch: 'Ask friends to give to justice instead of presents.',
 		cover: '/images/kinds/birthday.svg',
 		coverAlt: 'A birthday cake with lit candles, balloons and bunting',
@@ -36,6 +39,7 @@ export const campaignKinds: KindTemplate[] = [
 	{
 		kind: 'challenge',
 		label: 'Polar dip / challenge',
+		phrase: 'a polar dip or another challenge',
 		pitch: 'Take the plunge — cold water, a climb, a dare — and get sponsored.',
 		cover: '/images/kinds/challenge.svg',
 		coverAlt: 'People running into a cold winter sea under a low sun',
@@ -49,6 +53,7 @@ export const campaignKinds: KindTemplate[] = [
 	{
 		kind: 'run_walk_ride',
 		label: 'Run, walk or ride',
+		phrase: 'a run, walk or ride',
 		pitch: 'Turn every kilometre of your race or ride into freedom.',
 		cover: '/images/kinds/run_walk_ride.svg',
 		coverAlt: 'A runner and a cyclist on a country road through green hills',
@@ -62,6 +67,7 @@ export const campaignKinds: KindTemplate[] = [
 	{
 		kind: 'celebration',
 		label: 'Wedding or celebration',
+		phrase: 'a wedding or celebration',
 		pitch: 'Share your joy by giving guests a way to protect others.',
 		cover: '/images/kinds/celebration.svg',
 		coverAlt: 'Two glasses raised in a toast with wedding rings and confetti',
@@ -75,6 +81,7 @@ export const campaignKinds: KindTemplate[] = [
 	{
 		kind: 'in_memory',
 		label: 'In memory of someone',
+		phrase: 'a page in memory of someone',
 		pitch: 'Honour someone you love with a legacy of justice.',
 		cover: '/images/kinds/in_memory.svg',
 		coverAlt: 'A single candle glowing at dusk among forget-me-not flowers',
@@ -88,6 +95,7 @@ export const campaignKinds: KindTemplate[] = [
 	{
 		kind: 'own_idea',
 		label: 'My own idea',
+		phrase: 'your own idea',
 		pitch: 'Bake sale, gaming marathon, concert — your idea, your way.',
 		cover: '/images/kinds/own_idea.svg',
 		coverAlt: 'A lightbulb with a heart above a bake sale table',
@@ -116,6 +124,11 @@ export function campaignKindTemplate(kind: CampaignKind): KindTemplate {
 
 export function campaignKindLabel(kind: CampaignKind): string {
 	return campaignKindTemplate(kind).label
+}
+
+/** The idea as a phrase for running text, or null for a value that names no kind. */
+export function campaignKindPhrase(kind: string): string | null {
+	return campaignKinds.find((k) => k.kind === kind)?.phrase ?? null
 }
 
 export const campaignKindValues = campaignKinds.map((k) => k.kind) as [CampaignKind, ...CampaignKind[]]

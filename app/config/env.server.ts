@@ -39,7 +39,8 @@ export const envSchema = z.object({
 	NODE_ENV: z
 		.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
 	PORT: integer(3000, 1, 65535),
-	HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+	/** Unset → 0.0.0.0 in production, 127.0.0.1 otherwise (development serves /dev/mail and the test checkout). */
+	HOST: optionalString,
 	/** Public base URL, used in emails and share links. */
 	APP_URL: optionalUrl,
 	/** postgres://… to use a real PostgreSQL server; unset → embedded PGlite. */
@@ -136,7 +137,11 @@ const requiredInProduction = [
 	'STRIPE_WEBHOOK_SECRET',
 ] as const
 
+/** Values published in this repository: anyone could sign sessions or webhook events with them. */
+const publishedSecrets = { SESSION_SECRET: DEV_SESSION_SECRET, STRIPE_WEBHOOK_SECRET: DEV_STRIPE_WEBHOOK_SECRET } as const
+
 export type Env = z.infer<typeof envSchema> & {
+	HOST: string
 	APP_URL: string
 	SESSION_SECRET: string
 	STRIPE_WEBHOOK_SECRET: string
@@ -167,11 +172,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 				problems.push(`${name}: required in production`)
 			}
 		}
+		for (const [name, published] of Object.entries(publishedSecrets)) {
+			if (source[name]?.trim() === published) {
+				problems.push(`${name}: is the published development value; set a secret of your own in production`)
+			}
+		}
 	}
 	if (problems.length > 0 || !result.success) throw new InvalidEnvironmentError(problems)
 	const env = result.data
 	return {
 		...env,
+		HOST: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
 		APP_URL: env.APP_URL?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`,
 		SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
 		STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? DEV_STRIPE_WEBHOOK_SECRET,

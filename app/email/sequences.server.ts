@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
 import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
-import { campaigns, donations, emails, people } from '#db/schema.ts'
+import { campaignKindLabel } from '#app/campaigns/kinds.ts'
+import { campaigns, donations, emails, people, type CampaignKind } from '#db/schema.ts'
 import { queueEmail, releaseScheduledEmail } from './outbox.server.ts'
 import { assignCoachingArm, mayReceive } from './preferences.server.ts'
 
@@ -15,25 +16,25 @@ const signupSteps = [
 ] as const
 
 /**
- * Schedules the sign-up coaching sequence (with consent only) and puts the
- * person in a coaching arm. Timed emails are rows released by the dispatcher,
- * so they survive restarts.
+ * Schedules the sign-up coaching sequence and puts the person in a coaching
+ * arm. Called once the address has confirmed its consent. Timed emails are
+ * rows released by the dispatcher, so they survive restarts.
  */
 export async function scheduleSignupSequence(
 	tx: Tx,
-	person: { id: string; email: string; firstName: string; idea: string | null; ideaLabel: string | null; consent: boolean },
+	person: { id: string; email: string; firstName: string; idea: CampaignKind | null },
 	now = new Date(),
 ) {
 	await assignCoachingArm(tx, person.id)
-	if (!person.consent) return
 	if (await hasPublishedCampaign(tx, person.id)) return
+	const ideaLabel = person.idea ? campaignKindLabel(person.idea) : null
 	for (const step of signupSteps) {
 		await queueEmail(tx, {
 			template: step.template,
 			causeKey: `${step.template}:${person.id}`,
 			to: person.email,
 			personId: person.id,
-			data: { firstName: person.firstName, idea: person.idea, ideaLabel: person.ideaLabel },
+			data: { firstName: person.firstName, idea: person.idea, ideaLabel },
 			category: 'coaching',
 			sequence: 'signup',
 			sendAfter: new Date(now.getTime() + step.day * DAY),

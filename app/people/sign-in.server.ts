@@ -2,10 +2,11 @@ import { createHash, createHmac, randomBytes, randomInt, randomUUID, timingSafeE
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm'
 import { getEnv } from '#app/config/env.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
+import { recordAudit } from '#app/staff/audit.server.ts'
 import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
 import { db } from '#db/index.server.ts'
 import { people, signInCodes, type Person } from '#db/schema.ts'
-import { upsertPersonByEmail } from './signups.server.ts'
+import { findOrCreatePersonByEmail } from './signups.server.ts'
 
 /** How long an emailed code and link work. */
 export const SIGN_IN_CODE_MINUTES = 10
@@ -14,28 +15,45 @@ export const MAX_WRONG_CODES = 5
 /** Where people land after signing in when they were not on their way somewhere. */
 export const DEFAULT_AFTER_SIGN_IN = '/dashboard'
 
+/** Where someone lands after signing in with nowhere else asked for: staff work in the staff area. */
+export function defaultAfterSignIn(role: Person['role']): string {
+	return role === 'staff' || role === 'admin' ? '/staff' : DEFAULT_AFTER_SIGN_IN
+}
+
 const EMAIL_LIMIT = { limit: 5, windowSeconds: 15 * 60 }
+/** Code emails per address per day: each one lands in the owner's inbox, asked for or not. */
+const EMAIL_DAILY_LIMIT = { limit: 10, windowSeconds: 24 * 60 * 60 }
 const IP_LIMIT = { limit: 20, windowSeconds: 60 * 60 }
+/** Typed codes per IP, whatever the address: one guesser spreading over many addresses. */
+const VERIFY_IP_LIMIT = { limit: 30, windowSeconds: 15 * 60 }
+/** Voided challenges (wrong codes used them up) within a day after which sign-in by code pauses. */
+export const VOIDED_CODES_BEFORE_PAUSE = 3
+export const SIGN_IN_PAUSE_MINUTES = 60
 
 /**
- * A local path to send someone to, or the fallback. Only paths on this site
- * pass: "//evil.com", "/\evil.com" and absolute URLs would leave it.
+ * A local path to send someone to, or null. Only paths on this site pass:
+ * "//evil.com", "/\evil.com" and absolute URLs would leave it.
  */
-export function safeRedirect(to: unknown, fallback: string = DEFAULT_AFTER_SIGN_IN): string {
-	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//')) return fallback
+export function localPathOrNull(to: unknown): string | null {
+	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//')) return null
 	// Browsers read a backslash as a slash, and control characters are stripped.
-	if (/[\\\u0000-\u001f\u007f]/.test(to)) return fallback
+	if (/[\\\u0000-\u001f\u007f]/.test(to)) return null
 	const base = 'http://local.invalid'
 	let url: URL
 	try {
 		url = new URL(to, base)
 	} catch {
-		return fallback
+		return null
 	}
-	if (url.origin !== base) return fallback
+	if (url.origin !== base) return null
 	// Coming back to the sign-in pages after signing in would only loop.
-	if (/^\/(login|logout)(\/|$)/.test(url.pathname)) return fallback
+	if (/^\/(login|logout)(\/|$)/.test(url.pathname)) return null
 	return to
+}
+
+/** A local path to send someone to, or the fallback. */
+export function safeRedirect(to: unknown, fallback: string = DEFAULT_AFTER_SIGN_IN): string {
+	return localPathOrNull(to) ?? fallback
 }
 
 // The code has only a million values, so its hash is keyed with the server's
@@ -61,13 +79,37 @@ export type RequestSignInResult =
 	| { status: 'sent'; challengeId: string; emailId: string | null }
 	| { status: 'rate-limited'; message: string; retryAfterSeconds: number }
 
+function inMinutes(seconds: number) {
+	const minutes = Math.max(1, Math.ceil(seconds / 60))
+	return `${minutes} minute${minutes === 1 ? '' : 's'}`
+}
+
 function rateLimited(retryAfterSeconds: number): RequestSignInResult {
-	const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60))
 	return {
 		status: 'rate-limited',
-		message: `We've sent several sign-in emails already. Please check your inbox (and spam folder) for the latest one, or try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+		message: `We've sent several sign-in emails already. Please check your inbox (and spam folder) for the latest one, or try again in ${inMinutes(retryAfterSeconds)}.`,
 		retryAfterSeconds,
 	}
+}
+
+function pausedMessage(retryAfterSeconds: number) {
+	return `Sign-in with a code is paused for this address after several wrong codes, to keep the account safe. Please try again in ${inMinutes(retryAfterSeconds)}, or contact us if this was not you.`
+}
+
+/**
+ * Whether sign-in by code is paused for the address: after repeatedly voided
+ * challenges, for an hour from the latest. Returns the seconds left, or 0.
+ */
+async function signInPausedFor(email: string): Promise<number> {
+	const [row] = await db()
+		.select({
+			voided: sql<number>`count(*) filter (where ${signInCodes.voidedAt} > now() - interval '24 hours')`.mapWith(Number),
+			secondsLeft: sql<number>`coalesce(ceil(extract(epoch from (max(${signInCodes.voidedAt}) + ${`${SIGN_IN_PAUSE_MINUTES} minutes`}::interval - now()))), 0)::int`.mapWith(Number),
+		})
+		.from(signInCodes)
+		.where(eq(sql`lower(${signInCodes.email})`, sql`lower(${email})`))
+	if (!row || row.voided < VOIDED_CODES_BEFORE_PAUSE) return 0
+	return Math.max(0, row.secondsLeft)
 }
 
 /**
@@ -83,8 +125,12 @@ export async function requestSignIn(input: {
 	const email = input.email.trim()
 	const byIp = await consumeRateLimit(`sign-in:ip:${input.clientIp}`, IP_LIMIT)
 	if (!byIp.allowed) return rateLimited(byIp.retryAfterSeconds)
+	const paused = await signInPausedFor(email)
+	if (paused > 0) return { status: 'rate-limited', message: pausedMessage(paused), retryAfterSeconds: paused }
 	const byEmail = await consumeRateLimit(`sign-in:email:${email.toLowerCase()}`, EMAIL_LIMIT)
 	if (!byEmail.allowed) return rateLimited(byEmail.retryAfterSeconds)
+	const byEmailToday = await consumeRateLimit(`sign-in:email-day:${email.toLowerCase()}`, EMAIL_DAILY_LIMIT)
+	if (!byEmailToday.allowed) return rateLimited(byEmailToday.retryAfterSeconds)
 
 	// The id is chosen here because the code's hash is salted with it.
 	const challengeId = randomUUID()
@@ -101,7 +147,8 @@ export async function requestSignIn(input: {
 			codeHash: hashCode(challengeId, code),
 			linkTokenHash: hashToken(linkToken),
 			expiresAt: sql`now() + ${`${SIGN_IN_CODE_MINUTES} minutes`}::interval`,
-			redirectTo: safeRedirect(input.redirectTo),
+			// Null when none was asked for: the default depends on who signs in.
+			redirectTo: localPathOrNull(input.redirectTo),
 		})
 		const emailId = await queueEmail(tx, {
 			template: 'sign-in-code',
@@ -114,13 +161,23 @@ export async function requestSignIn(input: {
 	})
 }
 
-export type SignInFailureReason = 'no-challenge' | 'expired' | 'used' | 'too-many-attempts' | 'wrong-code' | 'invalid-link'
+export type SignInFailureReason =
+	| 'no-challenge'
+	| 'expired'
+	| 'used'
+	| 'too-many-attempts'
+	| 'wrong-code'
+	| 'invalid-link'
+	/** Too many codes typed from this IP. */
+	| 'rate-limited'
+	/** Sign-in by code is paused for the address after repeatedly voided codes. */
+	| 'paused'
 
 export type SignInResult =
 	| { ok: true; person: Person; redirectTo: string }
-	| { ok: false; reason: SignInFailureReason; message: string; attemptsLeft?: number }
+	| { ok: false; reason: SignInFailureReason; message: string; attemptsLeft?: number; retryAfterSeconds?: number }
 
-function failure(reason: Exclude<SignInFailureReason, 'wrong-code'>, via: 'code' | 'link'): SignInResult {
+function failure(reason: Exclude<SignInFailureReason, 'wrong-code' | 'rate-limited' | 'paused'>, via: 'code' | 'link'): SignInResult {
 	const what = via === 'code' ? 'code' : 'sign-in link'
 	const messages = {
 		'no-challenge': 'We have no sign-in code waiting for that email address. Please ask for a new one.',
@@ -181,16 +238,44 @@ async function completeSignIn(challengeId: string, via: 'code' | 'link'): Promis
 			.returning({ email: signInCodes.email, redirectTo: signInCodes.redirectTo })
 		if (!used) return null
 		// The same person as a "learn more" sign-up with this address, whatever its case.
-		const { id } = await upsertPersonByEmail(tx, { email: used.email })
-		const [person] = await tx.select().from(people).where(eq(people.id, id))
-		return { person: person!, redirectTo: safeRedirect(used.redirectTo) }
+		const { person } = await findOrCreatePersonByEmail(tx, { email: used.email })
+		return { person, redirectTo: safeRedirect(used.redirectTo, defaultAfterSignIn(person.role)) }
 	})
 	if (outcome) return { ok: true, ...outcome }
 	return failure(whyUnusable(await reloadChallenge(challengeId)) ?? 'used', via)
 }
 
+/**
+ * The third voided challenge in a day pauses sign-in by code for the
+ * address; staff see it in the audit log (no staff member did it).
+ */
+async function pauseIfRepeatedlyVoided(email: string): Promise<number> {
+	const paused = await signInPausedFor(email)
+	if (paused > 0) {
+		await recordAudit(db(), {
+			actorId: null,
+			action: 'sign_in.paused',
+			subjectType: 'email',
+			subjectId: email.toLowerCase(),
+			reason: `Sign-in locked for ${email.toLowerCase()} for ${SIGN_IN_PAUSE_MINUTES} minutes: ${VOIDED_CODES_BEFORE_PAUSE} or more sign-in codes were used up by wrong guesses within 24 hours.`,
+		})
+	}
+	return paused
+}
+
 /** Checks a typed code against the newest challenge for the email address. */
-export async function verifySignInCode(input: { email: string; code: string }): Promise<SignInResult> {
+export async function verifySignInCode(input: { email: string; code: string; clientIp: string }): Promise<SignInResult> {
+	const byIp = await consumeRateLimit(`sign-in-verify:ip:${input.clientIp}`, VERIFY_IP_LIMIT)
+	if (!byIp.allowed) {
+		return {
+			ok: false,
+			reason: 'rate-limited',
+			retryAfterSeconds: byIp.retryAfterSeconds,
+			message: `Too many codes have been tried from your connection. Please try again in ${inMinutes(byIp.retryAfterSeconds)}.`,
+		}
+	}
+	const paused = await signInPausedFor(input.email.trim())
+	if (paused > 0) return { ok: false, reason: 'paused', retryAfterSeconds: paused, message: pausedMessage(paused) }
 	const [challenge] = await db()
 		.select(challengeColumns)
 		.from(signInCodes)
@@ -205,14 +290,21 @@ export async function verifySignInCode(input: { email: string; code: string }): 
 	if (!sameHash(hashCode(challenge.id, code), challenge.codeHash)) {
 		const [counted] = await db()
 			.update(signInCodes)
-			.set({ failedAttempts: sql`${signInCodes.failedAttempts} + 1` })
+			.set({
+				failedAttempts: sql`${signInCodes.failedAttempts} + 1`,
+				voidedAt: sql`case when ${signInCodes.failedAttempts} + 1 >= ${MAX_WRONG_CODES} then now() end`,
+			})
 			.where(
 				and(eq(signInCodes.id, challenge.id), isNull(signInCodes.usedAt), lt(signInCodes.failedAttempts, MAX_WRONG_CODES)),
 			)
 			.returning({ failedAttempts: signInCodes.failedAttempts })
 		if (!counted) return failure(whyUnusable(await reloadChallenge(challenge.id)) ?? 'used', 'code')
 		const attemptsLeft = MAX_WRONG_CODES - counted.failedAttempts
-		if (attemptsLeft <= 0) return failure('too-many-attempts', 'code')
+		if (attemptsLeft <= 0) {
+			const pausedNow = await pauseIfRepeatedlyVoided(input.email.trim())
+			if (pausedNow > 0) return { ok: false, reason: 'paused', retryAfterSeconds: pausedNow, message: pausedMessage(pausedNow) }
+			return failure('too-many-attempts', 'code')
+		}
 		return {
 			ok: false,
 			reason: 'wrong-code',

@@ -12,19 +12,21 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { FormErrors, Honeypot, SubmitButton, TextField } from '#app/components/form-fields.tsx'
 import { loginSchema } from '#app/people/auth-schema.ts'
 import { getSessionPerson } from '#app/people/session.server.ts'
-import { requestSignIn, safeRedirect } from '#app/people/sign-in.server.ts'
+import { defaultAfterSignIn, localPathOrNull, requestSignIn } from '#app/people/sign-in.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 import { HONEYPOT_FIELD } from '#app/utils/forms.ts'
 
-function verifyPath(email: string, redirectTo: string) {
-	return `/login/verify?${new URLSearchParams({ email, redirectTo })}`
+function verifyPath(email: string, redirectTo: string | null) {
+	return `/login/verify?${new URLSearchParams(redirectTo ? { email, redirectTo } : { email })}`
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'))
+	// Empty when none was asked for: where to go then depends on who signs in.
+	const redirectTo = localPathOrNull(new URL(request.url).searchParams.get('redirectTo'))
 	// Someone already signed in has nothing to do here.
-	if (await getSessionPerson(request)) throw redirect(redirectTo)
-	return { redirectTo }
+	const person = await getSessionPerson(request)
+	if (person) throw redirect(redirectTo ?? defaultAfterSignIn(person.role))
+	return { redirectTo: redirectTo ?? '' }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		return data({ result: submission.reply() }, { status: 400 })
 	}
 	const { email, redirectTo: requested } = submission.value
-	const redirectTo = safeRedirect(requested)
+	const redirectTo = localPathOrNull(requested)
 	// A filled honeypot is a bot: it sees the usual next step, and no email is sent.
 	if (submission.value[HONEYPOT_FIELD]) return redirect(verifyPath(email, redirectTo))
 	const sent = await requestSignIn({ email, redirectTo, clientIp: context.clientIp })

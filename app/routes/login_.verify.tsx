@@ -1,11 +1,11 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { FieldErrors, FormErrors, SubmitButton } from '#app/components/form-fields.tsx'
 import { verifyCodeSchema } from '#app/people/auth-schema.ts'
 import { createSessionFor } from '#app/people/session.server.ts'
-import { safeRedirect, verifySignInCode } from '#app/people/sign-in.server.ts'
+import { localPathOrNull, verifySignInCode } from '#app/people/sign-in.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 import { emailAddress } from '#app/utils/forms.ts'
 
@@ -13,26 +13,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const params = new URL(request.url).searchParams
 	const email = emailAddress.safeParse(params.get('email') ?? '')
 	if (!email.success) throw redirect('/login')
-	return { email: email.data, redirectTo: safeRedirect(params.get('redirectTo')) }
+	return { email: email.data, redirectTo: localPathOrNull(params.get('redirectTo')) }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
 	const formData = await readFormData(request)
 	const submission = parseWithZod(formData, { schema: verifyCodeSchema })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply(), canRetry: true }, { status: 400 })
 	}
-	const result = await verifySignInCode(submission.value)
+	const result = await verifySignInCode({ ...submission.value, clientIp: context.clientIp })
 	if (!result.ok) {
-		return data(
-			{ result: submission.reply({ fieldErrors: { code: [result.message] } }), canRetry: result.reason === 'wrong-code' },
-			{ status: 400 },
-		)
+		const reply = { result: submission.reply({ fieldErrors: { code: [result.message] } }), canRetry: result.reason === 'wrong-code' }
+		if (result.retryAfterSeconds !== undefined) {
+			return data(reply, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } })
+		}
+		return data(reply, { status: 400 })
 	}
-	// Where to go was chosen when the code was asked for, not by this form.
-	return redirect(safeRedirect(result.redirectTo), {
+	// Where to go was chosen when the code was asked for (or by who signed in), not by this form.
+	return redirect(result.redirectTo, {
 		headers: { 'Set-Cookie': await createSessionFor(result.person.id, request) },
 	})
+}
+
+// Remix passes only cookies from an action to the page on its own; a
+// paused or rate-limited post's Retry-After has to be handed on here.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+	const headers = new Headers()
+	const retryAfter = actionHeaders.get('Retry-After')
+	if (retryAfter) headers.set('Retry-After', retryAfter)
+	return headers
 }
 
 export const meta: MetaFunction = () => [{ title: 'Enter your sign-in code' }]
@@ -50,7 +60,7 @@ export default function VerifyCode() {
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: verifyCodeSchema }),
 	})
-	const startAgain = `/login?${new URLSearchParams({ redirectTo })}`
+	const startAgain = redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : '/login'
 	return (
 		<div className="bg-sand">
 			<div className="mx-auto max-w-xl px-4 py-12">

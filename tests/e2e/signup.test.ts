@@ -48,8 +48,18 @@ describe.runIf(hasChromium())('learn-more sign-up', () => {
 		const pdf = await page.request.get('/guide/25-tips.pdf')
 		expect(pdf.headers()['content-type']).toBe('application/pdf')
 
-		// Back in the email, the unsubscribe link stops the coaching emails.
+		// Back in the email, "yes, send me tips" confirms the consent ticked on the form, with a button.
 		await page.goBack()
+		const mailUrl = page.url()
+		await page.getByRole('link', { name: 'Yes, send me tips' }).click()
+		await page.waitForURL('**/fundraise/confirm-tips?t=*')
+		await expectAccessible(page)
+		await page.getByRole('button', { name: 'Yes, send me fundraising tips' }).click()
+		await page.getByRole('status').getByText('We’ll send you fundraising tips').waitFor()
+		await expectAccessible(page)
+
+		// The unsubscribe link in the same email stops the coaching emails.
+		await page.goto(mailUrl)
 		await page.getByRole('link', { name: 'Unsubscribe' }).click()
 		await page.getByRole('heading', { name: 'Unsubscribe' }).waitFor()
 		await expectAccessible(page)

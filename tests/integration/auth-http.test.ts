@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto'
-import { desc, eq } from 'drizzle-orm'
+import { desc, eq, like, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '#db/index.server.ts'
-import { emails, people, sessions } from '#db/schema.ts'
+import { auditLog, emails, people, rateLimits, sessions } from '#db/schema.ts'
+import { createPerson } from '#db/factories.server.ts'
 import { type EmailTemplateData } from '#emails/index.ts'
 import { startHttpApp } from '#tests/support/http-app.ts'
 
@@ -131,9 +132,10 @@ describe('signing in over HTTP', () => {
 
 	test.each(['//evil.com', 'https://evil.com', '/\\evil.com'])('an open-redirect attempt (%s) goes to the dashboard instead', async (target) => {
 		const form = await (await get(`/login?redirectTo=${encodeURIComponent(target)}`)).text()
-		expect(form).toMatch(/name="redirectTo"[^>]*value="\/dashboard"/)
+		expect(form).toMatch(/name="redirectTo"/)
+		expect(form).not.toMatch(/name="redirectTo"[^>]*value=/)
 		const asked = await app.postForm('/login', { email: 'grace@example.com', redirectTo: target })
-		expect(asked.headers.get('location')).toBe('/login/verify?email=grace%40example.com&redirectTo=%2Fdashboard')
+		expect(asked.headers.get('location')).toBe('/login/verify?email=grace%40example.com')
 		const { code } = await latestSignInEmail()
 		// Even a hand-made form post cannot choose where the sign-in goes.
 		const verified = await app.postForm(`/login/verify?email=grace%40example.com&redirectTo=${encodeURIComponent(target)}`, {
@@ -142,6 +144,105 @@ describe('signing in over HTTP', () => {
 		})
 		expect(verified.status).toBe(302)
 		expect(verified.headers.get('location')).toBe('/dashboard')
+	})
+})
+
+describe('where signing in lands', () => {
+	async function signInWithoutAskingWhere(email: string, fields: Record<string, string> = {}) {
+		const asked = await app.postForm('/login', { email, ...fields })
+		expect(asked.status).toBe(302)
+		const { code } = await latestSignInEmail()
+		const verified = await app.postForm(asked.headers.get('location')!, { email, code })
+		expect(verified.status).toBe(302)
+		return verified.headers.get('location')
+	}
+
+	test('staff who did not ask for a page land in the staff area; supporters on their fundraisers', async () => {
+		await createPerson(db(), { email: 'staff@charity.example', role: 'staff' })
+		await createPerson(db(), { email: 'admin@charity.example', role: 'admin' })
+		expect(await signInWithoutAskingWhere('staff@charity.example')).toBe('/staff')
+		expect(await signInWithoutAskingWhere('admin@charity.example')).toBe('/staff')
+		expect(await signInWithoutAskingWhere('grace@example.com')).toBe('/dashboard')
+	})
+
+	test('staff who asked for a page go there', async () => {
+		await createPerson(db(), { email: 'staff@charity.example', role: 'staff' })
+		expect(await signInWithoutAskingWhere('staff@charity.example', { redirectTo: '/account' })).toBe('/account')
+	})
+
+	test('staff already signed in who open the sign-in page go to the staff area', async () => {
+		await createPerson(db(), { email: 'staff@charity.example', role: 'staff' })
+		const cookie = await signIn('staff@charity.example')
+		const response = await get('/login', cookie)
+		expect(response.status).toBe(302)
+		expect(response.headers.get('location')).toBe('/staff')
+	})
+})
+
+describe('guessing sign-in codes over HTTP', () => {
+	const wrongCodeFor = (code: string) => (code === '000000' ? '111111' : '000000')
+
+	/** Asks for a code for the address, then types wrong codes until the challenge is used up. */
+	async function voidOneCode(email: string) {
+		expect((await app.postForm('/login', { email })).status).toBe(302)
+		const { code } = await latestSignInEmail()
+		let last: Response | undefined
+		for (let i = 0; i < 5; i++) last = await app.postForm(`/login/verify?email=${encodeURIComponent(email)}`, { email, code: wrongCodeFor(code) })
+		return last!
+	}
+
+	test('one IP can type 30 codes in 15 minutes, whatever the addresses', async () => {
+		for (let i = 0; i < 30; i++) {
+			const email = `person${i}@example.com`
+			const response = await app.postForm(`/login/verify?email=${encodeURIComponent(email)}`, { email, code: '123456' })
+			expect(response.status).toBe(400)
+		}
+		const limited = await app.postForm('/login/verify?email=late%40example.com', { email: 'late@example.com', code: '123456' })
+		expect(limited.status).toBe(429)
+		expect(limited.headers.get('retry-after')).toMatch(/^\d+$/)
+		expect(await limited.text()).toContain('Too many codes have been tried from your connection')
+	})
+
+	test('three codes used up by wrong guesses pause sign-in for the address for an hour, send no more emails, and tell staff', async () => {
+		await voidOneCode('victim@example.com')
+		await voidOneCode('victim@example.com')
+		const third = await voidOneCode('victim@example.com')
+		expect(third.status).toBe(429)
+		expect(await third.text()).toContain('Sign-in with a code is paused for this address')
+		const emailsBefore = (await db().select().from(emails).where(eq(emails.toEmail, 'victim@example.com'))).length
+
+		const askedAgain = await app.postForm('/login', { email: 'victim@example.com' })
+		expect(askedAgain.status).toBe(429)
+		expect(Number(askedAgain.headers.get('retry-after'))).toBeGreaterThan(55 * 60)
+		expect(await askedAgain.text()).toContain('Sign-in with a code is paused for this address')
+		expect(await db().select().from(emails).where(eq(emails.toEmail, 'victim@example.com'))).toHaveLength(emailsBefore)
+		// Other addresses are not affected.
+		expect((await app.postForm('/login', { email: 'someone-else@example.com' })).status).toBe(302)
+
+		const [entry] = await db().select().from(auditLog)
+		expect(entry).toMatchObject({ actorId: null, action: 'sign_in.paused', subjectType: 'email', subjectId: 'victim@example.com' })
+		await createPerson(db(), { email: 'staff@charity.example', role: 'staff' })
+		const staff = await signIn('staff@charity.example')
+		const audit = await (await get('/staff/audit', staff)).text()
+		expect(audit).toContain('Sign-in locked for victim@example.com for 60 minutes')
+		expect(audit).toContain('System')
+	})
+
+	test('an address gets at most ten sign-in emails a day', async () => {
+		for (let i = 0; i < 10; i++) {
+			// Each quarter hour's allowance of five is spent in turn; the day's count goes on.
+			if (i % 5 === 0) {
+				await db()
+					.update(rateLimits)
+					.set({ windowStartedAt: sql`now() - interval '16 minutes'` })
+					.where(like(rateLimits.key, 'sign-in:email:%'))
+			}
+			expect((await app.postForm('/login', { email: 'victim@example.com' })).status, `request ${i + 1}`).toBe(302)
+		}
+		await db().update(rateLimits).set({ windowStartedAt: sql`now() - interval '16 minutes'` }).where(like(rateLimits.key, 'sign-in:email:%'))
+		const eleventh = await app.postForm('/login', { email: 'victim@example.com' })
+		expect(eleventh.status).toBe(429)
+		expect(await db().select().from(emails).where(eq(emails.toEmail, 'victim@example.com'))).toHaveLength(10)
 	})
 })
 

@@ -76,7 +76,7 @@ describe('signing in with an emailed code or link', () => {
 	test('the emailed code signs the address in, makes their account and sends them where they were going', async () => {
 		const sent = await askToSignIn('Grace@Example.com', { redirectTo: '/account?tab=emails' })
 		expect(await db().select().from(people)).toHaveLength(0)
-		const result = await verifySignInCode({ email: 'grace@example.com', code: sent.code })
+		const result = await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })
 		expect(result).toMatchObject({ ok: true, redirectTo: '/account?tab=emails', person: { email: 'Grace@Example.com' } })
 		expect(await db().select().from(people)).toHaveLength(1)
 	})
@@ -89,8 +89,8 @@ describe('signing in with an emailed code or link', () => {
 
 	test('a code works once: the second use fails, and so does the link of the same email', async () => {
 		const sent = await askToSignIn('grace@example.com')
-		expect((await verifySignInCode({ email: 'grace@example.com', code: sent.code })).ok).toBe(true)
-		expect(await verifySignInCode({ email: 'grace@example.com', code: sent.code })).toMatchObject({ ok: false, reason: 'used' })
+		expect((await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })).ok).toBe(true)
+		expect(await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })).toMatchObject({ ok: false, reason: 'used' })
 		expect(await verifySignInLink(sent.token)).toMatchObject({ ok: false, reason: 'used' })
 	})
 
@@ -98,14 +98,14 @@ describe('signing in with an emailed code or link', () => {
 		const sent = await askToSignIn('grace@example.com')
 		expect((await verifySignInLink(sent.token)).ok).toBe(true)
 		expect(await verifySignInLink(sent.token)).toMatchObject({ ok: false, reason: 'used' })
-		expect(await verifySignInCode({ email: 'grace@example.com', code: sent.code })).toMatchObject({ ok: false, reason: 'used' })
+		expect(await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })).toMatchObject({ ok: false, reason: 'used' })
 	})
 
 	test('two racing uses of one code sign in only once', async () => {
 		const sent = await askToSignIn('grace@example.com')
 		const results = await Promise.all([
-			verifySignInCode({ email: 'grace@example.com', code: sent.code }),
-			verifySignInCode({ email: 'grace@example.com', code: sent.code }),
+			verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip }),
+			verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip }),
 			verifySignInLink(sent.token),
 		])
 		expect(results.filter((r) => r.ok)).toHaveLength(1)
@@ -123,7 +123,7 @@ describe('signing in with an emailed code or link', () => {
 				expiresAt: sql`${signInCodes.expiresAt} - interval '601 seconds'`,
 			})
 			.where(eq(signInCodes.id, sent.challengeId))
-		const byCode = await verifySignInCode({ email: 'grace@example.com', code: sent.code })
+		const byCode = await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })
 		expect(byCode).toMatchObject({ ok: false, reason: 'expired' })
 		if (!byCode.ok) expect(byCode.message).toContain('expired')
 		expect(await verifySignInLink(sent.token)).toMatchObject({ ok: false, reason: 'expired' })
@@ -134,14 +134,14 @@ describe('signing in with an emailed code or link', () => {
 		const sent = await askToSignIn('grace@example.com')
 		const wrong = wrongCode(sent.code)
 		for (const attemptsLeft of [4, 3, 2, 1]) {
-			expect(await verifySignInCode({ email: 'grace@example.com', code: wrong })).toMatchObject({
+			expect(await verifySignInCode({ email: 'grace@example.com', code: wrong, clientIp: ip })).toMatchObject({
 				ok: false,
 				reason: 'wrong-code',
 				attemptsLeft,
 			})
 		}
-		expect(await verifySignInCode({ email: 'grace@example.com', code: wrong })).toMatchObject({ ok: false, reason: 'too-many-attempts' })
-		expect(await verifySignInCode({ email: 'grace@example.com', code: sent.code })).toMatchObject({ ok: false, reason: 'too-many-attempts' })
+		expect(await verifySignInCode({ email: 'grace@example.com', code: wrong, clientIp: ip })).toMatchObject({ ok: false, reason: 'too-many-attempts' })
+		expect(await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })).toMatchObject({ ok: false, reason: 'too-many-attempts' })
 		expect(await verifySignInLink(sent.token)).toMatchObject({ ok: false, reason: 'too-many-attempts' })
 		expect((await challengeRow(sent.challengeId)).failedAttempts).toBe(5)
 		expect(await db().select().from(people)).toHaveLength(0)
@@ -151,14 +151,14 @@ describe('signing in with an emailed code or link', () => {
 		const first = await askToSignIn('grace@example.com')
 		const second = await askToSignIn('grace@example.com')
 		if (first.code !== second.code) {
-			expect(await verifySignInCode({ email: 'grace@example.com', code: first.code })).toMatchObject({ reason: 'wrong-code' })
+			expect(await verifySignInCode({ email: 'grace@example.com', code: first.code, clientIp: ip })).toMatchObject({ reason: 'wrong-code' })
 		}
-		expect((await verifySignInCode({ email: 'grace@example.com', code: second.code })).ok).toBe(true)
+		expect((await verifySignInCode({ email: 'grace@example.com', code: second.code, clientIp: ip })).ok).toBe(true)
 	})
 
 	test('a code for another address, or for no request at all, does not sign in', async () => {
 		const sent = await askToSignIn('grace@example.com')
-		expect(await verifySignInCode({ email: 'mallory@example.com', code: sent.code })).toMatchObject({ ok: false, reason: 'no-challenge' })
+		expect(await verifySignInCode({ email: 'mallory@example.com', code: sent.code, clientIp: ip })).toMatchObject({ ok: false, reason: 'no-challenge' })
 		expect(await verifySignInLink('not-a-real-token')).toMatchObject({ ok: false, reason: 'invalid-link' })
 	})
 
@@ -211,7 +211,7 @@ describe('signing in with an emailed code or link', () => {
 		})
 		const sent = await askToSignIn('ada@example.COM')
 		expect(sent.email.personId).toBe(personId)
-		const result = await verifySignInCode({ email: 'ada@example.com', code: sent.code })
+		const result = await verifySignInCode({ email: 'ada@example.com', code: sent.code, clientIp: ip })
 		expect(result).toMatchObject({ ok: true, person: { id: personId, firstName: 'Ada', lastName: 'Lovelace', email: 'Ada@Example.com' } })
 		expect(await db().select().from(people)).toHaveLength(1)
 	})
@@ -313,7 +313,7 @@ describe('account', () => {
 
 	test('deleting an account anonymises the person, signs them out everywhere and keeps their campaigns and gifts', async () => {
 		const sent = await askToSignIn('grace@example.com')
-		const signedIn = await verifySignInCode({ email: 'grace@example.com', code: sent.code })
+		const signedIn = await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })
 		if (!signedIn.ok) throw new Error(signedIn.message)
 		const grace = signedIn.person
 		await updateProfile(grace.id, { firstName: 'Grace', lastName: 'Hopper', coachingEmails: true, newsConsent: true })
@@ -347,7 +347,7 @@ describe('account', () => {
 
 		// The address is free again: signing in with it later is a new, separate person.
 		const later = await askToSignIn('grace@example.com', { clientIp: '192.0.2.9' })
-		const again = await verifySignInCode({ email: 'grace@example.com', code: later.code })
+		const again = await verifySignInCode({ email: 'grace@example.com', code: later.code, clientIp: ip })
 		expect(again.ok && again.person.id).not.toBe(grace.id)
 		expect(again.ok && again.person.deletedAt).toBeNull()
 	})

@@ -13,6 +13,7 @@ import { milestoneEmail, type MilestonePercent } from '#emails/milestone.ts'
 import { signupDay2Email } from '#emails/signup-day2.ts'
 import { signupDay5Email } from '#emails/signup-day5.ts'
 import { signupDay9Email } from '#emails/signup-day9.ts'
+import { signupWelcomeEmail } from '#emails/signup-welcome.ts'
 
 const appUrl = 'https://give.example.org'
 const unsubscribeUrl = 'https://give.example.org/email/unsubscribe?t=x'
@@ -223,5 +224,20 @@ describe('guide PDF', () => {
 		const pdf = await renderGuidePdf(getCharity())
 		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
 		expect(pdf.toString('latin1')).toContain('/FlateDecode')
+	})
+})
+
+describe('the welcome email', () => {
+	test.each([
+		['birthday', 'a birthday fundraiser'],
+		['challenge', 'a polar dip or another challenge'],
+		['run_walk_ride', 'a run, walk or ride'],
+		['celebration', 'a wedding or celebration'],
+		['in_memory', 'a page in memory of someone'],
+		['own_idea', 'your own idea'],
+	])('writes the idea %s as a phrase in a sentence', (idea, phrase) => {
+		const email = signupWelcomeEmail({ firstName: 'Ada', idea }, context())
+		expect(email.text).toContain(`You told us you are thinking about ${phrase} — a wonderful way`)
+		expect(email.html).toContain(`thinking about <strong>${phrase}</strong>`)
 	})
 })

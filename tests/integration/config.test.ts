@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { InvalidEnvironmentError, parseEnv } from '#app/config/env.server.ts'
+import { listenAnnouncement } from '../../server/listen-address.ts'
 
 describe('environment configuration', () => {
 	test('gives every variable a safe default in development', () => {
@@ -47,5 +48,56 @@ describe('environment configuration', () => {
 		})
 		expect(env.APP_URL).toBe('https://give.example.org')
 		expect(env.CHARITY_CURRENCY).toBe('USD')
+	})
+
+	const production = {
+		NODE_ENV: 'production',
+		APP_URL: 'https://give.example.org',
+		DATABASE_URL: 'postgres://app@db.example.org:5432/app',
+		SESSION_SECRET: 'x'.repeat(40),
+		SENDGRID_API_KEY: 'SG.key',
+		STRIPE_SECRET_KEY: 'sk_live_x',
+		STRIPE_WEBHOOK_SECRET: 'whsec_x',
+	}
+
+	test('refuses the published development secrets in production, saying which and why', () => {
+		let error: unknown
+		try {
+			parseEnv({
+				...production,
+				SESSION_SECRET: 'development-only-session-secret-not-for-production',
+				STRIPE_WEBHOOK_SECRET: 'whsec_development_only_test_checkout',
+			})
+		} catch (e) {
+			error = e
+		}
+		expect(error).toBeInstanceOf(InvalidEnvironmentError)
+		expect((error as InvalidEnvironmentError).problems).toEqual([
+			'SESSION_SECRET: is the published development value; set a secret of your own in production',
+			'STRIPE_WEBHOOK_SECRET: is the published development value; set a secret of your own in production',
+		])
+	})
+
+	test('development listens on this machine only unless HOST is set; production on every interface', () => {
+		expect(parseEnv({}).HOST).toBe('127.0.0.1')
+		expect(parseEnv({ NODE_ENV: 'test' }).HOST).toBe('127.0.0.1')
+		expect(parseEnv({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0')
+		expect(parseEnv(production).HOST).toBe('0.0.0.0')
+		expect(parseEnv({ ...production, HOST: '10.0.0.5' }).HOST).toBe('10.0.0.5')
+	})
+
+	test('says at start where it listens, and whether the development mailbox and test checkout are local-only', () => {
+		const local = listenAnnouncement(parseEnv({ PORT: '3100' }), 'built app')
+		expect(local).toEqual({
+			level: 'log',
+			message:
+				'[server] International Justice Mission fundraising (built app) is listening on 127.0.0.1:3100, http://localhost:3100: development, so /dev/mail and the test checkout are local-only (set HOST to listen on the network)',
+		})
+		const open = listenAnnouncement(parseEnv({ HOST: '0.0.0.0' }), 'built app')
+		expect(open.level).toBe('warn')
+		expect(open.message).toContain('/dev/mail (every sign-in code) and the test checkout are open to anyone who can reach this address')
+		expect(listenAnnouncement(parseEnv(production), 'built app').message).toBe(
+			'[server] International Justice Mission fundraising (built app) is listening on 0.0.0.0:3000',
+		)
 	})
 })

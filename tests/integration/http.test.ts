@@ -217,6 +217,10 @@ describe('one-click unsubscribe (RFC 8058)', () => {
 	test('a mail provider’s POST with List-Unsubscribe=One-Click stops pending coaching at once', async () => {
 		const { unsubscribeToken } = await import('#app/email/preferences.server.ts')
 		await app.postForm('/fundraise', goodSignup)
+		// The address confirms the tips it asked for, so coaching is pending.
+		const [welcome] = await db().select().from(emails).where(eq(emails.template, 'signup-welcome'))
+		const confirmUrl = new URL((welcome!.data as { confirmTipsUrl: string }).confirmTipsUrl)
+		expect((await app.postForm(confirmUrl.pathname + confirmUrl.search, {})).status).toBe(200)
 		const token = unsubscribeToken('ada@example.com', 'coaching')
 		// Sent by the provider's servers: no Origin, no cookies.
 		const response = await fetch(`${app.origin}/email/unsubscribe?t=${token}`, {

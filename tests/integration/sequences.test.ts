@@ -7,7 +7,7 @@ import { deliverQueuedEmail, queueEmail } from '#app/email/outbox.server.ts'
 import { unsubscribe, unsubscribeToken } from '#app/email/preferences.server.ts'
 import { handleSendGridWebhook } from '#app/email/provider-events.server.ts'
 import { releaseDueEmails } from '#app/email/sequences.server.ts'
-import { recordLearnMoreSignup } from '#app/people/signups.server.ts'
+import { confirmTipsConsent, recordLearnMoreSignup, tipsConfirmationToken, type LearnMoreSignup } from '#app/people/signups.server.ts'
 import { db } from '#db/index.server.ts'
 import { createCampaign, createPerson } from '#db/factories.server.ts'
 import { campaigns, donations, emailEvents, emails, people, suppressions, type Campaign } from '#db/schema.ts'
@@ -16,6 +16,13 @@ import { startSendGridStandIn } from '#tests/support/sendgrid-standin.ts'
 
 const DAY = 86_400_000
 const signup = { firstName: 'Esther', lastName: 'Ndlovu', email: 'esther@example.com', idea: 'challenge' as const, emailConsent: true }
+
+/** A learn-more sign-up whose address then confirmed the ticked consent from the welcome email. */
+async function signUpConfirmed(input: LearnMoreSignup) {
+	const recorded = await recordLearnMoreSignup(input)
+	expect(await confirmTipsConsent(tipsConfirmationToken(recorded.signupId))).toMatchObject({ status: 'confirmed' })
+	return recorded
+}
 
 async function emailsFor(to: string) {
 	const rows = await db().select().from(emails).where(eq(emails.toEmail, to))
@@ -48,7 +55,7 @@ async function draftFor(ownerEmail: string, overrides: Partial<typeof campaigns.
 describe('the learn-more sequence', () => {
 	test('each step is released at its time and not before', async () => {
 		const started = Date.now()
-		await recordLearnMoreSignup(signup)
+		await signUpConfirmed(signup)
 		const rows = await emailsFor('esther@example.com')
 		expect(rows['signup-welcome']!.status).toBe('queued')
 		for (const [template, day] of [['signup-day2', 2], ['signup-day5', 5], ['signup-day9', 9]] as const) {
@@ -69,8 +76,13 @@ describe('the learn-more sequence', () => {
 		expect(Object.keys(await emailsFor('esther@example.com'))).toEqual(['signup-welcome'])
 	})
 
+	test('with consent ticked but not yet confirmed, only the requested welcome is sent', async () => {
+		await recordLearnMoreSignup(signup)
+		expect(Object.keys(await emailsFor('esther@example.com'))).toEqual(['signup-welcome'])
+	})
+
 	test('publishing a campaign stops the sign-up sequence and starts the campaign one', async () => {
-		const { personId } = await recordLearnMoreSignup(signup)
+		const { personId } = await signUpConfirmed(signup)
 		const draft = await draftFor('esther@example.com')
 		await publishCampaign(draft)
 		for (const step of ['signup-day2', 'signup-day5', 'signup-day9']) expect(await statusOf(`${step}:${personId}`)).toBe('cancelled')
@@ -82,14 +94,14 @@ describe('the learn-more sequence', () => {
 
 	test('a hold-out share of people receive only transactional email, and their arm is recorded', async () => {
 		resetTestEnv({ COACHING_HOLDOUT_PERCENT: '100' })
-		const { personId } = await recordLearnMoreSignup(signup)
+		const { personId } = await signUpConfirmed(signup)
 		const [person] = await db().select().from(people).where(eq(people.id, personId))
 		expect(person!.coachingArm).toBe('holdout')
 		const rows = await emailsFor('esther@example.com')
 		expect(rows['signup-welcome']!.status).toBe('queued')
 		expect(rows['signup-day2']!.status).toBe('cancelled')
 		resetTestEnv({ COACHING_HOLDOUT_PERCENT: '0' })
-		await recordLearnMoreSignup({ ...signup, email: 'coached@example.com' })
+		await signUpConfirmed({ ...signup, email: 'coached@example.com' })
 		const [coached] = await db().select().from(people).where(eq(people.email, 'coached@example.com'))
 		expect(coached!.coachingArm).toBe('coached')
 	})
@@ -97,7 +109,7 @@ describe('the learn-more sequence', () => {
 
 describe('unsubscribing', () => {
 	test('stops every pending email of that kind at once; transactional email still goes', async () => {
-		const { personId } = await recordLearnMoreSignup(signup)
+		const { personId } = await signUpConfirmed(signup)
 		await unsubscribe('ESTHER@example.com', 'coaching')
 		for (const step of ['signup-day2', 'signup-day5', 'signup-day9']) expect(await statusOf(`${step}:${personId}`)).toBe('cancelled')
 		expect(await statusOf(`signup-welcome:${personId}`)).toBe('queued')
@@ -212,7 +224,7 @@ describe('SendGrid', () => {
 	}
 
 	test('coaching emails carry one-click unsubscribe headers, a category and our email id', async () => {
-		await recordLearnMoreSignup(signup)
+		await signUpConfirmed(signup)
 		await releaseDueEmails(new Date(Date.now() + 2 * DAY + 60_000))
 		const [day2] = await db().select().from(emails).where(eq(emails.template, 'signup-day2'))
 		expect((await deliverQueuedEmail(day2!.id, { isLastAttempt: false })).outcome).toBe('sent')
@@ -241,7 +253,7 @@ describe('SendGrid', () => {
 	})
 
 	test('the event webhook is verified; bounces suppress, deliveries are recorded, duplicates are harmless', async () => {
-		const { welcomeEmailId } = await recordLearnMoreSignup(signup)
+		const { welcomeEmailId } = await signUpConfirmed(signup)
 		await deliverQueuedEmail(welcomeEmailId!, { isLastAttempt: false })
 		const [sent] = await db().select().from(emails).where(eq(emails.id, welcomeEmailId!))
 		const base = { email: 'esther@example.com', timestamp: Math.floor(Date.now() / 1000), sg_message_id: `${sent!.providerMessageId}.filter0001`, email_id: welcomeEmailId }
@@ -269,7 +281,7 @@ describe('SendGrid', () => {
 		const { startHttpApp } = await import('#tests/support/http-app.ts')
 		const app = await startHttpApp()
 		try {
-			const { welcomeEmailId } = await recordLearnMoreSignup(signup)
+			const { welcomeEmailId } = await signUpConfirmed(signup)
 			const batch = signed([{ email: 'esther@example.com', event: 'open', timestamp: Math.floor(Date.now() / 1000), sg_message_id: 'm.1', email_id: welcomeEmailId }])
 			const post = (signature: string) =>
 				fetch(`${app.origin}/webhooks/sendgrid`, {
@@ -292,7 +304,7 @@ describe('SendGrid', () => {
 
 	test('a SendGrid 5xx on a coaching email is retried by the queue and sent once', async () => {
 		const { startWorkers, stopWorkers } = await import('#app/jobs/workers.server.ts')
-		await recordLearnMoreSignup({ ...signup, emailConsent: true })
+		await signUpConfirmed(signup)
 		sendgrid.failNext(502)
 		await releaseDueEmails(new Date(Date.now() + 2 * DAY + 60_000))
 		// Only the welcome (already queued) and day 2 are on the queue; drop the welcome to watch day 2 alone.

@@ -15,6 +15,8 @@ CREATE TABLE "disputes" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "sign_in_codes" ADD COLUMN "voided_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "signups" ADD COLUMN "consent_confirmed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "disputes" ADD CONSTRAINT "disputes_donation_id_donations_id_fk" FOREIGN KEY ("donation_id") REFERENCES "public"."donations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "disputes_donation_idx" ON "disputes" USING btree ("donation_id");--> statement-breakpoint
 CREATE INDEX "disputes_updated_idx" ON "disputes" USING btree ("updated_at");--> statement-breakpoint
