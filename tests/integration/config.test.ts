@@ -23,7 +23,7 @@ describe('environment configuration', () => {
 		}
 		expect(error).toBeInstanceOf(InvalidEnvironmentError)
 		const problems = (error as InvalidEnvironmentError).problems
-		for (const name of ['APP_URL', 'DATABASE_URL', 'SESSION_SECRET', 'SENDGRID_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']) {
+		for (const name of ['APP_URL', 'DATABASE_URL', 'SESSION_SECRET', 'SENDGRID_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'ALTCHA_HMAC_KEY']) {
 			expect(problems).toContain(`${name}: required in production`)
 		}
 	})
@@ -43,9 +43,24 @@ describe('environment configuration', () => {
 			SENDGRID_API_KEY: 'SG.key',
 			STRIPE_SECRET_KEY: 'sk_live_x',
 			STRIPE_WEBHOOK_SECRET: 'whsec_x',
+			ALTCHA_HMAC_KEY: 'a'.repeat(40),
 			CHARITY_CURRENCY: 'usd',
 		})
 		expect(env.APP_URL).toBe('https://give.example.org')
 		expect(env.CHARITY_CURRENCY).toBe('USD')
+	})
+
+	test('production refuses the published development key for donation challenges', () => {
+		const production = {
+			NODE_ENV: 'production',
+			APP_URL: 'https://give.example.org/',
+			DATABASE_URL: 'postgres://app@db.example.org:5432/app',
+			SESSION_SECRET: 'x'.repeat(40),
+			SENDGRID_API_KEY: 'SG.key',
+			STRIPE_SECRET_KEY: 'sk_live_x',
+			STRIPE_WEBHOOK_SECRET: 'whsec_x',
+		}
+		expect(() => parseEnv({ ...production, ALTCHA_HMAC_KEY: parseEnv({}).ALTCHA_HMAC_KEY })).toThrow(/ALTCHA_HMAC_KEY: the published development value/)
+		expect(() => parseEnv({ ...production, ALTCHA_HMAC_KEY: 'too-short' })).toThrow(/ALTCHA_HMAC_KEY: must be at least 32 characters/)
 	})
 })
