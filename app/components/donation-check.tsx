@@ -1,5 +1,5 @@
 import type {} from 'altcha/types/react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 
 /**
  * The check a donor past a donation limit is asked for. With JavaScript the
@@ -8,7 +8,10 @@ import { useEffect } from 'react'
  * works once the short wait is over.
  */
 export function DonationCheck({ altcha, waitPass, waitWords }: { altcha: string; waitPass: string; waitWords: string }) {
+	// Shown only once scripts run: without JavaScript the check cannot happen, and the note below says what to do instead.
+	const [scripted, setScripted] = useState(false)
 	useEffect(() => {
+		setScripted(true)
 		void import('./altcha-widget.client.ts')
 	}, [])
 	return (
@@ -16,7 +19,7 @@ export function DonationCheck({ altcha, waitPass, waitWords }: { altcha: string;
 			<h2 id="donation-check-heading" className="font-semibold">
 				A quick check before you pay
 			</h2>
-			<p className="mt-1 text-sm">Your browser works this out by itself in a moment; there is nothing to type.</p>
+			{scripted ? <p className="mt-1 text-sm">Your browser works this out by itself in a moment; there is nothing to type.</p> : null}
 			{/* A new challenge is a new widget, which starts solving again. */}
 			<div key={altcha} className="mt-3">
 				<altcha-widget
