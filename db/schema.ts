@@ -320,6 +320,8 @@ export const donations = pgTable(
 		index('donations_campaign_created_idx').on(t.campaignId, t.createdAt),
 		index('donations_email_created_idx').on(t.donorEmail, t.createdAt),
 		index('donations_ip_created_idx').on(t.clientIpHash, t.createdAt),
+		// Counting every donation started in the last minute, for the platform-wide velocity limit.
+		index('donations_created_idx').on(t.createdAt),
 	],
 )
 
@@ -572,6 +574,60 @@ export const rateLimits = pgTable('rate_limits', {
 	windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
 	hits: integer('hits').notNull(),
 })
+
+/**
+ * Proof-of-work challenges (and no-JavaScript wait passes) already used to
+ * start a donation: each works once. Kept until the challenge would have
+ * expired anyway, then removed by housekeeping.
+ */
+export const spentDonationChallenges = pgTable(
+	'spent_donation_challenges',
+	{
+		/** The challenge's HMAC signature (or the wait pass's), unique by construction. */
+		signature: text('signature').primaryKey(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		spentAt: timestamp('spent_at', { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [index('spent_donation_challenges_expires_idx').on(t.expiresAt)],
+)
+
+export const donationLimitSignal = pgEnum('donation_limit_signal', [
+	/** Failed or abandoned payments from one connection (IP address). */
+	'ip_failures',
+	/** Failed or abandoned payments for one email address, from any connection. */
+	'email_failures',
+	/** Many donations started from one connection in ten minutes. */
+	'ip_starts',
+	/** Many donations started on one fundraiser in a minute. */
+	'campaign_velocity',
+	/** Many donations started across all fundraisers in a minute. */
+	'global_velocity',
+])
+
+/**
+ * A donation limit that tripped, for staff: one row per signal, subject and
+ * hour, counting the checks asked for and the ones passed.
+ */
+export const donationLimitAlerts = pgTable(
+	'donation_limit_alerts',
+	{
+		id: id(),
+		/** signal:subject:hour — the row a repeat of the same alert adds to. */
+		alertKey: text('alert_key').notNull().unique(),
+		signal: donationLimitSignal('signal').notNull(),
+		campaignId: uuid('campaign_id').references(() => campaigns.id),
+		/** Who it is about, as staff may see it: an email address, a connection's short reference, or nothing for the whole platform. */
+		subject: text('subject'),
+		/** The largest count seen and the limit it passed. */
+		observed: integer('observed').notNull(),
+		threshold: integer('threshold').notNull(),
+		challengesIssued: integer('challenges_issued').notNull().default(0),
+		challengesPassed: integer('challenges_passed').notNull().default(0),
+		firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [index('donation_limit_alerts_last_seen_idx').on(t.lastSeenAt)],
+)
 
 export type Person = typeof people.$inferSelect
 export type Session = typeof sessions.$inferSelect

@@ -19,7 +19,9 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
 		LOG_REQUESTS: 'false',
 		SEED_DEMO_DATA: 'true',
 		// The benchmark is one client making many gifts: lift the per-client limits.
-		DONATION_ATTEMPTS_PER_HOUR: '100000',
+		DONATION_IP_STARTS_PER_10_MINUTES: '1000000',
+		DONATION_CAMPAIGN_STARTS_PER_MINUTE: '1000000',
+		DONATION_GLOBAL_STARTS_PER_MINUTE: '1000000',
 		SIGNUP_RATE_LIMIT_PER_HOUR: '100000',
 		STRIPE_SECRET_KEY: '',
 	},

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { amountTextProblem, parseMajorText } from '#app/utils/money.ts'
 import { campaignKindValues } from './kinds.ts'
 import { slugProblem } from './slug.ts'
 
@@ -10,7 +11,8 @@ export const STORY_MAX = 10_000
 export const UPDATE_MAX = 2_000
 export const MAX_COVER_BYTES = 8 * 1024 * 1024
 
-const cleanAmount = (v: string) => v.replace(/[£$€,\s]/g, '')
+/** The typed amount in hundredths (goals are set in two-decimal currencies), or null when it is not an amount. */
+const hundredths = (v: string) => parseMajorText(v, 2)
 
 /**
  * An amount typed in major units ("500", "1,000", "12.50"), checked here for
@@ -21,9 +23,12 @@ function majorAmount(messages: { missing: string; min: number; minMessage: strin
 		.string({ error: messages.missing })
 		.trim()
 		.min(1, messages.missing)
-		.refine((v) => /^\d+(\.\d{1,2})?$/.test(cleanAmount(v)), 'Enter the amount as a number, like 500 or 12.50')
-		.refine((v) => !/^\d+(\.\d{1,2})?$/.test(cleanAmount(v)) || Number(cleanAmount(v)) >= messages.min, messages.minMessage)
-		.refine((v) => !/^\d+(\.\d{1,2})?$/.test(cleanAmount(v)) || Number(cleanAmount(v)) <= messages.max, messages.maxMessage)
+		.superRefine((v, ctx) => {
+			const amount = hundredths(v)
+			if (amount === null) ctx.addIssue({ code: 'custom', message: amountTextProblem(v, '500') })
+			else if (amount < messages.min * 100) ctx.addIssue({ code: 'custom', message: messages.minMessage })
+			else if (amount > messages.max * 100) ctx.addIssue({ code: 'custom', message: messages.maxMessage })
+		})
 }
 
 const goalText = majorAmount({

@@ -34,6 +34,8 @@ const bool = (fallback: boolean) =>
 const DEV_SESSION_SECRET = 'development-only-session-secret-not-for-production'
 /** Signs the built-in test checkout's events when no Stripe account is configured. */
 const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_development_only_test_checkout'
+/** Signs donation challenges in development and test; published, so production refuses it. */
+const DEV_ALTCHA_HMAC_KEY = 'development-only-altcha-hmac-key-not-for-production'
 
 export const envSchema = z.object({
 	NODE_ENV: z
@@ -73,9 +75,29 @@ export const envSchema = z.object({
 	/** Processing fee used for "cover the fee": percentage in basis points (150 = 1.5 %) plus a fixed part. */
 	PROCESSING_FEE_BPS: integer(150, 0, 5000),
 	PROCESSING_FEE_FIXED_MINOR: integer(20, 0),
-	/** Card-testing protection: donation attempts per IP or email per hour, and failures per 3 minutes. */
-	DONATION_ATTEMPTS_PER_HOUR: integer(10, 1),
-	DONATION_FAILURES_PER_3_MINUTES: integer(5, 1),
+	/**
+	 * Donation limits. Past any of these a donor is asked for a quick
+	 * proof-of-work check (ALTCHA) instead of being refused; successful gifts
+	 * never count against anyone.
+	 */
+	/** Failed or abandoned payments from one connection (IP) in DONATION_FAILURE_WINDOW_MINUTES. */
+	DONATION_IP_FAILURES_BEFORE_CHALLENGE: integer(10, 1),
+	/** Failed or abandoned payments for one email address, from any connection, in the same window. */
+	DONATION_EMAIL_FAILURES_BEFORE_CHALLENGE: integer(5, 1),
+	DONATION_FAILURE_WINDOW_MINUTES: integer(60, 1, 1440),
+	/** Donations started from one connection in 10 minutes (a venue's Wi-Fi or a carrier's shared address is many people). */
+	DONATION_IP_STARTS_PER_10_MINUTES: integer(60, 1),
+	/** Donations started on one fundraiser, and across all of them, in one minute. */
+	DONATION_CAMPAIGN_STARTS_PER_MINUTE: integer(60, 1),
+	DONATION_GLOBAL_STARTS_PER_MINUTE: integer(300, 1),
+	/** Work in a proof-of-work check: the largest counter a browser may have to try (each try is 1,000 PBKDF2 rounds). */
+	DONATION_CHALLENGE_DIFFICULTY: integer(3000, 1, 1_000_000),
+	/** Without JavaScript, how long a donor past a limit waits before pressing again. */
+	DONATION_NOJS_WAIT_SECONDS: integer(15, 0, 3600),
+	/** Without JavaScript, how many waited-for starts one connection may make in an hour. */
+	DONATION_NOJS_PASSES_PER_HOUR: integer(10, 1),
+	/** Signs proof-of-work challenges and wait passes; at least 32 characters. */
+	ALTCHA_HMAC_KEY: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
 	/** Days of Checkout Sessions and refunds that reconciliation asks Stripe for. */
 	RECONCILE_DAYS: integer(3, 1, 30),
 	/** Share (0–100) of new fundraisers who get only transactional email, to measure what coaching adds. */
@@ -135,16 +157,22 @@ const requiredInProduction = [
 	'SENDGRID_API_KEY',
 	'STRIPE_SECRET_KEY',
 	'STRIPE_WEBHOOK_SECRET',
+	'ALTCHA_HMAC_KEY',
 ] as const
 
 /** Values published in this repository: anyone could sign sessions or webhook events with them. */
-const publishedSecrets = { SESSION_SECRET: DEV_SESSION_SECRET, STRIPE_WEBHOOK_SECRET: DEV_STRIPE_WEBHOOK_SECRET } as const
+const publishedSecrets = {
+	SESSION_SECRET: DEV_SESSION_SECRET,
+	STRIPE_WEBHOOK_SECRET: DEV_STRIPE_WEBHOOK_SECRET,
+	ALTCHA_HMAC_KEY: DEV_ALTCHA_HMAC_KEY,
+} as const
 
 export type Env = z.infer<typeof envSchema> & {
 	HOST: string
 	APP_URL: string
 	SESSION_SECRET: string
 	STRIPE_WEBHOOK_SECRET: string
+	ALTCHA_HMAC_KEY: string
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -186,6 +214,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 		APP_URL: env.APP_URL?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`,
 		SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
 		STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? DEV_STRIPE_WEBHOOK_SECRET,
+		ALTCHA_HMAC_KEY: env.ALTCHA_HMAC_KEY ?? DEV_ALTCHA_HMAC_KEY,
 	}
 }
 

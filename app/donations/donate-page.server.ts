@@ -84,7 +84,7 @@ export async function submitDonation(request: Request, context: AppLoadContext, 
 	const campaign = await requireDonatableCampaign(slug)
 	const formData = await readFormData(request)
 	const submission = parseWithZod(formData, { schema: donationSchema(donationLimits(campaign.currency)) })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return data({ result: submission.reply(), challenge: null }, { status: 400 })
 	const value = submission.value
 	// Bots that fill the hidden field get no checkout and no hint why.
 	if (value[HONEYPOT_FIELD]) return redirect(`/f/${campaign.slug}`, 303)
@@ -100,10 +100,11 @@ export async function submitDonation(request: Request, context: AppLoadContext, 
 		marketingOptIn: value.marketingOptIn,
 		updatesOptIn: value.updatesOptIn,
 		clientIp: context.clientIp,
+		pass: { altcha: value.altcha, waitPass: value.waitPass },
 	})
 	if (!started.ok) {
 		return data(
-			{ result: submission.reply({ formErrors: started.formErrors, fieldErrors: started.fieldErrors }) },
+			{ result: submission.reply({ formErrors: started.formErrors, fieldErrors: started.fieldErrors }), challenge: started.challenge ?? null },
 			{ status: started.status },
 		)
 	}

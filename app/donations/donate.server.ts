@@ -1,9 +1,9 @@
 import { createHmac, randomUUID } from 'node:crypto'
-import { and, count, eq, gt, or, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { getEnv } from '#app/config/env.server.ts'
-import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, donations, type Campaign, type Donation } from '#db/schema.ts'
+import { findTrippedLimits, issueDonationChallenge, recordLimitAlerts, redeemDonationPass, type DonationChallenge } from './donation-limits.server.ts'
 import { coverFeeMinor } from './fees.ts'
 import { getStripe } from './stripe.server.ts'
 
@@ -20,11 +20,20 @@ export type DonationInput = {
 	/** The donor wants the fundraiser's updates by email. */
 	updatesOptIn?: boolean
 	clientIp: string
+	/** The check a donor past a limit came back with: a solved ALTCHA challenge, or a no-JavaScript wait pass. */
+	pass?: { altcha?: string | null; waitPass?: string | null }
 }
 
 export type StartDonationResult =
 	| { ok: true; donation: Donation; redirectTo: string }
-	| { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[]; status: number }
+	| {
+			ok: false
+			fieldErrors?: Record<string, string[]>
+			formErrors?: string[]
+			status: number
+			/** Past a donation limit: the check the donor is asked to do before trying again. */
+			challenge?: DonationChallenge & { waitWords: string }
+	  }
 
 /** A keyed hash of an IP: enough to count attempts, useless to anyone reading the table. */
 export function hashClientIp(ip: string) {
@@ -37,33 +46,40 @@ export function processingFeeFor(amountMinor: number) {
 	return coverFeeMinor(amountMinor, { bps: env.PROCESSING_FEE_BPS, fixedMinor: env.PROCESSING_FEE_FIXED_MINOR })
 }
 
+/** How long to wait, in words ("15 seconds", "10 minutes"). */
+function waitInWords(seconds: number) {
+	if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`
+	const minutes = Math.ceil(seconds / 60)
+	return `${minutes} minute${minutes === 1 ? '' : 's'}`
+}
+
 /**
- * Card-testing protection: attempts per IP and per email per hour, and a
- * stop after several failed payments in a few minutes.
+ * Past a donation limit a donor is asked for a check, never simply refused:
+ * null when this start may go ahead (no limit tripped, or a valid check came
+ * with it), else the answer that asks for one.
  */
-async function checkDonationLimits(ipHash: string, email: string): Promise<string | null> {
-	const env = getEnv()
-	const failuresSince = new Date(Date.now() - 3 * 60_000)
-	const [failures] = await db()
-		.select({ n: count() })
-		.from(donations)
-		.where(
-			and(
-				eq(donations.status, 'failed'),
-				gt(donations.createdAt, failuresSince),
-				or(eq(donations.clientIpHash, ipHash), eq(donations.donorEmail, email)),
-			),
-		)
-	if ((failures?.n ?? 0) >= env.DONATION_FAILURES_PER_3_MINUTES) {
-		return 'Several payments from here failed in the last few minutes. Please wait a few minutes and try again.'
+async function askForCheckIfLimited(input: DonationInput, ipHash: string): Promise<Extract<StartDonationResult, { ok: false }> | null> {
+	const tripped = await findTrippedLimits({ ipHash, email: input.donorEmail, campaignId: input.campaign.id })
+	if (tripped.length === 0) return null
+	const pass = await redeemDonationPass(input.pass ?? {}, ipHash)
+	if (pass.ok) {
+		await recordLimitAlerts(tripped, input.campaign.id, 'passed')
+		return null
 	}
-	const limit = { limit: env.DONATION_ATTEMPTS_PER_HOUR, windowSeconds: 3600 }
-	const byIp = await consumeRateLimit(`donate:ip:${ipHash}`, limit)
-	const byEmail = await consumeRateLimit(`donate:email:${email.toLowerCase()}`, limit)
-	if (!byIp.allowed || !byEmail.allowed) {
-		return 'We have had too many donation attempts from you in the last hour. Please try again later, or contact us for help.'
+	await recordLimitAlerts(tripped, input.campaign.id, 'issued')
+	if (pass.reason === 'no_js_limit') {
+		return {
+			ok: false,
+			status: 429,
+			formErrors: ['We have had many donations from your connection without JavaScript this hour. Please turn on JavaScript, or try again in an hour.'],
+		}
 	}
-	return null
+	const challenge = await issueDonationChallenge(ipHash, pass.reason === 'too_soon' ? pass.waitPass : null)
+	const message =
+		pass.reason === 'too_soon'
+			? `Please wait a little longer (about ${waitInWords(pass.secondsLeft)}), then press “Continue to secure payment” again.`
+			: 'Many donations are starting from here right now. To keep the fundraiser safe, please let your browser do a quick check below, then press “Continue to secure payment” again.'
+	return { ok: false, status: 429, formErrors: [message], challenge: { ...challenge, waitWords: waitInWords(challenge.waitSeconds) } }
 }
 
 /**
@@ -81,8 +97,8 @@ export async function startDonation(input: DonationInput): Promise<StartDonation
 		return { ok: false, status: 400, fieldErrors: { amount: ['That amount is outside what we can accept online.'] } }
 	}
 	const ipHash = hashClientIp(input.clientIp)
-	const limited = await checkDonationLimits(ipHash, input.donorEmail)
-	if (limited) return { ok: false, status: 429, formErrors: [limited] }
+	const askForCheck = await askForCheckIfLimited(input, ipHash)
+	if (askForCheck) return askForCheck
 
 	const fee = input.coverFee ? processingFeeFor(input.amountMinor) : 0
 	const [donation] = await db()

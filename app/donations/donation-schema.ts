@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { emailAddress, HONEYPOT_FIELD, honeypotSchema } from '#app/utils/forms.ts'
-import { parseMajorToMinor } from '#app/utils/money.ts'
+import { amountTextProblem, parseMajorToMinor } from '#app/utils/money.ts'
 
 export const MESSAGE_MAX = 280
 
@@ -8,8 +8,8 @@ export type DonationLimits = { minMinor: number; maxMinor: number; currency: str
 
 /** The donation form's fields alone (also the browser's constraint attributes). */
 export const donationFields = z.strictObject({
-	/** A preset in minor units, or "other" with the typed amount in `otherAmount`. */
-	amount: z.string({ error: 'Please choose an amount' }).regex(/^(\d+|other)$/, 'Please choose an amount'),
+	/** A preset in minor units, or "other"; a typed `otherAmount` wins over a preset (see chosenAmount). */
+	amount: z.string().optional(),
 	otherAmount: z.string().trim().optional(),
 	donorName: z
 		.string({ error: 'Please enter your name' })
@@ -28,21 +28,27 @@ export const donationFields = z.strictObject({
 	coverFee: z.boolean().optional().transform((v) => v ?? false),
 	marketingOptIn: z.boolean().optional().transform((v) => v ?? false),
 	updatesOptIn: z.boolean().optional().transform((v) => v ?? false),
+	/** A solved proof-of-work challenge (filled in by the ALTCHA widget), when a donation limit asked for one. */
+	altcha: z.string().max(10_000).optional(),
+	/** The no-JavaScript alternative to `altcha`: a signed pass that works once its short wait is over. */
+	waitPass: z.string().max(200).optional(),
 	[HONEYPOT_FIELD]: honeypotSchema,
 })
 
 /**
- * The donation form with the configured limits, so the browser and the
- * server check the same rules; yields the gift in integer minor units.
+ * The gift in minor units, or why the chosen amount cannot be taken. A typed
+ * amount wins over a preset: without JavaScript a preset stays selected while
+ * the donor types, and what they typed is what they meant. (With JavaScript,
+ * choosing a preset clears the typed amount, so the two never disagree.)
  */
-/** The gift in minor units, or why the chosen amount cannot be taken. */
 function chosenAmount(value: { amount?: unknown; otherAmount?: unknown }, limits: DonationLimits): { minor: number } | { problem: string; path: string } {
-	const other = value.amount === 'other'
+	const typed = typeof value.otherAmount === 'string' ? value.otherAmount.trim() : ''
+	const other = value.amount === 'other' || typed !== ''
 	const path = other ? 'otherAmount' : 'amount'
-	const text = other ? String(value.otherAmount ?? '').trim() : null
-	if (text === '') return { problem: 'Please enter an amount', path }
-	const minor = text === null ? Number(value.amount) : parseMajorToMinor(text, limits.currency)
-	if (minor === null || !Number.isSafeInteger(minor)) return { problem: 'Enter the amount as a number, like 25 or 12.50', path }
+	if (other && typed === '') return { problem: 'Please enter an amount', path }
+	if (!other && !(typeof value.amount === 'string' && /^\d+$/.test(value.amount))) return { problem: 'Please choose an amount', path }
+	const minor = other ? parseMajorToMinor(typed, limits.currency) : Number(value.amount)
+	if (minor === null || !Number.isSafeInteger(minor)) return { problem: amountTextProblem(typed), path }
 	if (minor < limits.minMinor) return { problem: `The smallest gift we can take online is ${limits.minLabel}`, path }
 	if (minor > limits.maxMinor) return { problem: `For gifts over ${limits.maxLabel} please contact us`, path }
 	return { minor }
@@ -60,7 +66,7 @@ export function donationSchema(limits: DonationLimits) {
 				if ('problem' in amount) ctx.addIssue({ code: 'custom', path: [amount.path], message: amount.problem })
 			},
 			// Check the amount even when another field is wrong, so every error shows at once.
-			{ when: (payload) => typeof (payload.value as { amount?: unknown })?.amount === 'string' },
+			{ when: (payload) => typeof payload.value === 'object' && payload.value !== null },
 		)
 		.transform((value) => ({ ...value, amountMinor: (chosenAmount(value, limits) as { minor: number }).minor }))
 }

@@ -1,10 +1,11 @@
 import { lt } from 'drizzle-orm'
 import { db } from '#db/index.server.ts'
-import { rateLimits, sessions, signInCodes } from '#db/schema.ts'
+import { rateLimits, sessions, signInCodes, spentDonationChallenges } from '#db/schema.ts'
 
 /**
- * Daily housekeeping: expired sessions, spent sign-in challenges and old
- * rate-limit windows are deleted so these tables stay small. Nothing here is
+ * Daily housekeeping: expired sessions, spent sign-in challenges, old
+ * rate-limit windows and donation checks past their expiry (they could not be
+ * replayed anyway) are deleted so these tables stay small. Nothing here is
  * a record anyone needs (money, emails and audit entries are kept).
  */
 export async function removeExpiredAuthData(now = new Date()) {
@@ -18,5 +19,9 @@ export async function removeExpiredAuthData(now = new Date()) {
 		.delete(rateLimits)
 		.where(lt(rateLimits.windowStartedAt, dayAgo))
 		.returning({ key: rateLimits.key })
-	return { sessions: expiredSessions.length, signInCodes: oldChallenges.length, rateLimits: oldWindows.length }
+	const spentChecks = await db()
+		.delete(spentDonationChallenges)
+		.where(lt(spentDonationChallenges.expiresAt, now))
+		.returning({ signature: spentDonationChallenges.signature })
+	return { sessions: expiredSessions.length, signInCodes: oldChallenges.length, rateLimits: oldWindows.length, donationChecks: spentChecks.length }
 }

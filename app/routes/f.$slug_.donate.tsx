@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
+import { DonationCheck } from '#app/components/donation-check.tsx'
 import { FieldErrors, FormErrors, Honeypot, TextField } from '#app/components/form-fields.tsx'
 import { loadDonationPage, submitDonation } from '#app/donations/donate-page.server.ts'
 import { donationFields, donationSchema, MESSAGE_MAX } from '#app/donations/donation-schema.ts'
@@ -37,7 +38,9 @@ export default function Donate() {
 	const [choice, setChoice] = useState<string>(String(fields.amount.initialValue ?? defaults.amount ?? ''))
 	const [otherText, setOtherText] = useState<string>(String(fields.otherAmount.initialValue ?? ''))
 	const money = (minor: number) => formatMoney(minor, campaign.currency, locale)
-	const chosenMinor = choice === 'other' ? parseMajorToMinor(otherText, campaign.currency) : Number(choice) || null
+	// As on the server, a typed amount wins over a preset.
+	const chosenMinor = choice === 'other' || otherText.trim() !== '' ? parseMajorToMinor(otherText, campaign.currency) : Number(choice) || null
+	const challenge = actionData?.challenge ?? null
 	const feeMinor = chosenMinor && chosenMinor > 0 ? coverFeeMinor(chosenMinor, fee) : null
 	const feeRate = `${(fee.bps / 100).toLocaleString(locale)}% + ${money(fee.fixedMinor)}`
 
@@ -86,7 +89,14 @@ export default function Donate() {
 											name={fields.amount.name}
 											value={value}
 											defaultChecked={String(fields.amount.initialValue ?? '') === value}
-											onChange={() => setChoice(value)}
+											onChange={() => {
+												setChoice(value)
+												// Choosing a preset after typing an amount means the preset: clear the typed one so it cannot win.
+												if (value !== 'other' && otherText !== '') {
+													setOtherText('')
+													form.update({ name: fields.otherAmount.name, value: '' })
+												}
+											}}
 											aria-describedby={fields.amount.errors ? fields.amount.errorId : undefined}
 											className="peer sr-only"
 										/>
@@ -103,7 +113,7 @@ export default function Donate() {
 						<FieldErrors id={fields.amount.errorId} errors={fields.amount.errors} />
 						<div className="mt-3">
 							<label htmlFor={fields.otherAmount.id} className="field-label">
-								Other amount ({campaign.currency}) <span className="font-normal text-muted">— if you chose “Other”</span>
+								Other amount ({campaign.currency}) <span className="font-normal text-muted">— typing one here replaces the choice above</span>
 							</label>
 							<input
 								{...getInputProps(fields.otherAmount, { type: 'text' })}
@@ -170,6 +180,7 @@ export default function Donate() {
 						</div>
 					</fieldset>
 					<Honeypot />
+					{challenge ? <DonationCheck altcha={challenge.altcha} waitPass={challenge.waitPass} waitWords={challenge.waitWords} /> : null}
 					<button type="submit" className="btn-primary w-full sm:text-lg" aria-disabled={navigation.state !== 'idle' || undefined}>
 						{navigation.state !== 'idle' ? 'Opening secure checkout…' : 'Continue to secure payment'}
 					</button>

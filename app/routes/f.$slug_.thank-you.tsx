@@ -13,9 +13,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const found = sessionId ? await getDonationBySession(params.slug ?? '', sessionId) : null
 	if (!found) throw data({ error: 'We couldn’t find that donation.' }, { status: 404 })
 	const { donation } = found
+	const money = (minor: number) => formatMoney(minor, donation.currency, getCharity().locale)
 	return {
 		firstName: donation.donorName.split(' ')[0] ?? donation.donorName,
-		amount: formatMoney(donation.amountMinor, donation.currency, getCharity().locale),
+		gift: money(donation.amountMinor),
+		// What the donor added to cover the processing fee, and the total they were charged.
+		coveredFee: donation.coverFeeMinor > 0 ? money(donation.coverFeeMinor) : null,
+		total: money(donation.amountMinor + donation.coverFeeMinor),
 		status: donation.status,
 		title: found.title,
 		slug: found.slug,
@@ -25,8 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: 'Thank you for your donation' }, { name: 'robots', content: 'noindex' }]
 
+/** Without JavaScript, a settling payment's page reloads itself this often. */
+const NO_JS_REFRESH_SECONDS = 10
+
 export default function ThankYou() {
-	const { firstName, amount, status, title, slug, url } = useLoaderData<typeof loader>()
+	const { firstName, gift, coveredFee, total, status, title, slug, url } = useLoaderData<typeof loader>()
 	const revalidator = useRevalidator()
 	const logoUrl = useRootData()?.charity.logoUrl ?? '/images/logo.svg'
 	const waiting = status === 'pending' || status === 'processing'
@@ -41,15 +48,32 @@ export default function ThankYou() {
 			<div className="mx-auto max-w-2xl px-4 py-12">
 				<img src={logoUrl} alt="" width={56} height={56} className="h-14 w-14" />
 				<h1 className="mt-4 text-3xl font-bold sm:text-4xl">Thank you, {firstName}!</h1>
+				{waiting ? (
+					// Without JavaScript nothing polls: the page reloads itself until the payment settles (and stops then).
+					<noscript>
+						<meta httpEquiv="refresh" content={String(NO_JS_REFRESH_SECONDS)} />
+					</noscript>
+				) : null}
 				<div role="status" aria-live="polite" className="mt-4 text-lg">
 					{status === 'succeeded' ? (
 						<p data-testid="donation-status">
-							Your donation of <strong>{amount}</strong> to {title} is confirmed. Your receipt is on its way by email.
+							{coveredFee ? (
+								<>
+									Your gift of <strong>{gift}</strong>, plus <strong>{coveredFee}</strong> you added to cover the processing fee — {total} in
+									all —
+								</>
+							) : (
+								<>
+									Your gift of <strong>{gift}</strong>
+								</>
+							)}{' '}
+							to {title} is confirmed. Your receipt is on its way by email.
 						</p>
 					) : waiting ? (
 						<p data-testid="donation-status">
-							Your payment of <strong>{amount}</strong> is processing. Some payment methods take a few days; we'll email your receipt as soon as
-							it is confirmed.
+							Your payment of <strong>{total}</strong>
+							{coveredFee ? ` (your gift of ${gift} plus ${coveredFee} towards the processing fee)` : ''} is processing. Some payment methods
+							take a few days; we'll email your receipt as soon as it is confirmed.
 						</p>
 					) : (
 						<p data-testid="donation-status">
@@ -61,11 +85,19 @@ export default function ThankYou() {
 						</p>
 					)}
 				</div>
-				<p className="mt-4">One more thing that helps as much as a gift: share this fundraiser with a friend.</p>
-				<div className="mt-6 rounded-xl bg-white">
+				<h2 className="mt-8 text-xl font-bold">What next?</h2>
+				<p className="mt-2">Sharing this fundraiser helps as much as a gift: a friend who hears about it from you is far more likely to give.</p>
+				<div className="mt-4 rounded-xl bg-white">
 					<SharePanel url={url} title={title} slug={slug} />
 				</div>
-				<Link to={`/f/${slug}`} className="btn-secondary mt-6">
+				<div className="mt-6 rounded-xl bg-white p-6">
+					<h2 className="text-xl font-bold">Raise money yourself</h2>
+					<p className="mt-2">A birthday, a run, a polar dip: a page of your own takes a few minutes, and we'll help you every step of the way.</p>
+					<Link to="/start" className="btn-primary mt-4">
+						Start your own fundraiser
+					</Link>
+				</div>
+				<Link to={`/f/${slug}`} className="btn-secondary mt-6 block w-fit">
 					Back to the fundraiser
 				</Link>
 			</div>

@@ -3,14 +3,20 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
-import { listDisputesForStaff, listStripeEventsNeedingAttention, type AttentionOutcome, type PayloadAmount } from '#app/staff/finance.server.ts'
+import {
+	listDisputesForStaff,
+	listDonationLimitAlerts,
+	listStripeEventsNeedingAttention,
+	type AttentionOutcome,
+	type PayloadAmount,
+} from '#app/staff/finance.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { ScrollTable } from '#app/staff/staff-ui.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request)
-	const [events, disputes] = await Promise.all([listStripeEventsNeedingAttention(), listDisputesForStaff()])
-	return { events, disputes, locale: getCharity().locale }
+	const [events, disputes, limitAlerts] = await Promise.all([listStripeEventsNeedingAttention(), listDisputesForStaff(), listDonationLimitAlerts()])
+	return { events, disputes, limitAlerts, locale: getCharity().locale }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Payments needing attention — Staff' }, { name: 'robots', content: 'noindex' }]
@@ -29,6 +35,17 @@ const disputeStatusLabels: Record<string, string> = {
 	prevented: 'Prevented',
 }
 const needsResponse = new Set(['warning_needs_response', 'needs_response'])
+
+type LimitSignal = Awaited<ReturnType<typeof listDonationLimitAlerts>>[number]['signal']
+
+/** What each donation limit means, in staff's words, and the window its count covers. */
+const limitSignals: Record<LimitSignal, { label: string; counted: string }> = {
+	ip_failures: { label: 'Failed or abandoned payments from one connection', counted: 'in the last hour' },
+	email_failures: { label: 'Failed or abandoned payments for one email address', counted: 'in the last hour' },
+	ip_starts: { label: 'Many donations started from one connection', counted: 'in 10 minutes' },
+	campaign_velocity: { label: 'Many donations started on one fundraiser', counted: 'in a minute' },
+	global_velocity: { label: 'Many donations started across all fundraisers', counted: 'in a minute' },
+}
 
 /** Times are shown in UTC, so the page the server renders and the one the browser hydrates agree. */
 function when(date: Date | string, locale: string) {
@@ -76,7 +93,7 @@ const sections: { outcome: AttentionOutcome; heading: string; explanation: React
 ]
 
 export default function StaffPayments() {
-	const { events, disputes, locale } = useLoaderData<typeof loader>()
+	const { events, disputes, limitAlerts, locale } = useLoaderData<typeof loader>()
 	return (
 		<div className="space-y-10">
 			<header>
@@ -86,6 +103,65 @@ export default function StaffPayments() {
 					look, or are waiting for something else to happen first.
 				</p>
 			</header>
+			<section aria-labelledby="limits-heading">
+				<h2 id="limits-heading" className="text-2xl font-bold">
+					Donation limits tripped in the last 7 days ({limitAlerts.length})
+				</h2>
+				<div className="mt-2 max-w-3xl space-y-2 text-[15px]">
+					<p>
+						When donations start unusually fast, or payments keep failing or being abandoned, donors are asked to let their browser do
+						a quick check (about a second; without JavaScript, a short wait) before they go on to pay. <strong>Nobody is refused.</strong>
+					</p>
+					<p>
+						<strong>What to do:</strong> usually nothing. Many checks passed looks like a crowd (an event, a shared Wi‑Fi); many asked
+						and few passed looks like a script. If a script keeps at it, look at the payments in the Stripe dashboard.
+					</p>
+				</div>
+				{limitAlerts.length === 0 ? (
+					<p className="mt-4 text-muted">No donation limit has tripped.</p>
+				) : (
+					<ScrollTable label="Donation limits table" className="mt-4">
+						<table className="w-full min-w-[56rem] text-left text-[15px]">
+							<thead className="bg-sand">
+								<tr>
+									<th scope="col" className="p-3">What tripped</th>
+									<th scope="col" className="p-3">About</th>
+									<th scope="col" className="p-3">Counted (limit)</th>
+									<th scope="col" className="p-3">Checks asked / passed</th>
+									<th scope="col" className="p-3">Seen</th>
+								</tr>
+							</thead>
+							<tbody className="divide-y divide-stone-200">
+								{limitAlerts.map((alert) => (
+									<tr key={alert.id} className="align-top">
+										<td className="p-3 font-semibold">{limitSignals[alert.signal].label}</td>
+										<td className="p-3 wrap-anywhere">
+											{alert.campaignSlug ? (
+												<Link to={`/f/${alert.campaignSlug}`} className="text-brand underline">
+													{alert.campaignTitle}
+												</Link>
+											) : (
+												(alert.subject ?? 'All fundraisers')
+											)}
+										</td>
+										<td className="p-3">
+											{alert.observed} {limitSignals[alert.signal].counted} ({alert.threshold})
+										</td>
+										<td className="p-3">
+											{alert.challengesIssued} / {alert.challengesPassed}
+										</td>
+										<td className="p-3 whitespace-nowrap">
+											<time dateTime={new Date(alert.firstSeenAt).toISOString()}>{when(alert.firstSeenAt, locale)}</time>
+											{' – '}
+											<time dateTime={new Date(alert.lastSeenAt).toISOString()}>{when(alert.lastSeenAt, locale)}</time>
+										</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</ScrollTable>
+				)}
+			</section>
 			{sections.map((section) => {
 				const rows = events.filter((event) => event.outcome === section.outcome)
 				const headingId = `${section.outcome}-heading`

@@ -1,10 +1,23 @@
-import { and, asc, count, desc, eq, ilike, inArray, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, ilike, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { confirmOfflineDonation } from '#app/campaigns/manage.server.ts'
 import { enqueueInTransaction, queues } from '#app/jobs/queue.server.ts'
 import { listAudit, recordAudit } from '#app/staff/audit.server.ts'
 import { db } from '#db/index.server.ts'
-import { auditLog, campaigns, disputes, donations, emailEvents, emails, emailStatus, moneyMovements, people, stripeEvents, type Person } from '#db/schema.ts'
+import {
+	auditLog,
+	campaigns,
+	disputes,
+	donationLimitAlerts,
+	donations,
+	emailEvents,
+	emails,
+	emailStatus,
+	moneyMovements,
+	people,
+	stripeEvents,
+	type Person,
+} from '#db/schema.ts'
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const fullName = (first: string | null, last: string | null) => `${first ?? ''} ${last ?? ''}`.trim()
@@ -247,6 +260,30 @@ export async function listDisputesForStaff(limit = 200) {
 		.orderBy(desc(disputes.updatedAt), asc(disputes.id))
 		.limit(limit)
 	return rows.map((row) => ({ ...row, amountMinor: Number(row.amountMinor) }))
+}
+
+/** Donation limits that tripped in the last `days` days (checks asked for and passed), most recent first. */
+export async function listDonationLimitAlerts(days = 7) {
+	const since = new Date(Date.now() - days * 86_400_000)
+	return db()
+		.select({
+			id: donationLimitAlerts.id,
+			signal: donationLimitAlerts.signal,
+			subject: donationLimitAlerts.subject,
+			observed: donationLimitAlerts.observed,
+			threshold: donationLimitAlerts.threshold,
+			challengesIssued: donationLimitAlerts.challengesIssued,
+			challengesPassed: donationLimitAlerts.challengesPassed,
+			firstSeenAt: donationLimitAlerts.firstSeenAt,
+			lastSeenAt: donationLimitAlerts.lastSeenAt,
+			campaignTitle: campaigns.title,
+			campaignSlug: campaigns.slug,
+		})
+		.from(donationLimitAlerts)
+		.leftJoin(campaigns, eq(campaigns.id, donationLimitAlerts.campaignId))
+		.where(gt(donationLimitAlerts.lastSeenAt, since))
+		.orderBy(desc(donationLimitAlerts.lastSeenAt))
+		.limit(200)
 }
 
 // ---------------------------------------------------------------------------

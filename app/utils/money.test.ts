@@ -27,6 +27,18 @@ describe('money', () => {
 		expect(parseMajorToMinor('12.5', 'JPY')).toBeNull()
 	})
 
+	test('takes a comma only as a thousands separator in groups of three', () => {
+		expect(parseMajorToMinor('1,000', 'GBP')).toBe(100_000)
+		expect(parseMajorToMinor('1,000.50', 'GBP')).toBe(100_050)
+		expect(parseMajorToMinor('12,345,678', 'GBP')).toBe(1_234_567_800)
+		expect(parseMajorToMinor('£2,500', 'GBP')).toBe(250_000)
+		expect(parseMajorToMinor('10,000', 'JPY')).toBe(10_000)
+		// A decimal comma, an Indian-style grouping or a stray comma is not an amount we can guess.
+		for (const text of ['25,00', '5,00', '1,00,000', '1,0000', ',500', '500,', '1,,000', '1,000,00', '25, 00', '2 500', '25 00']) {
+			expect(parseMajorToMinor(text, 'GBP'), text).toBeNull()
+		}
+	})
+
 	test('clamps progress to a whole percentage between 0 and 100', () => {
 		expect(progressPercent(0, 1000)).toBe(0)
 		expect(progressPercent(333, 1000)).toBe(33)

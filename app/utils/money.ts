@@ -27,20 +27,33 @@ export function formatMoney(
 }
 
 /**
- * Parses a major-unit amount typed by a person ("25", "25.50", "1,000") into
- * integer minor units without floating-point arithmetic. Returns null when the
- * text is not an amount in this currency.
+ * Parses a major-unit amount typed by a person ("25", "25.50", "1,000",
+ * "1,000.50") into integer minor units without floating-point arithmetic.
+ * A comma is taken only as a thousands separator between groups of three
+ * digits: "25,00" might mean 25 or 2,500, so it is refused rather than guessed.
+ * Returns null when the text is not an amount in this currency.
  */
 export function parseMajorToMinor(text: string, currency: string): number | null {
-	const exponent = currencyExponent(currency)
-	const cleaned = text.trim().replace(/[,\s]/g, '').replace(/^[£$€]/, '')
-	const pattern = exponent === 0 ? /^\d+$/ : new RegExp(`^(\\d+)(?:\\.(\\d{1,${exponent}}))?$`)
+	return parseMajorText(text, currencyExponent(currency))
+}
+
+/** `parseMajorToMinor` for a currency known only by its number of minor digits (forms checked before the currency is known). */
+export function parseMajorText(text: string, exponent: number): number | null {
+	const cleaned = text.trim().replace(/^[£$€]\s*/, '')
+	const whole = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`
+	const pattern = new RegExp(exponent === 0 ? `^${whole}$` : `^${whole}(?:\\.(\\d{1,${exponent}}))?$`)
 	const match = pattern.exec(cleaned)
 	if (!match) return null
-	const whole = match[1] ?? cleaned
 	const fraction = (match[2] ?? '').padEnd(exponent, '0')
-	const minor = Number(whole) * 10 ** exponent + (fraction ? Number(fraction) : 0)
+	const minor = Number(match[1]!.replace(/,/g, '')) * 10 ** exponent + (fraction ? Number(fraction) : 0)
 	return Number.isSafeInteger(minor) ? minor : null
+}
+
+/** Why a typed amount could not be read, in words a donor or fundraiser can act on. */
+export function amountTextProblem(text: string, example = '25'): string {
+	return text.includes(',')
+		? 'Use a comma only between thousands, like 1,000; for pence, use a point, like 25.50'
+		: `Enter the amount as a number, like ${example} or 12.50`
 }
 
 /** Share of goal reached, as a whole percentage clamped to 0–100 for bars. */

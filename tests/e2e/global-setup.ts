@@ -88,6 +88,9 @@ export default async function setup(project: TestProject) {
 			STRIPE_SECRET_KEY: '',
 			LOG_REQUESTS: 'false',
 			SIGNUP_RATE_LIMIT_PER_HOUR: '1000',
+			// Low enough that a test can trip a fundraiser's donation limit with a short burst; a light check keeps it quick.
+			DONATION_CAMPAIGN_STARTS_PER_MINUTE: '5',
+			DONATION_CHALLENGE_DIFFICULTY: '300',
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})

@@ -24,7 +24,7 @@ describe('environment configuration', () => {
 		}
 		expect(error).toBeInstanceOf(InvalidEnvironmentError)
 		const problems = (error as InvalidEnvironmentError).problems
-		for (const name of ['APP_URL', 'DATABASE_URL', 'SESSION_SECRET', 'SENDGRID_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']) {
+		for (const name of ['APP_URL', 'DATABASE_URL', 'SESSION_SECRET', 'SENDGRID_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'ALTCHA_HMAC_KEY']) {
 			expect(problems).toContain(`${name}: required in production`)
 		}
 	})
@@ -44,6 +44,7 @@ describe('environment configuration', () => {
 			SENDGRID_API_KEY: 'SG.key',
 			STRIPE_SECRET_KEY: 'sk_live_x',
 			STRIPE_WEBHOOK_SECRET: 'whsec_x',
+			ALTCHA_HMAC_KEY: 'a'.repeat(40),
 			CHARITY_CURRENCY: 'usd',
 		})
 		expect(env.APP_URL).toBe('https://give.example.org')
@@ -58,6 +59,7 @@ describe('environment configuration', () => {
 		SENDGRID_API_KEY: 'SG.key',
 		STRIPE_SECRET_KEY: 'sk_live_x',
 		STRIPE_WEBHOOK_SECRET: 'whsec_x',
+		ALTCHA_HMAC_KEY: 'a'.repeat(40),
 	}
 
 	test('refuses the published development secrets in production, saying which and why', () => {
@@ -99,5 +101,10 @@ describe('environment configuration', () => {
 		expect(listenAnnouncement(parseEnv(production), 'built app').message).toBe(
 			'[server] International Justice Mission fundraising (built app) is listening on 0.0.0.0:3000',
 		)
+	})
+
+	test('production refuses the published development key for donation challenges', () => {
+		expect(() => parseEnv({ ...production, ALTCHA_HMAC_KEY: parseEnv({}).ALTCHA_HMAC_KEY })).toThrow(/ALTCHA_HMAC_KEY: is the published development value/)
+		expect(() => parseEnv({ ...production, ALTCHA_HMAC_KEY: 'too-short' })).toThrow(/ALTCHA_HMAC_KEY: must be at least 32 characters/)
 	})
 })

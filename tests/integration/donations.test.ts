@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { eq } from 'drizzle-orm'
+import { solveChallenge, type Challenge } from 'altcha-lib'
+import { deriveKey } from 'altcha-lib/algorithms/pbkdf2'
+import { asc, eq } from 'drizzle-orm'
 import Stripe from 'stripe'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { getPublicCampaign, listDonorWall } from '#app/campaigns/campaigns.server.ts'
@@ -10,7 +12,7 @@ import { findMoneyDrift } from '#app/donations/ledger.server.ts'
 import { reconcileStripe } from '#app/donations/reconcile.server.ts'
 import { db } from '#db/index.server.ts'
 import { createCampaign, createPerson } from '#db/factories.server.ts'
-import { donations, emails, moneyMovements, stripeEvents, type Campaign, type Donation } from '#db/schema.ts'
+import { donationLimitAlerts, donations, emails, moneyMovements, spentDonationChallenges, stripeEvents, type Campaign, type Donation } from '#db/schema.ts'
 import { resetTestEnv } from '#tests/support/env.ts'
 import { startHttpApp } from '#tests/support/http-app.ts'
 import { testDatabase } from '#tests/support/setup-file.ts'
@@ -118,6 +120,35 @@ async function totals() {
 	return { raised: row!.raisedMinor, donors: row!.donorCount }
 }
 
+/** A filled-in donation form as a browser posts it. */
+const donorForm = (fields: Record<string, string> = {}) => ({ amount: '2500', donorName: 'Gwen Guest', donorEmail: 'gwen@example.com', ...fields })
+
+/** The page's text as a person reads it: no tags, no React text separators. */
+const textOf = (html: string) =>
+	html
+		.replace(/<!-- -->/g, '')
+		.replace(/<\/?(strong|em|span|a)\b[^>]*>/g, '')
+		.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ')
+
+const unescapeAttribute = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+
+/** The proof-of-work challenge the page hands the ALTCHA widget, or null. */
+function challengeIn(html: string): Challenge | null {
+	const match = /<altcha-widget[^>]*\schallenge="([^"]+)"/.exec(html)
+	return match ? (JSON.parse(unescapeAttribute(match[1]!)) as Challenge) : null
+}
+
+/** Solves a page's challenge as the widget does and returns the form field it would fill in. */
+async function solvedAltcha(html: string) {
+	const challenge = challengeIn(html)
+	if (!challenge) throw new Error('the page asked for no proof-of-work check')
+	const solution = await solveChallenge({ challenge, deriveKey })
+	return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64')
+}
+
+/** The no-JavaScript wait pass the page carries, or null. */
+const waitPassIn = (html: string) => /<input(?=[^>]*name="waitPass")[^>]*value="([^"]+)"/.exec(html)?.[1] ?? null
+
 async function statusOf(donation: Donation) {
 	const [row] = await db().select().from(donations).where(eq(donations.id, donation.id))
 	return row!.status
@@ -175,17 +206,6 @@ describe('starting a donation with Stripe configured', () => {
 		expect(await db().select().from(donations)).toHaveLength(0)
 	})
 
-	test('card testing is stopped: attempts per hour per IP and email, and failures in three minutes', async () => {
-		for (let i = 0; i < 10; i++) expect((await startDonation(donationInput({ clientIp: '203.0.113.9', donorEmail: `c${i}@example.com` }))).ok).toBe(true)
-		expect(await startDonation(donationInput({ clientIp: '203.0.113.9', donorEmail: 'c10@example.com' }))).toMatchObject({ ok: false, status: 429 })
-		const failing = await Promise.all(Array.from({ length: 5 }, (_, i) => pendingDonation({ clientIp: `198.51.100.${i}`, donorEmail: 'tester@example.com' })))
-		for (const d of failing) await db().update(donations).set({ status: 'failed' }).where(eq(donations.id, d.id))
-		expect(await startDonation(donationInput({ clientIp: '198.51.100.77', donorEmail: 'tester@example.com' }))).toMatchObject({
-			ok: false,
-			status: 429,
-			formErrors: [expect.stringContaining('Several payments')],
-		})
-	})
 })
 
 describe('the donation form', () => {
@@ -211,12 +231,184 @@ describe('the donation form', () => {
 		expect(await db().select().from(donations)).toHaveLength(0)
 	})
 
+	test('without JavaScript a typed other amount wins over the preset that stayed selected', async () => {
+		const response = await app.postForm('/f/sofia-runs/donate', donorForm({ amount: '2500', otherAmount: '15', coverFee: 'on' }))
+		expect(response.status).toBe(303)
+		const [row] = await db().select().from(donations)
+		expect(row).toMatchObject({ amountMinor: 1500, coverFeeMinor: coverFeeMinor(1500, { bps: 150, fixedMinor: 20 }) })
+	})
+
+	test('a typed amount with no preset chosen at all is taken', async () => {
+		const response = await app.postForm('/f/sofia-runs/donate', { otherAmount: '12.50', donorName: 'Nia', donorEmail: 'nia@example.com' })
+		expect(response.status).toBe(303)
+		expect((await db().select().from(donations))[0]).toMatchObject({ amountMinor: 1250 })
+	})
+
+	test('a decimal comma is refused beside the field, and a thousands comma is understood', async () => {
+		for (const otherAmount of ['25,00', '5,00', '1,00,000']) {
+			const response = await app.postForm('/f/sofia-runs/donate', donorForm({ amount: 'other', otherAmount }))
+			expect(response.status, otherAmount).toBe(400)
+			const html = await response.text()
+			expect(html).toMatch(/id="donate-otherAmount-error"[^>]*><p[^>]*>Use a comma only between thousands, like 1,000; for pence, use a point, like 25.50<\/p>/)
+			expect(html).toContain(`value="${otherAmount}"`)
+		}
+		expect(await db().select().from(donations)).toHaveLength(0)
+		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ amount: 'other', otherAmount: '1,000.50' }))).status).toBe(303)
+		expect((await db().select().from(donations))[0]).toMatchObject({ amountMinor: 100_050 })
+	})
+
 	test('a good donation starts a pending donation and sends the donor to the checkout (303)', async () => {
 		const response = await app.postForm('/f/sofia-runs/donate', { amount: '2500', donorName: 'Dana Donor', donorEmail: 'dana@example.com', coverFee: 'on' })
 		expect(response.status).toBe(303)
 		expect(response.headers.get('location')).toMatch(/^\/test-checkout\/cs_test_local_[0-9a-f]+$/)
 		const [row] = await db().select().from(donations)
 		expect(row).toMatchObject({ status: 'pending', amountMinor: 2500, coverFeeMinor: coverFeeMinor(2500, { bps: 150, fixedMinor: 20 }) })
+	})
+})
+
+describe('donation limits', () => {
+	test('30 donors on one venue connection give to one fundraiser within minutes and every one reaches the checkout', async () => {
+		for (let i = 0; i < 30; i++) {
+			const response = await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: `guest${i}@example.com` }))
+			expect(response.status, `guest ${i + 1}`).toBe(303)
+			expect(response.headers.get('location')).toMatch(/^\/test-checkout\/cs_test_local_/)
+		}
+		expect(await db().select().from(donations)).toHaveLength(30)
+		expect(await db().select().from(donationLimitAlerts)).toHaveLength(0)
+	})
+
+	test('after failed and abandoned payments from one connection the next donor is asked for a proof-of-work check, not refused, and a solution works once', async () => {
+		resetTestEnv({ DONATION_IP_FAILURES_BEFORE_CHALLENGE: '3', DONATION_CHALLENGE_DIFFICULTY: '20' })
+		// Successful gifts never count against a connection.
+		for (let i = 0; i < 4; i++) {
+			expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: `happy${i}@example.com` }))).status).toBe(303)
+		}
+		for (const row of await db().select().from(donations)) await deliver(event('checkout.session.completed', sessionObject(row)))
+		for (let i = 0; i < 3; i++) {
+			expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: `unlucky${i}@example.com` }))).status).toBe(303)
+		}
+		const [failed, expired, leftOpen] = await db().select().from(donations).where(eq(donations.status, 'pending')).orderBy(asc(donations.createdAt))
+		await deliver(event('checkout.session.completed', sessionObject(failed!, { payment_status: 'unpaid' })))
+		await deliver(event('checkout.session.async_payment_failed', sessionObject(failed!, { payment_status: 'unpaid' })))
+		await deliver(event('checkout.session.expired', sessionObject(expired!, { status: 'expired', payment_status: 'unpaid' })))
+		// A checkout left open for over half an hour counts as abandoned, whether or not Stripe has said so yet.
+		await db().update(donations).set({ createdAt: new Date(Date.now() - 40 * 60_000) }).where(eq(donations.id, leftOpen!.id))
+
+		const asked = await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'next@example.com', message: 'Keep going' }))
+		expect(asked.status).toBe(429)
+		const html = await asked.text()
+		expect(textOf(html)).toContain('please let your browser do a quick check')
+		// The form keeps what the donor typed.
+		expect(html).toMatch(/<textarea[^>]*name="message"[^>]*>Keep going<\/textarea>/)
+		expect(await db().select().from(donations)).toHaveLength(7)
+
+		const altcha = await solvedAltcha(html)
+		const passed = await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'next@example.com', altcha }))
+		expect(passed.status).toBe(303)
+		expect(await db().select().from(spentDonationChallenges)).toHaveLength(1)
+		// The same solution a second time is not a pass.
+		const replayed = await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'replay@example.com', altcha }))
+		expect(replayed.status).toBe(429)
+		expect(challengeIn(await replayed.text())).not.toBeNull()
+		// Nor is a solution to a challenge we did not sign.
+		const forged = Buffer.from(JSON.stringify({ challenge: { parameters: challengeIn(html)!.parameters, signature: '00' }, solution: { counter: 1, derivedKey: '00' } })).toString('base64')
+		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ altcha: forged }))).status).toBe(429)
+		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ altcha: 'not base64 json' }))).status).toBe(429)
+		expect(await db().select().from(donations)).toHaveLength(8)
+	})
+
+	test('failed payments for one email address from many connections ask for the check too', async () => {
+		resetTestEnv({ DONATION_EMAIL_FAILURES_BEFORE_CHALLENGE: '2' })
+		for (let i = 0; i < 2; i++) {
+			const tried = await pendingDonation({ clientIp: `198.51.100.${i}`, donorEmail: 'tester@example.com' })
+			await deliver(event('checkout.session.completed', sessionObject(tried, { payment_status: 'unpaid' })))
+			await deliver(event('checkout.session.async_payment_failed', sessionObject(tried, { payment_status: 'unpaid' })))
+		}
+		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'TESTER@example.com' }))).status).toBe(429)
+		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'someone-else@example.com' }))).status).toBe(303)
+	})
+
+	test('a burst of starts on one fundraiser, or across all of them, asks for the check, and staff see the alerts on the payments page', async () => {
+		resetTestEnv({ DONATION_CAMPAIGN_STARTS_PER_MINUTE: '3', DONATION_GLOBAL_STARTS_PER_MINUTE: '5' })
+		const owner = await createPerson(db(), { firstName: 'Tom', email: 'tom@example.org' })
+		await createCampaign(db(), { ownerId: owner.id, slug: 'tom-swims', title: 'Tom swims the loch', goalMinor: 50_000 })
+		for (let i = 0; i < 3; i++) expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: `s${i}@example.com` }))).status).toBe(303)
+		const sofiaBusy = await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 's3@example.com' }))
+		expect(sofiaBusy.status).toBe(429)
+		expect(challengeIn(await sofiaBusy.text())).not.toBeNull()
+		for (let i = 0; i < 2; i++) expect((await app.postForm('/f/tom-swims/donate', donorForm({ donorEmail: `t${i}@example.com` }))).status).toBe(303)
+		expect((await app.postForm('/f/tom-swims/donate', donorForm({ donorEmail: 't2@example.com' }))).status).toBe(429)
+		expect((await app.postForm('/f/tom-swims/donate', donorForm({ donorEmail: 't3@example.com' }))).status).toBe(429)
+
+		const alerts = await db().select().from(donationLimitAlerts)
+		expect(alerts.map((a) => [a.signal, a.challengesIssued]).sort()).toEqual([
+			['campaign_velocity', 1],
+			['global_velocity', 2],
+		])
+		await createPerson(db(), { role: 'staff', email: 'staff@example.org' })
+		const cookie = await app.signIn('staff@example.org')
+		const page = textOf(await (await app.get('/staff/payments', cookie)).text())
+		expect(page).toContain('Donation limits')
+		expect(page).toMatch(/Many donations started on one fundraiser Sofia runs for freedom/)
+		expect(page).toContain('Many donations started across all fundraisers')
+	})
+
+	test('without JavaScript a donor past a limit is asked to wait briefly and press again, and the wait pass works once', async () => {
+		resetTestEnv({ DONATION_CAMPAIGN_STARTS_PER_MINUTE: '1', DONATION_NOJS_WAIT_SECONDS: '600' })
+		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'first@example.com' }))).status).toBe(303)
+		const asked = await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'nojs@example.com' }))
+		expect(asked.status).toBe(429)
+		const html = await asked.text()
+		expect(html).toMatch(/<noscript>[^]*JavaScript[^]*<\/noscript>/)
+		expect(textOf(html)).toContain('wait 10 minutes, then press “Continue to secure payment” again')
+		const waitPass = waitPassIn(html)
+		expect(waitPass).toBeTruthy()
+
+		const tooSoon = await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'nojs@example.com', waitPass: waitPass! }))
+		expect(tooSoon.status).toBe(429)
+		const soonHtml = await tooSoon.text()
+		expect(textOf(soonHtml)).toContain('Please wait a little longer')
+		// The same pass comes back, so the wait is not started again.
+		expect(waitPassIn(soonHtml)).toBe(waitPass)
+
+		resetTestEnv({ DONATION_CAMPAIGN_STARTS_PER_MINUTE: '1', DONATION_NOJS_WAIT_SECONDS: '0' })
+		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'nojs@example.com', waitPass: waitPass! }))).status).toBe(303)
+		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'nojs2@example.com', waitPass: waitPass! }))).status).toBe(429)
+		const tampered = waitPass!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))
+		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'nojs3@example.com', waitPass: tampered }))).status).toBe(429)
+	})
+})
+
+describe('the thank-you page', () => {
+	test('names the gift and the fee the donor added, and offers sharing and starting a fundraiser of their own', async () => {
+		const donation = await pendingDonation({ amountMinor: 3000, coverFee: true })
+		await deliver(event('checkout.session.completed', sessionObject(donation)))
+		const html = await (await app.get(`/f/sofia-runs/thank-you?session_id=${donation.stripeCheckoutSessionId}`)).text()
+		expect(textOf(html)).toContain('Your gift of £30.00, plus £0.66 you added to cover the processing fee — £30.66 in all — to Sofia runs for freedom is confirmed.')
+		expect(html).toContain('id="share-heading"')
+		expect(html).toMatch(/<a[^>]*href="\/start"[^>]*>[^<]*Start your own fundraiser/)
+		expect(html).not.toContain('http-equiv="refresh"')
+	})
+
+	test('a gift without the fee is named alone', async () => {
+		const donation = await pendingDonation({ amountMinor: 3000 })
+		await deliver(event('checkout.session.completed', sessionObject(donation)))
+		const html = await (await app.get(`/f/sofia-runs/thank-you?session_id=${donation.stripeCheckoutSessionId}`)).text()
+		expect(textOf(html)).toContain('Your gift of £30.00 to Sofia runs for freedom is confirmed.')
+	})
+
+	test('without JavaScript a slow bank payment’s page refreshes itself while it processes, and stops once it is settled', async () => {
+		const donation = await pendingDonation({ amountMinor: 3000, coverFee: true })
+		const page = () => app.get(`/f/sofia-runs/thank-you?session_id=${donation.stripeCheckoutSessionId}`).then((r) => r.text())
+		expect(await page()).toMatch(/<noscript><meta http-equiv="refresh" content="\d+"\/><\/noscript>/)
+		await deliver(event('checkout.session.completed', sessionObject(donation, { payment_status: 'unpaid' })))
+		const processing = await page()
+		expect(processing).toMatch(/<meta http-equiv="refresh"/)
+		expect(textOf(processing)).toContain('Your payment of £30.66 (your gift of £30.00 plus £0.66 towards the processing fee) is processing')
+		await deliver(event('checkout.session.async_payment_failed', sessionObject(donation, { payment_status: 'unpaid' })))
+		const failed = await page()
+		expect(failed).not.toContain('http-equiv="refresh"')
+		expect(textOf(failed)).toContain("Your payment didn't go through")
 	})
 })
 
