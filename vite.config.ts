@@ -47,6 +47,17 @@ export default defineConfig({
 			{
 				extends: true,
 				test: {
+					// Faults: the app's own processes against a PostgreSQL cluster of the test's own.
+					name: 'faults',
+					include: ['tests/faults/**/*.test.ts'],
+					fileParallelism: false,
+					testTimeout: 120_000,
+					hookTimeout: 120_000,
+				},
+			},
+			{
+				extends: true,
+				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
 					globalSetup: ['tests/e2e/global-setup.ts'],
