@@ -29,17 +29,30 @@ export default defineConfig({
 			}),
 	],
 	test: {
+		// Test files mostly wait on PostgreSQL, HTTP and Chromium, so more files
+		// run at once than there are cores; each file has its own database.
+		maxWorkers: 4,
 		projects: [
 			{
 				extends: true,
 				test: {
-					name: 'unit',
+					name: 'integration',
 					include: ['app/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 					globalSetup: ['tests/support/global-setup.ts'],
 					setupFiles: ['tests/support/setup-file.ts'],
-					fileParallelism: false,
 					testTimeout: 30_000,
 					hookTimeout: 60_000,
+				},
+			},
+			{
+				extends: true,
+				test: {
+					// Faults: the app's own processes against a PostgreSQL cluster of the test's own.
+					name: 'faults',
+					include: ['tests/faults/**/*.test.ts'],
+					fileParallelism: false,
+					testTimeout: 120_000,
+					hookTimeout: 120_000,
 				},
 			},
 			{

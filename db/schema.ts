@@ -474,6 +474,12 @@ export const emailStatus = pgEnum('email_status', [
 	'cancelled',
 	/** Waiting for the worker. */
 	'queued',
+	/**
+	 * Handed to the provider and not yet confirmed: a worker that dies here
+	 * leaves it so, and the retry asks what the provider reported before
+	 * sending again.
+	 */
+	'sending',
 	/** Accepted by the provider (or stored in the development mailbox). */
 	'sent',
 	/** The provider reported delivery. */

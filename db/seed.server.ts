@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm'
+import { count, sql } from 'drizzle-orm'
 import { getEnv } from '#app/config/env.server.ts'
 import { db } from './index.server.ts'
 import { createCampaign, createPerson, createSucceededDonation } from './factories.server.ts'
@@ -163,19 +163,29 @@ const demoCampaigns: DemoCampaign[] = [
 	},
 ]
 
-/** Fills an empty database with demo campaigns and donations. Returns null when data exists. */
+// Several processes starting together on an empty database all try to seed it.
+const SEED_LOCK = 7_301_966
+
+/**
+ * Fills an empty database with demo campaigns and donations. Returns null when
+ * data exists. The emptiness check and the seeding share one transaction under
+ * an advisory lock, so of several processes starting at once exactly one seeds.
+ */
 export async function seedDemoDataIfEmpty() {
-	const [existing] = await db().select({ n: count() }).from(campaigns)
-	if (existing && existing.n > 0) return null
-	return seedDemoData()
+	return seedDemoData({ onlyIfEmpty: true })
 }
 
-export async function seedDemoData() {
+export async function seedDemoData(options: { onlyIfEmpty?: boolean } = {}) {
 	const currency = getEnv().CHARITY_CURRENCY
 	const now = Date.now()
 	const day = 86_400_000
 	let donationCount = 0
-	await db().transaction(async (tx) => {
+	const seeded = await db().transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`)
+		if (options.onlyIfEmpty) {
+			const [existing] = await tx.select({ n: count() }).from(campaigns)
+			if (existing && existing.n > 0) return false
+		}
 		// A staff account for trying the staff area: sign in as it with the code from /dev/mail.
 		await createPerson(tx, { email: 'staff@demo.example.org', firstName: 'Demo', lastName: 'Staff', role: 'staff' })
 		for (const demo of demoCampaigns) {
@@ -216,6 +226,7 @@ export async function seedDemoData() {
 				donationCount++
 			}
 		}
+		return true
 	})
-	return { campaigns: demoCampaigns.length, donations: donationCount }
+	return seeded ? { campaigns: demoCampaigns.length, donations: donationCount } : null
 }

@@ -64,7 +64,14 @@ export const envSchema = z.object({
 	/** Where contact and media-enquiry notifications go. */
 	STAFF_NOTIFY_EMAIL: z.preprocess(emptyToUndefined, z.email().default('supporters@example.org')),
 	EMAIL_RETRY_LIMIT: integer(8, 0, 50),
-	EMAIL_RETRY_DELAY_SECONDS: integer(30, 0, 3600),
+	// Doubled after each failure: 10 s, 20 s, 40 s… so a minute-long provider outage drains within two minutes of recovery.
+	EMAIL_RETRY_DELAY_SECONDS: integer(10, 0, 3600),
+	/** Emails one worker process sends at once (and fetches per poll of each email queue). */
+	EMAIL_WORKER_CONCURRENCY: integer(25, 1, 200),
+	/** Requests per second one worker process makes to the email provider (SendGrid allows far more; a 429 is retried). */
+	EMAIL_SEND_RATE_PER_SECOND: integer(100, 1, 10_000),
+	/** An email job whose worker died is retried this long after it started. */
+	EMAIL_JOB_EXPIRE_SECONDS: integer(30, 5, 900),
 
 	STRIPE_SECRET_KEY: optionalString,
 	STRIPE_WEBHOOK_SECRET: optionalString,

@@ -4,7 +4,7 @@ import { getEnv } from '#app/config/env.server.ts'
 import { enqueueInTransaction, queues } from '#app/jobs/queue.server.ts'
 import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
-import { emails } from '#db/schema.ts'
+import { emailEvents, emails } from '#db/schema.ts'
 import { emailTemplates, type EmailTemplateData, type EmailTemplateName } from '#emails/index.ts'
 import { mayReceive, optionalCategories, unsubscribeLinks, type EmailCategory, type OptionalCategory } from './preferences.server.ts'
 import { PermanentEmailError, sendEmail } from './sender.server.ts'
@@ -53,7 +53,7 @@ export async function queueEmail<T extends EmailTemplateName>(
 		.onConflictDoNothing({ target: emails.causeKey })
 		.returning({ id: emails.id })
 	if (!row) return null
-	if (status === 'queued') await enqueueInTransaction(tx, queues.sendEmail, { emailId: row.id }, { jobId: row.id })
+	if (status === 'queued') await enqueueEmailJob(tx, { id: row.id, template: email.template, category })
 	return status === 'cancelled' ? null : row.id
 }
 
@@ -63,9 +63,22 @@ export async function releaseScheduledEmail(tx: Tx, emailId: string) {
 		.update(emails)
 		.set({ status: 'queued' })
 		.where(and(eq(emails.id, emailId), eq(emails.status, 'scheduled')))
-		.returning({ id: emails.id })
-	if (row) await enqueueInTransaction(tx, queues.sendEmail, { emailId }, { jobId: emailId })
+		.returning({ id: emails.id, template: emails.template, category: emails.category })
+	if (row) await enqueueEmailJob(tx, row)
 	return Boolean(row)
+}
+
+/** Sign-in codes jump the transactional queue: at a peak, people must still be able to sign in. */
+const urgentTemplates: ReadonlySet<string> = new Set(['sign-in-code'])
+
+/**
+ * Puts an email on the send queue inside `tx`: transactional mail on its own
+ * queue (sign-in codes first), optional mail on the bulk queue. `jobId` is the
+ * email's id unless a fresh job is wanted (a staff retry of a failed email).
+ */
+export async function enqueueEmailJob(tx: Tx, email: { id: string; template: string; category: string }, jobId: string = email.id) {
+	const queue = email.category === 'transactional' || email.category === 'staff' ? queues.sendEmail : queues.sendBulkEmail
+	await enqueueInTransaction(tx, queue, { emailId: email.id }, { jobId, priority: urgentTemplates.has(email.template) ? 10 : 0 })
 }
 
 /**
@@ -93,11 +106,22 @@ function redact(data: unknown, fields: string[]) {
  * The worker's side: renders and sends one queued email. An email already
  * sent is never sent again; a failure is recorded and rethrown so the queue
  * retries it with back-off; after the last retry it is marked failed.
+ *
+ * The row is claimed as `sending` (attempt counted) before the provider is
+ * called and marked `sent` with the provider's id straight after, so the only
+ * window for a duplicate is a crash between the provider accepting and that
+ * update. A retry that finds the row still `sending` first asks whether the
+ * provider has reported anything about it (its events carry our email id):
+ * if so the email went and is marked sent instead of being sent again.
  */
 export async function deliverQueuedEmail(emailId: string, attempt: { isLastAttempt: boolean }) {
 	const [email] = await db().select().from(emails).where(eq(emails.id, emailId))
 	if (!email) return { outcome: 'missing' as const }
-	if (email.status !== 'queued') return { outcome: 'already-handled' as const }
+	if (email.status !== 'queued' && email.status !== 'sending') return { outcome: 'already-handled' as const }
+	if (email.status === 'sending' && (await providerReportedOn(emailId))) {
+		await db().update(emails).set({ status: 'sent', sentAt: new Date() }).where(and(eq(emails.id, emailId), eq(emails.status, 'sending')))
+		return { outcome: 'already-handled' as const }
+	}
 	const template = emailTemplates[email.template as EmailTemplateName]
 	if (!template) {
 		await markFailed(emailId, `Unknown email template "${email.template}"`)
@@ -112,6 +136,13 @@ export async function deliverQueuedEmail(emailId: string, attempt: { isLastAttem
 	const scope = optional ? (email.category as OptionalCategory) : unsubscribeScopeOf[email.template]
 	const links = scope ? unsubscribeLinks(email.toEmail, scope) : null
 	const rendered = template(email.data as any, { charity: getCharity(), appUrl: getEnv().APP_URL, ...links })
+	// Claim it: only one worker moves it from where it was, and the attempt is counted before the provider is called.
+	const [claimed] = await db()
+		.update(emails)
+		.set({ status: 'sending', subject: rendered.subject, attempts: sql`${emails.attempts} + 1` })
+		.where(and(eq(emails.id, emailId), eq(emails.status, email.status)))
+		.returning({ id: emails.id })
+	if (!claimed) return { outcome: 'already-handled' as const }
 	try {
 		const { messageId } = await sendEmail({
 			to: email.toEmail,
@@ -129,9 +160,7 @@ export async function deliverQueuedEmail(emailId: string, attempt: { isLastAttem
 			.update(emails)
 			.set({
 				status: 'sent',
-				subject: rendered.subject,
 				providerMessageId: messageId,
-				attempts: sql`${emails.attempts} + 1`,
 				lastError: null,
 				sentAt: new Date(),
 				// Once delivered, secrets (sign-in codes and links) need not stay in the database.
@@ -145,17 +174,24 @@ export async function deliverQueuedEmail(emailId: string, attempt: { isLastAttem
 			await markFailed(emailId, message)
 			return { outcome: 'failed' as const }
 		}
+		// The provider said no: nothing went, so the retry sends it as new.
 		await db()
 			.update(emails)
-			.set({ attempts: sql`${emails.attempts} + 1`, lastError: message.slice(0, 1000) })
+			.set({ status: 'queued', lastError: message.slice(0, 1000) })
 			.where(eq(emails.id, emailId))
 		throw error
 	}
 }
 
+/** Whether the provider has told us anything about this email (it accepted it, then). */
+async function providerReportedOn(emailId: string) {
+	const [event] = await db().select({ id: emailEvents.id }).from(emailEvents).where(eq(emailEvents.emailId, emailId)).limit(1)
+	return Boolean(event)
+}
+
 async function markFailed(emailId: string, reason: string) {
 	await db()
 		.update(emails)
-		.set({ status: 'failed', attempts: sql`${emails.attempts} + 1`, lastError: reason.slice(0, 1000) })
+		.set({ status: 'failed', lastError: reason.slice(0, 1000) })
 		.where(eq(emails.id, emailId))
 }

@@ -95,14 +95,15 @@ async function recordProviderEvent(event: SendGridEvent): Promise<boolean> {
 			.onConflictDoNothing()
 			.returning({ id: emailEvents.id })
 		if (inserted.length === 0) return false
-		if (email && event.event === 'delivered' && email.status === 'sent') {
+		// 'sending': the provider took it but the worker died before recording so.
+		if (email && event.event === 'delivered' && (email.status === 'sent' || email.status === 'sending')) {
 			await tx.update(emails).set({ status: 'delivered' }).where(eq(emails.id, email.id))
 		}
 		if (email && (event.event === 'bounce' || event.event === 'dropped')) {
 			await tx
 				.update(emails)
 				.set({ status: 'bounced', lastError: String(event.reason ?? event.event).slice(0, 500) })
-				.where(sql`${emails.id} = ${email.id} and ${emails.status} in ('sent', 'delivered', 'queued')`)
+				.where(sql`${emails.id} = ${email.id} and ${emails.status} in ('sent', 'delivered', 'queued', 'sending')`)
 		}
 		if (event.email && SUPPRESSING.has(event.event!)) await suppressAddress(tx, event.email, event.event!)
 		return true

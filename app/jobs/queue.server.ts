@@ -5,8 +5,13 @@ import { getDatabase } from '#db/index.server.ts'
 
 /** Every queue the platform uses. */
 export const queues = {
-	/** Renders and sends one row of the `emails` table. */
+	/**
+	 * Renders and sends one transactional row of the `emails` table (sign-in
+	 * codes first, then receipts, notices…): never behind coaching or bulk mail.
+	 */
 	sendEmail: 'send-email',
+	/** The same for coaching, donor updates and other optional mail, which may wait at a peak. */
+	sendBulkEmail: 'send-bulk-email',
 	/** Delivers a delayed event of the built-in test checkout (no Stripe account). */
 	testStripeEvent: 'test-stripe-event',
 	/** Every minute: releases timed emails that are due and closes campaigns past their end date. */
@@ -35,8 +40,10 @@ export async function startJobQueue(database: Database = getDatabase()): Promise
 		// shares our single connection through the raw SQL adapter.
 		...(database.url ? { connectionString: database.url, max: 4 } : { db: database.sql }),
 		schema: 'pgboss',
-		// Maintenance (expiring and archiving jobs) every minute is plenty.
-		maintenanceIntervalSeconds: 60,
+		// Maintenance expires jobs whose worker died (an email job after
+		// EMAIL_JOB_EXPIRE_SECONDS), so it runs often enough for a killed
+		// worker's email to be retried within a minute.
+		maintenanceIntervalSeconds: 15,
 	})
 	boss.on('error', (error) => console.warn('[jobs] pg-boss error:', error.message))
 	await boss.start()
@@ -67,12 +74,15 @@ export async function enqueueInTransaction(
 	tx: Tx,
 	queue: QueueName,
 	data: object,
-	options: { jobId: string; startAfter?: Date },
+	options: { jobId: string; startAfter?: Date; priority?: number },
 ) {
 	const env = getEnv()
 	await getJobQueue().send(queue, data, {
 		id: options.jobId,
 		startAfter: options.startAfter,
+		priority: options.priority,
+		// A job whose worker died is failed (and retried) this long after it started.
+		expireInSeconds: env.EMAIL_JOB_EXPIRE_SECONDS,
 		retryLimit: env.EMAIL_RETRY_LIMIT,
 		retryDelay: env.EMAIL_RETRY_DELAY_SECONDS,
 		retryBackoff: true,

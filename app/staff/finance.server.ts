@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { confirmOfflineDonation } from '#app/campaigns/manage.server.ts'
-import { enqueueInTransaction, queues } from '#app/jobs/queue.server.ts'
+import { enqueueEmailJob } from '#app/email/outbox.server.ts'
 import { listAudit, recordAudit } from '#app/staff/audit.server.ts'
 import { db } from '#db/index.server.ts'
 import {
@@ -384,12 +384,12 @@ export async function retryFailedEmail(emailId: string, staff: Person): Promise<
 			.update(emails)
 			.set({ status: 'queued' })
 			.where(and(eq(emails.id, emailId), eq(emails.status, 'failed')))
-			.returning({ id: emails.id, attempts: emails.attempts, lastError: emails.lastError })
+			.returning({ id: emails.id, attempts: emails.attempts, lastError: emails.lastError, template: emails.template, category: emails.category })
 		if (!email) {
 			const [exists] = await tx.select({ id: emails.id }).from(emails).where(eq(emails.id, emailId))
 			return { ok: false as const, problem: exists ? ('not-failed' as const) : ('not-found' as const) }
 		}
-		await enqueueInTransaction(tx, queues.sendEmail, { emailId }, { jobId: crypto.randomUUID() })
+		await enqueueEmailJob(tx, email, crypto.randomUUID())
 		await recordAudit(tx, {
 			actorId: staff.id,
 			action: 'email.retry',

@@ -5,6 +5,7 @@ ALTER TYPE "public"."donation_status" ADD VALUE 'refunded';--> statement-breakpo
 ALTER TYPE "public"."donation_status" ADD VALUE 'disputed';--> statement-breakpoint
 ALTER TYPE "public"."donation_status" ADD VALUE 'dispute_lost';--> statement-breakpoint
 ALTER TYPE "public"."donation_status" ADD VALUE 'dispute_won';--> statement-breakpoint
+ALTER TYPE "public"."email_status" ADD VALUE 'sending' BEFORE 'sent';--> statement-breakpoint
 CREATE TABLE "disputes" (
 	"id" text PRIMARY KEY NOT NULL,
 	"donation_id" uuid NOT NULL,

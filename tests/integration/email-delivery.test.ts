@@ -4,7 +4,7 @@ import { deliverQueuedEmail } from '#app/email/outbox.server.ts'
 import { startWorkers, stopWorkers } from '#app/jobs/workers.server.ts'
 import { recordLearnMoreSignup } from '#app/people/signups.server.ts'
 import { recordContactMessage } from '#app/contact/contact.server.ts'
-import { db } from '#db/index.server.ts'
+import { db, getDatabase } from '#db/index.server.ts'
 import { devMailbox, emails } from '#db/schema.ts'
 import { resetTestEnv } from '#tests/support/env.ts'
 import { startSendGridStandIn } from '#tests/support/sendgrid-standin.ts'
@@ -78,8 +78,8 @@ describe('email delivery through SendGrid', () => {
 		}, { what: 'the retried email to be sent', timeoutMs: 20_000 })
 		expect(sendgrid.requests.map((r) => r.status)).toEqual([503, 202])
 		expect(sent.attempts).toBe(2)
-		// Give the queue a moment: nothing more may go out.
-		await new Promise((r) => setTimeout(r, 1500))
+		// The email's job is finished and nothing else waits on the queue, so nothing more can go out.
+		await expect.poll(() => openEmailJobs(), { timeout: 10_000 }).toEqual([])
 		expect(sendgrid.accepted()).toHaveLength(1)
 	})
 
@@ -144,3 +144,9 @@ describe('email without a SendGrid key', () => {
 		expect(sendgrid.requests).toHaveLength(0)
 	})
 })
+
+/** Jobs still waiting, retrying or running (pg-boss's own record of the queue). */
+async function openEmailJobs() {
+	const { rows } = await getDatabase().sql.executeSql(`select id, state from pgboss.job where state in ('created', 'retry', 'active')`)
+	return rows
+}

@@ -311,13 +311,9 @@ describe('SendGrid', () => {
 		await db().update(emails).set({ status: 'cancelled' }).where(eq(emails.template, 'signup-welcome'))
 		await startWorkers({ pollingIntervalSeconds: 0.5 })
 		try {
-			const deadline = Date.now() + 20_000
-			let status = ''
-			while (Date.now() < deadline && status !== 'sent') {
-				await new Promise((r) => setTimeout(r, 200))
-				status = (await emailsFor('esther@example.com'))['signup-day2']!.status
-			}
-			expect(status).toBe('sent')
+			await expect
+				.poll(async () => (await emailsFor('esther@example.com'))['signup-day2']!.status, { timeout: 20_000, interval: 200 })
+				.toBe('sent')
 			expect(sendgrid.requests.map((r) => r.status)).toEqual([502, 202])
 		} finally {
 			await stopWorkers()

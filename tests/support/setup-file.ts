@@ -5,8 +5,11 @@ import { openDatabase, type Database } from '#db/client.server.ts'
 import { useDatabase } from '#db/index.server.ts'
 import { migrateDatabase } from '#db/migrate.server.ts'
 import { resetTestEnv } from './env.ts'
+import { copyDatabase } from './test-database.ts'
 
 let database: Database
+/** This file's own copy of the migrated template database (PostgreSQL only). */
+let ownDatabase: Awaited<ReturnType<typeof copyDatabase>> | null = null
 let consoleErrors: unknown[][] = []
 let allowErrors = false
 
@@ -21,9 +24,11 @@ export function testDatabase() {
 
 beforeAll(async () => {
 	resetTestEnv()
-	const url = inject('testDatabaseUrl')
-	database = url
-		? await openDatabase({ driver: 'postgres', url, poolSize: 4 })
+	const templateUrl = inject('testTemplateDatabaseUrl')
+	const serverUrl = inject('testServerUrl')
+	ownDatabase = templateUrl && serverUrl ? await copyDatabase(serverUrl, templateUrl, 'test_file') : null
+	database = ownDatabase
+		? await openDatabase({ driver: 'postgres', url: ownDatabase.url, poolSize: 4 })
 		: await openDatabase({ driver: 'pglite' })
 	await migrateDatabase(database)
 	useDatabase(database)
@@ -53,5 +58,6 @@ afterAll(async () => {
 	await stopJobQueue()
 	useDatabase(undefined)
 	await database?.close()
+	await ownDatabase?.drop()
 	resetEnvCache()
 })
