@@ -36,7 +36,7 @@ export const emailTemplates = {
 	'campaign-ended': campaignEndedEmail,
 	'campaign-update': campaignUpdateEmail,
 	'campaign-report': campaignReportEmail,
-} satisfies Record<string, (data: any, ctx: EmailContext) => RenderedEmail>
+} satisfies Record<string, (data: never, ctx: EmailContext) => RenderedEmail>
 
 export type EmailTemplateName = keyof typeof emailTemplates
 export type EmailTemplateData = {

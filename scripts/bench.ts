@@ -29,7 +29,9 @@ const base = `http://127.0.0.1:${port}`
 for (let i = 0; i < 200; i++) {
 	try {
 		if ((await fetch(`${base}/healthz`)).ok) break
-	} catch {}
+	} catch {
+		// Not listening yet: try again.
+	}
 	await new Promise((r) => setTimeout(r, 200))
 }
 

@@ -36,10 +36,10 @@ export const donationFields = z.strictObject({
  * server check the same rules; yields the gift in integer minor units.
  */
 /** The gift in minor units, or why the chosen amount cannot be taken. */
-function chosenAmount(value: { amount?: unknown; otherAmount?: unknown }, limits: DonationLimits): { minor: number } | { problem: string; path: string } {
+function chosenAmount(value: { amount?: unknown; otherAmount?: string }, limits: DonationLimits): { minor: number } | { problem: string; path: string } {
 	const other = value.amount === 'other'
 	const path = other ? 'otherAmount' : 'amount'
-	const text = other ? String(value.otherAmount ?? '').trim() : null
+	const text = other ? (value.otherAmount ?? '').trim() : null
 	if (text === '') return { problem: 'Please enter an amount', path }
 	const minor = text === null ? Number(value.amount) : parseMajorToMinor(text, limits.currency)
 	if (minor === null || !Number.isSafeInteger(minor)) return { problem: 'Enter the amount as a number, like 25 or 12.50', path }

@@ -111,7 +111,7 @@ export async function deliverQueuedEmail(emailId: string, attempt: { isLastAttem
 	}
 	const scope = optional ? (email.category as OptionalCategory) : unsubscribeScopeOf[email.template]
 	const links = scope ? unsubscribeLinks(email.toEmail, scope) : null
-	const rendered = template(email.data as any, { charity: getCharity(), appUrl: getEnv().APP_URL, ...links })
+	const rendered = template(email.data as never, { charity: getCharity(), appUrl: getEnv().APP_URL, ...links })
 	try {
 		const { messageId } = await sendEmail({
 			to: email.toEmail,
