@@ -86,7 +86,8 @@ export function ErrorBoundary() {
 				: status < 500
 					? 'We couldn’t use that request'
 					: 'Something went wrong'
-	const message = isRouteErrorResponse(error) && typeof error.data?.error === 'string' ? (error.data.error as string) : null
+	const errorData = isRouteErrorResponse(error) ? (error.data as { error?: unknown } | null) : null
+	const message = typeof errorData?.error === 'string' ? errorData.error : null
 	const detail = message
 		? message
 		: status === 404

@@ -16,7 +16,7 @@ export type DbOrTx = Db | Tx
 
 /** A raw SQL runner in the shape pg-boss's `db` option expects. */
 export type SqlExecutor = {
-	executeSql: (text: string, values?: unknown[]) => Promise<{ rows: any[] }>
+	executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>
 }
 
 export type Database = {
@@ -59,9 +59,9 @@ function postgresExecutor(client: postgres.Sql | postgres.TransactionSql): SqlEx
 		async executeSql(text, values) {
 			const rows =
 				values && values.length > 0
-					? await client.unsafe(text, normaliseValues(values) as any[])
+					? await client.unsafe(text, normaliseValues(values) as postgres.ParameterOrJSON<never>[])
 					: await client.unsafe(text)
-			return { rows: Array.from(rows as unknown as any[]) }
+			return { rows: Array.from(rows) }
 		},
 	}
 }
@@ -73,12 +73,12 @@ function pgliteExecutor(client: PgliteLike): SqlExecutor {
 		async executeSql(text, values) {
 			if (values && values.length > 0) {
 				const result = await client.query(text, normaliseValues(values))
-				return { rows: result.rows as any[] }
+				return { rows: result.rows }
 			}
 			// A statement without parameters may hold several commands, which a
 			// prepared statement cannot; exec runs them and we return the last result.
 			const results = await client.exec(text)
-			return { rows: (results.at(-1)?.rows ?? []) as any[] }
+			return { rows: results.at(-1)?.rows ?? [] }
 		},
 	}
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { type Db, type DbOrTx, type Tx } from './client.server.ts'
+import { type DbOrTx } from './client.server.ts'
 import { recordMovement } from '#app/donations/ledger.server.ts'
 import { campaigns, donations, people, type CampaignKind, type Donation, type NewCampaign } from './schema.ts'
 
@@ -61,7 +61,7 @@ export async function createSucceededDonation(
 	},
 ) {
 	// Money is only ever written inside a transaction.
-	if (!('rollback' in tx)) return (tx as Db).transaction((t): Promise<Donation> => createSucceededDonation(t, overrides))
+	if (!('rollback' in tx)) return tx.transaction((t): Promise<Donation> => createSucceededDonation(t, overrides))
 	const currency = overrides.currency ?? 'GBP'
 	const succeededAt = overrides.succeededAt ?? new Date()
 	const [donation] = await tx
@@ -79,7 +79,7 @@ export async function createSucceededDonation(
 			succeededAt,
 		})
 		.returning()
-	await recordMovement(tx as Tx, {
+	await recordMovement(tx, {
 		kind: 'donation_succeeded',
 		amountMinor: overrides.amountMinor,
 		currency,

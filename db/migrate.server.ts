@@ -11,10 +11,10 @@ const MIGRATION_LOCK = 724_201_931
 /** Applies every committed drizzle-kit migration not yet applied. */
 export async function migrateDatabase(database: Database) {
 	if (database.driver === 'pglite') {
-		await migratePglite(database.db as any, { migrationsFolder })
+		await migratePglite(database.db as Parameters<typeof migratePglite>[0], { migrationsFolder })
 		return
 	}
 	await database.withAdvisoryLock(MIGRATION_LOCK, () =>
-		migratePostgres(database.db as any, { migrationsFolder }),
+		migratePostgres(database.db as Parameters<typeof migratePostgres>[0], { migrationsFolder }),
 	)
 }

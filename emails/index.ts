@@ -42,7 +42,7 @@ export const emailTemplates = {
 	'campaign-report': campaignReportEmail,
 	'refund-confirmation': refundConfirmationEmail,
 	'refund-notice': refundNoticeEmail,
-} satisfies Record<string, (data: any, ctx: EmailContext) => RenderedEmail>
+} satisfies Record<string, (data: never, ctx: EmailContext) => RenderedEmail>
 
 export type EmailTemplateName = keyof typeof emailTemplates
 export type EmailTemplateData = {

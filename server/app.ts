@@ -122,13 +122,12 @@ export function createApp(options: AppOptions) {
 		}),
 	)
 
-	app.get('/healthz', async (_req, res) => {
-		try {
-			await options.checkHealth()
-			res.set('cache-control', 'no-store').json({ status: 'ok', database: 'ok' })
-		} catch (error) {
-			res.status(503).set('cache-control', 'no-store').json({ status: 'error', database: (error as Error).message })
-		}
+	// Express 4 ignores a handler's promise, so both outcomes are answered here.
+	app.get('/healthz', (_req, res) => {
+		void options.checkHealth().then(
+			() => res.set('cache-control', 'no-store').json({ status: 'ok', database: 'ok' }),
+			(error: Error) => res.status(503).set('cache-control', 'no-store').json({ status: 'error', database: error.message }),
+		)
 	})
 
 	app.use(rejectCrossSiteMutations)
@@ -159,14 +158,13 @@ export function createApp(options: AppOptions) {
 		app.use(express.static(options.clientBuildDir, { maxAge: '1h' }))
 	}
 
-	app.all(
-		'*',
-		createRequestHandler({
-			build: options.build as any,
-			mode: options.production ? 'production' : 'development',
-			getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? 'unknown' }),
-		}),
-	)
+	const handleRemixRequest = createRequestHandler({
+		build: options.build,
+		mode: options.production ? 'production' : 'development',
+		getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? 'unknown' }),
+	})
+	// Remix's handler passes its own errors to next(), so its promise needs no one waiting on it.
+	app.all('*', (req, res, next) => void handleRemixRequest(req, res, next))
 
 	app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
 		console.error('[server] unhandled error', error)

@@ -11,8 +11,5 @@ if (!env.DATABASE_URL) {
 const services = await startServices({ runWorkers: true })
 console.log('[worker] processing jobs; stop with Ctrl+C')
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(signal, async () => {
-		await services.stop()
-		process.exit(0)
-	})
+	process.on(signal, () => void services.stop().then(() => process.exit(0)))
 }

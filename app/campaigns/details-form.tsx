@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from '@remix-run/react'
+import { useState } from 'react'
 import { FieldErrors, FormErrors, SubmitButton, TextField } from '#app/components/form-fields.tsx'
 import { campaignDetailsSchema, STORY_MAX } from './campaign-schema.ts'
 
@@ -47,7 +48,8 @@ export function CampaignDetailsForm({
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: campaignDetailsSchema }),
 	})
-	const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+	// Read the clock once, not on every render.
+	const [tomorrow] = useState(() => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10))
 	return (
 		<Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-6 rounded-xl bg-white p-6 shadow-sm">
 			<FormErrors id={form.errorId} errors={form.errors} />
@@ -100,7 +102,7 @@ export function CampaignDetailsForm({
 			</div>
 			<div className="grid gap-6 sm:grid-cols-[auto_1fr]">
 				{defaults.coverImage ? (
-					<img src={defaults.coverImage} alt="Current cover photo" width={240} height={126} className="h-[126px] w-[240px] rounded-md object-cover" />
+					<img src={defaults.coverImage} alt="Current cover" width={240} height={126} className="h-[126px] w-[240px] rounded-md object-cover" />
 				) : null}
 				<div className="space-y-4">
 					<div>

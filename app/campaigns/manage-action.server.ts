@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from '@remix-run/node'
 import { type Person, type Campaign } from '#db/schema.ts'
-import { readFormData } from '#app/utils/forms.server.ts'
+import { formText, readFormData } from '#app/utils/forms.server.ts'
 import { campaignUpdateSchema, endCampaignSchema, offlineDonationSchema, thankDonorSchema } from './campaign-schema.ts'
 import { endCampaignEarly, postCampaignUpdate, recordOfflineDonation, sendDonorThanks } from './manage.server.ts'
 
@@ -17,7 +17,7 @@ export type ManageIntent = keyof typeof schemas
 /** Dispatches the dashboard's forms by their `intent` field. */
 export async function handleManageAction(request: Request, person: Person, campaign: Campaign) {
 	const formData = await readFormData(request)
-	const intent = String(formData.get('intent') ?? '') as ManageIntent
+	const intent = formText(formData, 'intent') as ManageIntent
 	const schema = schemas[intent]
 	if (!schema) return data({ intent: null, result: null, error: 'Unknown action.' }, { status: 400 })
 	const submission = parseWithZod(formData, { schema })

@@ -10,7 +10,7 @@ import sanitizeHtml from 'sanitize-html'
 export function renderStory(markdown: string): string {
 	// Escape angle brackets first so any HTML the person typed stays inert text.
 	const escaped = markdown.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-	const html = marked.parse(escaped, { async: false, gfm: true, breaks: true }) as string
+	const html = marked.parse(escaped, { async: false, gfm: true, breaks: true })
 	return sanitizeHtml(html, {
 		allowedTags: ['p', 'br', 'strong', 'em', 'b', 'i', 'a', 'ul', 'ol', 'li'],
 		allowedAttributes: { a: ['href', 'rel'] },
@@ -27,6 +27,6 @@ export function renderStory(markdown: string): string {
 
 /** Plain-text excerpt for descriptions and share cards. */
 export function storyExcerpt(markdown: string, max = 160): string {
-	const text = markdown.replace(/[*_`#>\[\]()]/g, '').replace(/\s+/g, ' ').trim()
+	const text = markdown.replace(/[*_`#>[\]()]/g, '').replace(/\s+/g, ' ').trim()
 	return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text
 }

@@ -4,6 +4,10 @@ import { useState } from 'react'
 export function SharePanel({ url, title, slug }: { url: string; title: string; slug: string }) {
 	const [copied, setCopied] = useState(false)
 	const text = `Please support my fundraiser: ${title}`
+	const copyLink = async () => {
+		await navigator.clipboard?.writeText(url)
+		setCopied(true)
+	}
 	const links = [
 		{ label: 'Email', href: `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${text}\n\n${url}`)}` },
 		{ label: 'WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(`${text} ${url}`)}` },
@@ -24,10 +28,7 @@ export function SharePanel({ url, title, slug }: { url: string; title: string; s
 				<button
 					type="button"
 					className="btn-secondary shrink-0 px-3 py-2 text-sm"
-					onClick={async () => {
-						await navigator.clipboard?.writeText(url)
-						setCopied(true)
-					}}
+					onClick={() => void copyLink()}
 				>
 					{copied ? 'Copied' : 'Copy'}
 				</button>

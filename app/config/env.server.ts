@@ -203,7 +203,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 	const isProduction = source.NODE_ENV === 'production'
 	if (isProduction) {
 		for (const name of requiredInProduction) {
-			if (!source[name] || source[name]!.trim() === '') {
+			if (!source[name] || source[name].trim() === '') {
 				problems.push(`${name}: required in production`)
 			}
 		}

@@ -135,7 +135,7 @@ export async function deliverQueuedEmail(emailId: string, attempt: { isLastAttem
 	}
 	const scope = optional ? (email.category as OptionalCategory) : unsubscribeScopeOf[email.template]
 	const links = scope ? unsubscribeLinks(email.toEmail, scope) : null
-	const rendered = template(email.data as any, { charity: getCharity(), appUrl: getEnv().APP_URL, ...links })
+	const rendered = template(email.data as never, { charity: getCharity(), appUrl: getEnv().APP_URL, ...links })
 	// Claim it: only one worker moves it from where it was, and the attempt is counted before the provider is called.
 	const [claimed] = await db()
 		.update(emails)

@@ -30,9 +30,10 @@ export function readUnsubscribeToken(token: string): { email: string; scope: Uns
 	const given = Buffer.from(signature)
 	if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
 	try {
-		const { e, s } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
-		if (typeof e !== 'string' || !['coaching', 'updates', 'news', 'all'].includes(s)) return null
-		return { email: e, scope: s }
+		const { e, s } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { e?: unknown; s?: unknown }
+		const scopes: unknown[] = [...optionalCategories, 'all']
+		if (typeof e !== 'string' || !scopes.includes(s)) return null
+		return { email: e, scope: s as UnsubscribeScope }
 	} catch {
 		return null
 	}

@@ -57,8 +57,8 @@ export async function handleSendGridWebhook(rawBody: string, signature: string |
 	if (!verifySendGridSignature(rawBody, signature, timestamp)) return { status: 400, body: { error: 'invalid signature' } }
 	let events: SendGridEvent[]
 	try {
-		const parsed = JSON.parse(rawBody)
-		events = Array.isArray(parsed) ? parsed : []
+		const parsed: unknown = JSON.parse(rawBody)
+		events = Array.isArray(parsed) ? (parsed as SendGridEvent[]) : []
 	} catch {
 		return { status: 400, body: { error: 'body is not JSON' } }
 	}

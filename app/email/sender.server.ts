@@ -70,7 +70,7 @@ export async function sendEmail(email: OutgoingEmail): Promise<{ messageId: stri
 			categories: [email.category],
 			customArgs: { email_id: email.emailId },
 		})
-		const header = response.headers['x-message-id']
+		const header = (response.headers as Record<string, string | string[] | undefined>)['x-message-id']
 		return { messageId: (Array.isArray(header) ? header[0] : header) ?? `sendgrid-${randomUUID()}` }
 	} catch (error) {
 		const code = (error as { code?: number }).code

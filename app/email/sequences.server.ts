@@ -255,7 +255,7 @@ export async function releaseDueEmails(now = new Date()) {
 				cancelled++
 				return
 			}
-			if (verdict.data) await tx.update(emails).set({ data: { ...(email.data as object), ...(verdict.data as object) } }).where(eq(emails.id, id))
+			if (verdict.data) await tx.update(emails).set({ data: { ...(email.data as object), ...verdict.data } }).where(eq(emails.id, id))
 			if (await releaseScheduledEmail(tx, id)) released++
 		})
 	}

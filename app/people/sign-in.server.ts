@@ -37,7 +37,7 @@ export const SIGN_IN_PAUSE_MINUTES = 60
 export function localPathOrNull(to: unknown): string | null {
 	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//')) return null
 	// Browsers read a backslash as a slash, and control characters are stripped.
-	if (/[\\\u0000-\u001f\u007f]/.test(to)) return null
+	if (/[\\\p{Cc}]/u.test(to)) return null
 	const base = 'http://local.invalid'
 	let url: URL
 	try {

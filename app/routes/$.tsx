@@ -2,7 +2,7 @@ import { data } from '@remix-run/node'
 
 // Every unknown URL lands here, so the 404 page is rendered inside the root
 // layout with its data (header, footer, the charity's details).
-export async function loader() {
+export function loader() {
 	throw data({ error: 'We couldn’t find that page.' }, { status: 404 })
 }
 

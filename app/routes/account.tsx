@@ -173,7 +173,7 @@ export default function Account() {
 					) : null}
 					<div className="mt-5 flex flex-col gap-5 sm:flex-row sm:items-start">
 						{person.photoUrl ? (
-							<img src={person.photoUrl} alt="Your profile photo" width={96} height={96} className="h-24 w-24 shrink-0 rounded-full object-cover" />
+							<img src={person.photoUrl} alt="You, as shown on your fundraisers" width={96} height={96} className="h-24 w-24 shrink-0 rounded-full object-cover" />
 						) : (
 							<div aria-hidden="true" className="flex h-24 w-24 shrink-0 items-center justify-center rounded-full bg-brand-light font-serif text-3xl font-bold text-brand">
 								{(person.firstName || person.email).slice(0, 1).toUpperCase()}

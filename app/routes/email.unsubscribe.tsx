@@ -16,7 +16,7 @@ function requireToken(request: Request) {
 	return { token, ...parsed }
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export function loader({ request }: LoaderFunctionArgs) {
 	const { token, email, scope } = requireToken(request)
 	return { token, email, scope, label: scopeLabels[scope], preferencesToken: unsubscribeToken(email, 'all') }
 }

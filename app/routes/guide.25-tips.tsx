@@ -4,7 +4,7 @@ import { getCharity } from '#app/config/charity.server.ts'
 import { guideIntro, guideSections, guideTitle, withCharityNames } from '#app/guide/tips.ts'
 import { TextWithBold } from '#app/components/rich-text.tsx'
 
-export async function loader() {
+export function loader() {
 	const charity = getCharity()
 	const fill = (text: string) => withCharityNames(text, charity)
 	return {

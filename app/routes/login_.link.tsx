@@ -9,7 +9,7 @@ import { readFormData } from '#app/utils/forms.server.ts'
 
 // Opening the link only shows a button: mail scanners that fetch every link
 // in an email would otherwise use up the single-use token before the person.
-export async function loader({ request }: LoaderFunctionArgs) {
+export function loader({ request }: LoaderFunctionArgs) {
 	return { token: new URL(request.url).searchParams.get('token') ?? '' }
 }
 

@@ -9,7 +9,7 @@ import { localPathOrNull, verifySignInCode } from '#app/people/sign-in.server.ts
 import { readFormData } from '#app/utils/forms.server.ts'
 import { emailAddress } from '#app/utils/forms.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export function loader({ request }: LoaderFunctionArgs) {
 	const params = new URL(request.url).searchParams
 	const email = emailAddress.safeParse(params.get('email') ?? '')
 	if (!email.success) throw redirect('/login')

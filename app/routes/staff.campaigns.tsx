@@ -16,7 +16,7 @@ import {
 	type CampaignStatus,
 	type StaffCampaignRow,
 } from '#app/staff/moderation.server.ts'
-import { readFormData } from '#app/utils/forms.server.ts'
+import { formText, readFormData } from '#app/utils/forms.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 
 const PAGE_SIZE = 50
@@ -93,8 +93,8 @@ type ActionResult = { intent: string | null; campaignId: string | null; result: 
 export async function action({ request }: ActionFunctionArgs) {
 	const staff = await requireStaff(request)
 	const formData = await readFormData(request)
-	const intent = String(formData.get('intent') ?? '') as Intent
-	const targetId = String(formData.get('campaignId') ?? '')
+	const intent = formText(formData, 'intent') as Intent
+	const targetId = formText(formData, 'campaignId')
 	const schema = Object.hasOwn(schemas, intent) ? schemas[intent] : null
 	if (!schema) return data<ActionResult>({ intent: null, campaignId: targetId, result: null, error: 'Unknown action.' }, { status: 400 })
 	const submission = parseWithZod(formData, { schema })
@@ -127,7 +127,7 @@ export const meta: MetaFunction = () => [{ title: 'Campaigns — Staff' }, { nam
 
 export default function StaffCampaigns() {
 	const { campaigns, total, filters, pageCount, done, locale } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>() as ActionResult | undefined
+	const actionData = useActionData<typeof action>()
 	const pageLink = (page: number) => {
 		const params = new URLSearchParams()
 		if (filters.status) params.set('status', filters.status)

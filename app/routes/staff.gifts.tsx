@@ -7,7 +7,7 @@ import { FieldErrors, FormErrors } from '#app/components/form-fields.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
 import { confirmOfflineGift, listPendingOfflineGifts, listRecentOfflineDecisions, rejectOfflineGift } from '#app/staff/finance.server.ts'
-import { readFormData } from '#app/utils/forms.server.ts'
+import { formText, readFormData } from '#app/utils/forms.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { ActionNotice, ScrollTable } from '#app/staff/staff-ui.tsx'
 
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const staff = await requireStaff(request)
 	const formData = await readFormData(request)
-	const intent = String(formData.get('intent') ?? '') as keyof typeof schemas
+	const intent = formText(formData, 'intent') as keyof typeof schemas
 	const schema = schemas[intent]
 	if (!schema) return data({ intent: null, result: null }, { status: 400 })
 	const submission = parseWithZod(formData, { schema })

@@ -7,7 +7,7 @@ import { FieldErrors, FormErrors } from '#app/components/form-fields.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
 import { listCampaignReports, resolveCampaignReport } from '#app/staff/moderation.server.ts'
-import { readFormData } from '#app/utils/forms.server.ts'
+import { formText, readFormData } from '#app/utils/forms.server.ts'
 
 const NOTE_MAX = 1000
 
@@ -40,7 +40,7 @@ type ActionResult = { reportId: string; result: SubmissionResult<string[]> }
 export async function action({ request }: ActionFunctionArgs) {
 	const staff = await requireStaff(request)
 	const formData = await readFormData(request)
-	const reportId = String(formData.get('reportId') ?? '')
+	const reportId = formText(formData, 'reportId')
 	const submission = parseWithZod(formData, { schema: resolveSchema })
 	if (submission.status !== 'success') return data<ActionResult>({ reportId, result: submission.reply() }, { status: 400 })
 	const { outcome, note, hideCampaign } = submission.value
@@ -56,7 +56,7 @@ export const meta: MetaFunction = () => [{ title: 'Reports — Staff' }, { name:
 
 export default function StaffReports() {
 	const { open, closed, locale } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>() as ActionResult | undefined
+	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const done = doneMessages[searchParams.get('done') ?? '']
 	const when = (value: string | Date) =>

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs } from '@remix-run/node'
 import { handleSendGridWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '#app/email/provider-events.server.ts'
 
-export async function loader() {
+export function loader() {
 	return Response.json({ error: 'SendGrid sends POST requests here.' }, { status: 405, headers: { Allow: 'POST' } })
 }
 

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs } from '@remix-run/node'
 import { handleStripeWebhook } from '#app/donations/webhooks.server.ts'
 
 // A resource route: plain Responses, so the status reaches Stripe as set.
-export async function loader() {
+export function loader() {
 	return Response.json({ error: 'Stripe sends POST requests here.' }, { status: 405, headers: { Allow: 'POST' } })
 }
 

@@ -104,7 +104,7 @@ export function wrapText(text: string, size: number, bold: boolean, maxWidth: nu
 /** Makes user text inert inside SVG: escapes markup and drops characters XML does not allow. */
 export function escapeXml(text: string): string {
 	return text
-		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+		.replace(/[^\P{Cc}\t\n\r\u007f-\u009f]|[\ufffe\uffff]/gu, '')
 		.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')

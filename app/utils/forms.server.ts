@@ -36,3 +36,9 @@ export async function readFormData(request: Request): Promise<FormData> {
 		throw data({ error: 'We could not read that form. Please try again.' }, { status: 400 })
 	}
 }
+
+/** A form field's text, or '' when it is missing or is a file rather than text. */
+export function formText(formData: FormData, name: string): string {
+	const value = formData.get(name)
+	return typeof value === 'string' ? value : ''
+}

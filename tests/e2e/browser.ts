@@ -48,10 +48,11 @@ export function pageErrors(page: Page): string[] {
 export async function expectAccessible(page: Page) {
 	await page.evaluate(axeSource)
 	const results = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<any> } }).axe
+		type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] }
+		const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe
 		return axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
 	})
-	const serious = (results.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[])
+	const serious = results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
 	expect(serious, `axe violations on ${page.url()}`).toEqual([])

@@ -94,8 +94,8 @@ export default async function setup(project: TestProject) {
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
-	server.stdout!.on('data', (chunk) => (log += chunk))
-	server.stderr!.on('data', (chunk) => (log += chunk))
+	server.stdout.on('data', (chunk) => (log += chunk))
+	server.stderr.on('data', (chunk) => (log += chunk))
 	const baseUrl = `http://127.0.0.1:${port}`
 	await waitForHealth(baseUrl, server, () => log)
 	project.provide('e2eBaseUrl', baseUrl)

@@ -291,7 +291,7 @@ describe('sessions', () => {
 		const supporter = await createPerson(db())
 		const staff = await createPerson(db(), { role: 'staff' })
 		const refused = await requireStaff(requestWith(await signedInCookie(supporter.id))).catch((e: unknown) => e)
-		expect(refused).toMatchObject({ init: { status: 403 }, data: { error: expect.any(String) } })
+		expect(refused).toMatchObject({ init: { status: 403 }, data: { error: expect.any(String) as unknown } })
 		expect((await requireStaff(requestWith(await signedInCookie(staff.id)))).id).toBe(staff.id)
 	})
 })

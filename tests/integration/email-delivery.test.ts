@@ -52,9 +52,9 @@ describe('email delivery through SendGrid', () => {
 		expect(request.method).toBe('POST')
 		expect(request.path).toBe('/v3/mail/send')
 		expect(request.body.from).toEqual({ email: 'hello@justice.example.org', name: 'Justice Fundraising' })
-		expect(request.body.personalizations[0].to).toEqual([{ email: 'grace@example.com' }])
+		expect(request.body.personalizations[0]?.to).toEqual([{ email: 'grace@example.com' }])
 		expect(request.body.subject).toBe('Welcome — your free fundraising guide')
-		const parts = Object.fromEntries(request.body.content.map((c: { type: string; value: string }) => [c.type, c.value]))
+		const parts = Object.fromEntries(request.body.content.map((c) => [c.type, c.value]))
 		expect(parts['text/plain']).toContain('25 Tips for the Novice Fundraiser')
 		expect(parts['text/plain']).toContain('http://localhost:3000/guide/25-tips')
 		expect(parts['text/plain']).toContain('http://localhost:3000/start?kind=challenge')
@@ -125,9 +125,9 @@ describe('email delivery through SendGrid', () => {
 		const [queued] = await db().select().from(emails)
 		await deliverQueuedEmail(queued!.id, { isLastAttempt: false })
 		const request = sendgrid.accepted()[0]!
-		expect(request.body.personalizations[0].to).toEqual([{ email: 'team@justice.example.org' }])
+		expect(request.body.personalizations[0]?.to).toEqual([{ email: 'team@justice.example.org' }])
 		expect(request.body.subject).toBe('Media enquiry: Jo Reporter')
-		const text = request.body.content.find((c: { type: string }) => c.type === 'text/plain').value
+		const text = request.body.content.find((c) => c.type === 'text/plain')?.value
 		expect(text).toContain('Organisation: Daily Example')
 		expect(text).toContain(messageId)
 	})

@@ -231,10 +231,10 @@ describe('SendGrid', () => {
 		const request = sendgrid.accepted()[0]!
 		expect(request.body.categories).toEqual(['signup-day2'])
 		expect(request.body.custom_args).toEqual({ email_id: day2!.id })
-		const unsubscribeUrl = /^<(https?:\/\/[^>]+\/email\/unsubscribe\?t=[^>]+)>$/.exec(request.body.headers['List-Unsubscribe'])?.[1]
+		const unsubscribeUrl = /^<(https?:\/\/[^>]+\/email\/unsubscribe\?t=[^>]+)>$/.exec(request.body.headers?.['List-Unsubscribe'] ?? '')?.[1]
 		expect(unsubscribeUrl).toBeDefined()
-		expect(request.body.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
-		const text = request.body.content.find((c: { type: string }) => c.type === 'text/plain').value
+		expect(request.body.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
+		const text = request.body.content.find((c) => c.type === 'text/plain')?.value
 		expect(text).toContain(unsubscribeUrl)
 		expect(text).toContain('1 Example Street')
 	})
@@ -249,7 +249,7 @@ describe('SendGrid', () => {
 		const [staff, welcome] = sendgrid.accepted()
 		expect(staff!.body.headers).toBeUndefined()
 		// The welcome leads into coaching, so it offers the way out of coaching.
-		expect(welcome!.body.headers['List-Unsubscribe']).toMatch(/email\/unsubscribe/)
+		expect(welcome!.body.headers?.['List-Unsubscribe']).toMatch(/email\/unsubscribe/)
 	})
 
 	test('the event webhook is verified; bounces suppress, deliveries are recorded, duplicates are harmless', async () => {

@@ -56,7 +56,7 @@ async function failedEmail() {
 
 async function sendEmailJobsFor(emailId: string) {
 	const { rows } = await testDatabase().sql.executeSql(`select id from pgboss.job where name = 'send-email' and data->>'emailId' = '${emailId}'`)
-	return rows.map((row) => String(row.id))
+	return rows.map((row) => (row as { id: string }).id)
 }
 
 describe('offline gifts', () => {

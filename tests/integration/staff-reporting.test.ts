@@ -12,7 +12,7 @@ import {
 } from '#app/staff/reporting.server.ts'
 import { createCampaign, createPerson, createSucceededDonation } from '#db/factories.server.ts'
 import { db } from '#db/index.server.ts'
-import { campaigns, donations, emails, people, type Donation } from '#db/schema.ts'
+import { campaigns, donations, emails, type Donation } from '#db/schema.ts'
 import { startHttpApp } from '#tests/support/http-app.ts'
 
 /** A refund as the webhook records it: a negative movement, in a transaction. */

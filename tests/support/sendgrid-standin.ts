@@ -2,11 +2,23 @@ import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import { type AddressInfo } from 'node:net'
 
+/** The parts of a v3 mail/send body that the tests read. */
+export type SendGridMailBody = {
+	from: { email: string; name?: string }
+	personalizations: { to: { email: string; name?: string }[] }[]
+	subject: string
+	content: { type: string; value: string }[]
+	headers?: Record<string, string>
+	categories?: string[]
+	custom_args?: Record<string, string>
+}
+
 export type RecordedMail = {
 	method: string
 	path: string
 	headers: http.IncomingHttpHeaders
-	body: any
+	/** The JSON body as the SDK sent it (a body that is not JSON is kept as its text). */
+	body: SendGridMailBody
 	status: number
 }
 
@@ -21,11 +33,11 @@ export async function startSendGridStandIn() {
 		let raw = ''
 		req.on('data', (chunk) => (raw += chunk))
 		req.on('end', () => {
-			let body: any = null
+			let body: SendGridMailBody
 			try {
-				body = JSON.parse(raw)
+				body = JSON.parse(raw) as SendGridMailBody
 			} catch {
-				body = raw
+				body = raw as unknown as SendGridMailBody
 			}
 			const forcedStatus = failures.shift()
 			const authorised = req.headers.authorization === 'Bearer SG.test-key'

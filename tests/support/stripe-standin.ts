@@ -10,6 +10,34 @@ export type RecordedStripeRequest = {
 	form: Record<string, string>
 }
 
+/** The stand-in's records, holding the fields of Stripe's objects that the app reads. */
+type StandInSession = {
+	id: string
+	object: 'checkout.session'
+	mode?: string
+	url: string
+	amount_total: number
+	currency?: string
+	customer_email?: string
+	metadata: { donation_id?: string; campaign_id?: string }
+	payment_intent: string | null
+	payment_status: 'unpaid' | 'paid'
+	status: 'open' | 'complete'
+	success_url?: string
+	cancel_url?: string
+	created: number
+}
+type StandInCharge = {
+	id: string
+	object: 'charge'
+	amount: number
+	amount_refunded: number
+	currency?: string
+	payment_intent: string | null
+	refunded: boolean
+}
+type StandInRefund = { id: string; object: 'refund'; amount: number; charge: string; status: 'succeeded'; created: number }
+
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`
 
 /**
@@ -19,12 +47,12 @@ const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`
  */
 export async function startStripeStandIn() {
 	const requests: RecordedStripeRequest[] = []
-	const sessions = new Map<string, any>()
-	const byIdempotencyKey = new Map<string, any>()
-	const charges = new Map<string, any>()
-	const refunds: any[] = []
+	const sessions = new Map<string, StandInSession>()
+	const byIdempotencyKey = new Map<string, StandInSession>()
+	const charges = new Map<string, StandInCharge>()
+	const refunds: StandInRefund[] = []
 
-	const list = (data: any[], url: string) => ({ object: 'list', data, has_more: false, url })
+	const list = (data: unknown[], url: string) => ({ object: 'list', data, has_more: false, url })
 	const server = http.createServer((req, res) => {
 		let raw = ''
 		req.on('data', (chunk) => (raw += chunk))
@@ -43,7 +71,7 @@ export async function startStripeStandIn() {
 				const key = String(req.headers['idempotency-key'] ?? '')
 				if (key && byIdempotencyKey.has(key)) return send(200, byIdempotencyKey.get(key))
 				const sessionId = id('cs_test')
-				const session = {
+				const session: StandInSession = {
 					id: sessionId,
 					object: 'checkout.session',
 					mode: form.mode,
@@ -82,7 +110,7 @@ export async function startStripeStandIn() {
 		sessions,
 		/** Stripe's side of a payment completing (what a missed webhook would have told us). */
 		completeSession(sessionId: string) {
-			const session = sessions.get(sessionId)
+			const session = sessions.get(sessionId)!
 			session.status = 'complete'
 			session.payment_status = 'paid'
 			session.payment_intent = id('pi')
@@ -90,10 +118,10 @@ export async function startStripeStandIn() {
 		},
 		/** Stripe's side of a refund on a completed session's payment. */
 		refund(sessionId: string, amount: number) {
-			const session = sessions.get(sessionId)
+			const session = sessions.get(sessionId)!
 			const chargeId = `ch_for_${session.payment_intent}`
 			const existing = charges.get(chargeId)
-			const charge = existing ?? {
+			const charge: StandInCharge = existing ?? {
 				id: chargeId,
 				object: 'charge',
 				amount: session.amount_total,

@@ -11,5 +11,5 @@ export async function waitFor<T>(check: () => Promise<T | null | undefined | fal
 		}
 		await new Promise((r) => setTimeout(r, 100))
 	}
-	throw new Error(`Timed out waiting for ${options.what ?? 'condition'}${last ? `: ${String(last)}` : ''}`)
+	throw new Error(`Timed out waiting for ${options.what ?? 'condition'}${last ? `: ${last instanceof Error ? last.toString() : JSON.stringify(last)}` : ''}`)
 }
