@@ -36,3 +36,13 @@ export async function readFormData(request: Request): Promise<FormData> {
 		throw data({ error: 'We could not read that form. Please try again.' }, { status: 400 })
 	}
 }
+
+/**
+ * Whether the browser says the request came from another site (a link or
+ * form elsewhere). Requests without Sec-Fetch-Site (older browsers, other
+ * clients) count as same-site, as the cross-site guard in server/app.ts does.
+ */
+export function isCrossSiteRequest(request: Request): boolean {
+	const site = request.headers.get('sec-fetch-site')
+	return Boolean(site) && site !== 'same-origin' && site !== 'none'
+}
