@@ -158,6 +158,8 @@ export const endCampaignSchema = z.strictObject({
  * yet gives one here (it is saved to their own account); the route asks for
  * it only then.
  */
+export const organiserNameMissing = 'Please enter your first name, so people know who is fundraising'
+
 export const publishSchema = z.strictObject({
 	intent: z.literal('publish'),
 	firstName: z

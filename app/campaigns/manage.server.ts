@@ -21,6 +21,7 @@ import {
 	people,
 	type Person,
 } from '#db/schema.ts'
+import { organiserNameMissing } from './campaign-schema.ts'
 import { campaignKindTemplate } from './kinds.ts'
 import { slugify, slugProblem } from './slug.ts'
 
@@ -294,7 +295,7 @@ export async function publishFromReview(
 		const [owner] = await tx.select({ firstName: people.firstName }).from(people).where(eq(people.id, campaign.ownerId))
 		if (!owner?.firstName.trim()) {
 			if (!organiserName.firstName.trim()) {
-				return { ok: false as const, fieldErrors: { firstName: ['Please enter your first name, so people know who is fundraising'] } }
+				return { ok: false as const, fieldErrors: { firstName: [organiserNameMissing] } }
 			}
 			await tx
 				.update(people)

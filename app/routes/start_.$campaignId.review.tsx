@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { publishSchema } from '#app/campaigns/campaign-schema.ts'
+import { organiserNameMissing, publishSchema } from '#app/campaigns/campaign-schema.ts'
 import { loadCampaignForEditing } from '#app/campaigns/details-action.server.ts'
 import { campaignKindLabel } from '#app/campaigns/kinds.ts'
 import { publishFromReview } from '#app/campaigns/manage.server.ts'
@@ -58,7 +58,13 @@ export default function ReviewStep() {
 		id: 'publish',
 		lastResult: actionData?.result,
 		shouldValidate: 'onSubmit',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: publishSchema }),
+		// The server has the last word; in the browser the missing name is caught before sending.
+		onValidate: ({ formData }) =>
+			parseWithZod(formData, {
+				schema: needsName
+					? publishSchema.refine((value) => value.firstName !== '', { path: ['firstName'], message: organiserNameMissing })
+					: publishSchema,
+			}),
 	})
 	return (
 		<div className="bg-sand">
