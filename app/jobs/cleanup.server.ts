@@ -1,10 +1,11 @@
 import { lt } from 'drizzle-orm'
 import { db } from '#db/index.server.ts'
-import { rateLimits, sessions, signInCodes } from '#db/schema.ts'
+import { formSubmissions, rateLimits, sessions, signInCodes } from '#db/schema.ts'
 
 /**
- * Daily housekeeping: expired sessions, spent sign-in challenges and old
- * rate-limit windows are deleted so these tables stay small. Nothing here is
+ * Daily housekeeping: expired sessions, spent sign-in challenges, old
+ * rate-limit windows and form tokens used over 30 days ago (no browser resends
+ * a form that late) are deleted so these tables stay small. Nothing here is
  * a record anyone needs (money, emails and audit entries are kept).
  */
 export async function removeExpiredAuthData(now = new Date()) {
@@ -18,5 +19,9 @@ export async function removeExpiredAuthData(now = new Date()) {
 		.delete(rateLimits)
 		.where(lt(rateLimits.windowStartedAt, dayAgo))
 		.returning({ key: rateLimits.key })
-	return { sessions: expiredSessions.length, signInCodes: oldChallenges.length, rateLimits: oldWindows.length }
+	const oldFormTokens = await db()
+		.delete(formSubmissions)
+		.where(lt(formSubmissions.createdAt, new Date(now.getTime() - 30 * 86_400_000)))
+		.returning({ token: formSubmissions.token })
+	return { sessions: expiredSessions.length, signInCodes: oldChallenges.length, rateLimits: oldWindows.length, formTokens: oldFormTokens.length }
 }

@@ -2,10 +2,10 @@ import { describe, expect, test } from 'vitest'
 import { removeExpiredAuthData } from '#app/jobs/cleanup.server.ts'
 import { db } from '#db/index.server.ts'
 import { createPerson } from '#db/factories.server.ts'
-import { rateLimits, sessions, signInCodes } from '#db/schema.ts'
+import { formSubmissions, rateLimits, sessions, signInCodes } from '#db/schema.ts'
 
 describe('daily housekeeping', () => {
-	test('removes expired sessions, spent sign-in challenges and old rate-limit windows, and keeps live ones', async () => {
+	test('removes expired sessions, spent sign-in challenges, old rate-limit windows and month-old form tokens, and keeps live ones', async () => {
 		const person = await createPerson(db())
 		const now = new Date()
 		const hour = 3_600_000
@@ -21,7 +21,12 @@ describe('daily housekeeping', () => {
 			{ key: 'old', windowStartedAt: new Date(now.getTime() - 48 * hour), hits: 3 },
 			{ key: 'current', windowStartedAt: now, hits: 1 },
 		])
-		expect(await removeExpiredAuthData(now)).toEqual({ sessions: 1, signInCodes: 1, rateLimits: 1 })
+		await db().insert(formSubmissions).values([
+			{ token: 'used-long-ago', action: 'campaign-update', resultId: 'x', createdAt: new Date(now.getTime() - 31 * 24 * hour) },
+			{ token: 'used-today', action: 'campaign-update', resultId: 'y', createdAt: now },
+		])
+		expect(await removeExpiredAuthData(now)).toEqual({ sessions: 1, signInCodes: 1, rateLimits: 1, formTokens: 1 })
+		expect((await db().select().from(formSubmissions)).map((f) => f.token)).toEqual(['used-today'])
 		expect(await db().select().from(sessions)).toHaveLength(1)
 		expect((await db().select().from(signInCodes)).map((c) => c.linkTokenHash)).toEqual(['fresh'])
 		expect((await db().select().from(rateLimits)).map((r) => r.key)).toEqual(['current'])
