@@ -253,7 +253,8 @@ async function startingText(
 	const after = { date: details.endsOn ? writtenDate(details.endsOn) : undefined, remembered: details.rememberedName ?? undefined }
 
 	const startingStories = [template.story(firstName, org), template.story(firstName, org, before.date, before.remembered)]
-	const storyUntouched = details.story === campaign.story && startingStories.includes(campaign.story)
+	// Browsers send a textarea's line breaks as CRLF; the stored story has LF.
+	const storyUntouched = details.story.replace(/\r\n/g, '\n') === campaign.story && startingStories.includes(campaign.story)
 	const story = storyUntouched && (after.date || after.remembered) ? template.story(firstName, org, after.date, after.remembered) : details.story
 
 	const startingTitles = [template.title(firstName), template.title(firstName, before.remembered)]

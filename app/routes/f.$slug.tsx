@@ -215,7 +215,7 @@ export default function CampaignPage() {
 							Donations
 						</h2>
 						{donors.length === 0 ? (
-							<p className="mt-2 text-muted">No donations yet. Be the first to give.</p>
+							<p className="mt-2 text-muted">{ended ? 'No donations were made to this fundraiser.' : 'No donations yet. Be the first to give.'}</p>
 						) : (
 							<ul className="mt-3 divide-y divide-stone-200">
 								{donors.map((donor) => (

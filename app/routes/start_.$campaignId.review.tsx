@@ -94,36 +94,41 @@ export default function ReviewStep() {
 						<div className="prose-story border-t border-stone-200 pt-4" dangerouslySetInnerHTML={{ __html: campaign.storyHtml }} />
 					</div>
 				</article>
-				<div className="mt-6 flex flex-col gap-3 sm:flex-row">
-					{campaign.status === 'draft' ? (
-						<Form method="post" {...getFormProps(form)} className="w-full space-y-4 sm:w-auto">
-							<FormErrors id={form.errorId} errors={form.errors} />
-							{needsName ? (
-								<fieldset className="space-y-4 rounded-xl bg-white p-6 shadow-sm">
-									<legend className="sr-only">Who is organising this page</legend>
-									<p>
-										Your page says who is organising it, so people know it is really you. We save your name to your account; you
-										can change it there.
-									</p>
-									<div className="grid gap-4 sm:grid-cols-2">
-										<TextField field={fields.firstName} label="Your first name" autoComplete="given-name" />
-										<TextField field={fields.lastName} label="Your last name" autoComplete="family-name" optional />
-									</div>
-								</fieldset>
-							) : null}
+				{campaign.status === 'draft' ? (
+					<Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
+						<FormErrors id={form.errorId} errors={form.errors} />
+						{needsName ? (
+							<fieldset className="space-y-4 rounded-xl bg-white p-6 shadow-sm">
+								<legend className="sr-only">Who is organising this page</legend>
+								<p>
+									Your page says who is organising it, so people know it is really you. We save your name to your account; you can
+									change it there.
+								</p>
+								<div className="grid gap-4 sm:grid-cols-2">
+									<TextField field={fields.firstName} label="Your first name" autoComplete="given-name" />
+									<TextField field={fields.lastName} label="Your last name" autoComplete="family-name" optional />
+								</div>
+							</fieldset>
+						) : null}
+						<div className="flex flex-col gap-3 sm:flex-row">
 							<button type="submit" name="intent" value="publish" className="btn-primary w-full sm:w-auto" disabled={navigation.state !== 'idle'}>
 								{navigation.state === 'submitting' ? 'Publishing…' : 'Publish my page'}
 							</button>
-						</Form>
-					) : (
+							<Link to={`/start/${campaign.id}/details`} className="btn-secondary">
+								Edit details
+							</Link>
+						</div>
+					</Form>
+				) : (
+					<div className="mt-6 flex flex-col gap-3 sm:flex-row">
 						<Link to={`/f/${campaign.slug}`} className="btn-primary">
 							View my page
 						</Link>
-					)}
-					<Link to={`/start/${campaign.id}/details`} className="btn-secondary">
-						Edit details
-					</Link>
-				</div>
+						<Link to={`/start/${campaign.id}/details`} className="btn-secondary">
+							Edit details
+						</Link>
+					</div>
+				)}
 			</div>
 		</div>
 	)
