@@ -204,6 +204,8 @@ export const campaigns = pgTable(
 		donorCount: integer('donor_count').notNull().default(0),
 		/** Why staff hid the campaign, shown to its owner. */
 		hiddenReason: text('hidden_reason'),
+		/** For a page in memory of someone: who is remembered, as the organiser wrote it. */
+		rememberedName: text('remembered_name'),
 		/** Later: events with teams and leaderboards. */
 		eventId: uuid('event_id'),
 		teamId: uuid('team_id'),
@@ -222,6 +224,45 @@ export const campaigns = pgTable(
 		index('campaigns_featured_idx').on(t.featured, t.status),
 		index('campaigns_event_team_idx').on(t.eventId, t.teamId),
 	],
+)
+
+/**
+ * Links a published campaign used before its owner changed it. Each answers
+ * with a permanent redirect to the current link (shared links and printed QR
+ * codes keep working) and stays reserved: the primary key keeps it unique, and
+ * new links are checked against this table as well as campaigns.slug.
+ */
+export const campaignFormerSlugs = pgTable(
+	'campaign_former_slugs',
+	{
+		slug: text('slug').primaryKey(),
+		campaignId: uuid('campaign_id')
+			.notNull()
+			.references(() => campaigns.id, { onDelete: 'cascade' }),
+		createdAt: createdAt(),
+	},
+	(t) => [index('campaign_former_slugs_campaign_idx').on(t.campaignId)],
+)
+
+/**
+ * Form tokens that were used. Every form that creates something carries a
+ * random token rendered by its loader; the first post claims it here in the
+ * same transaction as what it creates, so a double click or a resent form
+ * finds the claim and answers like the first success instead of creating twice.
+ */
+export const formSubmissions = pgTable(
+	'form_submissions',
+	{
+		token: text('token').primaryKey(),
+		/** What the form does ("campaign-update", "offline-gift"…); a token is good for one kind of form. */
+		action: text('action').notNull(),
+		/** Who sent it, when signed in: a token cannot be replayed by someone else. */
+		personId: uuid('person_id').references(() => people.id, { onDelete: 'cascade' }),
+		/** The id of what the first post created. */
+		resultId: text('result_id'),
+		createdAt: createdAt(),
+	},
+	(t) => [index('form_submissions_created_idx').on(t.createdAt)],
 )
 
 /** Short posts from the organiser, shown newest first on the campaign page. */
@@ -419,7 +460,8 @@ export const donationThanks = pgTable(
 		message: text('message').notNull(),
 		createdAt: createdAt(),
 	},
-	(t) => [index('donation_thanks_donation_idx').on(t.donationId)],
+	// One thank-you per gift: a fundraiser cannot email the same donor again and again.
+	(t) => [uniqueIndex('donation_thanks_donation_unique').on(t.donationId)],
 )
 
 export const moneyMovementKind = pgEnum('money_movement_kind', [

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { amountTextProblem, parseMajorText } from '#app/utils/money.ts'
+import { FORM_TOKEN_FIELD, formTokenField } from '#app/utils/forms.ts'
 import { campaignKindValues } from './kinds.ts'
 import { slugProblem } from './slug.ts'
 
@@ -9,6 +10,8 @@ export const GOAL_MAX = 1_000_000
 export const TITLE_MAX = 90
 export const STORY_MAX = 10_000
 export const UPDATE_MAX = 2_000
+export const REMEMBERED_NAME_MAX = 80
+export const PERSON_NAME_MAX = 60
 export const MAX_COVER_BYTES = 8 * 1024 * 1024
 
 /** The typed amount in hundredths (goals are set in two-decimal currencies), or null when it is not an amount. */
@@ -84,6 +87,13 @@ export const campaignDetailsSchema = z.strictObject({
 		.max(200, 'The photo description must be at most 200 characters')
 		.optional()
 		.transform((v) => v ?? ''),
+	/** Who a page in memory of someone remembers; required for that kind (checked on save, where the kind is known). */
+	rememberedName: z
+		.string()
+		.trim()
+		.max(REMEMBERED_NAME_MAX, `The name must be at most ${REMEMBERED_NAME_MAX} characters`)
+		.optional()
+		.transform((v) => v ?? ''),
 	/** Quick-choice amounts for donors, like "10, 25, 50, 100"; empty keeps the suggestions for the kind. */
 	presetAmounts: z
 		.string()
@@ -96,10 +106,12 @@ export const campaignDetailsSchema = z.strictObject({
 
 export const chooseKindSchema = z.strictObject({
 	kind: z.enum(campaignKindValues, { error: 'Please choose one of the ideas' }),
+	[FORM_TOKEN_FIELD]: formTokenField,
 })
 
 export const campaignUpdateSchema = z.strictObject({
 	intent: z.literal('post-update'),
+	[FORM_TOKEN_FIELD]: formTokenField,
 	body: z
 		.string({ error: 'Please write your update' })
 		.trim()
@@ -109,6 +121,7 @@ export const campaignUpdateSchema = z.strictObject({
 
 export const offlineDonationSchema = z.strictObject({
 	intent: z.literal('record-offline'),
+	[FORM_TOKEN_FIELD]: formTokenField,
 	amount: majorAmount({
 		missing: 'Please enter the amount collected',
 		min: 0.01,
@@ -131,6 +144,7 @@ export const offlineDonationSchema = z.strictObject({
 
 export const thankDonorSchema = z.strictObject({
 	intent: z.literal('thank-donor'),
+	[FORM_TOKEN_FIELD]: formTokenField,
 	donationId: z.uuid('Choose a donation to thank'),
 	message: z
 		.string({ error: 'Please write your thank-you' })
@@ -142,4 +156,33 @@ export const thankDonorSchema = z.strictObject({
 export const endCampaignSchema = z.strictObject({
 	intent: z.literal('end-campaign'),
 	confirm: z.literal('on', { error: 'Tick the box to confirm you want to end your fundraiser now' }),
+})
+
+/**
+ * Step 3. A page names its organiser, so someone whose account has no name
+ * yet gives one here (it is saved to their own account); the route asks for
+ * it only then.
+ */
+export const organiserNameMissing = 'Please enter your first name, so people know who is fundraising'
+
+export const publishSchema = z.strictObject({
+	intent: z.literal('publish'),
+	firstName: z
+		.string()
+		.trim()
+		.max(PERSON_NAME_MAX, `Your first name must be at most ${PERSON_NAME_MAX} characters`)
+		.optional()
+		.transform((v) => v ?? ''),
+	lastName: z
+		.string()
+		.trim()
+		.max(PERSON_NAME_MAX, `Your last name must be at most ${PERSON_NAME_MAX} characters`)
+		.optional()
+		.transform((v) => v ?? ''),
+})
+
+export const deleteDraftSchema = z.strictObject({
+	intent: z.literal('delete-draft'),
+	campaignId: z.uuid('Choose a draft to delete'),
+	confirm: z.literal('on', { error: 'Tick the box to confirm you want to delete this draft' }),
 })

@@ -1,7 +1,8 @@
+import { redirect } from '@remix-run/node'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { countedDonationStatuses, donationNetSql } from '#app/donations/ledger.server.ts'
 import { db } from '#db/index.server.ts'
-import { campaigns, donations, moneyMovements, people, type CampaignKind } from '#db/schema.ts'
+import { campaignFormerSlugs, campaigns, donations, moneyMovements, people, type CampaignKind } from '#db/schema.ts'
 
 export type CampaignSummary = {
 	id: string
@@ -216,4 +217,21 @@ export async function getPublicCampaignRow(slug: string) {
 		.from(campaigns)
 		.where(and(eq(campaigns.slug, slug.toLowerCase()), inArray(campaigns.status, ['active', 'ended'])))
 	return row ?? null
+}
+
+/**
+ * A link a public campaign used before its owner changed it answers with a
+ * permanent redirect to the current one, keeping the rest of the path and the
+ * query (/f/old/qr.png?download=1 → /f/new/qr.png?download=1), so shared
+ * links and printed QR codes keep working. Returns when `slug` is no former link.
+ */
+export async function redirectFromFormerSlug(request: Request, slug: string): Promise<void> {
+	const [row] = await db()
+		.select({ slug: campaigns.slug })
+		.from(campaignFormerSlugs)
+		.innerJoin(campaigns, eq(campaigns.id, campaignFormerSlugs.campaignId))
+		.where(and(eq(campaignFormerSlugs.slug, slug.toLowerCase()), inArray(campaigns.status, ['active', 'ended'])))
+	if (!row) return
+	const url = new URL(request.url)
+	throw redirect(`${url.pathname.replace(/^\/f\/[^/]+/, `/f/${row.slug}`)}${url.search}`, 301)
 }

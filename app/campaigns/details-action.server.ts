@@ -60,6 +60,8 @@ export function detailsDefaults(campaign: Campaign): DetailsDefaults {
 		coverAlt: campaign.coverAlt ?? '',
 		coverImage: campaign.coverImage,
 		dateLabel: campaignKindTemplate(campaign.kind).dateLabel,
+		asksRemembered: campaign.kind === 'in_memory',
+		rememberedName: campaign.rememberedName ?? '',
 		presetAmounts: (campaign.presetAmountsMinor ?? []).map((minor) => minorToMajorString(minor, campaign.currency)).join(', '),
 		presetSuggestion: campaignKindTemplate(campaign.kind).presetAmounts.join(', '),
 		currencySymbol: symbol,

@@ -14,6 +14,9 @@ export type DetailsDefaults = {
 	coverAlt: string
 	coverImage: string | null
 	dateLabel: string
+	/** Pages in memory of someone ask who is remembered. */
+	asksRemembered: boolean
+	rememberedName: string
 	/** Donors' quick-choice amounts as the person typed them ("10, 25, 50"), or the kind's suggestion. */
 	presetAmounts: string
 	presetSuggestion: string
@@ -43,6 +46,7 @@ export function CampaignDetailsForm({
 			slug: defaults.slug,
 			coverAlt: defaults.coverAlt,
 			presetAmounts: defaults.presetAmounts,
+			rememberedName: defaults.rememberedName,
 		},
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
@@ -53,6 +57,13 @@ export function CampaignDetailsForm({
 	return (
 		<Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-6 rounded-xl bg-white p-6 shadow-sm">
 			<FormErrors id={form.errorId} errors={form.errors} />
+			{defaults.asksRemembered ? (
+				<TextField
+					field={fields.rememberedName}
+					label="Who are you remembering?"
+					hint="Their name as you would like it on the page, like “Margaret Hughes” or “Grandad Joe”. We put it in your title and link."
+				/>
+			) : null}
 			<TextField field={fields.title} label="Title" hint="Short and personal works best, like “Amara’s 30th: freedom instead of presents”." />
 			<div className="grid gap-6 sm:grid-cols-2">
 				<div>

@@ -15,9 +15,10 @@ export type KindTemplate = {
 	presetAmounts: number[]
 	/** Label of the optional end-date field for this kind. */
 	dateLabel: string
-	title: (firstName: string) => string
+	/** The starting title; `remembered` is who a page in memory of someone remembers, once given. */
+	title: (firstName: string, remembered?: string) => string
 	/** The starting story in the charity's voice; `date` is the kind's date, written out, once the person has set it. */
-	story: (firstName: string, charityShortName: string, date?: string) => string
+	story: (firstName: string, charityShortName: string, date?: string, remembered?: string) => string
 }
 
 /** The ideas a supporter can fundraise with, in the order we offer them. */
@@ -87,10 +88,10 @@ export const campaignKinds: KindTemplate[] = [
 		coverAlt: 'A single candle glowing at dusk among forget-me-not flowers',
 		suggestedGoal: 1000,
 		presetAmounts: [20, 50, 100, 250],
-		dateLabel: 'A date that matters (optional)',
-		title: () => 'In loving memory',
-		story: (name, org) =>
-			`We are raising money in memory of someone very dear to us, who believed that everyone deserves to be safe and free.\n\nGifts in their memory will help ${org} rescue victims of sex trafficking, hold perpetrators to account and care for survivors.\n\nThank you for remembering with us.${signOff(name)}`,
+		dateLabel: 'A date that matters',
+		title: (_name, remembered) => (remembered ? `In loving memory of ${remembered}` : 'In loving memory'),
+		story: (name, org, _date, remembered) =>
+			`We are raising money in memory of ${remembered ?? 'someone very dear to us'}, who believed that everyone deserves to be safe and free.\n\nGifts in their memory will help ${org} rescue victims of sex trafficking, hold perpetrators to account and care for survivors.\n\nThank you for remembering with us.${signOff(name)}`,
 	},
 	{
 		kind: 'own_idea',

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from '@remix-run/node'
 import { type Person, type Campaign } from '#db/schema.ts'
+import { STALE_FORM_MESSAGE, readFormToken } from '#app/utils/form-token.server.ts'
 import { formText, readFormData } from '#app/utils/forms.server.ts'
 import { campaignUpdateSchema, endCampaignSchema, offlineDonationSchema, thankDonorSchema } from './campaign-schema.ts'
 import { endCampaignEarly, postCampaignUpdate, recordOfflineDonation, sendDonorThanks } from './manage.server.ts'
@@ -17,25 +18,35 @@ export type ManageIntent = keyof typeof schemas
 /** Dispatches the dashboard's forms by their `intent` field. */
 export async function handleManageAction(request: Request, person: Person, campaign: Campaign) {
 	const formData = await readFormData(request)
-	const intent = formText(formData, 'intent') as ManageIntent
-	const schema = schemas[intent]
+	const intent = formText(formData, 'intent')
+	// An own-property check, so "constructor" or "__proto__" is just an unknown action.
+	const schema = Object.hasOwn(schemas, intent) ? schemas[intent as ManageIntent] : undefined
 	if (!schema) return data({ intent: null, result: null, error: 'Unknown action.' }, { status: 400 })
 	const submission = parseWithZod(formData, { schema })
 	if (submission.status !== 'success') return data({ intent, result: submission.reply(), error: null }, { status: 400 })
+	const token = readFormToken(formData)
 	const back = (done: string) => redirect(`/dashboard/${campaign.id}?done=${done}`)
+	const formError = (message: string) => data({ intent, result: submission.reply({ formErrors: [message] }), error: null }, { status: 400 })
 	const value = submission.value
 	switch (value.intent) {
-		case 'post-update':
-			await postCampaignUpdate(campaign, person, value.body)
+		case 'post-update': {
+			const posted = await postCampaignUpdate(campaign, person, value.body, token)
+			if (posted.status === 'stale') return formError(STALE_FORM_MESSAGE)
+			if (posted.status === 'refused') {
+				return data({ intent, result: submission.reply({ fieldErrors: { [posted.refusal.field]: [posted.refusal.message] } }), error: null }, { status: 400 })
+			}
 			return back('update')
+		}
 		case 'record-offline': {
-			const recorded = await recordOfflineDonation(campaign, person, value)
-			if (!recorded.ok) return data({ intent, result: submission.reply({ fieldErrors: recorded.fieldErrors }), error: null }, { status: 400 })
+			const recorded = await recordOfflineDonation(campaign, person, value, token)
+			if (recorded.status === 'invalid') return data({ intent, result: submission.reply({ fieldErrors: recorded.fieldErrors }), error: null }, { status: 400 })
+			if (recorded.status === 'stale') return formError(STALE_FORM_MESSAGE)
 			return back('offline')
 		}
 		case 'thank-donor': {
-			const sent = await sendDonorThanks(campaign, person, value.donationId, value.message)
-			if (!sent.ok) return data({ intent, result: submission.reply({ formErrors: [sent.error] }), error: null }, { status: 400 })
+			const sent = await sendDonorThanks(campaign, person, value.donationId, value.message, token)
+			if (sent.status === 'stale') return formError(STALE_FORM_MESSAGE)
+			if (sent.status === 'refused') return formError(sent.refusal)
 			return back('thanks')
 		}
 		case 'end-campaign':

@@ -1,23 +1,27 @@
 import { data } from '@remix-run/node'
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { countedDonationStatuses, donationNetSql, recordMovement } from '#app/donations/ledger.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
 import { endCampaignSequence, rescheduleCampaignDates, startCampaignSequence } from '#app/email/sequences.server.ts'
+import { createOnce, type FormClaim } from '#app/utils/form-token.server.ts'
 import { minorToMajorString, parseMajorToMinor } from '#app/utils/money.ts'
-import { type DbOrTx } from '#db/client.server.ts'
+import { type DbOrTx, type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import {
+	campaignFormerSlugs,
 	campaigns,
 	campaignUpdates,
 	donations,
 	donationThanks,
+	moneyMovements,
 	type Campaign,
 	type CampaignKind,
 	people,
 	type Person,
 } from '#db/schema.ts'
+import { organiserNameMissing } from './campaign-schema.ts'
 import { campaignKindTemplate } from './kinds.ts'
 import { slugify, slugProblem } from './slug.ts'
 
@@ -45,41 +49,94 @@ export async function suggestFreeSlug(wanted: string, tx: DbOrTx = db(), exceptC
 	return `${base.slice(0, 40)}-${crypto.randomUUID().slice(0, 8)}`
 }
 
+/** Whether another campaign uses `slug` now or used it once (former links stay reserved for the campaign that had them). */
 export async function isSlugTaken(slug: string, tx: DbOrTx = db(), exceptCampaignId?: string) {
-	const [row] = await tx
+	const [current] = await tx
 		.select({ id: campaigns.id })
 		.from(campaigns)
 		.where(and(eq(campaigns.slug, slug), exceptCampaignId ? ne(campaigns.id, exceptCampaignId) : undefined))
-	return Boolean(row)
+	if (current) return true
+	const [former] = await tx
+		.select({ id: campaignFormerSlugs.campaignId })
+		.from(campaignFormerSlugs)
+		.where(and(eq(campaignFormerSlugs.slug, slug), exceptCampaignId ? ne(campaignFormerSlugs.campaignId, exceptCampaignId) : undefined))
+	return Boolean(former)
+}
+
+/** Serialises changes that claim one slug, so the check against former links and the claim cannot interleave. */
+async function lockSlug(tx: Tx, slug: string) {
+	await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`campaign-slug:${slug}`}))`)
 }
 
 /**
- * Step 1: starts a draft of the chosen kind, pre-filled from the kind's
- * template in the charity's voice with the person's name.
+ * Step 1: the person's draft of the chosen kind, pre-filled from the kind's
+ * template in the charity's voice with their name. A draft of that kind they
+ * have not touched yet is reused, so clicking an idea again (or coming back
+ * after signing in) never piles up empty drafts.
  */
-export async function startDraftCampaign(owner: Person, kind: CampaignKind): Promise<Campaign> {
+export async function startDraftCampaign(owner: Person, kind: CampaignKind, tx?: Tx): Promise<Campaign> {
+	if (!tx) return db().transaction((t) => startDraftCampaign(owner, kind, t))
+	// Two clicks at once must not both miss the untouched draft and make two.
+	await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`campaign-draft:${owner.id}:${kind}`}))`)
+	const [untouched] = await tx
+		.select()
+		.from(campaigns)
+		.where(
+			and(
+				eq(campaigns.ownerId, owner.id),
+				eq(campaigns.kind, kind),
+				eq(campaigns.status, 'draft'),
+				// Saving details sets updatedAt, so an equal pair means nobody has written anything yet.
+				eq(campaigns.updatedAt, campaigns.createdAt),
+			),
+		)
+		.orderBy(desc(campaigns.createdAt))
+		.limit(1)
+	if (untouched) return untouched
 	const template = campaignKindTemplate(kind)
 	const charity = getCharity()
 	const firstName = owner.firstName.trim()
 	const title = template.title(firstName)
+	const slug = await suggestFreeSlug(title, tx)
+	const [campaign] = await tx
+		.insert(campaigns)
+		.values({
+			ownerId: owner.id,
+			kind,
+			slug,
+			title,
+			story: template.story(firstName, charity.shortName),
+			goalMinor: parseMajorToMinor(String(template.suggestedGoal), charity.currency)!,
+			currency: charity.currency,
+			status: 'draft',
+			coverImage: template.cover,
+			coverAlt: template.coverAlt,
+		})
+		.returning()
+	return campaign!
+}
+
+/** Step 1 from the idea form: one draft per form token (see createOnce). */
+export async function startDraftFromForm(owner: Person, kind: CampaignKind, token: string | null) {
+	return createOnce({ token, action: 'campaign-draft', personId: owner.id }, async (tx) => ({ id: (await startDraftCampaign(owner, kind, tx)).id }))
+}
+
+/**
+ * The owner deletes a draft they no longer want. Only a draft that never
+ * took a gift can go; anything with money stays for the record.
+ */
+export async function deleteDraftCampaign(campaign: Campaign): Promise<{ ok: true } | { ok: false; error: string }> {
+	if (campaign.status !== 'draft') return { ok: false, error: 'Only drafts can be deleted. A published page keeps its record; you can end it instead.' }
 	return db().transaction(async (tx) => {
-		const slug = await suggestFreeSlug(title, tx)
-		const [campaign] = await tx
-			.insert(campaigns)
-			.values({
-				ownerId: owner.id,
-				kind,
-				slug,
-				title,
-				story: template.story(firstName, charity.shortName),
-				goalMinor: parseMajorToMinor(String(template.suggestedGoal), charity.currency)!,
-				currency: charity.currency,
-				status: 'draft',
-				coverImage: template.cover,
-				coverAlt: template.coverAlt,
-			})
-			.returning()
-		return campaign!
+		const [gift] = await tx.select({ id: donations.id }).from(donations).where(eq(donations.campaignId, campaign.id)).limit(1)
+		const [movement] = await tx.select({ id: moneyMovements.id }).from(moneyMovements).where(eq(moneyMovements.campaignId, campaign.id)).limit(1)
+		if (gift || movement) return { ok: false as const, error: 'This draft has gifts recorded against it, so it cannot be deleted.' }
+		await tx.delete(campaignUpdates).where(eq(campaignUpdates.campaignId, campaign.id))
+		const [deleted] = await tx
+			.delete(campaigns)
+			.where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'draft')))
+			.returning({ id: campaigns.id })
+		return deleted ? { ok: true as const } : { ok: false as const, error: 'Only drafts can be deleted.' }
 	})
 }
 
@@ -94,46 +151,66 @@ export type CampaignDetails = {
 	presetAmounts?: string
 	/** A newly uploaded and processed cover, if any. */
 	cover?: { url: string }
+	/** For a page in memory of someone: who is remembered. */
+	rememberedName?: string
 }
 
 export type DetailsResult = { ok: true; campaign: Campaign } | { ok: false; fieldErrors: Record<string, string[]> }
 
 /**
  * Saves step 2 (or an edit of a live campaign). The goal is turned into
- * integer minor units here; the slug must be free.
+ * integer minor units here; the slug must be free. A published page's old
+ * link is kept as a former slug, so shared links and printed QR codes keep
+ * working. For a page in memory of someone, the name remembered goes into
+ * the starting title, link and story while the person has not changed them.
  */
 export async function saveCampaignDetails(campaign: Campaign, details: CampaignDetails): Promise<DetailsResult> {
 	const goalMinor = parseMajorToMinor(details.goal, campaign.currency)
-	const story = await storyWithDate(campaign, details)
 	if (goalMinor === null) return { ok: false, fieldErrors: { goal: ['Enter the goal as a number, like 500 or 1,000'] } }
+	const rememberedName = details.rememberedName?.trim() || null
+	if (campaign.kind === 'in_memory' && !rememberedName) {
+		return { ok: false, fieldErrors: { rememberedName: ['Please tell us who you are remembering'] } }
+	}
 	const presets = presetAmountsFrom(details.presetAmounts ?? '', campaign.currency)
 	if ('problem' in presets) return { ok: false, fieldErrors: { presetAmounts: [presets.problem] } }
-	if (details.slug !== campaign.slug && (await isSlugTaken(details.slug, db(), campaign.id))) {
-		return {
-			ok: false,
-			fieldErrors: { slug: [`Someone already uses that short link. How about “${await suggestFreeSlug(details.slug, db(), campaign.id)}”?`] },
-		}
-	}
+	const starting = await startingText(campaign, { ...details, rememberedName })
 	try {
-		const [updated] = await db()
-			.update(campaigns)
-			.set({
-				title: details.title,
-				goalMinor,
-				endsOn: details.endsOn,
-				story,
-				slug: details.slug,
-				coverAlt: details.coverAlt || (details.cover ? '' : campaign.coverAlt),
-				...(details.presetAmounts === undefined ? {} : { presetAmountsMinor: presets.amounts }),
-				...(details.cover ? { coverImage: details.cover.url } : {}),
-				updatedAt: new Date(),
-			})
-			.where(eq(campaigns.id, campaign.id))
-			.returning()
-		if (updated!.status === 'active' && updated!.endsOn !== campaign.endsOn) {
-			await db().transaction((tx) => rescheduleCampaignDates(tx, campaign.id, updated!.endsOn))
-		}
-		return { ok: true, campaign: updated! }
+		return await db().transaction(async (tx): Promise<DetailsResult> => {
+			const slug = starting.slug ?? details.slug
+			await lockSlug(tx, slug)
+			if (slug !== campaign.slug && (await isSlugTaken(slug, tx, campaign.id))) {
+				return {
+					ok: false,
+					fieldErrors: { slug: [`Someone already uses that short link. How about “${await suggestFreeSlug(slug, tx, campaign.id)}”?`] },
+				}
+			}
+			const [updated] = await tx
+				.update(campaigns)
+				.set({
+					title: starting.title,
+					goalMinor,
+					endsOn: details.endsOn,
+					story: starting.story,
+					slug,
+					rememberedName,
+					coverAlt: details.coverAlt || (details.cover ? '' : campaign.coverAlt),
+					...(details.presetAmounts === undefined ? {} : { presetAmountsMinor: presets.amounts }),
+					...(details.cover ? { coverImage: details.cover.url } : {}),
+					updatedAt: new Date(),
+				})
+				.where(eq(campaigns.id, campaign.id))
+				.returning()
+			if (slug !== campaign.slug) {
+				// Going back to one of its own former links makes it current again.
+				await tx.delete(campaignFormerSlugs).where(and(eq(campaignFormerSlugs.slug, slug), eq(campaignFormerSlugs.campaignId, campaign.id)))
+				// A draft's link was never shared, so only a published page keeps its old one.
+				if (campaign.publishedAt) await tx.insert(campaignFormerSlugs).values({ slug: campaign.slug, campaignId: campaign.id }).onConflictDoNothing()
+			}
+			if (updated!.status === 'active' && updated!.endsOn !== campaign.endsOn) {
+				await rescheduleCampaignDates(tx, campaign.id, updated!.endsOn)
+			}
+			return { ok: true, campaign: updated! }
+		})
 	} catch (error) {
 		// Two people racing for one slug: the unique index decides.
 		if ((error as { code?: string }).code === '23505' || String((error as Error).message).includes('campaigns_slug_unique')) {
@@ -159,34 +236,74 @@ function writtenDate(isoDate: string) {
 }
 
 /**
- * While the story is still the kind's untouched starting text, setting the
- * date writes it into the story ("My birthday is on 14 June 2027…"). A story
- * the person has edited is never rewritten.
+ * While the title, story or link are still the kind's untouched starting
+ * text, the date and the name remembered are written into them ("My birthday
+ * is on 14 June 2027…", "In loving memory of Margaret"). Anything the person
+ * has edited is never rewritten. `slug` is set only when the link changes.
  */
-async function storyWithDate(campaign: Campaign, details: CampaignDetails): Promise<string> {
-	if (!details.endsOn || details.story !== campaign.story) return details.story
+async function startingText(
+	campaign: Campaign,
+	details: Omit<CampaignDetails, 'rememberedName'> & { rememberedName: string | null },
+): Promise<{ title: string; story: string; slug?: string }> {
 	const [owner] = await db().select({ firstName: people.firstName }).from(people).where(eq(people.id, campaign.ownerId))
 	const firstName = owner?.firstName.trim() ?? ''
 	const template = campaignKindTemplate(campaign.kind)
 	const org = getCharity().shortName
-	const untouched =
-		campaign.story === template.story(firstName, org) ||
-		(campaign.endsOn !== null && campaign.story === template.story(firstName, org, writtenDate(campaign.endsOn)))
-	return untouched ? template.story(firstName, org, writtenDate(details.endsOn)) : details.story
+	const before = { date: campaign.endsOn ? writtenDate(campaign.endsOn) : undefined, remembered: campaign.rememberedName ?? undefined }
+	const after = { date: details.endsOn ? writtenDate(details.endsOn) : undefined, remembered: details.rememberedName ?? undefined }
+
+	const startingStories = [template.story(firstName, org), template.story(firstName, org, before.date, before.remembered)]
+	// Browsers send a textarea's line breaks as CRLF; the stored story has LF.
+	const storyUntouched = details.story.replace(/\r\n/g, '\n') === campaign.story && startingStories.includes(campaign.story)
+	const story = storyUntouched && (after.date || after.remembered) ? template.story(firstName, org, after.date, after.remembered) : details.story
+
+	const startingTitles = [template.title(firstName), template.title(firstName, before.remembered)]
+	const titleUntouched = details.title === campaign.title && startingTitles.includes(campaign.title)
+	const title = titleUntouched ? template.title(firstName, after.remembered) : details.title
+
+	// The suggested link follows the new title while it is a draft and its link is still the one we suggested.
+	const suggested = new RegExp(`^${slugify(campaign.title)}(-\\d+)?$`)
+	if (title !== campaign.title && campaign.status === 'draft' && details.slug === campaign.slug && suggested.test(campaign.slug)) {
+		return { title, story, slug: await suggestFreeSlug(title, db(), campaign.id) }
+	}
+	return { title, story }
 }
 
 /** Step 3: a draft goes live. Publishing twice changes nothing. */
-export async function publishCampaign(campaign: Campaign): Promise<Campaign> {
+export async function publishCampaign(campaign: Campaign, tx?: Tx): Promise<Campaign> {
 	if (campaign.status !== 'draft') return campaign
+	if (!tx) return db().transaction((t) => publishCampaign(campaign, t))
+	const [updated] = await tx
+		.update(campaigns)
+		.set({ status: 'active', publishedAt: new Date(), updatedAt: new Date() })
+		.where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'draft')))
+		.returning()
+	if (!updated) return campaign
+	await startCampaignSequence(tx, updated.id)
+	return updated
+}
+
+/**
+ * Publishing from the review step. A page says who organises it, so an owner
+ * whose account has no first name gives one here; it is saved to their own
+ * account in the same transaction as the publishing.
+ */
+export async function publishFromReview(
+	campaign: Campaign,
+	organiserName: { firstName: string; lastName: string },
+): Promise<{ ok: true; campaign: Campaign } | { ok: false; fieldErrors: Record<string, string[]> }> {
 	return db().transaction(async (tx) => {
-		const [updated] = await tx
-			.update(campaigns)
-			.set({ status: 'active', publishedAt: new Date(), updatedAt: new Date() })
-			.where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'draft')))
-			.returning()
-		if (!updated) return campaign
-		await startCampaignSequence(tx, updated.id)
-		return updated
+		const [owner] = await tx.select({ firstName: people.firstName }).from(people).where(eq(people.id, campaign.ownerId))
+		if (!owner?.firstName.trim()) {
+			if (!organiserName.firstName.trim()) {
+				return { ok: false as const, fieldErrors: { firstName: [organiserNameMissing] } }
+			}
+			await tx
+				.update(people)
+				.set({ firstName: organiserName.firstName.trim(), lastName: organiserName.lastName.trim(), updatedAt: new Date() })
+				.where(eq(people.id, campaign.ownerId))
+		}
+		return { ok: true as const, campaign: await publishCampaign(campaign, tx) }
 	})
 }
 
@@ -205,42 +322,71 @@ export async function endCampaignEarly(campaign: Campaign): Promise<Campaign> {
 	})
 }
 
-/** Posts an update on the page and emails it to every donor who asked for updates (once per address). */
-export async function postCampaignUpdate(campaign: Campaign, author: Person, body: string) {
-	return db().transaction(async (tx) => {
-		const [update] = await tx.insert(campaignUpdates).values({ campaignId: campaign.id, authorId: author.id, body }).returning()
-		const recipients = await tx
-			.selectDistinctOn([sql`lower(${donations.donorEmail})`], { email: donations.donorEmail, donorName: donations.donorName, donorId: donations.donorId })
-			.from(donations)
-			// Only donors whose gift still stands: a refunded or lost gift hears no more.
-			.where(
-				and(
-					eq(donations.campaignId, campaign.id),
-					inArray(donations.status, [...countedDonationStatuses]),
-					sql`${donationNetSql()} > 0`,
-					eq(donations.updatesOptIn, true),
-					sql`${donations.donorEmail} is not null`,
-				),
-			)
-		for (const recipient of recipients) {
-			await queueEmail(tx, {
-				template: 'campaign-update',
-				causeKey: `campaign-update:${update!.id}:${recipient.email!.toLowerCase()}`,
-				to: recipient.email!,
-				personId: recipient.donorId,
-				campaignId: campaign.id,
-				category: 'updates',
-				data: {
-					donorName: recipient.donorName,
-					fundraiserName: `${author.firstName} ${author.lastName}`.trim() || 'The fundraiser',
-					campaignTitle: campaign.title,
-					campaignSlug: campaign.slug,
-					updateBody: body,
+export type UpdateRefusal = { field: 'body'; message: string }
+
+/**
+ * Posts an update on the page and emails it to every donor who asked for
+ * updates (once per address), once per form token. A campaign may post
+ * CAMPAIGN_UPDATES_PER_DAY updates in any 24 hours, so donors are never
+ * flooded; the count is taken under a lock on the campaign row.
+ */
+export async function postCampaignUpdate(campaign: Campaign, author: Person, body: string, token: string | null) {
+	const limit = getEnv().CAMPAIGN_UPDATES_PER_DAY
+	return createOnce<UpdateRefusal>({ token, action: 'campaign-update', personId: author.id }, async (tx) => {
+		await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaign.id)).for('update')
+		const since = new Date(Date.now() - 86_400_000)
+		const [recent] = await tx
+			.select({ n: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${campaignUpdates.createdAt})` })
+			.from(campaignUpdates)
+			.where(and(eq(campaignUpdates.campaignId, campaign.id), gt(campaignUpdates.createdAt, since)))
+		if (Number(recent?.n ?? 0) >= limit) {
+			const freeAt = new Date(recent!.oldest!).getTime() + 86_400_000
+			const hours = Math.max(1, Math.ceil((freeAt - Date.now()) / 3_600_000))
+			return {
+				refused: {
+					field: 'body' as const,
+					message: `You have posted ${limit} ${limit === 1 ? 'update' : 'updates'} in the last 24 hours, the most we email to your donors in a day. Please post this one in ${hours} ${hours === 1 ? 'hour' : 'hours'}.`,
 				},
-			})
+			}
 		}
-		return update!
+		const update = await insertCampaignUpdate(tx, campaign, author, body)
+		return { id: update.id }
 	})
+}
+
+async function insertCampaignUpdate(tx: Tx, campaign: Campaign, author: Person, body: string) {
+	const [update] = await tx.insert(campaignUpdates).values({ campaignId: campaign.id, authorId: author.id, body }).returning()
+	const recipients = await tx
+		.selectDistinctOn([sql`lower(${donations.donorEmail})`], { email: donations.donorEmail, donorName: donations.donorName, donorId: donations.donorId })
+		.from(donations)
+		// Only donors whose gift still stands: a refunded or lost gift hears no more.
+		.where(
+			and(
+				eq(donations.campaignId, campaign.id),
+				inArray(donations.status, [...countedDonationStatuses]),
+				sql`${donationNetSql()} > 0`,
+				eq(donations.updatesOptIn, true),
+				sql`${donations.donorEmail} is not null`,
+			),
+		)
+	for (const recipient of recipients) {
+		await queueEmail(tx, {
+			template: 'campaign-update',
+			causeKey: `campaign-update:${update!.id}:${recipient.email!.toLowerCase()}`,
+			to: recipient.email!,
+			personId: recipient.donorId,
+			campaignId: campaign.id,
+			category: 'updates',
+			data: {
+				donorName: recipient.donorName,
+				fundraiserName: `${author.firstName} ${author.lastName}`.trim() || 'The fundraiser',
+				campaignTitle: campaign.title,
+				campaignSlug: campaign.slug,
+				updateBody: body,
+			},
+		})
+	}
+	return update!
 }
 
 export async function listCampaignUpdates(campaignId: string, limit = 20) {
@@ -253,32 +399,35 @@ export async function listCampaignUpdates(campaignId: string, limit = 20) {
 }
 
 /**
- * A cash or cheque gift the fundraiser collected. It shows as pending and
- * counts in the total only once staff confirm it.
+ * A cash or cheque gift the fundraiser collected, once per form token. It
+ * shows as pending and counts in the total only once staff confirm it.
  */
 export async function recordOfflineDonation(
 	campaign: Campaign,
 	recordedBy: Person,
 	gift: { amount: string; donorName: string; note: string | null },
+	token: string | null,
 ) {
 	const amountMinor = parseMajorToMinor(gift.amount, campaign.currency)
 	if (amountMinor === null || amountMinor <= 0) {
-		return { ok: false as const, fieldErrors: { amount: ['Enter the amount as a number, like 25 or 12.50'] } }
+		return { status: 'invalid' as const, fieldErrors: { amount: ['Enter the amount as a number, like 25 or 12.50'] } }
 	}
-	const [donation] = await db()
-		.insert(donations)
-		.values({
-			campaignId: campaign.id,
-			channel: 'offline',
-			donorName: gift.donorName,
-			amountMinor,
-			currency: campaign.currency,
-			status: 'pending_confirmation',
-			offlineNote: gift.note,
-			recordedById: recordedBy.id,
-		})
-		.returning()
-	return { ok: true as const, donation: donation! }
+	return createOnce({ token, action: 'offline-gift', personId: recordedBy.id }, async (tx) => {
+		const [donation] = await tx
+			.insert(donations)
+			.values({
+				campaignId: campaign.id,
+				channel: 'offline',
+				donorName: gift.donorName,
+				amountMinor,
+				currency: campaign.currency,
+				status: 'pending_confirmation',
+				offlineNote: gift.note,
+				recordedById: recordedBy.id,
+			})
+			.returning({ id: donations.id })
+		return { id: donation!.id }
+	})
 }
 
 /**
@@ -326,7 +475,8 @@ export async function listCampaignDonationsForOwner(campaignId: string, limit = 
 			succeededAt: donations.succeededAt,
 			/** What the gift still gives after refunds and disputes (0 for a gift not counted yet). */
 			netMinor: donationNetSql(),
-			thanked: sql<number>`(select count(*) from ${donationThanks} where ${donationThanks.donationId} = ${donations.id})::int`,
+			// Qualified by table: inside the subquery a bare "id" would be the thank-you's own id.
+			thanked: sql<number>`(select count(*) from "donation_thanks" where "donation_thanks"."donation_id" = "donations"."id")::int`,
 		})
 		.from(donations)
 		.where(and(eq(donations.campaignId, campaignId), inArray(donations.status, [...countedDonationStatuses, 'pending_confirmation', 'processing', 'rejected'])))
@@ -343,21 +493,32 @@ export async function listCampaignDonationsForOwner(campaignId: string, limit = 
 }
 
 /**
- * Emails a fundraiser's thank-you to a donor of their campaign. The
- * donor's address is used by the platform only, never shown to the fundraiser.
+ * Emails a fundraiser's thank-you to a donor of their campaign: one per
+ * gift, kept by a unique index on the thank-you and by the email's cause
+ * key. The donor's address is used by the platform only, never shown to the
+ * fundraiser.
  */
-export async function sendDonorThanks(campaign: Campaign, sender: Person, donationId: string, message: string) {
+export async function sendDonorThanks(campaign: Campaign, sender: Person, donationId: string, message: string, token: string | null) {
 	const [donation] = await db()
 		.select()
 		.from(donations)
 		.where(and(eq(donations.id, donationId), eq(donations.campaignId, campaign.id)))
-	if (!donation) return { ok: false as const, error: 'We could not find that donation on this fundraiser.' }
-	if (!donation.donorEmail) return { ok: false as const, error: 'This donor left no email address, so we cannot pass on a message.' }
-	return db().transaction(async (tx) => {
-		const [thanks] = await tx.insert(donationThanks).values({ donationId, senderId: sender.id, message }).returning()
+	if (!donation) return { status: 'refused' as const, refusal: 'We could not find that donation on this fundraiser.' }
+	if (!donation.donorEmail) return { status: 'refused' as const, refusal: 'This donor left no email address, so we cannot pass on a message.' }
+	// A refunded gift, or one the donor's bank took back, no longer stands: there is nothing to thank them for.
+	if (donation.status === 'refunded' || donation.status === 'dispute_lost') {
+		return { status: 'refused' as const, refusal: 'This gift was returned to the donor, so it can no longer be thanked.' }
+	}
+	return createOnce<string>({ token, action: 'donor-thanks', personId: sender.id }, async (tx) => {
+		const [thanks] = await tx
+			.insert(donationThanks)
+			.values({ donationId, senderId: sender.id, message })
+			.onConflictDoNothing()
+			.returning({ id: donationThanks.id })
+		if (!thanks) return { refused: `You have already thanked ${donation.donorName} for this gift.` }
 		await queueEmail(tx, {
 			template: 'donor-thanks',
-			causeKey: `donor-thanks:${thanks!.id}`,
+			causeKey: `donor-thanks:${donation.id}`,
 			to: donation.donorEmail!,
 			personId: donation.donorId,
 			data: {
@@ -368,6 +529,6 @@ export async function sendDonorThanks(campaign: Campaign, sender: Person, donati
 				message,
 			},
 		})
-		return { ok: true as const }
+		return { id: thanks.id }
 	})
 }

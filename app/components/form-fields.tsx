@@ -1,6 +1,7 @@
 import { getInputProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
-import { type ReactNode } from 'react'
-import { HONEYPOT_FIELD } from '#app/utils/forms.ts'
+import { useActionData, useNavigation } from '@remix-run/react'
+import { useEffect, useRef, type ReactNode } from 'react'
+import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from '#app/utils/forms.ts'
 
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
 	return (
@@ -63,6 +64,30 @@ export function TextAreaField({
 			<FieldErrors id={field.errorId} errors={field.errors} />
 		</div>
 	)
+}
+
+/** The form's one-time token from the loader: a double click or a resent form creates nothing twice. */
+export function FormTokenInput({ token }: { token: string }) {
+	return <input type="hidden" name={FORM_TOKEN_FIELD} value={token} />
+}
+
+/**
+ * With JavaScript, a form whose post succeeded (the action redirected) is
+ * emptied, so its text is not left there for a second, identical post. A post
+ * that came back with errors keeps what was typed. `intent` is the value of
+ * the form's `intent` field; the action answers errors as `{ intent }`.
+ */
+export function useResetAfterSuccess(form: { reset: () => void }, intent: string) {
+	const navigation = useNavigation()
+	const actionData = useActionData<{ intent?: string | null } | undefined>()
+	const sent = useRef(false)
+	useEffect(() => {
+		if (navigation.state === 'submitting' && navigation.formData?.get('intent') === intent) sent.current = true
+		if (navigation.state === 'idle' && sent.current) {
+			sent.current = false
+			if (actionData?.intent !== intent) form.reset()
+		}
+	}, [navigation.state, navigation.formData, actionData, form, intent])
 }
 
 /** Invisible to people (and screen readers); bots that fill every field reveal themselves. */

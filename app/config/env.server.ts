@@ -123,6 +123,9 @@ export const envSchema = z.object({
 	/** Base URL the bucket's files are publicly served from (a CDN, or the bucket's public host). */
 	S3_PUBLIC_URL: optionalUrl,
 
+	/** Updates a fundraiser may post per campaign in 24 hours; each one is emailed to the donors who asked for updates. */
+	CAMPAIGN_UPDATES_PER_DAY: integer(3, 1, 100),
+
 	/** Requests per hour per IP for sign-up style forms. */
 	SIGNUP_RATE_LIMIT_PER_HOUR: integer(20, 1, 100000),
 

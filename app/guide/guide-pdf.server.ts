@@ -116,19 +116,43 @@ export function renderGuidePdf(charity: GuidePdfCharity, options: GuidePdfOption
 	doc.x = left
 	doc.y = contentsTop + contentsHeight + 16
 
+	const textX = left + tipIndent
+	const textWidth = contentWidth - tipIndent
+	const bodyOptions = { width: textWidth, lineGap: 4 }
+	/**
+	 * Whether a tip may start `above` points below the current position: its
+	 * title and all its text fit, or its text splits with at least two lines
+	 * on each page (no single orphaned or widowed line). Letting long tips
+	 * flow on keeps pages full instead of leaving a tip-sized gap at each foot.
+	 */
+	const tipCanStart = (tip: (typeof guideSections)[number]['tips'][number], above = 0) => {
+		doc.font('Helvetica-Bold').fontSize(13)
+		const title = doc.heightOfString(fill(tip.title), { width: textWidth }) + doc.currentLineHeight(true) * 0.3
+		doc.font('Helvetica').fontSize(11)
+		const line = doc.currentLineHeight(true) + bodyOptions.lineGap
+		const lines = Math.round(doc.heightOfString(fill(tip.body).replaceAll('**', ''), bodyOptions) / line)
+		const room = Math.floor((bottom() - doc.y - above - title) / line)
+		return room >= lines || (room >= 2 && lines - room >= 2)
+	}
+
 	for (const section of guideSections) {
-		// A section heading, its intro and at least the start of its first tip stay together.
-		keepTogether(150)
-		doc.moveDown(1)
+		doc.font('Times-Bold').fontSize(21)
+		const headingHeight = doc.heightOfString(fill(section.title), { width: contentWidth })
+		doc.font('Helvetica').fontSize(11.5)
+		const introHeight = doc.heightOfString(fill(section.intro), { width: contentWidth, lineGap: 3 })
+		// A section heading, its intro and the start of its first tip stay together.
+		const first = section.tips[0]
+		if (first && !tipCanStart(first, 18 + headingHeight + 14 + introHeight + 12)) doc.addPage()
+		if (doc.y > margin.top + 1) doc.moveDown(1)
 		doc.font('Times-Bold').fontSize(21).fillColor(brand).text(fill(section.title), left, doc.y, { width: contentWidth })
 		const ruleY = doc.y + 4
 		doc.moveTo(left, ruleY).lineTo(left + 48, ruleY).lineWidth(2.5).strokeColor(brand).stroke()
 		doc.y = ruleY + 10
 		doc.font('Helvetica').fontSize(11.5).fillColor(muted).text(fill(section.intro), left, doc.y, { width: contentWidth, lineGap: 3 })
-		doc.moveDown(1)
+		doc.moveDown(0.8)
 
 		for (const tip of section.tips) {
-			keepTogether(90)
+			if (!tipCanStart(tip)) doc.addPage()
 			const top = doc.y
 			// Numbered badge, as on the web page.
 			doc.circle(left + badgeRadius, top + badgeRadius - 4, badgeRadius).fill(brand)
@@ -137,19 +161,17 @@ export function renderGuidePdf(charity: GuidePdfCharity, options: GuidePdfOption
 				.fontSize(10.5)
 				.fillColor('#ffffff')
 				.text(String(tip.number), left, top + badgeRadius - 10, { width: badgeRadius * 2, align: 'center', lineBreak: false })
-			const textX = left + tipIndent
-			const textWidth = contentWidth - tipIndent
 			doc.font('Helvetica-Bold').fontSize(13).fillColor(ink).text(fill(tip.title), textX, top, { width: textWidth })
 			doc.moveDown(0.3)
 			const runs = boldRuns(fill(tip.body))
 			runs.forEach((run, index) => {
 				doc.font(run.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(11).fillColor(ink)
 				const continued = index < runs.length - 1
-				if (index === 0) doc.text(run.text, textX, doc.y, { width: textWidth, lineGap: 3, continued })
+				if (index === 0) doc.text(run.text, textX, doc.y, { ...bodyOptions, continued })
 				else doc.text(run.text, { continued })
 			})
 			doc.x = left
-			doc.moveDown(1.1)
+			doc.moveDown(1)
 		}
 	}
 

@@ -1,11 +1,12 @@
 import { lt } from 'drizzle-orm'
 import { db } from '#db/index.server.ts'
-import { rateLimits, sessions, signInCodes, spentDonationChallenges } from '#db/schema.ts'
+import { formSubmissions, rateLimits, sessions, signInCodes, spentDonationChallenges } from '#db/schema.ts'
 
 /**
  * Daily housekeeping: expired sessions, spent sign-in challenges, old
- * rate-limit windows and donation checks past their expiry (they could not be
- * replayed anyway) are deleted so these tables stay small. Nothing here is
+ * rate-limit windows, donation checks past their expiry (they could not be
+ * replayed anyway) and form tokens used over 30 days ago (no browser resends
+ * a form that late) are deleted so these tables stay small. Nothing here is
  * a record anyone needs (money, emails and audit entries are kept).
  */
 export async function removeExpiredAuthData(now = new Date()) {
@@ -23,5 +24,15 @@ export async function removeExpiredAuthData(now = new Date()) {
 		.delete(spentDonationChallenges)
 		.where(lt(spentDonationChallenges.expiresAt, now))
 		.returning({ signature: spentDonationChallenges.signature })
-	return { sessions: expiredSessions.length, signInCodes: oldChallenges.length, rateLimits: oldWindows.length, donationChecks: spentChecks.length }
+	const oldFormTokens = await db()
+		.delete(formSubmissions)
+		.where(lt(formSubmissions.createdAt, new Date(now.getTime() - 30 * 86_400_000)))
+		.returning({ token: formSubmissions.token })
+	return {
+		sessions: expiredSessions.length,
+		signInCodes: oldChallenges.length,
+		rateLimits: oldWindows.length,
+		donationChecks: spentChecks.length,
+		formTokens: oldFormTokens.length,
+	}
 }

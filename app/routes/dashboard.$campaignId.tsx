@@ -7,11 +7,12 @@ import { getCampaignSummary } from '#app/campaigns/campaigns.server.ts'
 import { handleManageAction } from '#app/campaigns/manage-action.server.ts'
 import { listCampaignDonationsForOwner, listCampaignUpdates, requireOwnedCampaign } from '#app/campaigns/manage.server.ts'
 import { ProgressBar } from '#app/components/campaign-card.tsx'
-import { FieldErrors, FormErrors, SubmitButton, TextField } from '#app/components/form-fields.tsx'
+import { FieldErrors, FormErrors, FormTokenInput, SubmitButton, TextField, useResetAfterSuccess } from '#app/components/form-fields.tsx'
 import { SharePanel } from '#app/components/share-panel.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { requireSessionPerson } from '#app/people/session.server.ts'
+import { newFormToken } from '#app/utils/form-token.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		updates,
 		url: `${getEnv().APP_URL}/f/${campaign.slug}`,
 		locale: getCharity().locale,
+		// One token per rendered form: a double click or a resent form creates nothing twice.
+		formTokens: { postUpdate: newFormToken(), recordOffline: newFormToken(), thankDonor: newFormToken() },
 	}
 }
 
@@ -63,7 +66,7 @@ const takenBackLabels: Record<string, string> = {
 }
 
 export default function ManageCampaign() {
-	const { campaign, donations, updates, url, locale } = useLoaderData<typeof loader>()
+	const { campaign, donations, updates, url, locale, formTokens } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>() as ActionResult | undefined
 	const [searchParams] = useSearchParams()
 	const done = doneMessages[searchParams.get('done') ?? '']
@@ -150,7 +153,12 @@ export default function ManageCampaign() {
 											donation.thanked > 0 ? (
 												<p className="text-sm text-emerald-800">✓ Thanked</p>
 											) : (
-												<ThankDonorForm donationId={donation.id} donorName={donation.donorName} lastResult={resultFor(actionData, 'thank-donor')} />
+												<ThankDonorForm
+													donationId={donation.id}
+													donorName={donation.donorName}
+													token={formTokens.thankDonor}
+													lastResult={resultFor(actionData, 'thank-donor')}
+												/>
 											)
 										) : null}
 									</li>
@@ -164,7 +172,7 @@ export default function ManageCampaign() {
 							Post an update
 						</h2>
 						<p className="mt-1 text-muted">Training, progress, the big day: updates keep people giving.</p>
-						<PostUpdateForm lastResult={resultFor(actionData, 'post-update')} />
+						<PostUpdateForm token={formTokens.postUpdate} lastResult={resultFor(actionData, 'post-update')} />
 						{updates.length > 0 ? (
 							<ol className="mt-4 space-y-3">
 								{updates.map((update) => (
@@ -193,7 +201,7 @@ export default function ManageCampaign() {
 								{pending.length} offline {pending.length === 1 ? 'gift is' : 'gifts are'} waiting for confirmation.
 							</p>
 						) : null}
-						<OfflineDonationForm lastResult={resultFor(actionData, 'record-offline')} currency={campaign.currency} />
+						<OfflineDonationForm token={formTokens.recordOffline} lastResult={resultFor(actionData, 'record-offline')} currency={campaign.currency} />
 					</section>
 					{campaign.status === 'active' ? <EndCampaignForm lastResult={resultFor(actionData, 'end-campaign')} /> : null}
 				</div>
@@ -202,7 +210,7 @@ export default function ManageCampaign() {
 	)
 }
 
-function PostUpdateForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+function PostUpdateForm({ token, lastResult }: { token: string; lastResult?: SubmissionResult<string[]> }) {
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: 'post-update',
@@ -211,9 +219,12 @@ function PostUpdateForm({ lastResult }: { lastResult?: SubmissionResult<string[]
 		shouldValidate: 'onSubmit',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: campaignUpdateSchema }),
 	})
+	useResetAfterSuccess(form, 'post-update')
 	return (
 		<Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
 			<input type="hidden" name="intent" value="post-update" />
+			<FormTokenInput token={token} />
+			<FormErrors id={form.errorId} errors={form.errors} />
 			<label htmlFor={fields.body.id} className="field-label">
 				Your update
 			</label>
@@ -224,7 +235,7 @@ function PostUpdateForm({ lastResult }: { lastResult?: SubmissionResult<string[]
 	)
 }
 
-function OfflineDonationForm({ lastResult, currency }: { lastResult?: SubmissionResult<string[]>; currency: string }) {
+function OfflineDonationForm({ token, lastResult, currency }: { token: string; lastResult?: SubmissionResult<string[]>; currency: string }) {
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: 'record-offline',
@@ -234,9 +245,11 @@ function OfflineDonationForm({ lastResult, currency }: { lastResult?: Submission
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: offlineDonationSchema }),
 	})
+	useResetAfterSuccess(form, 'record-offline')
 	return (
 		<Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
 			<input type="hidden" name="intent" value="record-offline" />
+			<FormTokenInput token={token} />
 			<FormErrors id={form.errorId} errors={form.errors} />
 			<div>
 				<label htmlFor={fields.amount.id} className="field-label">
@@ -252,7 +265,17 @@ function OfflineDonationForm({ lastResult, currency }: { lastResult?: Submission
 	)
 }
 
-function ThankDonorForm({ donationId, donorName, lastResult }: { donationId: string; donorName: string; lastResult?: SubmissionResult<string[]> }) {
+function ThankDonorForm({
+	donationId,
+	donorName,
+	token,
+	lastResult,
+}: {
+	donationId: string
+	donorName: string
+	token: string
+	lastResult?: SubmissionResult<string[]>
+}) {
 	const mine = lastResult?.initialValue?.donationId === donationId ? lastResult : undefined
 	const [form, fields] = useForm({
 		id: `thank-${donationId}`,
@@ -267,6 +290,7 @@ function ThankDonorForm({ donationId, donorName, lastResult }: { donationId: str
 			<Form method="post" {...getFormProps(form)} className="mt-2 space-y-2">
 				<input type="hidden" name="intent" value="thank-donor" />
 				<input type="hidden" name="donationId" value={donationId} />
+				<FormTokenInput token={token} />
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<label htmlFor={fields.message.id} className="field-label">
 					Your message

@@ -1,15 +1,34 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { deleteDraftSchema } from '#app/campaigns/campaign-schema.ts'
 import { listCampaignsOwnedBy } from '#app/campaigns/campaigns.server.ts'
 import { campaignKindLabel } from '#app/campaigns/kinds.ts'
+import { deleteDraftCampaign, requireOwnedCampaign } from '#app/campaigns/manage.server.ts'
 import { ProgressBar } from '#app/components/campaign-card.tsx'
+import { FieldErrors, FormErrors } from '#app/components/form-fields.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { requireSessionPerson } from '#app/people/session.server.ts'
+import { readFormData } from '#app/utils/forms.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const person = await requireSessionPerson(request)
 	return { firstName: person.firstName, campaigns: await listCampaignsOwnedBy(person.id), locale: getCharity().locale }
+}
+
+/** Deletes one of the person's drafts (owner only, drafts only). */
+export async function action({ request }: ActionFunctionArgs) {
+	const person = await requireSessionPerson(request)
+	const formData = await readFormData(request)
+	const submission = parseWithZod(formData, { schema: deleteDraftSchema })
+	const campaignId = String(formData.get('campaignId') ?? '')
+	if (submission.status !== 'success') return data({ campaignId, result: submission.reply() }, { status: 400 })
+	const campaign = await requireOwnedCampaign(submission.value.campaignId, person)
+	const deleted = await deleteDraftCampaign(campaign)
+	if (!deleted.ok) return data({ campaignId, result: submission.reply({ formErrors: [deleted.error] }) }, { status: 400 })
+	return redirect('/dashboard?done=deleted')
 }
 
 export const meta: MetaFunction = () => [{ title: 'My fundraisers' }]
@@ -24,6 +43,8 @@ const statusStyle = {
 
 export default function Dashboard() {
 	const { firstName, campaigns, locale } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [searchParams] = useSearchParams()
 	return (
 		<div className="mx-auto max-w-5xl px-4 py-10">
 			<div className="flex flex-wrap items-end justify-between gap-4">
@@ -37,6 +58,11 @@ export default function Dashboard() {
 					</Link>
 				) : null}
 			</div>
+			{searchParams.get('done') === 'deleted' ? (
+				<p role="status" className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
+					Your draft is deleted.
+				</p>
+			) : null}
 			{campaigns.length === 0 ? (
 				<div className="mt-8 rounded-xl bg-sand p-8 text-center">
 					<p className="text-lg">You haven't started a fundraiser yet.</p>
@@ -91,6 +117,13 @@ export default function Dashboard() {
 											View page<span className="sr-only"> for {campaign.title}</span>
 										</Link>
 									</p>
+									{campaign.status === 'draft' ? (
+										<DeleteDraftForm
+											campaignId={campaign.id}
+											title={campaign.title}
+											lastResult={actionData?.campaignId === campaign.id ? actionData.result : undefined}
+										/>
+									) : null}
 								</div>
 							</li>
 						)
@@ -98,5 +131,35 @@ export default function Dashboard() {
 				</ul>
 			)}
 		</div>
+	)
+}
+
+/** Deleting asks for a tick first, so one stray click never loses a draft. */
+function DeleteDraftForm({ campaignId, title, lastResult }: { campaignId: string; title: string; lastResult?: SubmissionResult<string[]> }) {
+	const [form, fields] = useForm({
+		id: `delete-${campaignId}`,
+		lastResult,
+		shouldValidate: 'onSubmit',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: deleteDraftSchema }),
+	})
+	return (
+		<details className="text-sm" open={Boolean(lastResult)}>
+			<summary className="cursor-pointer text-red-800 underline">
+				Delete draft<span className="sr-only"> {title}</span>
+			</summary>
+			<Form method="post" {...getFormProps(form)} className="mt-2 space-y-2 rounded-md border border-red-200 bg-red-50 p-3">
+				<input type="hidden" name="intent" value="delete-draft" />
+				<input type="hidden" name="campaignId" value={campaignId} />
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<div className="flex items-start gap-2">
+					<input {...getInputProps(fields.confirm, { type: 'checkbox' })} key={fields.confirm.key} className="mt-0.5 h-5 w-5 accent-red-800" />
+					<label htmlFor={fields.confirm.id}>Yes, delete this draft for good. It has never been published.</label>
+				</div>
+				<FieldErrors id={fields.confirm.errorId} errors={fields.confirm.errors} />
+				<button type="submit" className="btn border-2 border-red-800 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
+					Delete draft
+				</button>
+			</Form>
+		</details>
 	)
 }

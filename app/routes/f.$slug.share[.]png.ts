@@ -1,12 +1,13 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { getPublicCampaign } from '#app/campaigns/campaigns.server.ts'
+import { getPublicCampaign, redirectFromFormerSlug } from '#app/campaigns/campaigns.server.ts'
 import { campaignShareImage } from '#app/sharing/share-image.server.ts'
 
 /** GET /f/:slug/share.png — the picture shown when the campaign page is shared (Open Graph image). */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
 	const campaign = await getPublicCampaign(params.slug ?? '')
 	// Drafts and hidden campaigns are as unknown here as on the page itself.
 	if (!campaign) {
+		await redirectFromFormerSlug(request, params.slug ?? '')
 		return new Response('Campaign not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
 	}
 	const png = await campaignShareImage(campaign)

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { countDonorWall, getCampaignForViewer, listDonorWall } from '#app/campaigns/campaigns.server.ts'
+import { countDonorWall, getCampaignForViewer, listDonorWall, redirectFromFormerSlug } from '#app/campaigns/campaigns.server.ts'
 import { campaignKindLabel } from '#app/campaigns/kinds.ts'
 import { listCampaignUpdates } from '#app/campaigns/manage.server.ts'
 import { renderStory, storyExcerpt } from '#app/campaigns/story.server.ts'
@@ -17,7 +17,10 @@ const DONORS_PER_PAGE = 20
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const viewer = await getSessionPerson(request)
 	const campaign = await getCampaignForViewer(params.slug ?? '', viewer?.id ?? null)
-	if (!campaign) throw data({ error: 'We couldn’t find that fundraiser.' }, { status: 404 })
+	if (!campaign) {
+		await redirectFromFormerSlug(request, params.slug ?? '')
+		throw data({ error: 'We couldn’t find that fundraiser.' }, { status: 404 })
+	}
 	const page = Math.max(1, Math.min(1000, Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10) || 1))
 	const [donors, donorTotal, updates] = await Promise.all([
 		listDonorWall(campaign.id, { limit: DONORS_PER_PAGE, offset: (page - 1) * DONORS_PER_PAGE }),
@@ -187,7 +190,17 @@ export default function CampaignPage() {
 						</p>
 						{ended ? (
 							<p className="mt-4 rounded-md bg-sand p-3">
-								This fundraiser has ended, raising {money(campaign.raisedMinor)}. Thank you to everyone who gave.
+								{campaign.raisedMinor > 0 ? (
+									`This fundraiser has ended, raising ${money(campaign.raisedMinor)}. Thank you to everyone who gave.`
+								) : (
+									<>
+										This fundraiser has ended without any gifts and no longer takes donations. Thank you for caring about the cause.{' '}
+										<Link to="/start" className="font-semibold text-brand underline">
+											Start a fundraiser of your own
+										</Link>
+										.
+									</>
+								)}
 							</p>
 						) : campaign.status === 'active' ? (
 							<Link to={`/f/${campaign.slug}/donate`} className="btn-primary mt-5 w-full text-lg">
@@ -195,15 +208,14 @@ export default function CampaignPage() {
 							</Link>
 						) : null}
 					</div>
-					{campaign.status === 'active' || campaign.status === 'ended' ? (
-						<SharePanel url={url} title={campaign.title} slug={campaign.slug} />
-					) : null}
+					{/* An ended page takes no more gifts, so it no longer asks to be shared. */}
+					{campaign.status === 'active' && !ended ? <SharePanel url={url} title={campaign.title} slug={campaign.slug} /> : null}
 					<section aria-labelledby="donors-heading">
 						<h2 id="donors-heading" className="text-xl font-bold">
 							Donations
 						</h2>
 						{donors.length === 0 ? (
-							<p className="mt-2 text-muted">No donations yet. Be the first to give.</p>
+							<p className="mt-2 text-muted">{ended ? 'No donations were made to this fundraiser.' : 'No donations yet. Be the first to give.'}</p>
 						) : (
 							<ul className="mt-3 divide-y divide-stone-200">
 								{donors.map((donor) => (

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
+import { redirectFromFormerSlug } from '#app/campaigns/campaigns.server.ts'
 import { DonationCheck } from '#app/components/donation-check.tsx'
 import { FieldErrors, FormErrors, Honeypot, TextField } from '#app/components/form-fields.tsx'
 import { loadDonationPage, submitDonation } from '#app/donations/donate-page.server.ts'
@@ -11,6 +12,8 @@ import { coverFeeMinor } from '#app/donations/fees.ts'
 import { formatMoney, parseMajorToMinor } from '#app/utils/money.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+	// A former link is never anyone's current one, so it can be looked up first.
+	await redirectFromFormerSlug(request, params.slug ?? '')
 	return loadDonationPage(params.slug ?? '', new URL(request.url).searchParams.get('cancelled'))
 }
 

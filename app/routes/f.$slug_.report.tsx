@@ -3,11 +3,12 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
-import { getPublicCampaign } from '#app/campaigns/campaigns.server.ts'
-import { FieldErrors, FormErrors, Honeypot, SubmitButton, TextAreaField, TextField } from '#app/components/form-fields.tsx'
+import { getPublicCampaign, redirectFromFormerSlug } from '#app/campaigns/campaigns.server.ts'
+import { FieldErrors, FormErrors, FormTokenInput, Honeypot, SubmitButton, TextAreaField, TextField } from '#app/components/form-fields.tsx'
 import { reportReasons, submitCampaignReport, type ReportReason } from '#app/staff/moderation.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
-import { emailAddress, HONEYPOT_FIELD, honeypotSchema } from '#app/utils/forms.ts'
+import { newFormToken, readFormToken } from '#app/utils/form-token.server.ts'
+import { emailAddress, FORM_TOKEN_FIELD, formTokenField, HONEYPOT_FIELD, honeypotSchema } from '#app/utils/forms.ts'
 
 const DETAILS_MIN = 10
 const DETAILS_MAX = 2000
@@ -25,21 +26,25 @@ function reportSchema(reasons: string[]) {
 			.max(DETAILS_MAX, `Please keep it to ${DETAILS_MAX.toLocaleString('en-GB')} characters`),
 		email: emailAddress.optional().transform((value) => value ?? null),
 		[HONEYPOT_FIELD]: honeypotSchema,
+		[FORM_TOKEN_FIELD]: formTokenField,
 	})
 }
 
 const reasonOptions = Object.entries(reportReasons).map(([value, label]) => ({ value, label }))
 
 /** Only public campaigns can be reported: drafts, hidden and unknown pages are 404. */
-async function requireReportableCampaign(slug: string) {
+async function requireReportableCampaign(slug: string, request?: Request) {
 	const campaign = await getPublicCampaign(slug)
+	// Only a page view follows a former link; a post to one is refused like any unknown page.
+	if (!campaign && request?.method === 'GET') await redirectFromFormerSlug(request, slug)
 	if (!campaign) throw data({ error: 'We couldn’t find that fundraiser.' }, { status: 404 })
 	return campaign
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const campaign = await requireReportableCampaign(params.slug ?? '')
+	const campaign = await requireReportableCampaign(params.slug ?? '', request)
 	return {
+		formToken: newFormToken(),
 		campaign: { title: campaign.title, slug: campaign.slug },
 		reasons: reasonOptions,
 		sent: new URL(request.url).searchParams.get('sent') === '1',
@@ -60,9 +65,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		details: submission.value.details,
 		reporterEmail: submission.value.email,
 		clientIp: context.clientIp,
+		formToken: readFormToken(formData),
 	})
 	if (submitted.ok) return redirect(thanks)
 	if (submitted.reason === 'not-found') throw data({ error: 'We couldn’t find that fundraiser.' }, { status: 404 })
+	if (submitted.reason === 'stale') return data({ result: submission.reply({ formErrors: [submitted.message] }) }, { status: 400 })
 	return data(
 		{ result: submission.reply({ formErrors: [submitted.message] }) },
 		{ status: 429, headers: { 'Retry-After': String(submitted.retryAfterSeconds) } },
@@ -84,7 +91,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export default function ReportCampaign() {
-	const { campaign, reasons, sent } = useLoaderData<typeof loader>()
+	const { campaign, reasons, sent, formToken } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const schema = reportSchema(reasons.map((r) => r.value))
@@ -142,6 +149,7 @@ export default function ReportCampaign() {
 							optional
 						/>
 						<Honeypot />
+						<FormTokenInput token={formToken} />
 						<SubmitButton pending={navigation.state === 'submitting'}>Send report</SubmitButton>
 					</Form>
 				)}

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
+import { redirectFromFormerSlug } from '#app/campaigns/campaigns.server.ts'
 import { SharePanel } from '#app/components/share-panel.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
@@ -11,6 +12,7 @@ import { useRootData } from '#app/utils/root-data.ts'
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const sessionId = new URL(request.url).searchParams.get('session_id') ?? ''
 	const found = sessionId ? await getDonationBySession(params.slug ?? '', sessionId) : null
+	if (!found) await redirectFromFormerSlug(request, params.slug ?? '')
 	if (!found) throw data({ error: 'We couldn’t find that donation.' }, { status: 404 })
 	const { donation } = found
 	const money = (minor: number) => formatMoney(minor, donation.currency, getCharity().locale)

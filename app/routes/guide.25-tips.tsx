@@ -29,6 +29,11 @@ export default function Guide() {
 			<p className="text-sm font-semibold uppercase tracking-wider text-accent-dark">Free guide</p>
 			<h1 className="mt-2 text-3xl font-bold sm:text-4xl">{guideTitle}</h1>
 			<p className="mt-4 text-lg leading-relaxed text-muted">{intro}</p>
+			<p className="mt-5">
+				<a href="/guide/25-tips.pdf" download="25-tips-for-the-novice-fundraiser.pdf" className="btn-secondary">
+					Download the guide as a PDF<span className="sr-only"> (printable, A4)</span>
+				</a>
+			</p>
 			<nav aria-label="Guide sections" className="mt-8 rounded-xl bg-sand p-5">
 				<h2 className="text-lg font-bold">In this guide</h2>
 				<ol className="mt-2 list-decimal space-y-1 pl-6">
@@ -74,6 +79,9 @@ export default function Guide() {
 					<Link to="/start" className="btn-primary">
 						Start a fundraiser
 					</Link>
+					<a href="/guide/25-tips.pdf" download="25-tips-for-the-novice-fundraiser.pdf" className="btn-secondary">
+						Download the PDF
+					</a>
 					<Link to="/fundraise" className="btn-secondary">
 						Get the guide by email
 					</Link>

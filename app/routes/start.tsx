@@ -2,15 +2,27 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { chooseKindSchema } from '#app/campaigns/campaign-schema.ts'
-import { campaignKinds } from '#app/campaigns/kinds.ts'
-import { startDraftCampaign } from '#app/campaigns/manage.server.ts'
+import { campaignKinds, campaignKindValues } from '#app/campaigns/kinds.ts'
+import { startDraftCampaign, startDraftFromForm } from '#app/campaigns/manage.server.ts'
+import { FormTokenInput } from '#app/components/form-fields.tsx'
 import { getSessionPerson } from '#app/people/session.server.ts'
-import { readFormData } from '#app/utils/forms.server.ts'
+import { newFormToken, readFormToken, STALE_FORM_MESSAGE } from '#app/utils/form-token.server.ts'
+import { isCrossSiteRequest, readFormData } from '#app/utils/forms.server.ts'
+import { type CampaignKind } from '#db/schema.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const person = await getSessionPerson(request)
-	const chosen = new URL(request.url).searchParams.get('kind')
-	return { signedIn: Boolean(person), chosen }
+	const kind = new URL(request.url).searchParams.get('kind')
+	const chosen = campaignKindValues.includes(kind as CampaignKind) ? (kind as CampaignKind) : null
+	// Back from signing in with an idea chosen: go straight on to step 2. The
+	// draft is the person's untouched one of that kind if they have it, so
+	// coming here again changes nothing; a link from another site only
+	// highlights the idea.
+	if (person && chosen && !isCrossSiteRequest(request)) {
+		const draft = await startDraftCampaign(person, chosen)
+		throw redirect(`/start/${draft.id}/details`)
+	}
+	return { signedIn: Boolean(person), chosen, formToken: newFormToken() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -18,9 +30,10 @@ export async function action({ request }: ActionFunctionArgs) {
 	const submission = parseWithZod(formData, { schema: chooseKindSchema })
 	if (submission.status !== 'success') return data({ error: 'Please choose one of the ideas.' }, { status: 400 })
 	const person = await getSessionPerson(request)
-	// Signing in comes first; the chosen idea waits on the way back.
+	// Signing in comes first; the chosen idea comes back with the person and resumes at step 2.
 	if (!person) throw redirect(`/login?redirectTo=${encodeURIComponent(`/start?kind=${submission.value.kind}`)}`)
-	const draft = await startDraftCampaign(person, submission.value.kind)
+	const draft = await startDraftFromForm(person, submission.value.kind, readFormToken(formData))
+	if (draft.status === 'stale' || draft.status === 'refused') return data({ error: STALE_FORM_MESSAGE }, { status: 400 })
 	return redirect(`/start/${draft.id}/details`)
 }
 
@@ -30,7 +43,7 @@ export const meta: MetaFunction = () => [
 ]
 
 export default function StartFundraiser() {
-	const { signedIn, chosen } = useLoaderData<typeof loader>()
+	const { signedIn, chosen, formToken } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	return (
@@ -48,7 +61,8 @@ export default function StartFundraiser() {
 						{actionData.error}
 					</p>
 				) : null}
-				<Form method="post" className="mt-8">
+				<Form method="post" id="choose-kind" className="mt-8">
+					<FormTokenInput token={formToken} />
 					<ul className="grid gap-3 sm:grid-cols-2 sm:gap-5 lg:grid-cols-3">
 						{campaignKinds.map((k) => (
 							<li key={k.kind}>

@@ -1,8 +1,12 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { organiserNameMissing, publishSchema } from '#app/campaigns/campaign-schema.ts'
 import { loadCampaignForEditing } from '#app/campaigns/details-action.server.ts'
 import { campaignKindLabel } from '#app/campaigns/kinds.ts'
-import { publishCampaign } from '#app/campaigns/manage.server.ts'
+import { publishFromReview } from '#app/campaigns/manage.server.ts'
+import { FormErrors, TextField } from '#app/components/form-fields.tsx'
 import { renderStory } from '#app/campaigns/story.server.ts'
 import { WizardSteps } from '#app/campaigns/wizard-steps.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
@@ -11,9 +15,11 @@ import { readFormData } from '#app/utils/forms.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { campaign } = await loadCampaignForEditing(request, params)
+	const { campaign, person } = await loadCampaignForEditing(request, params)
 	const charity = getCharity()
 	return {
+		/** Pages name their organiser: someone whose account has no name yet gives it before publishing. */
+		needsName: !person.firstName.trim(),
 		campaign: {
 			id: campaign.id,
 			title: campaign.title,
@@ -35,16 +41,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { campaign } = await loadCampaignForEditing(request, params)
 	const formData = await readFormData(request)
-	if (formData.get('intent') !== 'publish') return data({ error: 'Unknown action' }, { status: 400 })
-	const published = await publishCampaign(campaign)
-	return redirect(`/f/${published.slug}?published=1`)
+	const submission = parseWithZod(formData, { schema: publishSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const published = await publishFromReview(campaign, submission.value)
+	if (!published.ok) return data({ result: submission.reply({ fieldErrors: published.fieldErrors }) }, { status: 400 })
+	return redirect(`/f/${published.campaign.slug}?published=1`)
 }
 
 export const meta: MetaFunction = () => [{ title: 'Review and publish — start a fundraiser' }]
 
 export default function ReviewStep() {
-	const { campaign } = useLoaderData<typeof loader>()
+	const { campaign, needsName } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'publish',
+		lastResult: actionData?.result,
+		shouldValidate: 'onSubmit',
+		// The server has the last word; in the browser the missing name is caught before sending.
+		onValidate: ({ formData }) =>
+			parseWithZod(formData, {
+				schema: needsName
+					? publishSchema.refine((value) => value.firstName !== '', { path: ['firstName'], message: organiserNameMissing })
+					: publishSchema,
+			}),
+	})
 	return (
 		<div className="bg-sand">
 			<div className="mx-auto max-w-3xl px-4 py-10">
@@ -73,22 +94,41 @@ export default function ReviewStep() {
 						<div className="prose-story border-t border-stone-200 pt-4" dangerouslySetInnerHTML={{ __html: campaign.storyHtml }} />
 					</div>
 				</article>
-				<div className="mt-6 flex flex-col gap-3 sm:flex-row">
-					{campaign.status === 'draft' ? (
-						<Form method="post">
+				{campaign.status === 'draft' ? (
+					<Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
+						<FormErrors id={form.errorId} errors={form.errors} />
+						{needsName ? (
+							<fieldset className="space-y-4 rounded-xl bg-white p-6 shadow-sm">
+								<legend className="sr-only">Who is organising this page</legend>
+								<p>
+									Your page says who is organising it, so people know it is really you. We save your name to your account; you can
+									change it there.
+								</p>
+								<div className="grid gap-4 sm:grid-cols-2">
+									<TextField field={fields.firstName} label="Your first name" autoComplete="given-name" />
+									<TextField field={fields.lastName} label="Your last name" autoComplete="family-name" optional />
+								</div>
+							</fieldset>
+						) : null}
+						<div className="flex flex-col gap-3 sm:flex-row">
 							<button type="submit" name="intent" value="publish" className="btn-primary w-full sm:w-auto" disabled={navigation.state !== 'idle'}>
 								{navigation.state === 'submitting' ? 'Publishing…' : 'Publish my page'}
 							</button>
-						</Form>
-					) : (
+							<Link to={`/start/${campaign.id}/details`} className="btn-secondary">
+								Edit details
+							</Link>
+						</div>
+					</Form>
+				) : (
+					<div className="mt-6 flex flex-col gap-3 sm:flex-row">
 						<Link to={`/f/${campaign.slug}`} className="btn-primary">
 							View my page
 						</Link>
-					)}
-					<Link to={`/start/${campaign.id}/details`} className="btn-secondary">
-						Edit details
-					</Link>
-				</div>
+						<Link to={`/start/${campaign.id}/details`} className="btn-secondary">
+							Edit details
+						</Link>
+					</div>
+				)}
 			</div>
 		</div>
 	)

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm'
 import { getEnv } from '#app/config/env.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
+import { createOnce, STALE_FORM_MESSAGE } from '#app/utils/form-token.server.ts'
 import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
 import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
@@ -206,6 +207,7 @@ export type SubmitReportResult =
 	| { ok: true; reportId: string }
 	| { ok: false; reason: 'not-found' }
 	| { ok: false; reason: 'rate-limited'; message: string; retryAfterSeconds: number }
+	| { ok: false; reason: 'stale'; message: string }
 
 /**
  * "Report this fundraiser" from the public page: stores the report and
@@ -218,6 +220,8 @@ export async function submitCampaignReport(input: {
 	details: string
 	reporterEmail: string | null
 	clientIp: string
+	/** The report form's one-time token: the same form sent twice files one report. */
+	formToken: string | null
 }): Promise<SubmitReportResult> {
 	const [campaign] = await db()
 		.select({ id: campaigns.id, title: campaigns.title, slug: campaigns.slug })
@@ -234,7 +238,7 @@ export async function submitCampaignReport(input: {
 			retryAfterSeconds: limit.retryAfterSeconds,
 		}
 	}
-	return db().transaction(async (tx) => {
+	const filed = await createOnce({ token: input.formToken, action: 'campaign-report', personId: null }, async (tx) => {
 		const [report] = await tx
 			.insert(campaignReports)
 			.values({ campaignId: campaign.id, reason: input.reason, details: input.details, reporterEmail: input.reporterEmail })
@@ -254,8 +258,10 @@ export async function submitCampaignReport(input: {
 				reporterEmail: input.reporterEmail,
 			},
 		})
-		return { ok: true as const, reportId: report!.id }
+		return { id: report!.id }
 	})
+	if (filed.status === 'created' || filed.status === 'repeated') return { ok: true, reportId: filed.id }
+	return { ok: false, reason: 'stale', message: STALE_FORM_MESSAGE }
 }
 
 /**

@@ -42,3 +42,13 @@ export function formText(formData: FormData, name: string): string {
 	const value = formData.get(name)
 	return typeof value === 'string' ? value : ''
 }
+
+/**
+ * Whether the browser says the request came from another site (a link or
+ * form elsewhere). Requests without Sec-Fetch-Site (older browsers, other
+ * clients) count as same-site, as the cross-site guard in server/app.ts does.
+ */
+export function isCrossSiteRequest(request: Request): boolean {
+	const site = request.headers.get('sec-fetch-site')
+	return Boolean(site) && site !== 'same-origin' && site !== 'none'
+}

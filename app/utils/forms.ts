@@ -29,3 +29,9 @@ export const emailAddress = z
 	.min(1, 'Please enter your email address')
 	.max(254, 'That email address is too long')
 	.pipe(z.email('Please enter a valid email address, like name@example.com'))
+
+/** Name of the hidden field that carries a form's one-time token (see app/utils/form-token.server.ts). */
+export const FORM_TOKEN_FIELD = 'formToken'
+
+/** The token field as form schemas accept it; the token itself is checked by createOnce. */
+export const formTokenField = z.string().optional()

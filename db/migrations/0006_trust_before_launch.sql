@@ -6,6 +6,12 @@ ALTER TYPE "public"."donation_status" ADD VALUE 'disputed';--> statement-breakpo
 ALTER TYPE "public"."donation_status" ADD VALUE 'dispute_lost';--> statement-breakpoint
 ALTER TYPE "public"."donation_status" ADD VALUE 'dispute_won';--> statement-breakpoint
 ALTER TYPE "public"."email_status" ADD VALUE 'sending' BEFORE 'sent';--> statement-breakpoint
+CREATE TABLE "campaign_former_slugs" (
+	"slug" text PRIMARY KEY NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "disputes" (
 	"id" text PRIMARY KEY NOT NULL,
 	"donation_id" uuid NOT NULL,
@@ -32,19 +38,34 @@ CREATE TABLE "donation_limit_alerts" (
 	CONSTRAINT "donation_limit_alerts_alert_key_unique" UNIQUE("alert_key")
 );
 --> statement-breakpoint
+CREATE TABLE "form_submissions" (
+	"token" text PRIMARY KEY NOT NULL,
+	"action" text NOT NULL,
+	"person_id" uuid,
+	"result_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "spent_donation_challenges" (
 	"signature" text PRIMARY KEY NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"spent_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "donation_thanks_donation_idx";--> statement-breakpoint
+ALTER TABLE "campaigns" ADD COLUMN "remembered_name" text;--> statement-breakpoint
 ALTER TABLE "sign_in_codes" ADD COLUMN "voided_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "signups" ADD COLUMN "consent_confirmed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "campaign_former_slugs" ADD CONSTRAINT "campaign_former_slugs_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "disputes" ADD CONSTRAINT "disputes_donation_id_donations_id_fk" FOREIGN KEY ("donation_id") REFERENCES "public"."donations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "donation_limit_alerts" ADD CONSTRAINT "donation_limit_alerts_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "form_submissions" ADD CONSTRAINT "form_submissions_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "campaign_former_slugs_campaign_idx" ON "campaign_former_slugs" USING btree ("campaign_id");--> statement-breakpoint
 CREATE INDEX "disputes_donation_idx" ON "disputes" USING btree ("donation_id");--> statement-breakpoint
 CREATE INDEX "disputes_updated_idx" ON "disputes" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "donation_limit_alerts_last_seen_idx" ON "donation_limit_alerts" USING btree ("last_seen_at");--> statement-breakpoint
+CREATE INDEX "form_submissions_created_idx" ON "form_submissions" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "spent_donation_challenges_expires_idx" ON "spent_donation_challenges" USING btree ("expires_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "donation_thanks_donation_unique" ON "donation_thanks" USING btree ("donation_id");--> statement-breakpoint
 CREATE INDEX "donations_created_idx" ON "donations" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "money_movements_one_gift_per_donation" ON "money_movements" USING btree ("donation_id") WHERE "money_movements"."kind" in ('donation_succeeded', 'offline_confirmed');

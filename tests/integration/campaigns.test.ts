@@ -13,6 +13,7 @@ import {
 	suggestFreeSlug,
 } from '#app/campaigns/manage.server.ts'
 import { slugify, slugProblem } from '#app/campaigns/slug.ts'
+import { newFormToken } from '#app/utils/form-token.server.ts'
 import { renderStory } from '#app/campaigns/story.server.ts'
 import { db } from '#db/index.server.ts'
 import { createCampaign, createPerson } from '#db/factories.server.ts'
@@ -183,9 +184,9 @@ describe('offline gifts', () => {
 		const owner = await createPerson(db())
 		const staff = await createPerson(db(), { role: 'staff' })
 		const campaign = await createCampaign(db(), { ownerId: owner.id, slug: 'bake-sale' })
-		const recorded = await recordOfflineDonation(campaign, owner, { amount: '42.50', donorName: 'Bake sale table', note: 'Cash tin' })
-		expect(recorded.ok).toBe(true)
-		const donationId = recorded.ok ? recorded.donation.id : ''
+		const recorded = await recordOfflineDonation(campaign, owner, { amount: '42.50', donorName: 'Bake sale table', note: 'Cash tin' }, newFormToken())
+		expect(recorded.status).toBe('created')
+		const donationId = recorded.status === 'created' ? recorded.id : ''
 		expect((await getPublicCampaign('bake-sale'))?.raisedMinor).toBe(0)
 		expect(await listDonorWall(campaign.id)).toHaveLength(0)
 
@@ -206,9 +207,9 @@ describe('offline gifts', () => {
 		const owner = await createPerson(db())
 		const staff = await createPerson(db(), { role: 'staff' })
 		const campaign = await createCampaign(db(), { ownerId: owner.id, slug: 'cheque-trouble' })
-		const recorded = await recordOfflineDonation(campaign, owner, { amount: '30', donorName: 'Uncle Bob', note: 'Cheque 1001' })
-		if (!recorded.ok) throw new Error('not recorded')
-		expect((await rejectOfflineGift(recorded.donation.id, staff, 'The cheque bounced')).ok).toBe(true)
+		const recorded = await recordOfflineDonation(campaign, owner, { amount: '30', donorName: 'Uncle Bob', note: 'Cheque 1001' }, newFormToken())
+		if (recorded.status !== 'created') throw new Error('not recorded')
+		expect((await rejectOfflineGift(recorded.id, staff, 'The cheque bounced')).ok).toBe(true)
 		const [row] = await listCampaignDonationsForOwner(campaign.id)
 		expect(row).toMatchObject({ status: 'rejected', failureReason: 'The cheque bounced' })
 		expect((await getPublicCampaign('cheque-trouble'))?.raisedMinor).toBe(0)
@@ -217,7 +218,7 @@ describe('offline gifts', () => {
 	test('an amount that is not money is refused', async () => {
 		const owner = await createPerson(db())
 		const campaign = await createCampaign(db(), { ownerId: owner.id })
-		expect(await recordOfflineDonation(campaign, owner, { amount: '12.345', donorName: 'X', note: null })).toMatchObject({ ok: false })
+		expect(await recordOfflineDonation(campaign, owner, { amount: '12.345', donorName: 'X', note: null }, newFormToken())).toMatchObject({ status: 'invalid' })
 	})
 })
 
@@ -229,8 +230,8 @@ describe('thanking donors', () => {
 			.insert(donations)
 			.values({ campaignId: campaign.id, donorName: 'Hannah', donorEmail: 'hannah@example.com', amountMinor: 5000, currency: 'GBP', status: 'succeeded', succeededAt: new Date() })
 			.returning()
-		const sent = await sendDonorThanks(campaign, owner, donation!.id, 'Thank you so much, Hannah!')
-		expect(sent.ok).toBe(true)
+		const sent = await sendDonorThanks(campaign, owner, donation!.id, 'Thank you so much, Hannah!', newFormToken())
+		expect(sent.status).toBe('created')
 		const [email] = await db().select().from(emails)
 		expect(email).toMatchObject({ template: 'donor-thanks', toEmail: 'hannah@example.com' })
 		expect(email!.data).toMatchObject({ fundraiserName: 'Sofia Martins', message: 'Thank you so much, Hannah!' })
@@ -244,7 +245,7 @@ describe('thanking donors', () => {
 			.insert(donations)
 			.values({ campaignId: other.id, donorName: 'X', donorEmail: 'x@example.com', amountMinor: 100, currency: 'GBP', status: 'succeeded' })
 			.returning()
-		expect(await sendDonorThanks(mine, owner, donation!.id, 'hi there')).toMatchObject({ ok: false })
+		expect(await sendDonorThanks(mine, owner, donation!.id, 'hi there', newFormToken())).toMatchObject({ status: 'refused' })
 		expect(await db().select().from(emails)).toHaveLength(0)
 	})
 })

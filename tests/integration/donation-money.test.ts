@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { getPublicCampaign, listDonorWall } from '#app/campaigns/campaigns.server.ts'
 import { postCampaignUpdate } from '#app/campaigns/manage.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
+import { newFormToken } from '#app/utils/form-token.server.ts'
 import { deliverQueuedEmail } from '#app/email/outbox.server.ts'
 import { startDonation, type DonationInput } from '#app/donations/donate.server.ts'
 import { findMoneyDrift, recordMovement } from '#app/donations/ledger.server.ts'
@@ -269,7 +270,7 @@ describe('refunds', () => {
 		expect(page).not.toContain('Eve Five')
 		expect((await listDonorWall(campaign.id)).map((d) => d.displayName).sort()).toEqual(names.slice(0, 4))
 
-		await postCampaignUpdate(campaign, owner, 'Ten miles done!')
+		await postCampaignUpdate(campaign, owner, 'Ten miles done!', newFormToken())
 		const updates = await db().select().from(emails).where(eq(emails.template, 'campaign-update'))
 		expect(updates.map((e) => e.toEmail).sort()).toEqual(['donor0@example.com', 'donor1@example.com', 'donor2@example.com', 'donor3@example.com'])
 

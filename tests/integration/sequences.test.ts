@@ -1,6 +1,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { newFormToken } from '#app/utils/form-token.server.ts'
 import { postCampaignUpdate, publishCampaign, saveCampaignDetails, endCampaignEarly } from '#app/campaigns/manage.server.ts'
 import { recordSucceededDonation } from '#app/donations/webhooks.server.ts'
 import { deliverQueuedEmail, queueEmail } from '#app/email/outbox.server.ts'
@@ -196,7 +197,7 @@ describe('the campaign sequence', () => {
 		await give(campaign, 1_200, { donorEmail: 'FAN@example.com', updatesOptIn: true })
 		await give(campaign, 1_300, { donorEmail: 'quiet@example.com', updatesOptIn: false })
 		const [owner] = await db().select().from(people).where(eq(people.email, 'esther@example.com'))
-		await postCampaignUpdate(campaign, owner!, 'Training run done: 18 miles!')
+		await postCampaignUpdate(campaign, owner!, 'Training run done: 18 miles!', newFormToken())
 		const updates = await db().select().from(emails).where(eq(emails.template, 'campaign-update'))
 		expect(updates).toHaveLength(1)
 		expect(updates[0]).toMatchObject({ category: 'updates', status: 'queued' })

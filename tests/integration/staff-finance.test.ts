@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { getPublicCampaign } from '#app/campaigns/campaigns.server.ts'
 import { recordOfflineDonation } from '#app/campaigns/manage.server.ts'
+import { newFormToken } from '#app/utils/form-token.server.ts'
 import { processStripeEvent } from '#app/donations/webhooks.server.ts'
 import { deliverQueuedEmail, queueEmail } from '#app/email/outbox.server.ts'
 import {
@@ -26,9 +27,10 @@ async function fundraiserWithCampaign(slug = 'bake-sale') {
 }
 
 async function pendingGift(campaign: Campaign, owner: Person, amount = '12.34') {
-	const recorded = await recordOfflineDonation(campaign, owner, { amount, donorName: 'Cake stall', note: 'Cash tin, counted twice' })
-	if (!recorded.ok) throw new Error('gift not recorded')
-	return recorded.donation
+	const recorded = await recordOfflineDonation(campaign, owner, { amount, donorName: 'Cake stall', note: 'Cash tin, counted twice' }, newFormToken())
+	if (recorded.status !== 'created') throw new Error('gift not recorded')
+	const [donation] = await db().select().from(donations).where(eq(donations.id, recorded.id))
+	return donation!
 }
 
 async function raisedOf(slug: string) {

@@ -1,5 +1,6 @@
 import { desc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { newFormToken } from '#app/utils/form-token.server.ts'
 import { getCampaignForViewer, listFeaturedCampaigns } from '#app/campaigns/campaigns.server.ts'
 import {
 	approveCampaign,
@@ -40,6 +41,7 @@ const report = (slug: string, clientIp = '203.0.113.7') => ({
 	details: 'The photos are from a news story about someone else.',
 	reporterEmail: 'worried@example.net',
 	clientIp,
+	formToken: newFormToken(),
 })
 
 describe('campaign moderation', () => {
@@ -356,7 +358,8 @@ describe('moderation over HTTP', () => {
 		expect(await db().select().from(campaignReports)).toHaveLength(0)
 		expect(await db().select().from(emails)).toHaveLength(0)
 
-		const good = await app.postForm('/f/amara-turns-30/report', { reason: 'permission', details: 'This is my photo, used without asking.', email: '' })
+		const formToken = /name="formToken" value="([^"]+)"/.exec(formHtml)![1]!
+		const good = await app.postForm('/f/amara-turns-30/report', { reason: 'permission', details: 'This is my photo, used without asking.', email: '', formToken })
 		expect(good.status).toBe(302)
 		expect(good.headers.get('location')).toBe('/f/amara-turns-30/report?sent=1')
 		expect(await db().select().from(campaignReports)).toMatchObject([{ reason: 'permission', reporterEmail: null, details: 'This is my photo, used without asking.' }])
