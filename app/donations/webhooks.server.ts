@@ -127,6 +127,17 @@ async function applyEvent(tx: Tx, event: StripeEventEnvelope): Promise<Outcome> 
 
 const isUuid = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value)
 
+/**
+ * Serialises, per payment, the events about it: a refund or dispute that
+ * finds the gift not yet counted is deferred, and the success replays what
+ * was deferred; without this lock the two can pass each other (the deferral
+ * commits just after the replay looked), leaving the refund unapplied. Taken
+ * first, before any row lock, so every path takes its locks in one order.
+ */
+async function lockPayment(tx: Tx, paymentIntentId: string | null | undefined) {
+	if (paymentIntentId) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`stripe-payment:${paymentIntentId}`}, 0))`)
+}
+
 /** Finds and locks the donation a Stripe object refers to. */
 async function lockDonation(tx: Tx, ref: { donationId?: string; sessionId?: string | null; paymentIntentId?: string | null }) {
 	const conditions = [
@@ -186,6 +197,7 @@ async function sessionPaymentProblem(tx: Tx, donation: Donation, session: Checko
 
 async function recordCheckoutCompleted(tx: Tx, session: CheckoutSessionObject): Promise<Outcome> {
 	const paymentIntentId = session.payment_intent
+	await lockPayment(tx, paymentIntentId)
 	const donation = await lockDonation(tx, sessionRef(session))
 	if (!donation) return { outcome: 'held_for_review', note: 'no donation matches this Checkout Session', paymentIntentId }
 	const problem = await sessionPaymentProblem(tx, donation, session)
@@ -202,6 +214,7 @@ async function recordCheckoutCompleted(tx: Tx, session: CheckoutSessionObject): 
 
 async function recordAsyncPaymentSucceeded(tx: Tx, session: CheckoutSessionObject): Promise<Outcome> {
 	const paymentIntentId = session.payment_intent
+	await lockPayment(tx, paymentIntentId)
 	const donation = await lockDonation(tx, sessionRef(session))
 	if (!donation) return { outcome: 'held_for_review', note: 'no donation matches this Checkout Session', paymentIntentId }
 	const problem = await sessionPaymentProblem(tx, donation, session)
@@ -290,6 +303,7 @@ async function lockCountedDonation(
 	what: 'refund' | 'dispute',
 ): Promise<Donation | Outcome> {
 	const paymentIntentId = object.payment_intent
+	await lockPayment(tx, paymentIntentId)
 	const donation = await lockDonation(tx, { paymentIntentId, donationId: object.metadata.donation_id })
 	if (!donation || !(await isCounted(tx, donation.id))) {
 		return { outcome: 'deferred', note: `${what} of a payment not recorded yet`, paymentIntentId, donationId: donation?.id }
