@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { formText } from '#app/utils/forms.ts'
 import { campaignKindValues } from './kinds.ts'
 import { slugProblem } from './slug.ts'
 
@@ -17,8 +18,7 @@ const cleanAmount = (v: string) => v.replace(/[£$€,\s]/g, '')
  * shape and limits; the server turns it into integer minor units.
  */
 function majorAmount(messages: { missing: string; min: number; minMessage: string; max: number; maxMessage: string }) {
-	return z
-		.string({ error: messages.missing })
+	return formText({ error: messages.missing })
 		.trim()
 		.min(1, messages.missing)
 		.refine((v) => /^\d+(\.\d{1,2})?$/.test(cleanAmount(v)), 'Enter the amount as a number, like 500 or 12.50')
@@ -34,8 +34,7 @@ const goalText = majorAmount({
 	maxMessage: `Your goal must be at most ${GOAL_MAX.toLocaleString('en-GB')}`,
 })
 
-const isoDate = z
-	.string()
+const isoDate = formText()
 	.trim()
 	.optional()
 	.transform((v) => (v ? v : null))
@@ -52,20 +51,17 @@ const coverFile = z
 
 /** Step 2 — details, also used to edit a published campaign. */
 export const campaignDetailsSchema = z.strictObject({
-	title: z
-		.string({ error: 'Please give your fundraiser a title' })
+	title: formText({ error: 'Please give your fundraiser a title' })
 		.trim()
 		.min(5, 'Please give your fundraiser a title of at least 5 characters')
 		.max(TITLE_MAX, `Your title must be at most ${TITLE_MAX} characters`),
 	goal: goalText,
 	endsOn: isoDate,
-	story: z
-		.string({ error: 'Please tell people why you are fundraising' })
+	story: formText({ error: 'Please tell people why you are fundraising' })
 		.trim()
 		.min(20, 'Please tell people why you are fundraising (at least 20 characters)')
 		.max(STORY_MAX, `Your story must be at most ${STORY_MAX.toLocaleString('en-GB')} characters`),
-	slug: z
-		.string({ error: 'Please choose a short link' })
+	slug: formText({ error: 'Please choose a short link' })
 		.trim()
 		.toLowerCase()
 		.superRefine((slug, ctx) => {
@@ -73,15 +69,13 @@ export const campaignDetailsSchema = z.strictObject({
 			if (problem) ctx.addIssue({ code: 'custom', message: problem })
 		}),
 	cover: coverFile,
-	coverAlt: z
-		.string()
+	coverAlt: formText()
 		.trim()
 		.max(200, 'The photo description must be at most 200 characters')
 		.optional()
 		.transform((v) => v ?? ''),
 	/** Quick-choice amounts for donors, like "10, 25, 50, 100"; empty keeps the suggestions for the kind. */
-	presetAmounts: z
-		.string()
+	presetAmounts: formText()
 		.trim()
 		.max(100, 'Please list at most six amounts')
 		.optional()
@@ -95,8 +89,7 @@ export const chooseKindSchema = z.strictObject({
 
 export const campaignUpdateSchema = z.strictObject({
 	intent: z.literal('post-update'),
-	body: z
-		.string({ error: 'Please write your update' })
+	body: formText({ error: 'Please write your update' })
 		.trim()
 		.min(3, 'Please write your update')
 		.max(UPDATE_MAX, `Updates must be at most ${UPDATE_MAX.toLocaleString('en-GB')} characters`),
@@ -111,13 +104,11 @@ export const offlineDonationSchema = z.strictObject({
 		max: 50_000,
 		maxMessage: 'For gifts over 50,000 please contact us',
 	}),
-	donorName: z
-		.string({ error: "Please enter the donor's name (or 'Anonymous')" })
+	donorName: formText({ error: "Please enter the donor's name (or 'Anonymous')" })
 		.trim()
 		.min(1, "Please enter the donor's name (or 'Anonymous')")
 		.max(120, 'The name must be at most 120 characters'),
-	note: z
-		.string()
+	note: formText()
 		.trim()
 		.max(500, 'The note must be at most 500 characters')
 		.optional()
@@ -127,8 +118,7 @@ export const offlineDonationSchema = z.strictObject({
 export const thankDonorSchema = z.strictObject({
 	intent: z.literal('thank-donor'),
 	donationId: z.uuid('Choose a donation to thank'),
-	message: z
-		.string({ error: 'Please write your thank-you' })
+	message: formText({ error: 'Please write your thank-you' })
 		.trim()
 		.min(2, 'Please write your thank-you')
 		.max(1000, 'Thank-you messages must be at most 1,000 characters'),

@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from '@remix-run/node'
 import { type Person, type Campaign } from '#db/schema.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
+import { ownEntry } from '#app/utils/lookup.ts'
 import { campaignUpdateSchema, endCampaignSchema, offlineDonationSchema, thankDonorSchema } from './campaign-schema.ts'
 import { endCampaignEarly, postCampaignUpdate, recordOfflineDonation, sendDonorThanks } from './manage.server.ts'
 
@@ -18,7 +19,7 @@ export type ManageIntent = keyof typeof schemas
 export async function handleManageAction(request: Request, person: Person, campaign: Campaign) {
 	const formData = await readFormData(request)
 	const intent = String(formData.get('intent') ?? '') as ManageIntent
-	const schema = schemas[intent]
+	const schema = ownEntry(schemas, intent)
 	if (!schema) return data({ intent: null, result: null, error: 'Unknown action.' }, { status: 400 })
 	const submission = parseWithZod(formData, { schema })
 	if (submission.status !== 'success') return data({ intent, result: submission.reply(), error: null }, { status: 400 })

@@ -23,8 +23,10 @@ const IP_LIMIT = { limit: 20, windowSeconds: 60 * 60 }
  */
 export function safeRedirect(to: unknown, fallback: string = DEFAULT_AFTER_SIGN_IN): string {
 	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//')) return fallback
-	// Browsers read a backslash as a slash, and control characters are stripped.
-	if (/[\\\u0000-\u001f\u007f]/.test(to)) return fallback
+	// Browsers read a backslash as a slash and strip control characters; no
+	// address of ours needs anything outside ASCII, and look-alike slashes
+	// ("/\u2215\u2215evil.example") cannot even be sent in a Location header.
+	if (/[\\\u0000-\u001f\u007f-\uffff]/.test(to)) return fallback
 	const base = 'http://local.invalid'
 	let url: URL
 	try {
