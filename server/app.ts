@@ -90,7 +90,7 @@ function refuseMalformedAddresses(req: Request, res: Response, next: NextFunctio
 	if (CONTROL_CHARACTER.test(path)) return refuse(res, 400, 'That address is not valid.')
 	for (const [name, value] of new URLSearchParams(rawQuery)) {
 		if (CONTROL_CHARACTER.test(name) || CONTROL_CHARACTER.test(value)) {
-			return refuse(res, 400, 'That address holds characters it should not (control characters in the query).')
+			return refuse(res, 400, 'That address is not valid.')
 		}
 	}
 	// The public address is APP_URL; a client's X-Forwarded-Host would only
