@@ -167,7 +167,9 @@ function noStoreForSessions(req: Request, res: Response, next: NextFunction) {
 	carriesSignedSession(req.get('cookie') ?? null).then((signedIn) => {
 		const writeHead = res.writeHead
 		res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
-			if (signedIn || setsSessionCookie(this.getHeader('set-cookie'))) this.setHeader('Cache-Control', 'private, no-store')
+			// A route that already said no-store (the CSV exports) is kept as it is.
+			const mayBeStored = !/\bno-store\b/.test(String(this.getHeader('cache-control') ?? ''))
+			if (mayBeStored && (signedIn || setsSessionCookie(this.getHeader('set-cookie')))) this.setHeader('Cache-Control', 'private, no-store')
 			return writeHead.apply(this, args)
 		} as Response['writeHead']
 		next()
