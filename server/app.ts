@@ -6,11 +6,15 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
 import morgan from 'morgan'
+import { type TrustProxy } from '#app/config/env.server.ts'
+import { carriesSignedSession, SESSION_COOKIE_NAME } from '#app/people/session.server.ts'
 
 export type AppOptions = {
 	/** The Remix server build, or a function returning it (development, through Vite). */
 	build: ServerBuild | (() => Promise<ServerBuild>)
 	production: boolean
+	/** Proxies whose X-Forwarded-For names the client (TRUST_PROXY); false → the socket's address. */
+	trustProxy: TrustProxy
 	logRequests: boolean
 	/** Static files of the client build (production) — omitted when Vite serves them. */
 	clientBuildDir?: string
@@ -32,6 +36,73 @@ const MAX_FORM_BODY_BYTES = 256 * 1024
  */
 const MAX_UPLOAD_BODY_BYTES = 21 * 1024 * 1024
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** Every page and form is a GET or a POST; nothing here answers PUT, DELETE, TRACE and the like. */
+const SERVED_METHODS = new Set(['GET', 'HEAD', 'POST'])
+/** C0 control characters and DEL: no address of ours holds one, and PostgreSQL refuses NUL outright. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/
+
+/**
+ * Features no page of ours uses, turned off for the page and anything it
+ * embeds. Stripe Checkout is a redirect to Stripe's own page, so `payment`
+ * stays off here too.
+ */
+const PERMISSIONS_POLICY = [
+	'camera=()',
+	'microphone=()',
+	'geolocation=()',
+	'payment=()',
+	'usb=()',
+	'serial=()',
+	'bluetooth=()',
+	'hid=()',
+	'midi=()',
+	'magnetometer=()',
+	'gyroscope=()',
+	'accelerometer=()',
+	'display-capture=()',
+	'browsing-topics=()',
+].join(', ')
+
+function refuse(res: Response, status: number, message: string) {
+	res.status(status).set('cache-control', 'no-store').type('text/plain').send(message)
+}
+
+/** Odd methods (TRACE, PUT, PROPFIND …) get a plain 405 before any route sees them. */
+function refuseUnservedMethods(req: Request, res: Response, next: NextFunction) {
+	if (SERVED_METHODS.has(req.method)) return next()
+	res.set('allow', 'GET, HEAD, POST')
+	refuse(res, 405, 'That method is not allowed here.')
+}
+
+/**
+ * Refuses addresses no route can answer — invalid percent-encoding, control
+ * characters in the path or the query, an unusable Host — with a 400, so
+ * they never reach a route, a static file handler or the database as a 500.
+ */
+function refuseMalformedAddresses(req: Request, res: Response, next: NextFunction) {
+	const [rawPath = '', rawQuery = ''] = req.originalUrl.split(/\?(.*)/s)
+	let path: string
+	try {
+		path = decodeURIComponent(rawPath)
+	} catch {
+		return refuse(res, 400, 'That address is not valid.')
+	}
+	if (CONTROL_CHARACTER.test(path)) return refuse(res, 400, 'That address is not valid.')
+	for (const [name, value] of new URLSearchParams(rawQuery)) {
+		if (CONTROL_CHARACTER.test(name) || CONTROL_CHARACTER.test(value)) {
+			return refuse(res, 400, 'That address is not valid.')
+		}
+	}
+	// The public address is APP_URL; a client's X-Forwarded-Host would only
+	// change the host (and port) the request URL is built from.
+	delete req.headers['x-forwarded-host']
+	try {
+		new URL(`http://${req.get('host') ?? 'localhost'}`)
+	} catch {
+		return refuse(res, 400, 'That Host header is not valid.')
+	}
+	next()
+}
 
 /**
  * Rejects cross-site mutations. Browsers send Sec-Fetch-Site (and Origin) on
@@ -39,8 +110,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
  * route. Provider webhooks are signed instead and skip this check.
  */
 function rejectCrossSiteMutations(req: Request, res: Response, next: NextFunction) {
-	// Webhooks are signed; one-click unsubscribes (RFC 8058) come from mail providers and carry a signed token.
-	if (SAFE_METHODS.has(req.method) || req.path.startsWith('/webhooks/') || req.path === '/email/unsubscribe') return next()
+	if (SAFE_METHODS.has(req.method) || req.path.startsWith('/webhooks/')) return next()
+	// One-click unsubscribes (RFC 8058) are posted by mail providers from their
+	// own origin, or none ("null"); the signed token in the address is the
+	// authority, so the Origin means nothing here and is not passed on (Remix
+	// would abort the action over it).
+	if (req.path === '/email/unsubscribe') {
+		delete req.headers.origin
+		return next()
+	}
 	const fetchSite = req.get('sec-fetch-site')
 	if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') {
 		return res.status(403).type('text/plain').send('Cross-site form submissions are not allowed.')
@@ -74,12 +152,38 @@ function limitBodySize(req: Request, res: Response, next: NextFunction) {
 	next()
 }
 
+function setsSessionCookie(header: ReturnType<Response['getHeader']>) {
+	const cookies = Array.isArray(header) ? header : header === undefined ? [] : [String(header)]
+	return cookies.some((cookie) => cookie.startsWith(`${SESSION_COOKIE_NAME}=`))
+}
+
+/**
+ * A response to someone signed in — or one that signs someone in or out —
+ * may hold their data (a dashboard's donor emails, the staff area): no
+ * browser or shared cache may keep it. Decided per request from the session,
+ * not for every response, so anonymous public pages can be made cacheable.
+ */
+function noStoreForSessions(req: Request, res: Response, next: NextFunction) {
+	carriesSignedSession(req.get('cookie') ?? null).then((signedIn) => {
+		const writeHead = res.writeHead
+		res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
+			// A route that already said no-store (the CSV exports) is kept as it is.
+			const mayBeStored = !/\bno-store\b/.test(String(this.getHeader('cache-control') ?? ''))
+			if (mayBeStored && (signedIn || setsSessionCookie(this.getHeader('set-cookie')))) this.setHeader('Cache-Control', 'private, no-store')
+			return writeHead.apply(this, args)
+		} as Response['writeHead']
+		next()
+	}, next)
+}
+
 const isWidgetPath = (path: string) => /^\/f\/[a-z0-9-]+\/widget$/.test(path)
 
 export function createApp(options: AppOptions) {
 	const app = express()
 	app.disable('x-powered-by')
-	app.set('trust proxy', 1)
+	// req.ip is the one source of the client's address (every per-IP limit reads
+	// it through the load context); only configured proxies may set it.
+	app.set('trust proxy', options.trustProxy)
 	app.use(compression())
 
 	if (options.logRequests) {
@@ -121,6 +225,12 @@ export function createApp(options: AppOptions) {
 			strictTransportSecurity: options.production ? { maxAge: 63072000, includeSubDomains: true } : false,
 		}),
 	)
+	app.use((_req, res, next) => {
+		res.setHeader('Permissions-Policy', PERMISSIONS_POLICY)
+		next()
+	})
+	app.use(refuseUnservedMethods)
+	app.use(refuseMalformedAddresses)
 
 	// Express 4 ignores a handler's promise, so both outcomes are answered here.
 	app.get('/healthz', (_req, res) => {
@@ -158,6 +268,7 @@ export function createApp(options: AppOptions) {
 		app.use(express.static(options.clientBuildDir, { maxAge: '1h' }))
 	}
 
+	app.use(noStoreForSessions)
 	const handleRemixRequest = createRequestHandler({
 		build: options.build,
 		mode: options.production ? 'production' : 'development',

@@ -30,6 +30,7 @@ if (dev) {
 const app = createApp({
 	build,
 	production: env.NODE_ENV === 'production',
+	trustProxy: env.TRUST_PROXY,
 	logRequests: env.LOG_REQUESTS,
 	clientBuildDir: dev ? undefined : path.join(root, 'build/client'),
 	before,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { amountTextProblem, parseMajorText } from '#app/utils/money.ts'
 import { FORM_TOKEN_FIELD, formTokenField } from '#app/utils/forms.ts'
+import { formText } from '#app/utils/forms.ts'
 import { campaignKindValues } from './kinds.ts'
 import { slugProblem } from './slug.ts'
 
@@ -22,8 +23,7 @@ const hundredths = (v: string) => parseMajorText(v, 2)
  * shape and limits; the server turns it into integer minor units.
  */
 function majorAmount(messages: { missing: string; min: number; minMessage: string; max: number; maxMessage: string }) {
-	return z
-		.string({ error: messages.missing })
+	return formText({ error: messages.missing })
 		.trim()
 		.min(1, messages.missing)
 		.superRefine((v, ctx) => {
@@ -42,8 +42,7 @@ const goalText = majorAmount({
 	maxMessage: `Your goal must be at most ${GOAL_MAX.toLocaleString('en-GB')}`,
 })
 
-const isoDate = z
-	.string()
+const isoDate = formText()
 	.trim()
 	.optional()
 	.transform((v) => (v ? v : null))
@@ -60,20 +59,17 @@ const coverFile = z
 
 /** Step 2 — details, also used to edit a published campaign. */
 export const campaignDetailsSchema = z.strictObject({
-	title: z
-		.string({ error: 'Please give your fundraiser a title' })
+	title: formText({ error: 'Please give your fundraiser a title' })
 		.trim()
 		.min(5, 'Please give your fundraiser a title of at least 5 characters')
 		.max(TITLE_MAX, `Your title must be at most ${TITLE_MAX} characters`),
 	goal: goalText,
 	endsOn: isoDate,
-	story: z
-		.string({ error: 'Please tell people why you are fundraising' })
+	story: formText({ error: 'Please tell people why you are fundraising' })
 		.trim()
 		.min(20, 'Please tell people why you are fundraising (at least 20 characters)')
 		.max(STORY_MAX, `Your story must be at most ${STORY_MAX.toLocaleString('en-GB')} characters`),
-	slug: z
-		.string({ error: 'Please choose a short link' })
+	slug: formText({ error: 'Please choose a short link' })
 		.trim()
 		.toLowerCase()
 		.superRefine((slug, ctx) => {
@@ -81,8 +77,7 @@ export const campaignDetailsSchema = z.strictObject({
 			if (problem) ctx.addIssue({ code: 'custom', message: problem })
 		}),
 	cover: coverFile,
-	coverAlt: z
-		.string()
+	coverAlt: formText()
 		.trim()
 		.max(200, 'The photo description must be at most 200 characters')
 		.optional()
@@ -95,8 +90,7 @@ export const campaignDetailsSchema = z.strictObject({
 		.optional()
 		.transform((v) => v ?? ''),
 	/** Quick-choice amounts for donors, like "10, 25, 50, 100"; empty keeps the suggestions for the kind. */
-	presetAmounts: z
-		.string()
+	presetAmounts: formText()
 		.trim()
 		.max(100, 'Please list at most six amounts')
 		.optional()
@@ -112,8 +106,7 @@ export const chooseKindSchema = z.strictObject({
 export const campaignUpdateSchema = z.strictObject({
 	intent: z.literal('post-update'),
 	[FORM_TOKEN_FIELD]: formTokenField,
-	body: z
-		.string({ error: 'Please write your update' })
+	body: formText({ error: 'Please write your update' })
 		.trim()
 		.min(3, 'Please write your update')
 		.max(UPDATE_MAX, `Updates must be at most ${UPDATE_MAX.toLocaleString('en-GB')} characters`),
@@ -129,13 +122,11 @@ export const offlineDonationSchema = z.strictObject({
 		max: 50_000,
 		maxMessage: 'For gifts over 50,000 please contact us',
 	}),
-	donorName: z
-		.string({ error: "Please enter the donor's name (or 'Anonymous')" })
+	donorName: formText({ error: "Please enter the donor's name (or 'Anonymous')" })
 		.trim()
 		.min(1, "Please enter the donor's name (or 'Anonymous')")
 		.max(120, 'The name must be at most 120 characters'),
-	note: z
-		.string()
+	note: formText()
 		.trim()
 		.max(500, 'The note must be at most 500 characters')
 		.optional()
@@ -146,8 +137,7 @@ export const thankDonorSchema = z.strictObject({
 	intent: z.literal('thank-donor'),
 	[FORM_TOKEN_FIELD]: formTokenField,
 	donationId: z.uuid('Choose a donation to thank'),
-	message: z
-		.string({ error: 'Please write your thank-you' })
+	message: formText({ error: 'Please write your thank-you' })
 		.trim()
 		.min(2, 'Please write your thank-you')
 		.max(1000, 'Thank-you messages must be at most 1,000 characters'),

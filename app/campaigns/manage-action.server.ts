@@ -2,7 +2,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from '@remix-run/node'
 import { type Person, type Campaign } from '#db/schema.ts'
 import { STALE_FORM_MESSAGE, readFormToken } from '#app/utils/form-token.server.ts'
-import { formText, readFormData } from '#app/utils/forms.server.ts'
+import { formValue, readFormData } from '#app/utils/forms.server.ts'
+import { ownEntry } from '#app/utils/lookup.ts'
 import { campaignUpdateSchema, endCampaignSchema, offlineDonationSchema, thankDonorSchema } from './campaign-schema.ts'
 import { endCampaignEarly, postCampaignUpdate, recordOfflineDonation, sendDonorThanks } from './manage.server.ts'
 
@@ -18,9 +19,8 @@ export type ManageIntent = keyof typeof schemas
 /** Dispatches the dashboard's forms by their `intent` field. */
 export async function handleManageAction(request: Request, person: Person, campaign: Campaign) {
 	const formData = await readFormData(request)
-	const intent = formText(formData, 'intent')
-	// An own-property check, so "constructor" or "__proto__" is just an unknown action.
-	const schema = Object.hasOwn(schemas, intent) ? schemas[intent as ManageIntent] : undefined
+	const intent = formValue(formData, 'intent')
+	const schema = ownEntry(schemas, intent as ManageIntent)
 	if (!schema) return data({ intent: null, result: null, error: 'Unknown action.' }, { status: 400 })
 	const submission = parseWithZod(formData, { schema })
 	if (submission.status !== 'success') return data({ intent, result: submission.reply(), error: null }, { status: 400 })

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 /**
@@ -31,6 +32,54 @@ const bool = (fallback: boolean) =>
 			.default(fallback),
 	)
 
+/** Express's names for address ranges a proxy may sit in. */
+const NAMED_PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function isProxyAddress(entry: string) {
+	if (NAMED_PROXY_RANGES.has(entry)) return true
+	const [address = '', prefix, ...rest] = entry.split('/')
+	const family = isIP(address)
+	if (family === 0 || rest.length > 0) return false
+	if (prefix === undefined) return true
+	return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)
+}
+
+/**
+ * Which proxies' X-Forwarded-For to believe, as Express's `trust proxy`:
+ * false (the default) uses the socket's address, so no client can choose its
+ * own IP; a hop count, or the addresses, CIDRs and named ranges of the
+ * proxies in front of the app. "Trust everyone" is refused: it would let any
+ * client pick its address and so escape every per-IP limit.
+ */
+export type TrustProxy = false | number | string[]
+
+const trustProxy = z.preprocess(
+	emptyToUndefined,
+	z
+		.string()
+		.optional()
+		.transform((value, ctx): TrustProxy => {
+			const text = value?.trim().toLowerCase()
+			if (text === undefined || text === 'false' || text === '0') return false
+			if (/^\d+$/.test(text)) {
+				const hops = Number(text)
+				if (hops <= 10) return hops
+				ctx.addIssue({ code: 'custom', message: 'a hop count must be at most 10' })
+				return z.NEVER
+			}
+			const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean)
+			const wrong = entries.filter((entry) => !isProxyAddress(entry))
+			if (entries.length === 0 || wrong.length > 0) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `must be false, a hop count, or a comma-separated list of IP addresses, CIDRs and loopback, linklocal or uniquelocal${wrong.length > 0 ? ` (not understood: ${wrong.join(', ')})` : ''}`,
+				})
+				return z.NEVER
+			}
+			return entries
+		}),
+)
+
 const DEV_SESSION_SECRET = 'development-only-session-secret-not-for-production'
 /** Signs the built-in test checkout's events when no Stripe account is configured. */
 const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_development_only_test_checkout'
@@ -43,6 +92,8 @@ export const envSchema = z.object({
 	PORT: integer(3000, 1, 65535),
 	/** Unset → 0.0.0.0 in production, 127.0.0.1 otherwise (development serves /dev/mail and the test checkout). */
 	HOST: optionalString,
+	/** Proxies whose X-Forwarded-For gives the client's IP (rate limits); unset → none, the socket address. */
+	TRUST_PROXY: trustProxy,
 	/** Public base URL, used in emails and share links. */
 	APP_URL: optionalUrl,
 	/** postgres://… to use a real PostgreSQL server; unset → embedded PGlite. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { emailAddress, HONEYPOT_FIELD, honeypotSchema } from '#app/utils/forms.ts'
+import { emailAddress, formText, HONEYPOT_FIELD, honeypotSchema } from '#app/utils/forms.ts'
 import { amountTextProblem, parseMajorToMinor } from '#app/utils/money.ts'
 
 export const MESSAGE_MAX = 280
@@ -9,16 +9,14 @@ export type DonationLimits = { minMinor: number; maxMinor: number; currency: str
 /** The donation form's fields alone (also the browser's constraint attributes). */
 export const donationFields = z.strictObject({
 	/** A preset in minor units, or "other"; a typed `otherAmount` wins over a preset (see chosenAmount). */
-	amount: z.string().optional(),
-	otherAmount: z.string().trim().optional(),
-	donorName: z
-		.string({ error: 'Please enter your name' })
+	amount: formText().optional(),
+	otherAmount: formText().trim().optional(),
+	donorName: formText({ error: 'Please enter your name' })
 		.trim()
 		.min(1, 'Please enter your name')
 		.max(120, 'Your name must be at most 120 characters'),
 	donorEmail: emailAddress,
-	message: z
-		.string()
+	message: formText()
 		.trim()
 		.max(MESSAGE_MAX, `Messages must be at most ${MESSAGE_MAX} characters`)
 		.optional()

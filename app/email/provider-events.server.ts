@@ -1,5 +1,6 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto'
 import { eq, inArray, sql } from 'drizzle-orm'
+import { z } from 'zod'
 import { getEnv } from '#app/config/env.server.ts'
 import { db } from '#db/index.server.ts'
 import { emailEvents, emails } from '#db/schema.ts'
@@ -7,6 +8,11 @@ import { suppressAddress, unsubscribe } from './preferences.server.ts'
 
 export const SIGNATURE_HEADER = 'x-twilio-email-event-webhook-signature'
 export const TIMESTAMP_HEADER = 'x-twilio-email-event-webhook-timestamp'
+/**
+ * How far a batch's signed timestamp may be from our clock, as Stripe's
+ * webhook tolerance: an old, correctly signed batch replayed later is refused.
+ */
+export const SENDGRID_TIMESTAMP_TOLERANCE_SECONDS = 5 * 60
 
 let cachedKey: { source: string; key: KeyObject } | undefined
 
@@ -33,16 +39,41 @@ export function verifySendGridSignature(rawBody: string, signature: string | nul
 	}
 }
 
-type SendGridEvent = {
-	email?: string
-	event?: string
-	timestamp?: number
-	sg_message_id?: string
-	sg_event_id?: string
-	url?: string
-	reason?: string
-	email_id?: string
-	[key: string]: unknown
+/** C0 control characters: PostgreSQL refuses NUL in text and in jsonb, and no address or id holds one. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/
+const providerText = (max: number) => z.string().max(max).refine((value) => !CONTROL_CHARACTERS.test(value))
+/** Seconds since 1970, up to a day ahead of us (a clock a little fast). */
+const eventTime = z
+	.number()
+	.int()
+	.min(0)
+	.refine((seconds) => seconds <= Date.now() / 1000 + 86_400)
+
+/**
+ * One event of a batch, as far as we use it; the rest is kept as sent. An
+ * event that does not fit is skipped (and counted), never a 500 — SendGrid
+ * would otherwise retry the whole batch for a day.
+ */
+const sendGridEventSchema = z
+	.looseObject({
+		event: providerText(64).min(1),
+		email: providerText(320).optional(),
+		timestamp: eventTime.optional(),
+		sg_message_id: providerText(255).optional(),
+		sg_event_id: providerText(255).optional(),
+		url: z.string().max(4000).optional(),
+		reason: z.unknown().optional(),
+		email_id: providerText(64).optional(),
+	})
+	// The whole event is stored as jsonb, which cannot hold a NUL anywhere.
+	.refine((event) => !JSON.stringify(event).includes('\\u0000'))
+
+type SendGridEvent = z.infer<typeof sendGridEventSchema>
+
+/** Whether the signed timestamp header is within the tolerance of now. */
+function isFresh(timestamp: string | null) {
+	if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return false
+	return Math.abs(Date.now() / 1000 - Number(timestamp)) <= SENDGRID_TIMESTAMP_TOLERANCE_SECONDS
 }
 
 const SUPPRESSING = new Set(['bounce', 'dropped', 'spamreport'])
@@ -55,19 +86,24 @@ const SUPPRESSING = new Set(['bounce', 'dropped', 'spamreport'])
 export async function handleSendGridWebhook(rawBody: string, signature: string | null, timestamp: string | null) {
 	if (!getEnv().SENDGRID_WEBHOOK_PUBLIC_KEY) return { status: 400, body: { error: 'SENDGRID_WEBHOOK_PUBLIC_KEY is not configured' } }
 	if (!verifySendGridSignature(rawBody, signature, timestamp)) return { status: 400, body: { error: 'invalid signature' } }
-	let events: SendGridEvent[]
+	if (!isFresh(timestamp)) {
+		return { status: 400, body: { error: `timestamp more than ${SENDGRID_TIMESTAMP_TOLERANCE_SECONDS} seconds from now` } }
+	}
+	let batch: unknown
 	try {
-		const parsed: unknown = JSON.parse(rawBody)
-		events = Array.isArray(parsed) ? (parsed as SendGridEvent[]) : []
+		batch = JSON.parse(rawBody)
 	} catch {
 		return { status: 400, body: { error: 'body is not JSON' } }
 	}
+	const events = Array.isArray(batch) ? batch : []
 	let recorded = 0
-	for (const event of events) {
-		if (typeof event.event !== 'string') continue
-		if (await recordProviderEvent(event)) recorded++
+	let skipped = 0
+	for (const candidate of events) {
+		const event = sendGridEventSchema.safeParse(candidate)
+		if (!event.success) skipped++
+		else if (await recordProviderEvent(event.data)) recorded++
 	}
-	return { status: 200, body: { received: events.length, recorded } }
+	return { status: 200, body: { received: events.length, recorded, skipped } }
 }
 
 async function recordProviderEvent(event: SendGridEvent): Promise<boolean> {
@@ -87,7 +123,7 @@ async function recordProviderEvent(event: SendGridEvent): Promise<boolean> {
 			.values({
 				emailId: email?.id ?? null,
 				providerMessageId,
-				event: event.event!,
+				event: event.event,
 				dedupeKey,
 				occurredAt: new Date((event.timestamp ?? Date.now() / 1000) * 1000),
 				payload: event,
@@ -105,7 +141,7 @@ async function recordProviderEvent(event: SendGridEvent): Promise<boolean> {
 				.set({ status: 'bounced', lastError: String(event.reason ?? event.event).slice(0, 500) })
 				.where(sql`${emails.id} = ${email.id} and ${emails.status} in ('sent', 'delivered', 'queued', 'sending')`)
 		}
-		if (event.email && SUPPRESSING.has(event.event!)) await suppressAddress(tx, event.email, event.event!)
+		if (event.email && SUPPRESSING.has(event.event)) await suppressAddress(tx, event.email, event.event)
 		return true
 	}).then(async (recorded) => {
 		// An unsubscribe through SendGrid's own links stops everything optional, like ours.

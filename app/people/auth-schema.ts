@@ -1,22 +1,20 @@
 import { z } from 'zod'
-import { emailAddress, HONEYPOT_FIELD, honeypotSchema, requiredText } from '#app/utils/forms.ts'
+import { emailAddress, formText, HONEYPOT_FIELD, honeypotSchema, requiredText } from '#app/utils/forms.ts'
 
 /** The sign-in (and sign-up) form: one email address, no password. */
 export const loginSchema = z.strictObject({
 	email: emailAddress,
-	redirectTo: z.string().max(2000).optional(),
+	redirectTo: formText().max(2000).optional(),
 	[HONEYPOT_FIELD]: honeypotSchema,
 })
 
 /** The 6-digit code from the sign-in email; spaces people type or paste are ignored. */
 export const verifyCodeSchema = z.strictObject({
 	email: emailAddress,
-	code: z
-		.string({ error: 'Please enter the 6-digit code from the email' })
+	code: formText({ error: 'Please enter the 6-digit code from the email' })
 		.transform((value) => value.replace(/\s+/g, ''))
 		.pipe(
-			z
-				.string()
+			formText()
 				.min(1, 'Please enter the 6-digit code from the email')
 				.regex(/^\d{6}$/, 'The code is 6 digits, like 123456'),
 		),
@@ -24,7 +22,7 @@ export const verifyCodeSchema = z.strictObject({
 
 /** The "Continue signing in" button on the page an emailed link opens. */
 export const signInLinkSchema = z.strictObject({
-	token: z.string({ error: 'This sign-in link is incomplete' }).min(1).max(200),
+	token: formText({ error: 'This sign-in link is incomplete' }).min(1).max(200),
 })
 
 const checkbox = z.boolean().optional().transform((value) => value ?? false)
@@ -39,8 +37,7 @@ export const profileSchema = z.strictObject({
 
 export const deleteAccountSchema = z.strictObject({
 	intent: z.literal('delete'),
-	confirm: z
-		.string({ error: 'Please type DELETE to confirm' })
+	confirm: formText({ error: 'Please type DELETE to confirm' })
 		.trim()
 		.refine((value) => value === 'DELETE', 'Please type DELETE, in capital letters, to confirm'),
 })

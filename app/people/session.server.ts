@@ -4,6 +4,8 @@ import { getEnv } from '#app/config/env.server.ts'
 import { db } from '#db/index.server.ts'
 import { people, sessions, type Person } from '#db/schema.ts'
 
+/** Name of the cookie that carries the signed session id. */
+export const SESSION_COOKIE_NAME = '__session'
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -11,7 +13,7 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 // (tests, a rotated secret) takes effect without a restart of this module.
 function sessionCookie() {
 	const env = getEnv()
-	return createCookie('__session', {
+	return createCookie(SESSION_COOKIE_NAME, {
 		secrets: [env.SESSION_SECRET],
 		httpOnly: true,
 		sameSite: 'lax',
@@ -27,8 +29,21 @@ function sessionCookie() {
  * forged value never reaches the database as a malformed uuid.
  */
 async function readSessionId(request: Request): Promise<string | null> {
-	const value: unknown = await sessionCookie().parse(request.headers.get('cookie'))
+	return readSessionIdFrom(request.headers.get('cookie'))
+}
+
+async function readSessionIdFrom(cookieHeader: string | null): Promise<string | null> {
+	const value: unknown = await sessionCookie().parse(cookieHeader)
 	return typeof value === 'string' && UUID_PATTERN.test(value) ? value : null
+}
+
+/**
+ * Whether a Cookie header carries a session cookie signed with our secret.
+ * Read without the database, for deciding on every response whether it may
+ * be cached: one whose session has since expired is treated as signed in.
+ */
+export async function carriesSignedSession(cookieHeader: string | null): Promise<boolean> {
+	return (await readSessionIdFrom(cookieHeader)) !== null
 }
 
 /** The signed-in person, or null when signed out, expired or deleted. */

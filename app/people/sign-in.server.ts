@@ -36,8 +36,10 @@ export const SIGN_IN_PAUSE_MINUTES = 60
  */
 export function localPathOrNull(to: unknown): string | null {
 	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//')) return null
-	// Browsers read a backslash as a slash, and control characters are stripped.
-	if (/[\\\p{Cc}]/u.test(to)) return null
+	// Browsers read a backslash as a slash and strip control characters; no
+	// address of ours needs anything outside ASCII, and look-alike slashes
+	// ("/\u2215\u2215evil.example") cannot even be sent in a Location header.
+	if (/[\\\u0000-\u001f\u007f-\uffff]/.test(to)) return null
 	const base = 'http://local.invalid'
 	let url: URL
 	try {

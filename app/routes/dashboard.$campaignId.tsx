@@ -14,6 +14,7 @@ import { getEnv } from '#app/config/env.server.ts'
 import { requireSessionPerson } from '#app/people/session.server.ts'
 import { newFormToken } from '#app/utils/form-token.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
+import { ownEntry } from '#app/utils/lookup.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const person = await requireSessionPerson(request)
@@ -69,7 +70,7 @@ export default function ManageCampaign() {
 	const { campaign, donations, updates, url, locale, formTokens } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>() as ActionResult | undefined
 	const [searchParams] = useSearchParams()
-	const done = doneMessages[searchParams.get('done') ?? '']
+	const done = ownEntry(doneMessages, searchParams.get('done'))
 	const money = (minor: number) => formatMoney(minor, campaign.currency, locale)
 	const raised = formatMoney(campaign.raisedMinor, campaign.currency, locale, { wholeUnits: true })
 	const goal = formatMoney(campaign.goalMinor, campaign.currency, locale, { wholeUnits: true })

@@ -8,7 +8,7 @@ import { FieldErrors, FormErrors, FormTokenInput, Honeypot, SubmitButton, TextAr
 import { reportReasons, submitCampaignReport, type ReportReason } from '#app/staff/moderation.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 import { newFormToken, readFormToken } from '#app/utils/form-token.server.ts'
-import { emailAddress, FORM_TOKEN_FIELD, formTokenField, HONEYPOT_FIELD, honeypotSchema } from '#app/utils/forms.ts'
+import { emailAddress, FORM_TOKEN_FIELD, formText, formTokenField, HONEYPOT_FIELD, honeypotSchema } from '#app/utils/forms.ts'
 
 const DETAILS_MIN = 10
 const DETAILS_MAX = 2000
@@ -16,11 +16,9 @@ const DETAILS_MAX = 2000
 // Built from the reasons the loader sends, so the list lives in one place (the domain module).
 function reportSchema(reasons: string[]) {
 	return z.strictObject({
-		reason: z
-			.string({ error: 'Please choose a reason' })
+		reason: formText({ error: 'Please choose a reason' })
 			.refine((value) => reasons.includes(value), 'Please choose one of the reasons in the list'),
-		details: z
-			.string({ error: 'Please tell us what is wrong' })
+		details: formText({ error: 'Please tell us what is wrong' })
 			.trim()
 			.min(DETAILS_MIN, `Please tell us a little more (at least ${DETAILS_MIN} characters)`)
 			.max(DETAILS_MAX, `Please keep it to ${DETAILS_MAX.toLocaleString('en-GB')} characters`),

@@ -6,8 +6,9 @@ import { readFormData } from '#app/utils/forms.server.ts'
 export const loader = () => redirect('/')
 
 export async function action({ request }: ActionFunctionArgs) {
-	const formData = await readFormData(request)
-	if (formData.get('everywhere') === '1') {
+	// A bare POST (no form at all) still means "sign me out" on this device.
+	const everywhere = request.headers.has('content-type') && (await readFormData(request)).get('everywhere') === '1'
+	if (everywhere) {
 		const person = await getSessionPerson(request)
 		if (person) await destroyAllSessionsFor(person.id)
 	}

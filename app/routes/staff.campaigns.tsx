@@ -16,8 +16,10 @@ import {
 	type CampaignStatus,
 	type StaffCampaignRow,
 } from '#app/staff/moderation.server.ts'
-import { formText, readFormData } from '#app/utils/forms.server.ts'
+import { formValue, readFormData } from '#app/utils/forms.server.ts'
+import { formText } from '#app/utils/forms.ts'
 import { formatMoney } from '#app/utils/money.ts'
+import { ownEntry } from '#app/utils/lookup.ts'
 
 const PAGE_SIZE = 50
 const REASON_MAX = 500
@@ -26,8 +28,7 @@ const campaignId = z.uuid('Choose a fundraiser')
 const hideSchema = z.strictObject({
 	intent: z.literal('hide'),
 	campaignId,
-	reason: z
-		.string({ error: 'Please say why you are hiding it; the fundraiser will see this' })
+	reason: formText({ error: 'Please say why you are hiding it; the fundraiser will see this' })
 		.trim()
 		.min(1, 'Please say why you are hiding it; the fundraiser will see this')
 		.max(REASON_MAX, `Please keep the reason to ${REASON_MAX} characters`),
@@ -83,7 +84,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		total,
 		filters,
 		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-		done: doneMessages[url.searchParams.get('done') ?? ''] ?? null,
+		done: ownEntry(doneMessages, url.searchParams.get('done')) ?? null,
 		locale: getCharity().locale,
 	}
 }
@@ -93,9 +94,9 @@ type ActionResult = { intent: string | null; campaignId: string | null; result: 
 export async function action({ request }: ActionFunctionArgs) {
 	const staff = await requireStaff(request)
 	const formData = await readFormData(request)
-	const intent = formText(formData, 'intent') as Intent
-	const targetId = formText(formData, 'campaignId')
-	const schema = Object.hasOwn(schemas, intent) ? schemas[intent] : null
+	const intent = formValue(formData, 'intent') as Intent
+	const targetId = formValue(formData, 'campaignId')
+	const schema = ownEntry(schemas, intent) ?? null
 	if (!schema) return data<ActionResult>({ intent: null, campaignId: targetId, result: null, error: 'Unknown action.' }, { status: 400 })
 	const submission = parseWithZod(formData, { schema })
 	if (submission.status !== 'success') {

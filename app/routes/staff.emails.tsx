@@ -7,6 +7,7 @@ import { requireStaff } from '#app/people/session.server.ts'
 import { emailStatuses, listEmailsForStaff, retryFailedEmail, type EmailStatus } from '#app/staff/finance.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 import { ActionNotice, ScrollTable } from '#app/staff/staff-ui.tsx'
+import { ownEntry } from '#app/utils/lookup.ts'
 
 const PAGE_SIZE = 50
 
@@ -94,7 +95,7 @@ export default function StaffEmails() {
 	const { emails, counts, total, templates, filters, pageSize, locale } = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
 	const navigation = useNavigation()
-	const done = doneMessages[searchParams.get('done') ?? '']
+	const done = ownEntry(doneMessages, searchParams.get('done'))
 	const linkWith = (changes: Record<string, string | null>) => {
 		const next = new URLSearchParams(searchParams)
 		next.delete('done')

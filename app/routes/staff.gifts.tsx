@@ -7,9 +7,11 @@ import { FieldErrors, FormErrors } from '#app/components/form-fields.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
 import { confirmOfflineGift, listPendingOfflineGifts, listRecentOfflineDecisions, rejectOfflineGift } from '#app/staff/finance.server.ts'
-import { formText, readFormData } from '#app/utils/forms.server.ts'
+import { formValue, readFormData } from '#app/utils/forms.server.ts'
+import { formText } from '#app/utils/forms.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { ActionNotice, ScrollTable } from '#app/staff/staff-ui.tsx'
+import { ownEntry } from '#app/utils/lookup.ts'
 
 const REASON_MAX = 500
 
@@ -21,8 +23,7 @@ const confirmSchema = z.strictObject({
 const rejectSchema = z.strictObject({
 	intent: z.literal('reject'),
 	donationId: z.uuid('Choose a gift to reject'),
-	reason: z
-		.string({ error: 'Please say why this gift cannot be confirmed' })
+	reason: formText({ error: 'Please say why this gift cannot be confirmed' })
 		.trim()
 		.min(3, 'Please say why this gift cannot be confirmed')
 		.max(REASON_MAX, `The reason must be at most ${REASON_MAX} characters`),
@@ -39,8 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const staff = await requireStaff(request)
 	const formData = await readFormData(request)
-	const intent = formText(formData, 'intent') as keyof typeof schemas
-	const schema = schemas[intent]
+	const intent = formValue(formData, 'intent') as keyof typeof schemas
+	const schema = ownEntry(schemas, intent)
 	if (!schema) return data({ intent: null, result: null }, { status: 400 })
 	const submission = parseWithZod(formData, { schema })
 	if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
@@ -73,7 +74,7 @@ export default function StaffGifts() {
 	const { pending, decisions, locale } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>() as ActionResult | undefined
 	const [searchParams] = useSearchParams()
-	const done = doneMessages[searchParams.get('done') ?? '']
+	const done = ownEntry(doneMessages, searchParams.get('done'))
 	const rejectResult = actionData?.intent === 'reject' ? (actionData.result ?? undefined) : undefined
 	return (
 		<div className="space-y-10">

@@ -7,7 +7,9 @@ import { FieldErrors, FormErrors } from '#app/components/form-fields.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
 import { listCampaignReports, resolveCampaignReport } from '#app/staff/moderation.server.ts'
-import { formText, readFormData } from '#app/utils/forms.server.ts'
+import { formValue, readFormData } from '#app/utils/forms.server.ts'
+import { formText } from '#app/utils/forms.ts'
+import { ownEntry } from '#app/utils/lookup.ts'
 
 const NOTE_MAX = 1000
 
@@ -15,8 +17,7 @@ const resolveSchema = z.strictObject({
 	intent: z.literal('resolve'),
 	reportId: z.uuid('Choose a report'),
 	outcome: z.enum(['resolved', 'dismissed'], { error: 'Choose whether you acted on the report or dismissed it' }),
-	note: z
-		.string({ error: 'Please write a note about what you found' })
+	note: formText({ error: 'Please write a note about what you found' })
 		.trim()
 		.min(1, 'Please write a note about what you found')
 		.max(NOTE_MAX, `Please keep the note to ${NOTE_MAX.toLocaleString('en-GB')} characters`),
@@ -40,7 +41,7 @@ type ActionResult = { reportId: string; result: SubmissionResult<string[]> }
 export async function action({ request }: ActionFunctionArgs) {
 	const staff = await requireStaff(request)
 	const formData = await readFormData(request)
-	const reportId = formText(formData, 'reportId')
+	const reportId = formValue(formData, 'reportId')
 	const submission = parseWithZod(formData, { schema: resolveSchema })
 	if (submission.status !== 'success') return data<ActionResult>({ reportId, result: submission.reply() }, { status: 400 })
 	const { outcome, note, hideCampaign } = submission.value
@@ -58,7 +59,7 @@ export default function StaffReports() {
 	const { open, closed, locale } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
-	const done = doneMessages[searchParams.get('done') ?? '']
+	const done = ownEntry(doneMessages, searchParams.get('done'))
 	const when = (value: string | Date) =>
 		new Date(value).toLocaleString(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
 	return (

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { getCharity } from '#app/config/charity.server.ts'
 import { completeTestCheckout, getTestCheckout } from '#app/donations/test-checkout.server.ts'
 import { testOutcomes, type TestOutcome } from '#app/donations/test-outcomes.ts'
-import { formText, readFormData } from '#app/utils/forms.server.ts'
+import { formValue, readFormData } from '#app/utils/forms.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -24,7 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
 	const sessionId = params.sessionId ?? ''
 	const formData = await readFormData(request)
-	const outcome = formText(formData, 'outcome')
+	const outcome = formValue(formData, 'outcome')
 	if (!testOutcomes.some((o) => o.value === outcome)) return data({ error: 'Please choose what should happen.' }, { status: 400 })
 	const result = await completeTestCheckout(sessionId, outcome as TestOutcome)
 	if (!result.ok) throw data({ error: 'There is no test checkout here.' }, { status: 404 })

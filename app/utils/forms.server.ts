@@ -38,7 +38,7 @@ export async function readFormData(request: Request): Promise<FormData> {
 }
 
 /** A form field's text, or '' when it is missing or is a file rather than text. */
-export function formText(formData: FormData, name: string): string {
+export function formValue(formData: FormData, name: string): string {
 	const value = formData.get(name)
 	return typeof value === 'string' ? value : ''
 }

@@ -1,5 +1,21 @@
 import { z } from 'zod'
 
+/**
+ * Control characters: nobody types them (PostgreSQL refuses NUL outright).
+ * Tab and line breaks are text people write.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+export const CONTROL_CHARACTERS_MESSAGE = 'This must not contain control characters'
+
+/**
+ * The string of every form field: what a person can type. Anything else is
+ * refused beside the field, like any other mistake, rather than reaching the
+ * database as a 500.
+ */
+export function formText(params?: Parameters<typeof z.string>[0]) {
+	return z.string(params).refine((value) => !CONTROL_CHARACTERS.test(value), CONTROL_CHARACTERS_MESSAGE)
+}
+
 /** Name of the hidden field that people never fill in and bots do. */
 export const HONEYPOT_FIELD = 'website_address'
 
@@ -7,24 +23,21 @@ export const honeypotSchema = z.string().optional()
 
 /** Trimmed text with a specific message when it is empty or too long. */
 export function requiredText(label: string, max: number) {
-	return z
-		.string({ error: `Please enter your ${label}` })
+	return formText({ error: `Please enter your ${label}` })
 		.trim()
 		.min(1, `Please enter your ${label}`)
 		.max(max, `Your ${label} must be at most ${max} characters`)
 }
 
 export function optionalText(label: string, max: number) {
-	return z
-		.string()
+	return formText()
 		.trim()
 		.max(max, `${label} must be at most ${max} characters`)
 		.optional()
 		.transform((value) => (value ? value : null))
 }
 
-export const emailAddress = z
-	.string({ error: 'Please enter your email address' })
+export const emailAddress = formText({ error: 'Please enter your email address' })
 	.trim()
 	.min(1, 'Please enter your email address')
 	.max(254, 'That email address is too long')

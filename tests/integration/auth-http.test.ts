@@ -362,3 +362,42 @@ describe('profile photo', () => {
 		expect(await (await get('/f/photo-owner-page')).text()).toContain(`src="${person!.photoUrl}"`)
 	})
 })
+
+describe('caching and browser features', () => {
+	test('every response to a signed-in request is private, no-store — pages, CSV exports and 404s alike', async () => {
+		const cookie = await signIn('grace@example.com')
+		await db().update(people).set({ role: 'staff' }).where(eq(people.email, 'grace@example.com'))
+		for (const path of ['/account', '/dashboard', '/staff', '/', '/no-such-page']) {
+			expect((await get(path, cookie)).headers.get('cache-control'), path).toBe('private, no-store')
+		}
+		// The export already says no-store itself.
+		expect((await get('/staff/exports/donations.csv', cookie)).headers.get('cache-control')).toBe('no-store')
+	})
+
+	test('responses that set or clear the session cookie are private, no-store', async () => {
+		const asked = await app.postForm('/login', { email: 'grace@example.com', redirectTo: '/account' })
+		const { code } = await latestSignInEmail()
+		const verified = await app.postForm(asked.headers.get('location')!, { email: 'grace@example.com', code })
+		expect(sessionCookieOf(verified)).not.toBeNull()
+		expect(verified.headers.get('cache-control')).toBe('private, no-store')
+		const cookie = sessionCookieOf(verified)!.pair
+		const signedOut = await app.postForm('/logout', {}, { cookie })
+		expect(signedOut.headers.getSetCookie().some((c) => c.startsWith('__session=;'))).toBe(true)
+		expect(signedOut.headers.get('cache-control')).toBe('private, no-store')
+	})
+
+	test('anonymous public pages are not marked no-store, so they can later be cached', async () => {
+		for (const path of ['/', '/fundraise', '/guide/25-tips']) {
+			expect((await get(path)).headers.get('cache-control') ?? '', path).not.toContain('no-store')
+		}
+		// A forged session cookie does not count as signed in.
+		expect((await get('/', '__session=forged')).headers.get('cache-control') ?? '').not.toContain('no-store')
+	})
+
+	test('every page turns off camera, microphone, geolocation and payment in a Permissions-Policy', async () => {
+		for (const path of ['/', '/login', '/no-such-page']) {
+			const policy = (await get(path)).headers.get('permissions-policy') ?? ''
+			for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()']) expect(policy, path).toContain(feature)
+		}
+	})
+})

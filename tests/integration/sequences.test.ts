@@ -297,7 +297,7 @@ describe('SendGrid', () => {
 			expect((await post('MEUCIQDforged')).status).toBe(400)
 			const accepted = await post(batch.signature)
 			expect(accepted.status).toBe(200)
-			expect(await accepted.json()).toEqual({ received: 1, recorded: 1 })
+			expect(await accepted.json()).toEqual({ received: 1, recorded: 1, skipped: 0 })
 		} finally {
 			await app.close()
 		}

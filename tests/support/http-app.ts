@@ -2,6 +2,7 @@ import { type Server } from 'node:http'
 import { type AddressInfo } from 'node:net'
 import path from 'node:path'
 import { type ServerBuild } from '@remix-run/node'
+import { getEnv, type TrustProxy } from '#app/config/env.server.ts'
 import { localUploadsDir } from '#app/media/storage.server.ts'
 import { desc, eq } from 'drizzle-orm'
 import { db, getDatabase } from '#db/index.server.ts'
@@ -12,14 +13,16 @@ import { createApp } from '../../server/app.ts'
 /**
  * Serves the real production build (run `npm run build` first; `npm test`
  * does) through the real Express app, on a free port. Local uploads are
- * served from `uploadsDir` (default: DATA_DIR/uploads when the app starts).
+ * served from `uploadsDir` (default: DATA_DIR/uploads when the app starts);
+ * `trustProxy` defaults to TRUST_PROXY, as the server entry does.
  */
-export async function startHttpApp(options: { uploadsDir?: string } = {}) {
+export async function startHttpApp(options: { uploadsDir?: string; trustProxy?: TrustProxy } = {}) {
 	const buildPath = path.resolve('build/server/index.js')
 	const build = (await import(/* @vite-ignore */ buildPath)) as ServerBuild
 	const app = createApp({
 		build,
 		production: false,
+		trustProxy: options.trustProxy ?? getEnv().TRUST_PROXY,
 		logRequests: false,
 		clientBuildDir: path.resolve('build/client'),
 		uploadsDir: options.uploadsDir ?? localUploadsDir(),
