@@ -34,7 +34,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-function Document({ children, brand, accent, title }: { children: ReactNode; brand?: string; accent?: string; title?: string }) {
+function Document({
+	children,
+	brand,
+	accent,
+	title,
+}: {
+	children: ReactNode
+	brand?: string
+	accent?: string
+	title?: string
+}) {
 	const nonce = useNonce()
 	// The charity's colours are configuration; CSS variables carry them into the theme.
 	const themeCss = `:root{--brand:${brand ?? '#0b4f6c'};--accent:${accent ?? '#c2410c'}}`
@@ -62,7 +72,10 @@ export default function App() {
 	const data = useLoaderData<typeof loader>()
 	return (
 		<Document brand={data.charity.primaryColor} accent={data.charity.accentColor}>
-			<a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2">
+			<a
+				href="#main"
+				className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2"
+			>
 				Skip to content
 			</a>
 			<SiteHeader charity={data.charity} person={data.person} />
@@ -96,7 +109,11 @@ export function ErrorBoundary() {
 				? 'This page belongs to someone else, or needs you to sign in.'
 				: 'Sorry — this one is on us. Please try again in a moment.'
 	return (
-		<Document brand={data?.charity.primaryColor} accent={data?.charity.accentColor} title={data ? `${title} — ${data.charity.name}` : title}>
+		<Document
+			brand={data?.charity.primaryColor}
+			accent={data?.charity.accentColor}
+			title={data ? `${title} — ${data.charity.name}` : title}
+		>
 			{data ? <SiteHeader charity={data.charity} person={data.person} /> : null}
 			<main id="main" className="mx-auto w-full max-w-2xl flex-1 px-4 py-20 text-center">
 				<p className="text-sm font-semibold uppercase tracking-wider text-accent-dark">Error {status}</p>

@@ -35,8 +35,7 @@ export type Database = {
 }
 
 export type DatabaseOptions =
-	| { driver: 'postgres'; url: string; poolSize?: number }
-	| { driver: 'pglite'; dataDir?: string; pglite?: PGlite }
+	{ driver: 'postgres'; url: string; poolSize?: number } | { driver: 'pglite'; dataDir?: string; pglite?: PGlite }
 
 // pg-boss hands plain objects (job data) as parameters; serialise them as JSON
 // so both drivers bind them the same way.
@@ -45,12 +44,12 @@ function normaliseValues(values: unknown[] | undefined) {
 		value === undefined
 			? null
 			: value !== null &&
-		typeof value === 'object' &&
-		!(value instanceof Date) &&
-		!Array.isArray(value) &&
-		!(value instanceof Uint8Array)
-			? JSON.stringify(value)
-			: value,
+				  typeof value === 'object' &&
+				  !(value instanceof Date) &&
+				  !Array.isArray(value) &&
+				  !(value instanceof Uint8Array)
+				? JSON.stringify(value)
+				: value,
 	)
 }
 

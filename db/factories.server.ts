@@ -5,10 +5,7 @@ import { campaigns, donations, people, type CampaignKind, type Donation, type Ne
 
 /** Test and demo-data factories: sensible defaults, any field overridable. */
 
-export async function createPerson(
-	tx: DbOrTx,
-	overrides: Partial<typeof people.$inferInsert> = {},
-) {
+export async function createPerson(tx: DbOrTx, overrides: Partial<typeof people.$inferInsert> = {}) {
 	const [row] = await tx
 		.insert(people)
 		.values({
@@ -79,14 +76,18 @@ export async function createSucceededDonation(
 			succeededAt,
 		})
 		.returning()
-	await recordMovement(tx, {
-		kind: 'donation_succeeded',
-		amountMinor: overrides.amountMinor,
-		currency,
-		donationId: donation!.id,
-		campaignId: overrides.campaignId,
-		sourceId: `demo:${donation!.id}`,
-		createdAt: succeededAt,
-	}, { quiet: true })
+	await recordMovement(
+		tx,
+		{
+			kind: 'donation_succeeded',
+			amountMinor: overrides.amountMinor,
+			currency,
+			donationId: donation!.id,
+			campaignId: overrides.campaignId,
+			sourceId: `demo:${donation!.id}`,
+			createdAt: succeededAt,
+		},
+		{ quiet: true },
+	)
 	return donation!
 }

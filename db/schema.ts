@@ -53,34 +53,31 @@ export const coachingArm = pgEnum('coaching_arm', [
 ])
 
 /** Anyone with an email address: sign-ups, fundraisers, donors, staff. */
-export const people = pgTable(
-	'people',
-	{
-		id: id(),
-		email: text('email').notNull(),
-		/** Lower-cased email: one person per address, whatever its case. */
-		emailKey: text('email_key')
-			.notNull()
-			.generatedAlwaysAs(sql`lower(email)`)
-			.unique(),
-		firstName: text('first_name').notNull().default(''),
-		lastName: text('last_name').notNull().default(''),
-		/** When the person last agreed to hear from the charity by email; null = no consent. */
-		emailConsentAt: timestamp('email_consent_at', { withTimezone: true }),
-		/** Fundraising tips and coaching emails (separate from charity news consent). */
-		coachingEmails: boolean('coaching_emails').notNull().default(true),
-		role: personRole('role').notNull().default('supporter'),
-		/** Updates from fundraisers this person gave to (donor update emails). */
-		updateEmails: boolean('update_emails').notNull().default(true),
-		/** Which arm of the coaching measurement the person is in; set once, at their first sign-up or campaign. */
-		coachingArm: coachingArm('coaching_arm'),
-		photoUrl: text('photo_url'),
-		/** Set when the person deleted their account: their details are anonymised, gifts kept. */
-		deletedAt: timestamp('deleted_at', { withTimezone: true }),
-		createdAt: createdAt(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-	},
-)
+export const people = pgTable('people', {
+	id: id(),
+	email: text('email').notNull(),
+	/** Lower-cased email: one person per address, whatever its case. */
+	emailKey: text('email_key')
+		.notNull()
+		.generatedAlwaysAs(sql`lower(email)`)
+		.unique(),
+	firstName: text('first_name').notNull().default(''),
+	lastName: text('last_name').notNull().default(''),
+	/** When the person last agreed to hear from the charity by email; null = no consent. */
+	emailConsentAt: timestamp('email_consent_at', { withTimezone: true }),
+	/** Fundraising tips and coaching emails (separate from charity news consent). */
+	coachingEmails: boolean('coaching_emails').notNull().default(true),
+	role: personRole('role').notNull().default('supporter'),
+	/** Updates from fundraisers this person gave to (donor update emails). */
+	updateEmails: boolean('update_emails').notNull().default(true),
+	/** Which arm of the coaching measurement the person is in; set once, at their first sign-up or campaign. */
+	coachingArm: coachingArm('coaching_arm'),
+	photoUrl: text('photo_url'),
+	/** Set when the person deleted their account: their details are anonymised, gifts kept. */
+	deletedAt: timestamp('deleted_at', { withTimezone: true }),
+	createdAt: createdAt(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+})
 
 /**
  * Signed-in sessions. The cookie holds only the id (signed); deleting rows
@@ -705,7 +702,10 @@ export const auditLog = pgTable(
 		data: jsonb('data').notNull().default({}),
 		createdAt: createdAt(),
 	},
-	(t) => [index('audit_log_subject_idx').on(t.subjectType, t.subjectId, t.createdAt), index('audit_log_created_idx').on(t.createdAt)],
+	(t) => [
+		index('audit_log_subject_idx').on(t.subjectType, t.subjectId, t.createdAt),
+		index('audit_log_created_idx').on(t.createdAt),
+	],
 )
 
 export const campaignReportStatus = pgEnum('campaign_report_status', [
@@ -734,7 +734,10 @@ export const campaignReports = pgTable(
 		resolvedAt: timestamp('resolved_at', { withTimezone: true }),
 		createdAt: createdAt(),
 	},
-	(t) => [index('campaign_reports_status_created_idx').on(t.status, t.createdAt), index('campaign_reports_campaign_idx').on(t.campaignId)],
+	(t) => [
+		index('campaign_reports_status_created_idx').on(t.status, t.createdAt),
+		index('campaign_reports_campaign_idx').on(t.campaignId),
+	],
 )
 
 export type AuditEntry = typeof auditLog.$inferSelect

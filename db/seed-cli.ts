@@ -8,5 +8,9 @@ const database = await openConfiguredDatabase()
 useDatabase(database)
 await migrateDatabase(database)
 const result = await seedDemoDataIfEmpty()
-console.log(result ? `[db] seeded ${result.campaigns} campaigns and ${result.donations} donations` : '[db] the database already has campaigns; demo data is only added to an empty database')
+console.log(
+	result
+		? `[db] seeded ${result.campaigns} campaigns and ${result.donations} donations`
+		: '[db] the database already has campaigns; demo data is only added to an empty database',
+)
 await database.close()

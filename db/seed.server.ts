@@ -86,7 +86,7 @@ const demoCampaigns: DemoCampaign[] = [
 		slug: 'coast-to-coast-ride',
 		title: 'Coast to coast by bike: 140 miles for justice',
 		story:
-			"Three friends, three days, 140 miles from the Irish Sea to the North Sea. We ride so that children hidden in private homes and internet cafes are found and freed.\n\nPlease back us — every pound supports rescue operations and survivor aftercare.",
+			'Three friends, three days, 140 miles from the Irish Sea to the North Sea. We ride so that children hidden in private homes and internet cafes are found and freed.\n\nPlease back us — every pound supports rescue operations and survivor aftercare.',
 		goal: 1500,
 		daysAgo: 6,
 		endsInDays: 50,
@@ -212,7 +212,9 @@ export async function seedDemoData(options: { onlyIfEmpty?: boolean } = {}) {
 			})
 			for (const [index, [name, amount, message, flag]] of demo.gifts.entries()) {
 				// Spread the gifts between publication and now, oldest first.
-				const at = new Date(publishedAt.getTime() + ((index + 1) * (now - publishedAt.getTime())) / (demo.gifts.length + 1))
+				const at = new Date(
+					publishedAt.getTime() + ((index + 1) * (now - publishedAt.getTime())) / (demo.gifts.length + 1),
+				)
 				await createSucceededDonation(tx, {
 					campaignId: campaign.id,
 					amountMinor: amount * 100,

@@ -17,7 +17,9 @@ export type CampaignLastDaysData = {
 function formatDay(isoDate: string, locale: string) {
 	const date = new Date(`${isoDate}T12:00:00Z`)
 	if (Number.isNaN(date.getTime())) return isoDate
-	return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date)
+	return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+		date,
+	)
 }
 
 /** Sent three days before a page closes: deadlines drive giving, so make one clear, final personal ask. */
@@ -41,7 +43,10 @@ export function campaignLastDaysEmail(data: CampaignLastDaysData, ctx: EmailCont
 			: `Three days to go on my fundraiser ‘${data.campaignTitle}’, and I’d love to finish strong. Could you help? ${pageUrl}`
 	const shareLinks = [
 		{ label: 'Send it on WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(sample)}` },
-		{ label: 'Send it by email', href: `mailto:?subject=${encodeURIComponent(data.campaignTitle)}&body=${encodeURIComponent(sample)}` },
+		{
+			label: 'Send it by email',
+			href: `mailto:?subject=${encodeURIComponent(data.campaignTitle)}&body=${encodeURIComponent(sample)}`,
+		},
 	]
 	const bodyHtml = `
 <h1 style="font-family:Georgia,serif;font-size:24px;line-height:1.3;margin:0 0 16px 0">Three days to go</h1>
@@ -76,6 +81,10 @@ Nearly there: we’re cheering you on,
 The ${ctx.charity.shortName} supporter team`
 	return {
 		subject: 'Three days to go on your fundraiser',
-		...emailLayout(ctx, { preheader: `Your page closes on ${closes}. Time for one last personal ask.`, bodyHtml, bodyText }),
+		...emailLayout(ctx, {
+			preheader: `Your page closes on ${closes}. Time for one last personal ask.`,
+			bodyHtml,
+			bodyText,
+		}),
 	}
 }

@@ -13,13 +13,19 @@ export type CampaignLiveData = {
  * email keeps up when tips are reworded or renumbered in the guide (a renamed
  * tip drops out and the coaching-emails test notices).
  */
-const firstWeekTipTitles = ['Make the first donation yourself', 'Ask five people who love you first', 'Thank every donor within a day']
+const firstWeekTipTitles = [
+	'Make the first donation yourself',
+	'Ask five people who love you first',
+	'Thank every donor within a day',
+]
 
 function firstWeekTips(ctx: EmailContext) {
 	const tips = guideSections.flatMap((section) => section.tips)
 	return firstWeekTipTitles.flatMap((title) => {
 		const tip = tips.find((t) => t.title === title)
-		return tip ? [{ title: withCharityNames(tip.title, ctx.charity), body: withCharityNames(tip.body, ctx.charity) }] : []
+		return tip
+			? [{ title: withCharityNames(tip.title, ctx.charity), body: withCharityNames(tip.body, ctx.charity) }]
+			: []
 	})
 }
 
@@ -44,9 +50,15 @@ export function campaignLiveEmail(data: CampaignLiveData, ctx: EmailContext): Re
 	// Plain links, no tracking or scripts: the same set the page's share panel offers.
 	const shareLinks = [
 		{ label: 'WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(`${shareText} ${pageUrl}`)}` },
-		{ label: 'Email', href: `mailto:?subject=${encodeURIComponent(data.campaignTitle)}&body=${encodeURIComponent(`${shareText}\n\n${pageUrl}`)}` },
+		{
+			label: 'Email',
+			href: `mailto:?subject=${encodeURIComponent(data.campaignTitle)}&body=${encodeURIComponent(`${shareText}\n\n${pageUrl}`)}`,
+		},
 		{ label: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(pageUrl)}` },
-		{ label: 'X', href: `https://twitter.com/intent/tweet?text=${encodeURIComponent(shareText)}&url=${encodeURIComponent(pageUrl)}` },
+		{
+			label: 'X',
+			href: `https://twitter.com/intent/tweet?text=${encodeURIComponent(shareText)}&url=${encodeURIComponent(pageUrl)}`,
+		},
 	]
 	const tips = firstWeekTips(ctx)
 	const tipsHtml = tips
@@ -102,6 +114,10 @@ We’re cheering you on,
 The ${ctx.charity.shortName} supporter team`
 	return {
 		subject: 'Your page is live: here’s how to share it',
-		...emailLayout(ctx, { preheader: 'Your link, your QR code and three tips for the first week.', bodyHtml, bodyText }),
+		...emailLayout(ctx, {
+			preheader: 'Your link, your QR code and three tips for the first week.',
+			bodyHtml,
+			bodyText,
+		}),
 	}
 }

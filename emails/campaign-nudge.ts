@@ -54,6 +54,10 @@ We’re cheering you on,
 The ${shortName} supporter team`
 	return {
 		subject: 'Your first gift is closer than you think',
-		...emailLayout(ctx, { preheader: 'Two small steps today: give first, then ask three people personally.', bodyHtml, bodyText }),
+		...emailLayout(ctx, {
+			preheader: 'Two small steps today: give first, then ask three people personally.',
+			bodyHtml,
+			bodyText,
+		}),
 	}
 }

@@ -17,13 +17,19 @@ export function donationReceiptEmail(data: DonationReceiptData, ctx: EmailContex
 	const { charity } = ctx
 	const money = (minor: number) => formatMoney(minor, data.currency, charity.locale)
 	const total = data.amountMinor + data.coverFeeMinor
-	const date = new Date(data.succeededAt).toLocaleDateString(charity.locale, { day: 'numeric', month: 'long', year: 'numeric' })
+	const date = new Date(data.succeededAt).toLocaleDateString(charity.locale, {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+	})
 	const url = `${ctx.appUrl}/f/${data.campaignSlug}`
 	const rows: [string, string][] = [
 		['Receipt number', data.receiptNumber],
 		['Date', date],
 		['Donation', money(data.amountMinor)],
-		...(data.coverFeeMinor > 0 ? ([['Processing fee you covered', money(data.coverFeeMinor)]] as [string, string][]) : []),
+		...(data.coverFeeMinor > 0
+			? ([['Processing fee you covered', money(data.coverFeeMinor)]] as [string, string][])
+			: []),
 		['Total paid', money(total)],
 		['Fundraiser', data.campaignTitle],
 		['Received by', `${charity.legalName}, ${charity.registration}`],

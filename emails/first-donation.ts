@@ -20,7 +20,9 @@ export function firstDonationEmail(data: FirstDonationData, ctx: EmailContext): 
 	const greeting = name ? `Hi ${name},` : 'Hi there,'
 	const donor = data.donorDisplayName.trim() || 'Someone'
 	const gift =
-		data.amountMinor === null ? 'a gift' : formatMoney(data.amountMinor, data.currency, ctx.charity.locale, { wholeUnits: true })
+		data.amountMinor === null
+			? 'a gift'
+			: formatMoney(data.amountMinor, data.currency, ctx.charity.locale, { wholeUnits: true })
 	const h2 = 'font-family:Georgia,serif;font-size:19px;line-height:1.3;margin:24px 0 8px 0'
 	const bodyHtml = `
 <h1 style="font-family:Georgia,serif;font-size:24px;line-height:1.3;margin:0 0 16px 0">Your first donation is in!</h1>

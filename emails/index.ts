@@ -35,7 +35,7 @@ export const emailTemplates = {
 	'campaign-live': campaignLiveEmail,
 	'campaign-nudge': campaignNudgeEmail,
 	'first-donation': firstDonationEmail,
-	'milestone': milestoneEmail,
+	milestone: milestoneEmail,
 	'campaign-last-days': campaignLastDaysEmail,
 	'campaign-ended': campaignEndedEmail,
 	'campaign-update': campaignUpdateEmail,
@@ -59,7 +59,7 @@ export type EmailTemplateData = {
 	'campaign-live': CampaignLiveData
 	'campaign-nudge': CampaignNudgeData
 	'first-donation': FirstDonationData
-	'milestone': MilestoneData
+	milestone: MilestoneData
 	'campaign-last-days': CampaignLastDaysData
 	'campaign-ended': CampaignEndedData
 	'campaign-update': CampaignUpdateData

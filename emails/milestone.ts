@@ -24,7 +24,13 @@ type MilestoneCopy = {
 }
 
 /** What to say at each milestone: milestones turn a total into a story people want to see finished. */
-function milestoneCopy(percent: MilestonePercent, raised: string, goal: string, left: string, passed: boolean): MilestoneCopy {
+function milestoneCopy(
+	percent: MilestonePercent,
+	raised: string,
+	goal: string,
+	left: string,
+	passed: boolean,
+): MilestoneCopy {
 	switch (percent) {
 		case 25:
 			return {
@@ -92,7 +98,9 @@ export function milestoneEmail(data: MilestoneData, ctx: EmailContext): Rendered
 <p style="margin:0 0 4px 0"><a href="${escapeHtml(pageUrl)}"><strong>${escapeHtml(data.campaignTitle)}</strong></a></p>
 <table role="presentation" width="100%" cellspacing="0" cellpadding="0" style="margin:0 0 16px 0"><tr>
 <td width="${barPercent}%" style="height:10px;background:${ctx.charity.accentColor};border-radius:${barPercent < 100 ? '5px 0 0 5px' : '5px'};font-size:0;line-height:0">&nbsp;</td>${
-		barPercent < 100 ? `<td style="height:10px;background:#e4ded5;border-radius:0 5px 5px 0;font-size:0;line-height:0">&nbsp;</td>` : ''
+		barPercent < 100
+			? `<td style="height:10px;background:#e4ded5;border-radius:0 5px 5px 0;font-size:0;line-height:0">&nbsp;</td>`
+			: ''
 	}
 </tr></table>
 ${copy.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}

@@ -50,7 +50,9 @@ If you did not ask for this refund, or have a question about it, reply to this e
 
 ${data.campaignTitle}: ${url}`
 	return {
-		subject: data.fullyRefunded ? 'Your donation has been refunded' : `${money(data.refundedMinor)} of your donation has been refunded`,
+		subject: data.fullyRefunded
+			? 'Your donation has been refunded'
+			: `${money(data.refundedMinor)} of your donation has been refunded`,
 		...emailLayout(ctx, { preheader: what, bodyHtml, bodyText }),
 	}
 }

@@ -24,7 +24,8 @@ export function refundNoticeEmail(data: RefundNoticeData, ctx: EmailContext): Re
 		? `The gift from ${data.donorDisplayName}${data.refundedMinor === null ? '' : ` (${money(data.refundedMinor)})`} to ${data.campaignTitle} has been refunded in full.`
 		: `${data.refundedMinor === null ? 'Part' : money(data.refundedMinor)} of the gift from ${data.donorDisplayName} to ${data.campaignTitle} has been refunded.`
 	const total = `Your page now shows ${money(data.raisedMinor)} raised.`
-	const why = 'Refunds happen for many reasons (a mistaken amount, a gift made twice) and are handled by our team; there is nothing you need to do.'
+	const why =
+		'Refunds happen for many reasons (a mistaken amount, a gift made twice) and are handled by our team; there is nothing you need to do.'
 	const bodyHtml = `
 <h1 style="font-family:Georgia,serif;font-size:24px;margin:0 0 16px 0">A gift was refunded</h1>
 <p>Hi ${escapeHtml(name)},</p>

@@ -28,6 +28,10 @@ ${linkUrl}
 The code and the link work once and expire in ${data.expiresInMinutes} minutes. If you did not ask to sign in, you can ignore this email: nobody can sign in without it.`
 	return {
 		subject: `Your sign-in code: ${data.code}`,
-		...emailLayout(ctx, { preheader: `Your code is ${data.code}. It expires in ${data.expiresInMinutes} minutes.`, bodyHtml, bodyText }),
+		...emailLayout(ctx, {
+			preheader: `Your code is ${data.code}. It expires in ${data.expiresInMinutes} minutes.`,
+			bodyHtml,
+			bodyText,
+		}),
 	}
 }

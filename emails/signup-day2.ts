@@ -48,6 +48,10 @@ Cheering you on,
 The ${ctx.charity.shortName} supporter team`
 	return {
 		subject: 'Which fundraising idea feels like yours?',
-		...emailLayout(ctx, { preheader: 'A birthday, a cold dip, a run, a wedding: pick one and start in minutes.', bodyHtml, bodyText }),
+		...emailLayout(ctx, {
+			preheader: 'A birthday, a cold dip, a run, a wedding: pick one and start in minutes.',
+			bodyHtml,
+			bodyText,
+		}),
 	}
 }

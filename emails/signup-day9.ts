@@ -50,6 +50,10 @@ With gratitude,
 The ${shortName} supporter team`
 	return {
 		subject: 'How to get your first five donations',
-		...emailLayout(ctx, { preheader: 'Give first, then ask five people personally. Here’s why it works.', bodyHtml, bodyText }),
+		...emailLayout(ctx, {
+			preheader: 'Give first, then ask five people personally. Here’s why it works.',
+			bodyHtml,
+			bodyText,
+		}),
 	}
 }

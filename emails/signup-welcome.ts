@@ -11,7 +11,8 @@ export type SignupWelcomeData = {
 
 /** The paragraph asking the address to confirm the consent typed on the form. */
 export function confirmTipsParagraphs(url: string, ctx: EmailContext) {
-	const ask = 'You asked for fundraising tips and news by email. Anyone can type an address into a form, so we only send them once you confirm:'
+	const ask =
+		'You asked for fundraising tips and news by email. Anyone can type an address into a form, so we only send them once you confirm:'
 	return {
 		html: `<p>${escapeHtml(ask)}</p>\n${button(url, 'Yes, send me tips', ctx)}\n<p>If you did not ask, ignore this email: you will get nothing more from this sign-up.</p>`,
 		text: `${ask}\nYes, send me tips: ${url}\nIf you did not ask, ignore this email: you will get nothing more from this sign-up.`,
@@ -61,6 +62,10 @@ With gratitude,
 The ${ctx.charity.shortName} supporter team`
 	return {
 		subject: 'Welcome — your free fundraising guide',
-		...emailLayout(ctx, { preheader: '25 Tips for the Novice Fundraiser, and how to start your page.', bodyHtml, bodyText }),
+		...emailLayout(ctx, {
+			preheader: '25 Tips for the Novice Fundraiser, and how to start your page.',
+			bodyHtml,
+			bodyText,
+		}),
 	}
 }

@@ -44,7 +44,13 @@ type Row = { name: string; unit: string; perSecond: number; p50: number; p99: nu
 const rows: Row[] = []
 
 /** Runs `task` `count` times, `concurrency` at a time, and records a row. */
-async function measure(name: string, unit: string, count: number, task: (i: number) => Promise<boolean>, note?: string) {
+async function measure(
+	name: string,
+	unit: string,
+	count: number,
+	task: (i: number) => Promise<boolean>,
+	note?: string,
+) {
 	const latencies: number[] = []
 	let next = 0
 	let failures = 0
@@ -64,7 +70,9 @@ async function measure(name: string, unit: string, count: number, task: (i: numb
 	const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!
 	const row = { name, unit, perSecond: count / seconds, p50: pct(50), p99: pct(99), failures, note }
 	rows.push(row)
-	console.log(`${name.padEnd(34)} ${row.perSecond.toFixed(0).padStart(6)} ${unit}/s   p50 ${row.p50.toFixed(1)} ms   p99 ${row.p99.toFixed(1)} ms${failures ? `   failures ${failures}` : ''}`)
+	console.log(
+		`${name.padEnd(34)} ${row.perSecond.toFixed(0).padStart(6)} ${unit}/s   p50 ${row.p50.toFixed(1)} ms   p99 ${row.p99.toFixed(1)} ms${failures ? `   failures ${failures}` : ''}`,
+	)
 	return row
 }
 
@@ -114,9 +122,12 @@ const appEnv: Record<string, string | undefined> = {
 	DONATION_IP_STARTS_PER_10_MINUTES: '1000000',
 	DONATION_CAMPAIGN_STARTS_PER_MINUTE: '1000000',
 	DONATION_GLOBAL_STARTS_PER_MINUTE: '1000000',
-		SIGNUP_RATE_LIMIT_PER_HOUR: '100000',
+	SIGNUP_RATE_LIMIT_PER_HOUR: '100000',
 }
-const app = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: appEnv as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'inherit'] })
+const app = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+	env: appEnv as NodeJS.ProcessEnv,
+	stdio: ['ignore', 'ignore', 'inherit'],
+})
 const base = `http://127.0.0.1:${port}`
 await waitUntilUp(`${base}/healthz`, app)
 
@@ -143,12 +154,18 @@ async function signIn(email: string) {
 		if (!code) await new Promise((r) => setTimeout(r, 100))
 	}
 	const verified = await fetch(base + verifyPath, form({ email, code: code! }))
-	return verified.headers.getSetCookie().find((c) => c.startsWith('__session='))!.split(';')[0]!
+	return verified.headers
+		.getSetCookie()
+		.find((c) => c.startsWith('__session='))!
+		.split(';')[0]!
 }
 
-console.log(`${requests} requests per row, ${concurrency} at a time; database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}\n`)
+console.log(
+	`${requests} requests per row, ${concurrency} at a time; database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}\n`,
+)
 // Warm both servers up (module loading, first queries) before measuring.
-for (let i = 0; i < 50; i++) await Promise.all([getPage(anchorBase, '/')(), getPage(base, '/f/amara-turns-30')(), getPage(base, '/')()])
+for (let i = 0; i < 50; i++)
+	await Promise.all([getPage(anchorBase, '/')(), getPage(base, '/f/amara-turns-30')(), getPage(base, '/')()])
 
 const anchorRow = await measure('bare Remix page (anchor)', 'req', requests, getPage(anchorBase, '/'))
 await measure('/healthz', 'req', requests, getPage(base, '/healthz'))
@@ -157,7 +174,11 @@ await measure('campaign page /f/amara-turns-30', 'req', requests, getPage(base, 
 await measure('donate page', 'req', requests, getPage(base, '/f/amara-turns-30/donate'))
 await measure('guide /guide/25-tips', 'req', requests, getPage(base, '/guide/25-tips'))
 // On a real server, a worker process sends the sign-in code (the web process runs no jobs).
-const startWorker = () => spawn(process.execPath, ['--import', 'tsx', 'server/worker.ts'], { env: appEnv as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'inherit'] })
+const startWorker = () =>
+	spawn(process.execPath, ['--import', 'tsx', 'server/worker.ts'], {
+		env: appEnv as NodeJS.ProcessEnv,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	})
 const stopProcess = async (child: ChildProcess) => {
 	child.kill('SIGTERM')
 	if (child.exitCode === null) await new Promise((r) => child.once('exit', r))
@@ -165,7 +186,12 @@ const stopProcess = async (child: ChildProcess) => {
 let worker: ChildProcess | null = database ? startWorker() : null
 const staff = await signIn('staff@demo.example.org')
 await measure('staff overview (signed in)', 'req', Math.min(requests, 200), getPage(base, '/staff', staff))
-await measure('donations CSV export', 'req', Math.min(requests, 100), getPage(base, '/staff/exports/donations.csv', staff))
+await measure(
+	'donations CSV export',
+	'req',
+	Math.min(requests, 100),
+	getPage(base, '/staff/exports/donations.csv', staff),
+)
 
 // Gifts: start each through the form, then complete it through the test checkout, which signs a
 // Stripe-shaped checkout.session.completed and hands it to the same webhook handler.
@@ -180,7 +206,10 @@ const before = await raisedPence()
 const sessions: string[] = []
 const mailBefore = sendgrid.accepted().length
 await measure('start a donation (form → checkout)', 'op', gifts, async (i) => {
-	const response = await fetch(`${base}/f/amara-turns-30/donate`, form({ amount: '2000', donorName: `Bench ${i}`, donorEmail: `bench${i}@example.org` }))
+	const response = await fetch(
+		`${base}/f/amara-turns-30/donate`,
+		form({ amount: '2000', donorName: `Bench ${i}`, donorEmail: `bench${i}@example.org` }),
+	)
 	const location = response.headers.get('location')
 	if (location) sessions.push(location.split('/').pop()!)
 	return response.status === 303
@@ -199,7 +228,7 @@ if (database) {
 }
 const expectedMail = sessions.length * 2
 let lastCount = -1
-for (let idle = 0; idle < 100 && sendgrid.accepted().length - mailBefore < expectedMail; ) {
+for (let idle = 0; idle < 100 && sendgrid.accepted().length - mailBefore < expectedMail;) {
 	const now = sendgrid.accepted().length
 	idle = now === lastCount ? idle + 1 : 0
 	lastCount = now
@@ -207,9 +236,21 @@ for (let idle = 0; idle < 100 && sendgrid.accepted().length - mailBefore < expec
 }
 const drained = sendgrid.accepted().length - mailBefore
 const drainSeconds = (performance.now() - drainStarted) / 1000
-const drainNote = database ? 'a backlog drained by a fresh `npm run worker` process' : 'sent while the gifts were counted (one process)'
-rows.push({ name: 'email drain (receipts + notices)', unit: 'email', perSecond: drained / drainSeconds, p50: NaN, p99: NaN, failures: Math.max(0, expectedMail - drained), note: drainNote })
-console.log(`${'email drain (receipts + notices)'.padEnd(34)} ${(drained / drainSeconds).toFixed(0).padStart(6)} email/s   (${drained} emails in ${drainSeconds.toFixed(1)} s: ${drainNote})`)
+const drainNote = database
+	? 'a backlog drained by a fresh `npm run worker` process'
+	: 'sent while the gifts were counted (one process)'
+rows.push({
+	name: 'email drain (receipts + notices)',
+	unit: 'email',
+	perSecond: drained / drainSeconds,
+	p50: NaN,
+	p99: NaN,
+	failures: Math.max(0, expectedMail - drained),
+	note: drainNote,
+})
+console.log(
+	`${'email drain (receipts + notices)'.padEnd(34)} ${(drained / drainSeconds).toFixed(0).padStart(6)} email/s   (${drained} emails in ${drainSeconds.toFixed(1)} s: ${drainNote})`,
+)
 const totalNote = `campaign total moved by ${after - before} pence for ${sessions.length} gifts of 2000 (expected ${sessions.length * 2000})`
 console.log(totalNote)
 
@@ -243,6 +284,12 @@ fs.mkdirSync('docs', { recursive: true })
 const intro = fs.existsSync(file)
 	? fs.readFileSync(file, 'utf8').split('\n## ')[0]!.trimEnd()
 	: '# Benchmarks\n\nWritten by `npm run bench` (newest first). Each run measures a bare Remix page built from the same Remix, React and Vite versions and served the same way, so the ratios compare like with like on a shared, noisy machine.'
-const earlier = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n## ').slice(1).map((s) => `## ${s.trimEnd()}`) : []
+const earlier = fs.existsSync(file)
+	? fs
+			.readFileSync(file, 'utf8')
+			.split('\n## ')
+			.slice(1)
+			.map((s) => `## ${s.trimEnd()}`)
+	: []
 fs.writeFileSync(file, [intro, `${heading}\n\n${table}\n\n${totalNote}`, ...earlier.slice(0, 9)].join('\n\n') + '\n')
 console.log(`written to ${file}`)

@@ -11,7 +11,9 @@ useDatabase(database)
 await migrateDatabase(database)
 const { checked, drift } = await findMoneyDrift()
 for (const d of drift) {
-	console.log(`${d.slug}: stored ${d.storedRaised} (${d.storedDonors} donors), ledger ${d.ledgerRaised} (${d.ledgerDonors} donors)`)
+	console.log(
+		`${d.slug}: stored ${d.storedRaised} (${d.storedDonors} donors), ledger ${d.ledgerRaised} (${d.ledgerDonors} donors)`,
+	)
 }
 console.log(`checked ${checked} campaigns; drift: ${drift.length}`)
 await database.close()

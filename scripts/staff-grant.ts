@@ -19,6 +19,9 @@ await migrateDatabase(database)
 await db()
 	.insert(people)
 	.values({ email, role: role as 'admin' | 'staff' | 'supporter' })
-	.onConflictDoUpdate({ target: people.emailKey, set: { role: role as 'admin' | 'staff' | 'supporter', updatedAt: sql`now()` } })
+	.onConflictDoUpdate({
+		target: people.emailKey,
+		set: { role: role as 'admin' | 'staff' | 'supporter', updatedAt: sql`now()` },
+	})
 console.log(`[staff] ${email} is now ${role}`)
 await database.close()

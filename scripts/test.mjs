@@ -10,7 +10,14 @@ const resultsFile = 'test-results/vitest.json'
 fs.rmSync(resultsFile, { force: true })
 const run = spawnSync(
 	'npx',
-	['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...process.argv.slice(2)],
+	[
+		'vitest',
+		'run',
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${resultsFile}`,
+		...process.argv.slice(2),
+	],
 	{ stdio: 'inherit' },
 )
 

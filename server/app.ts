@@ -4,6 +4,7 @@ import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
+import onHeaders from 'on-headers'
 import helmet from 'helmet'
 import morgan from 'morgan'
 import { type TrustProxy } from '#app/config/env.server.ts'
@@ -38,8 +39,8 @@ const MAX_UPLOAD_BODY_BYTES = 21 * 1024 * 1024
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** Every page and form is a GET or a POST; nothing here answers PUT, DELETE, TRACE and the like. */
 const SERVED_METHODS = new Set(['GET', 'HEAD', 'POST'])
-/** C0 control characters and DEL: no address of ours holds one, and PostgreSQL refuses NUL outright. */
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/
+/** Control characters (C0, DEL, C1): no address of ours holds one, and PostgreSQL refuses NUL outright. */
+const CONTROL_CHARACTER = /\p{Cc}/u
 
 /**
  * Features no page of ours uses, turned off for the page and anything it
@@ -165,13 +166,13 @@ function setsSessionCookie(header: ReturnType<Response['getHeader']>) {
  */
 function noStoreForSessions(req: Request, res: Response, next: NextFunction) {
 	carriesSignedSession(req.get('cookie') ?? null).then((signedIn) => {
-		const writeHead = res.writeHead
-		res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
+		// Just before the headers go out, when the route has set its own.
+		onHeaders(res, () => {
 			// A route that already said no-store (the CSV exports) is kept as it is.
-			const mayBeStored = !/\bno-store\b/.test(String(this.getHeader('cache-control') ?? ''))
-			if (mayBeStored && (signedIn || setsSessionCookie(this.getHeader('set-cookie')))) this.setHeader('Cache-Control', 'private, no-store')
-			return writeHead.apply(this, args)
-		} as Response['writeHead']
+			const mayBeStored = !/\bno-store\b/.test(String(res.getHeader('cache-control') ?? ''))
+			if (mayBeStored && (signedIn || setsSessionCookie(res.getHeader('set-cookie'))))
+				res.setHeader('Cache-Control', 'private, no-store')
+		})
 		next()
 	}, next)
 }
@@ -236,7 +237,8 @@ export function createApp(options: AppOptions) {
 	app.get('/healthz', (_req, res) => {
 		void options.checkHealth().then(
 			() => res.set('cache-control', 'no-store').json({ status: 'ok', database: 'ok' }),
-			(error: Error) => res.status(503).set('cache-control', 'no-store').json({ status: 'error', database: error.message }),
+			(error: Error) =>
+				res.status(503).set('cache-control', 'no-store').json({ status: 'error', database: error.message }),
 		)
 	})
 
@@ -255,7 +257,10 @@ export function createApp(options: AppOptions) {
 		// Uploads are written once under a random name and never changed. Only
 		// files we re-encoded ourselves are stored, and nosniff (helmet) keeps
 		// browsers to the stated type.
-		app.use('/uploads', express.static(options.uploadsDir, { immutable: true, maxAge: '1y', index: false, redirect: false }))
+		app.use(
+			'/uploads',
+			express.static(options.uploadsDir, { immutable: true, maxAge: '1y', index: false, redirect: false }),
+		)
 	}
 	// An unknown upload is a plain 404, not a page render (or a 500).
 	app.use('/uploads', (_req, res) => {

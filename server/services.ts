@@ -24,10 +24,14 @@ export function loadEnvOrExit(): Env {
  * job queue and (optionally) its workers. Shared by the web server and the
  * stand-alone worker.
  */
-export async function startServices(options: { runWorkers: boolean }): Promise<{ database: Database; stop: () => Promise<void> }> {
+export async function startServices(options: {
+	runWorkers: boolean
+}): Promise<{ database: Database; stop: () => Promise<void> }> {
 	const env = getEnv()
 	if (env.STRIPE_SECRET_KEY && !process.env.STRIPE_WEBHOOK_SECRET) {
-		console.warn('[config] STRIPE_SECRET_KEY is set but STRIPE_WEBHOOK_SECRET is not: Stripe webhooks will be refused until it is.')
+		console.warn(
+			'[config] STRIPE_SECRET_KEY is set but STRIPE_WEBHOOK_SECRET is not: Stripe webhooks will be refused until it is.',
+		)
 	}
 	const database = await openConfiguredDatabase()
 	useDatabase(database)

@@ -46,9 +46,15 @@ const isoDate = formText()
 	.trim()
 	.optional()
 	.transform((v) => (v ? v : null))
-	.refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), 'Enter a date like 2027-06-30')
+	.refine(
+		(v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))),
+		'Enter a date like 2027-06-30',
+	)
 	.refine((v) => v === null || v > new Date().toISOString().slice(0, 10), 'The date must be in the future')
-	.refine((v) => v === null || Date.parse(`${v}T00:00:00Z`) < Date.now() + 2 * 365 * 86_400_000, 'The date must be within two years')
+	.refine(
+		(v) => v === null || Date.parse(`${v}T00:00:00Z`) < Date.now() + 2 * 365 * 86_400_000,
+		'The date must be within two years',
+	)
 
 const coverFile = z
 	.instanceof(File)
@@ -95,7 +101,10 @@ export const campaignDetailsSchema = z.strictObject({
 		.max(100, 'Please list at most six amounts')
 		.optional()
 		.transform((v) => v ?? '')
-		.refine((v) => v === '' || /^[£$€]?\s*\d+(\.\d{1,2})?(\s*,\s*[£$€]?\s*\d+(\.\d{1,2})?){1,5}$/.test(v), 'List two to six amounts separated by commas, like 10, 25, 50, 100'),
+		.refine(
+			(v) => v === '' || /^[£$€]?\s*\d+(\.\d{1,2})?(\s*,\s*[£$€]?\s*\d+(\.\d{1,2})?){1,5}$/.test(v),
+			'List two to six amounts separated by commas, like 10, 25, 50, 100',
+		),
 })
 
 export const chooseKindSchema = z.strictObject({

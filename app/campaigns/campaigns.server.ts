@@ -92,7 +92,11 @@ export async function platformTotals(): Promise<{ currency: string; raisedMinor:
 		.innerJoin(campaigns, eq(campaigns.id, moneyMovements.campaignId))
 		.where(inArray(campaigns.status, ['active', 'ended']))
 		.groupBy(moneyMovements.currency)
-	return rows.map((r) => ({ currency: r.currency, raisedMinor: Number(r.raisedMinor), campaignCount: Number(r.campaignCount) }))
+	return rows.map((r) => ({
+		currency: r.currency,
+		raisedMinor: Number(r.raisedMinor),
+		campaignCount: Number(r.campaignCount),
+	}))
 }
 
 const pageColumns = {
@@ -137,7 +141,11 @@ export async function getCampaignForViewer(slug: string, viewerId: string | null
  * record), so the page never lists a gift that was taken back.
  */
 const onDonorWall = (campaignId: string) =>
-	and(eq(donations.campaignId, campaignId), inArray(donations.status, [...countedDonationStatuses]), sql`${donationNetSql()} > 0`)
+	and(
+		eq(donations.campaignId, campaignId),
+		inArray(donations.status, [...countedDonationStatuses]),
+		sql`${donationNetSql()} > 0`,
+	)
 
 /** Number of donations on the wall, for its pages. */
 export async function countDonorWall(campaignId: string) {
@@ -177,16 +185,14 @@ export async function listDonorWall(campaignId: string, options: { limit?: numbe
 		.orderBy(desc(donations.succeededAt))
 		.limit(options.limit ?? 10)
 		.offset(options.offset ?? 0)
-	return rows.map(
-		(r): DonorWallEntry => ({
-			id: r.id,
-			displayName: r.anonymous ? 'Anonymous' : r.donorName,
-			amountMinor: r.hideAmount ? null : Number(r.amountMinor),
-			currency: r.currency,
-			message: r.message,
-			at: r.at ?? new Date(0),
-		}),
-	)
+	return rows.map((r): DonorWallEntry => ({
+		id: r.id,
+		displayName: r.anonymous ? 'Anonymous' : r.donorName,
+		amountMinor: r.hideAmount ? null : Number(r.amountMinor),
+		currency: r.currency,
+		message: r.message,
+		at: r.at ?? new Date(0),
+	}))
 }
 
 /** Every campaign a person owns, newest first, for their dashboard. */

@@ -36,7 +36,8 @@ export async function submitCampaignDetails(request: Request, params: Params, ne
 	let cover: { url: string } | undefined
 	if (coverFile) {
 		const processed = await processCoverUpload(coverFile)
-		if (!processed.ok) return data({ result: submission.reply({ fieldErrors: { cover: [processed.error] } }) }, { status: 400 })
+		if (!processed.ok)
+			return data({ result: submission.reply({ fieldErrors: { cover: [processed.error] } }) }, { status: 400 })
 		cover = processed.image
 	}
 	const saved = await saveCampaignDetails(campaign, { ...details, cover })
@@ -62,7 +63,9 @@ export function detailsDefaults(campaign: Campaign): DetailsDefaults {
 		dateLabel: campaignKindTemplate(campaign.kind).dateLabel,
 		asksRemembered: campaign.kind === 'in_memory',
 		rememberedName: campaign.rememberedName ?? '',
-		presetAmounts: (campaign.presetAmountsMinor ?? []).map((minor) => minorToMajorString(minor, campaign.currency)).join(', '),
+		presetAmounts: (campaign.presetAmountsMinor ?? [])
+			.map((minor) => minorToMajorString(minor, campaign.currency))
+			.join(', '),
 		presetSuggestion: campaignKindTemplate(campaign.kind).presetAmounts.join(', '),
 		currencySymbol: symbol,
 		appHost: new URL(getEnv().APP_URL).host,

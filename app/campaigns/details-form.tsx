@@ -55,7 +55,12 @@ export function CampaignDetailsForm({
 	// Read the clock once, not on every render.
 	const [tomorrow] = useState(() => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10))
 	return (
-		<Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-6 rounded-xl bg-white p-6 shadow-sm">
+		<Form
+			method="post"
+			encType="multipart/form-data"
+			{...getFormProps(form)}
+			className="space-y-6 rounded-xl bg-white p-6 shadow-sm"
+		>
 			<FormErrors id={form.errorId} errors={form.errors} />
 			{defaults.asksRemembered ? (
 				<TextField
@@ -64,7 +69,11 @@ export function CampaignDetailsForm({
 					hint="Their name as you would like it on the page, like “Margaret Hughes” or “Grandad Joe”. We put it in your title and link."
 				/>
 			) : null}
-			<TextField field={fields.title} label="Title" hint="Short and personal works best, like “Amara’s 30th: freedom instead of presents”." />
+			<TextField
+				field={fields.title}
+				label="Title"
+				hint="Short and personal works best, like “Amara’s 30th: freedom instead of presents”."
+			/>
 			<div className="grid gap-6 sm:grid-cols-2">
 				<div>
 					<label htmlFor={fields.goal.id} className="field-label">
@@ -74,7 +83,10 @@ export function CampaignDetailsForm({
 						Fundraisers with a goal raise more. You can raise it later.
 					</p>
 					<div className="flex items-stretch">
-						<span aria-hidden="true" className="flex items-center rounded-l-md border border-r-0 border-stone-500 bg-sand px-3">
+						<span
+							aria-hidden="true"
+							className="flex items-center rounded-l-md border border-r-0 border-stone-500 bg-sand px-3"
+						>
 							{defaults.currencySymbol}
 						</span>
 						<input
@@ -91,7 +103,12 @@ export function CampaignDetailsForm({
 						{defaults.dateLabel} <span className="font-normal text-muted">(optional)</span>
 					</label>
 					<p className="mb-1 text-sm text-muted sm:min-h-10">Your page counts down to this day.</p>
-					<input {...getInputProps(fields.endsOn, { type: 'date' })} key={fields.endsOn.key} min={tomorrow} className="field-input" />
+					<input
+						{...getInputProps(fields.endsOn, { type: 'date' })}
+						key={fields.endsOn.key}
+						min={tomorrow}
+						className="field-input"
+					/>
 					<FieldErrors id={fields.endsOn.errorId} errors={fields.endsOn.errors} />
 				</div>
 			</div>
@@ -100,8 +117,8 @@ export function CampaignDetailsForm({
 					Your story
 				</label>
 				<p id={`${fields.story.id}-hint`} className="mb-1 text-sm text-muted">
-					Why does this matter to you? Use **bold**, *italic*, [links](https://example.org) and lists starting with “- ”. Up
-					to {STORY_MAX.toLocaleString('en-GB')} characters.
+					Why does this matter to you? Use **bold**, *italic*, [links](https://example.org) and lists starting with “-
+					”. Up to {STORY_MAX.toLocaleString('en-GB')} characters.
 				</p>
 				<textarea
 					{...getTextareaProps(fields.story, { ariaDescribedBy: `${fields.story.id}-hint` })}
@@ -113,7 +130,13 @@ export function CampaignDetailsForm({
 			</div>
 			<div className="grid gap-6 sm:grid-cols-[auto_1fr]">
 				{defaults.coverImage ? (
-					<img src={defaults.coverImage} alt="Current cover" width={240} height={126} className="h-[126px] w-[240px] rounded-md object-cover" />
+					<img
+						src={defaults.coverImage}
+						alt="Current cover"
+						width={240}
+						height={126}
+						className="h-[126px] w-[240px] rounded-md object-cover"
+					/>
 				) : null}
 				<div className="space-y-4">
 					<div>
@@ -131,7 +154,12 @@ export function CampaignDetailsForm({
 						/>
 						<FieldErrors id={fields.cover.errorId} errors={fields.cover.errors} />
 					</div>
-					<TextField field={fields.coverAlt} label="Describe the photo" hint="For people using screen readers, e.g. “Amara laughing at her 29th birthday party”." optional />
+					<TextField
+						field={fields.coverAlt}
+						label="Describe the photo"
+						hint="For people using screen readers, e.g. “Amara laughing at her 29th birthday party”."
+						optional
+					/>
 				</div>
 			</div>
 			<TextField

@@ -26,20 +26,32 @@ export async function handleManageAction(request: Request, person: Person, campa
 	if (submission.status !== 'success') return data({ intent, result: submission.reply(), error: null }, { status: 400 })
 	const token = readFormToken(formData)
 	const back = (done: string) => redirect(`/dashboard/${campaign.id}?done=${done}`)
-	const formError = (message: string) => data({ intent, result: submission.reply({ formErrors: [message] }), error: null }, { status: 400 })
+	const formError = (message: string) =>
+		data({ intent, result: submission.reply({ formErrors: [message] }), error: null }, { status: 400 })
 	const value = submission.value
 	switch (value.intent) {
 		case 'post-update': {
 			const posted = await postCampaignUpdate(campaign, person, value.body, token)
 			if (posted.status === 'stale') return formError(STALE_FORM_MESSAGE)
 			if (posted.status === 'refused') {
-				return data({ intent, result: submission.reply({ fieldErrors: { [posted.refusal.field]: [posted.refusal.message] } }), error: null }, { status: 400 })
+				return data(
+					{
+						intent,
+						result: submission.reply({ fieldErrors: { [posted.refusal.field]: [posted.refusal.message] } }),
+						error: null,
+					},
+					{ status: 400 },
+				)
 			}
 			return back('update')
 		}
 		case 'record-offline': {
 			const recorded = await recordOfflineDonation(campaign, person, value, token)
-			if (recorded.status === 'invalid') return data({ intent, result: submission.reply({ fieldErrors: recorded.fieldErrors }), error: null }, { status: 400 })
+			if (recorded.status === 'invalid')
+				return data(
+					{ intent, result: submission.reply({ fieldErrors: recorded.fieldErrors }), error: null },
+					{ status: 400 },
+				)
 			if (recorded.status === 'stale') return formError(STALE_FORM_MESSAGE)
 			return back('offline')
 		}

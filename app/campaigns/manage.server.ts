@@ -5,7 +5,7 @@ import { getEnv } from '#app/config/env.server.ts'
 import { countedDonationStatuses, donationNetSql, recordMovement } from '#app/donations/ledger.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
 import { endCampaignSequence, rescheduleCampaignDates, startCampaignSequence } from '#app/email/sequences.server.ts'
-import { createOnce, type FormClaim } from '#app/utils/form-token.server.ts'
+import { createOnce } from '#app/utils/form-token.server.ts'
 import { minorToMajorString, parseMajorToMinor } from '#app/utils/money.ts'
 import { type DbOrTx, type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
@@ -59,7 +59,12 @@ export async function isSlugTaken(slug: string, tx: DbOrTx = db(), exceptCampaig
 	const [former] = await tx
 		.select({ id: campaignFormerSlugs.campaignId })
 		.from(campaignFormerSlugs)
-		.where(and(eq(campaignFormerSlugs.slug, slug), exceptCampaignId ? ne(campaignFormerSlugs.campaignId, exceptCampaignId) : undefined))
+		.where(
+			and(
+				eq(campaignFormerSlugs.slug, slug),
+				exceptCampaignId ? ne(campaignFormerSlugs.campaignId, exceptCampaignId) : undefined,
+			),
+		)
 	return Boolean(former)
 }
 
@@ -118,7 +123,9 @@ export async function startDraftCampaign(owner: Person, kind: CampaignKind, tx?:
 
 /** Step 1 from the idea form: one draft per form token (see createOnce). */
 export async function startDraftFromForm(owner: Person, kind: CampaignKind, token: string | null) {
-	return createOnce({ token, action: 'campaign-draft', personId: owner.id }, async (tx) => ({ id: (await startDraftCampaign(owner, kind, tx)).id }))
+	return createOnce({ token, action: 'campaign-draft', personId: owner.id }, async (tx) => ({
+		id: (await startDraftCampaign(owner, kind, tx)).id,
+	}))
 }
 
 /**
@@ -126,11 +133,24 @@ export async function startDraftFromForm(owner: Person, kind: CampaignKind, toke
  * took a gift can go; anything with money stays for the record.
  */
 export async function deleteDraftCampaign(campaign: Campaign): Promise<{ ok: true } | { ok: false; error: string }> {
-	if (campaign.status !== 'draft') return { ok: false, error: 'Only drafts can be deleted. A published page keeps its record; you can end it instead.' }
+	if (campaign.status !== 'draft')
+		return {
+			ok: false,
+			error: 'Only drafts can be deleted. A published page keeps its record; you can end it instead.',
+		}
 	return db().transaction(async (tx) => {
-		const [gift] = await tx.select({ id: donations.id }).from(donations).where(eq(donations.campaignId, campaign.id)).limit(1)
-		const [movement] = await tx.select({ id: moneyMovements.id }).from(moneyMovements).where(eq(moneyMovements.campaignId, campaign.id)).limit(1)
-		if (gift || movement) return { ok: false as const, error: 'This draft has gifts recorded against it, so it cannot be deleted.' }
+		const [gift] = await tx
+			.select({ id: donations.id })
+			.from(donations)
+			.where(eq(donations.campaignId, campaign.id))
+			.limit(1)
+		const [movement] = await tx
+			.select({ id: moneyMovements.id })
+			.from(moneyMovements)
+			.where(eq(moneyMovements.campaignId, campaign.id))
+			.limit(1)
+		if (gift || movement)
+			return { ok: false as const, error: 'This draft has gifts recorded against it, so it cannot be deleted.' }
 		await tx.delete(campaignUpdates).where(eq(campaignUpdates.campaignId, campaign.id))
 		const [deleted] = await tx
 			.delete(campaigns)
@@ -181,7 +201,11 @@ export async function saveCampaignDetails(campaign: Campaign, details: CampaignD
 			if (slug !== campaign.slug && (await isSlugTaken(slug, tx, campaign.id))) {
 				return {
 					ok: false,
-					fieldErrors: { slug: [`Someone already uses that short link. How about “${await suggestFreeSlug(slug, tx, campaign.id)}”?`] },
+					fieldErrors: {
+						slug: [
+							`Someone already uses that short link. How about “${await suggestFreeSlug(slug, tx, campaign.id)}”?`,
+						],
+					},
 				}
 			}
 			const [updated] = await tx
@@ -202,9 +226,15 @@ export async function saveCampaignDetails(campaign: Campaign, details: CampaignD
 				.returning()
 			if (slug !== campaign.slug) {
 				// Going back to one of its own former links makes it current again.
-				await tx.delete(campaignFormerSlugs).where(and(eq(campaignFormerSlugs.slug, slug), eq(campaignFormerSlugs.campaignId, campaign.id)))
+				await tx
+					.delete(campaignFormerSlugs)
+					.where(and(eq(campaignFormerSlugs.slug, slug), eq(campaignFormerSlugs.campaignId, campaign.id)))
 				// A draft's link was never shared, so only a published page keeps its old one.
-				if (campaign.publishedAt) await tx.insert(campaignFormerSlugs).values({ slug: campaign.slug, campaignId: campaign.id }).onConflictDoNothing()
+				if (campaign.publishedAt)
+					await tx
+						.insert(campaignFormerSlugs)
+						.values({ slug: campaign.slug, campaignId: campaign.id })
+						.onConflictDoNothing()
 			}
 			if (updated!.status === 'active' && updated!.endsOn !== campaign.endsOn) {
 				await rescheduleCampaignDates(tx, campaign.id, updated!.endsOn)
@@ -213,7 +243,10 @@ export async function saveCampaignDetails(campaign: Campaign, details: CampaignD
 		})
 	} catch (error) {
 		// Two people racing for one slug: the unique index decides.
-		if ((error as { code?: string }).code === '23505' || String((error as Error).message).includes('campaigns_slug_unique')) {
+		if (
+			(error as { code?: string }).code === '23505' ||
+			String((error as Error).message).includes('campaigns_slug_unique')
+		) {
 			return { ok: false, fieldErrors: { slug: ['Someone just took that short link. Please choose another.'] } }
 		}
 		throw error
@@ -225,14 +258,20 @@ function presetAmountsFrom(text: string, currency: string): { amounts: number[] 
 	if (!text.trim()) return { amounts: null }
 	const env = getEnv()
 	const amounts = text.split(',').map((part) => parseMajorToMinor(part, currency))
-	if (amounts.some((a) => a === null)) return { problem: 'List two to six amounts separated by commas, like 10, 25, 50, 100' }
+	if (amounts.some((a) => a === null))
+		return { problem: 'List two to six amounts separated by commas, like 10, 25, 50, 100' }
 	const limits = `${minorToMajorString(env.DONATION_MIN_MINOR, currency)} and ${minorToMajorString(env.DONATION_MAX_MINOR, currency)}`
-	if (amounts.some((a) => a! < env.DONATION_MIN_MINOR || a! > env.DONATION_MAX_MINOR)) return { problem: `Each amount must be between ${limits}` }
+	if (amounts.some((a) => a! < env.DONATION_MIN_MINOR || a! > env.DONATION_MAX_MINOR))
+		return { problem: `Each amount must be between ${limits}` }
 	return { amounts: [...new Set(amounts as number[])].sort((a, b) => a - b) }
 }
 
 function writtenDate(isoDate: string) {
-	return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString(getCharity().locale, { day: 'numeric', month: 'long', year: 'numeric' })
+	return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString(getCharity().locale, {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+	})
 }
 
 /**
@@ -249,13 +288,26 @@ async function startingText(
 	const firstName = owner?.firstName.trim() ?? ''
 	const template = campaignKindTemplate(campaign.kind)
 	const org = getCharity().shortName
-	const before = { date: campaign.endsOn ? writtenDate(campaign.endsOn) : undefined, remembered: campaign.rememberedName ?? undefined }
-	const after = { date: details.endsOn ? writtenDate(details.endsOn) : undefined, remembered: details.rememberedName ?? undefined }
+	const before = {
+		date: campaign.endsOn ? writtenDate(campaign.endsOn) : undefined,
+		remembered: campaign.rememberedName ?? undefined,
+	}
+	const after = {
+		date: details.endsOn ? writtenDate(details.endsOn) : undefined,
+		remembered: details.rememberedName ?? undefined,
+	}
 
-	const startingStories = [template.story(firstName, org), template.story(firstName, org, before.date, before.remembered)]
+	const startingStories = [
+		template.story(firstName, org),
+		template.story(firstName, org, before.date, before.remembered),
+	]
 	// Browsers send a textarea's line breaks as CRLF; the stored story has LF.
-	const storyUntouched = details.story.replace(/\r\n/g, '\n') === campaign.story && startingStories.includes(campaign.story)
-	const story = storyUntouched && (after.date || after.remembered) ? template.story(firstName, org, after.date, after.remembered) : details.story
+	const storyUntouched =
+		details.story.replace(/\r\n/g, '\n') === campaign.story && startingStories.includes(campaign.story)
+	const story =
+		storyUntouched && (after.date || after.remembered)
+			? template.story(firstName, org, after.date, after.remembered)
+			: details.story
 
 	const startingTitles = [template.title(firstName), template.title(firstName, before.remembered)]
 	const titleUntouched = details.title === campaign.title && startingTitles.includes(campaign.title)
@@ -263,7 +315,12 @@ async function startingText(
 
 	// The suggested link follows the new title while it is a draft and its link is still the one we suggested.
 	const suggested = new RegExp(`^${slugify(campaign.title)}(-\\d+)?$`)
-	if (title !== campaign.title && campaign.status === 'draft' && details.slug === campaign.slug && suggested.test(campaign.slug)) {
+	if (
+		title !== campaign.title &&
+		campaign.status === 'draft' &&
+		details.slug === campaign.slug &&
+		suggested.test(campaign.slug)
+	) {
 		return { title, story, slug: await suggestFreeSlug(title, db(), campaign.id) }
 	}
 	return { title, story }
@@ -300,7 +357,11 @@ export async function publishFromReview(
 			}
 			await tx
 				.update(people)
-				.set({ firstName: organiserName.firstName.trim(), lastName: organiserName.lastName.trim(), updatedAt: new Date() })
+				.set({
+					firstName: organiserName.firstName.trim(),
+					lastName: organiserName.lastName.trim(),
+					updatedAt: new Date(),
+				})
 				.where(eq(people.id, campaign.ownerId))
 		}
 		return { ok: true as const, campaign: await publishCampaign(campaign, tx) }
@@ -355,9 +416,16 @@ export async function postCampaignUpdate(campaign: Campaign, author: Person, bod
 }
 
 async function insertCampaignUpdate(tx: Tx, campaign: Campaign, author: Person, body: string) {
-	const [update] = await tx.insert(campaignUpdates).values({ campaignId: campaign.id, authorId: author.id, body }).returning()
+	const [update] = await tx
+		.insert(campaignUpdates)
+		.values({ campaignId: campaign.id, authorId: author.id, body })
+		.returning()
 	const recipients = await tx
-		.selectDistinctOn([sql`lower(${donations.donorEmail})`], { email: donations.donorEmail, donorName: donations.donorName, donorId: donations.donorId })
+		.selectDistinctOn([sql`lower(${donations.donorEmail})`], {
+			email: donations.donorEmail,
+			donorName: donations.donorName,
+			donorId: donations.donorId,
+		})
 		.from(donations)
 		// Only donors whose gift still stands: a refunded or lost gift hears no more.
 		.where(
@@ -439,7 +507,13 @@ export async function confirmOfflineDonation(donationId: string, staff: Person) 
 		const [donation] = await tx
 			.update(donations)
 			.set({ status: 'succeeded', confirmedAt: new Date(), confirmedById: staff.id, succeededAt: new Date() })
-			.where(and(eq(donations.id, donationId), eq(donations.channel, 'offline'), eq(donations.status, 'pending_confirmation')))
+			.where(
+				and(
+					eq(donations.id, donationId),
+					eq(donations.channel, 'offline'),
+					eq(donations.status, 'pending_confirmation'),
+				),
+			)
 			.returning()
 		if (!donation) return { confirmed: false as const }
 		await recordMovement(tx, {
@@ -479,7 +553,12 @@ export async function listCampaignDonationsForOwner(campaignId: string, limit = 
 			thanked: sql<number>`(select count(*) from "donation_thanks" where "donation_thanks"."donation_id" = "donations"."id")::int`,
 		})
 		.from(donations)
-		.where(and(eq(donations.campaignId, campaignId), inArray(donations.status, [...countedDonationStatuses, 'pending_confirmation', 'processing', 'rejected'])))
+		.where(
+			and(
+				eq(donations.campaignId, campaignId),
+				inArray(donations.status, [...countedDonationStatuses, 'pending_confirmation', 'processing', 'rejected']),
+			),
+		)
 		.orderBy(desc(donations.createdAt))
 		.limit(limit)
 	return rows.map(({ donorEmail, shareEmail, ...row }) => ({
@@ -498,16 +577,26 @@ export async function listCampaignDonationsForOwner(campaignId: string, limit = 
  * key. The donor's address is used by the platform only, never shown to the
  * fundraiser.
  */
-export async function sendDonorThanks(campaign: Campaign, sender: Person, donationId: string, message: string, token: string | null) {
+export async function sendDonorThanks(
+	campaign: Campaign,
+	sender: Person,
+	donationId: string,
+	message: string,
+	token: string | null,
+) {
 	const [donation] = await db()
 		.select()
 		.from(donations)
 		.where(and(eq(donations.id, donationId), eq(donations.campaignId, campaign.id)))
 	if (!donation) return { status: 'refused' as const, refusal: 'We could not find that donation on this fundraiser.' }
-	if (!donation.donorEmail) return { status: 'refused' as const, refusal: 'This donor left no email address, so we cannot pass on a message.' }
+	if (!donation.donorEmail)
+		return { status: 'refused' as const, refusal: 'This donor left no email address, so we cannot pass on a message.' }
 	// A refunded gift, or one the donor's bank took back, no longer stands: there is nothing to thank them for.
 	if (donation.status === 'refunded' || donation.status === 'dispute_lost') {
-		return { status: 'refused' as const, refusal: 'This gift was returned to the donor, so it can no longer be thanked.' }
+		return {
+			status: 'refused' as const,
+			refusal: 'This gift was returned to the donor, so it can no longer be thanked.',
+		}
 	}
 	return createOnce<string>({ token, action: 'donor-thanks', personId: sender.id }, async (tx) => {
 		const [thanks] = await tx

@@ -19,7 +19,14 @@ export function renderStory(markdown: string): string {
 		transformTags: {
 			a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow ugc noopener' } }),
 			// Headings, images, code and quotes are outside the subset: keep their text as paragraphs.
-			h1: 'p', h2: 'p', h3: 'p', h4: 'p', h5: 'p', h6: 'p', blockquote: 'p', pre: 'p',
+			h1: 'p',
+			h2: 'p',
+			h3: 'p',
+			h4: 'p',
+			h5: 'p',
+			h6: 'p',
+			blockquote: 'p',
+			pre: 'p',
 		},
 		exclusiveFilter: (frame) => frame.tag === 'a' && !frame.attribs.href,
 	})
@@ -27,6 +34,9 @@ export function renderStory(markdown: string): string {
 
 /** Plain-text excerpt for descriptions and share cards. */
 export function storyExcerpt(markdown: string, max = 160): string {
-	const text = markdown.replace(/[*_`#>[\]()]/g, '').replace(/\s+/g, ' ').trim()
+	const text = markdown
+		.replace(/[*_`#>[\]()]/g, '')
+		.replace(/\s+/g, ' ')
+		.trim()
 	return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text
 }

@@ -1,5 +1,8 @@
 import type {} from 'altcha/types/react'
-import { useEffect, useState } from 'react'
+import { useEffect, useSyncExternalStore } from 'react'
+
+// The server renders false and the hydrated browser true: whether scripts run, without a re-render in an effect.
+const noSubscription = () => () => {}
 
 /**
  * The check a donor past a donation limit is asked for. With JavaScript the
@@ -7,11 +10,22 @@ import { useEffect, useState } from 'react'
  * answer in the form; without it, a signed wait pass goes with the form and
  * works once the short wait is over.
  */
-export function DonationCheck({ altcha, waitPass, waitWords }: { altcha: string; waitPass: string; waitWords: string }) {
+export function DonationCheck({
+	altcha,
+	waitPass,
+	waitWords,
+}: {
+	altcha: string
+	waitPass: string
+	waitWords: string
+}) {
 	// Shown only once scripts run: without JavaScript the check cannot happen, and the note below says what to do instead.
-	const [scripted, setScripted] = useState(false)
+	const scripted = useSyncExternalStore(
+		noSubscription,
+		() => true,
+		() => false,
+	)
 	useEffect(() => {
-		setScripted(true)
 		void import('./altcha-widget.client.ts')
 	}, [])
 	return (
@@ -19,7 +33,9 @@ export function DonationCheck({ altcha, waitPass, waitWords }: { altcha: string;
 			<h2 id="donation-check-heading" className="font-semibold">
 				A quick check before you pay
 			</h2>
-			{scripted ? <p className="mt-1 text-sm">Your browser works this out by itself in a moment; there is nothing to type.</p> : null}
+			{scripted ? (
+				<p className="mt-1 text-sm">Your browser works this out by itself in a moment; there is nothing to type.</p>
+			) : null}
 			{/* A new challenge is a new widget, which starts solving again. */}
 			<div key={altcha} className="mt-3">
 				<altcha-widget
@@ -31,8 +47,8 @@ export function DonationCheck({ altcha, waitPass, waitWords }: { altcha: string;
 			</div>
 			<noscript>
 				<p className="mt-3">
-					Your browser isn't running JavaScript, so it can't do the check. Please wait {waitWords}, then press “Continue to secure payment”
-					again.
+					Your browser isn't running JavaScript, so it can't do the check. Please wait {waitWords}, then press “Continue
+					to secure payment” again.
 				</p>
 				<input type="hidden" name="waitPass" value={waitPass} />
 			</noscript>

@@ -5,7 +5,9 @@ export function TextWithBold({ text }: { text: string }) {
 	const parts = text.split(/\*\*(.+?)\*\*/g)
 	return (
 		<>
-			{parts.map((part, index) => (index % 2 === 1 ? <strong key={index}>{part}</strong> : <Fragment key={index}>{part}</Fragment>))}
+			{parts.map((part, index) =>
+				index % 2 === 1 ? <strong key={index}>{part}</strong> : <Fragment key={index}>{part}</Fragment>,
+			)}
 		</>
 	)
 }

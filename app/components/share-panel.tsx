@@ -9,10 +9,16 @@ export function SharePanel({ url, title, slug }: { url: string; title: string; s
 		setCopied(true)
 	}
 	const links = [
-		{ label: 'Email', href: `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${text}\n\n${url}`)}` },
+		{
+			label: 'Email',
+			href: `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${text}\n\n${url}`)}`,
+		},
 		{ label: 'WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(`${text} ${url}`)}` },
 		{ label: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}` },
-		{ label: 'X', href: `https://twitter.com/intent/tweet?text=${encodeURIComponent(text)}&url=${encodeURIComponent(url)}` },
+		{
+			label: 'X',
+			href: `https://twitter.com/intent/tweet?text=${encodeURIComponent(text)}&url=${encodeURIComponent(url)}`,
+		},
 		{ label: 'LinkedIn', href: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}` },
 	]
 	return (
@@ -24,12 +30,14 @@ export function SharePanel({ url, title, slug }: { url: string; title: string; s
 				Short link
 			</label>
 			<div className="mt-1 flex gap-2">
-				<input id="share-url" readOnly value={url} className="field-input min-w-0 text-sm" onFocus={(e) => e.currentTarget.select()} />
-				<button
-					type="button"
-					className="btn-secondary shrink-0 px-3 py-2 text-sm"
-					onClick={() => void copyLink()}
-				>
+				<input
+					id="share-url"
+					readOnly
+					value={url}
+					className="field-input min-w-0 text-sm"
+					onFocus={(e) => e.currentTarget.select()}
+				/>
+				<button type="button" className="btn-secondary shrink-0 px-3 py-2 text-sm" onClick={() => void copyLink()}>
 					{copied ? 'Copied' : 'Copy'}
 				</button>
 			</div>
@@ -52,7 +60,13 @@ export function SharePanel({ url, title, slug }: { url: string; title: string; s
 				))}
 			</ul>
 			<div className="mt-5 flex items-center gap-4">
-				<img src={`/f/${slug}/qr.svg`} alt={`QR code for ${url}`} width={112} height={112} className="h-28 w-28 shrink-0 rounded border border-stone-200" />
+				<img
+					src={`/f/${slug}/qr.svg`}
+					alt={`QR code for ${url}`}
+					width={112}
+					height={112}
+					className="h-28 w-28 shrink-0 rounded border border-stone-200"
+				/>
 				<div className="min-w-0 text-sm">
 					<p className="font-semibold">QR code for posters and cards</p>
 					<p className="mt-1 flex flex-wrap gap-x-3 gap-y-1">

@@ -119,7 +119,10 @@ export function SiteFooter({ charity, showDevTools }: { charity: Charity; showDe
 					</ul>
 					{showDevTools ? (
 						<p className="mt-4 text-xs text-white/85">
-							Development: <Link className="text-white underline" to="/dev/mail">mail viewer</Link>
+							Development:{' '}
+							<Link className="text-white underline" to="/dev/mail">
+								mail viewer
+							</Link>
 						</p>
 					) : null}
 				</div>

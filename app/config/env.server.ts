@@ -8,8 +8,7 @@ import { z } from 'zod'
  * with a list of everything missing or malformed.
  */
 
-const emptyToUndefined = (value: unknown) =>
-	typeof value === 'string' && value.trim() === '' ? undefined : value
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional())
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional())
@@ -67,7 +66,10 @@ const trustProxy = z.preprocess(
 				ctx.addIssue({ code: 'custom', message: 'a hop count must be at most 10' })
 				return z.NEVER
 			}
-			const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean)
+			const entries = text
+				.split(',')
+				.map((entry) => entry.trim())
+				.filter(Boolean)
 			const wrong = entries.filter((entry) => !isProxyAddress(entry))
 			if (entries.length === 0 || wrong.length > 0) {
 				ctx.addIssue({
@@ -87,8 +89,7 @@ const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_development_only_test_checkout'
 const DEV_ALTCHA_HMAC_KEY = 'development-only-altcha-hmac-key-not-for-production'
 
 export const envSchema = z.object({
-	NODE_ENV: z
-		.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+	NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
 	PORT: integer(3000, 1, 65535),
 	/** Unset → 0.0.0.0 in production, 127.0.0.1 otherwise (development serves /dev/mail and the test checkout). */
 	HOST: optionalString,
@@ -182,9 +183,15 @@ export const envSchema = z.object({
 
 	CHARITY_NAME: z.preprocess(emptyToUndefined, z.string().default('International Justice Mission')),
 	CHARITY_SHORT_NAME: z.preprocess(emptyToUndefined, z.string().default('IJM')),
-	CHARITY_LEGAL_NAME: z.preprocess(emptyToUndefined, z.string().default('International Justice Mission (demo details)')),
+	CHARITY_LEGAL_NAME: z.preprocess(
+		emptyToUndefined,
+		z.string().default('International Justice Mission (demo details)'),
+	),
 	CHARITY_REGISTRATION: z.preprocess(emptyToUndefined, z.string().default('Registered charity no. 1234567 (demo)')),
-	CHARITY_ADDRESS: z.preprocess(emptyToUndefined, z.string().default('1 Example Street, London EC1A 1AA, United Kingdom')),
+	CHARITY_ADDRESS: z.preprocess(
+		emptyToUndefined,
+		z.string().default('1 Example Street, London EC1A 1AA, United Kingdom'),
+	),
 	CHARITY_CONTACT_EMAIL: z.preprocess(emptyToUndefined, z.email().default('supporters@example.org')),
 	CHARITY_MEDIA_EMAIL: z.preprocess(emptyToUndefined, z.email().default('media@example.org')),
 	CHARITY_PHONE: optionalString,
@@ -192,16 +199,26 @@ export const envSchema = z.object({
 	/** ISO 4217 code used for goals and donations. */
 	CHARITY_CURRENCY: z.preprocess(
 		emptyToUndefined,
-		z.string().regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 code').transform((c) => c.toUpperCase()).default('GBP'),
+		z
+			.string()
+			.regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 code')
+			.transform((c) => c.toUpperCase())
+			.default('GBP'),
 	),
 	CHARITY_LOCALE: z.preprocess(emptyToUndefined, z.string().default('en-GB')),
 	CHARITY_PRIMARY_COLOR: z.preprocess(
 		emptyToUndefined,
-		z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour').default('#0b4f6c'),
+		z
+			.string()
+			.regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour')
+			.default('#0b4f6c'),
 	),
 	CHARITY_ACCENT_COLOR: z.preprocess(
 		emptyToUndefined,
-		z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour').default('#c2410c'),
+		z
+			.string()
+			.regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour')
+			.default('#c2410c'),
 	),
 	CHARITY_LOGO_URL: z.preprocess(emptyToUndefined, z.string().default('/images/logo.svg')),
 	SOCIAL_FACEBOOK_URL: optionalUrl,
@@ -238,9 +255,7 @@ export type Env = z.infer<typeof envSchema> & {
 
 export class InvalidEnvironmentError extends Error {
 	constructor(public readonly problems: string[]) {
-		super(
-			`Invalid environment — fix these variables and start again:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-		)
+		super(`Invalid environment — fix these variables and start again:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
 		this.name = 'InvalidEnvironmentError'
 	}
 }

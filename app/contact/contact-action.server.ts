@@ -7,7 +7,12 @@ import { contactSchema } from './contact-schema.ts'
 import { recordContactMessage } from './contact.server.ts'
 
 /** The action behind both contact forms; `path` is where to return with the thank-you. */
-export async function submitContactForm(request: Request, context: AppLoadContext, topic: 'help' | 'media', path: string) {
+export async function submitContactForm(
+	request: Request,
+	context: AppLoadContext,
+	topic: 'help' | 'media',
+	path: string,
+) {
 	const formData = await readFormData(request)
 	const submission = parseWithZod(formData, { schema: contactSchema })
 	if (submission.status !== 'success') {

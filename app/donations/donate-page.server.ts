@@ -52,7 +52,13 @@ export async function loadDonationPage(slug: string, cancelledDonationId: string
 	const previousAmount = cancelled?.amountMinor
 	const isPreset = previousAmount !== undefined && presets.includes(previousAmount)
 	return {
-		campaign: { title: campaign.title, slug: campaign.slug, status: campaign.status, currency: campaign.currency, kind: campaign.kind },
+		campaign: {
+			title: campaign.title,
+			slug: campaign.slug,
+			status: campaign.status,
+			currency: campaign.currency,
+			kind: campaign.kind,
+		},
 		organiser: await getOrganiserFirstName(campaign.ownerId),
 		presets,
 		limits: donationLimits(campaign.currency),
@@ -64,7 +70,8 @@ export async function loadDonationPage(slug: string, cancelledDonationId: string
 		defaults: cancelled
 			? {
 					amount: isPreset ? String(previousAmount) : 'other',
-					otherAmount: isPreset || previousAmount === undefined ? '' : minorToMajorString(previousAmount, campaign.currency),
+					otherAmount:
+						isPreset || previousAmount === undefined ? '' : minorToMajorString(previousAmount, campaign.currency),
 					donorName: cancelled.donorName,
 					donorEmail: cancelled.donorEmail ?? '',
 					message: cancelled.message ?? '',
@@ -104,7 +111,10 @@ export async function submitDonation(request: Request, context: AppLoadContext, 
 	})
 	if (!started.ok) {
 		return data(
-			{ result: submission.reply({ formErrors: started.formErrors, fieldErrors: started.fieldErrors }), challenge: started.challenge ?? null },
+			{
+				result: submission.reply({ formErrors: started.formErrors, fieldErrors: started.fieldErrors }),
+				challenge: started.challenge ?? null,
+			},
 			{ status: started.status },
 		)
 	}

@@ -3,7 +3,13 @@ import { and, eq, sql } from 'drizzle-orm'
 import { getEnv } from '#app/config/env.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, donations, type Campaign, type Donation } from '#db/schema.ts'
-import { findTrippedLimits, issueDonationChallenge, recordLimitAlerts, redeemDonationPass, type DonationChallenge } from './donation-limits.server.ts'
+import {
+	findTrippedLimits,
+	issueDonationChallenge,
+	recordLimitAlerts,
+	redeemDonationPass,
+	type DonationChallenge,
+} from './donation-limits.server.ts'
 import { coverFeeMinor } from './fees.ts'
 import { getStripe } from './stripe.server.ts'
 
@@ -58,7 +64,10 @@ function waitInWords(seconds: number) {
  * null when this start may go ahead (no limit tripped, or a valid check came
  * with it), else the answer that asks for one.
  */
-async function askForCheckIfLimited(input: DonationInput, ipHash: string): Promise<Extract<StartDonationResult, { ok: false }> | null> {
+async function askForCheckIfLimited(
+	input: DonationInput,
+	ipHash: string,
+): Promise<Extract<StartDonationResult, { ok: false }> | null> {
 	const tripped = await findTrippedLimits({ ipHash, email: input.donorEmail, campaignId: input.campaign.id })
 	if (tripped.length === 0) return null
 	const pass = await redeemDonationPass(input.pass ?? {}, ipHash)
@@ -71,7 +80,9 @@ async function askForCheckIfLimited(input: DonationInput, ipHash: string): Promi
 		return {
 			ok: false,
 			status: 429,
-			formErrors: ['We have had many donations from your connection without JavaScript this hour. Please turn on JavaScript, or try again in an hour.'],
+			formErrors: [
+				'We have had many donations from your connection without JavaScript this hour. Please turn on JavaScript, or try again in an hour.',
+			],
 		}
 	}
 	const challenge = await issueDonationChallenge(ipHash, pass.reason === 'too_soon' ? pass.waitPass : null)
@@ -79,7 +90,12 @@ async function askForCheckIfLimited(input: DonationInput, ipHash: string): Promi
 		pass.reason === 'too_soon'
 			? `Please wait a little longer (about ${waitInWords(pass.secondsLeft)}), then press “Continue to secure payment” again.`
 			: 'Many donations are starting from here right now. To keep the fundraiser safe, please let your browser do a quick check below, then press “Continue to secure payment” again.'
-	return { ok: false, status: 429, formErrors: [message], challenge: { ...challenge, waitWords: waitInWords(challenge.waitSeconds) } }
+	return {
+		ok: false,
+		status: 429,
+		formErrors: [message],
+		challenge: { ...challenge, waitWords: waitInWords(challenge.waitSeconds) },
+	}
 }
 
 /**
@@ -124,7 +140,11 @@ export async function startDonation(input: DonationInput): Promise<StartDonation
 	if (!stripe) {
 		// No Stripe account configured: the built-in test checkout stands in.
 		const sessionId = `cs_test_local_${randomUUID().replace(/-/g, '')}`
-		const [saved] = await db().update(donations).set({ stripeCheckoutSessionId: sessionId }).where(eq(donations.id, donation!.id)).returning()
+		const [saved] = await db()
+			.update(donations)
+			.set({ stripeCheckoutSessionId: sessionId })
+			.where(eq(donations.id, donation!.id))
+			.returning()
 		return { ok: true, donation: saved!, redirectTo: `/test-checkout/${sessionId}` }
 	}
 	try {
@@ -151,13 +171,24 @@ export async function startDonation(input: DonationInput): Promise<StartDonation
 			// Retrying this request (ours or the SDK's) can never open a second session.
 			{ idempotencyKey: `donation-checkout-${donation!.id}` },
 		)
-		const [saved] = await db().update(donations).set({ stripeCheckoutSessionId: session.id }).where(eq(donations.id, donation!.id)).returning()
+		const [saved] = await db()
+			.update(donations)
+			.set({ stripeCheckoutSessionId: session.id })
+			.where(eq(donations.id, donation!.id))
+			.returning()
 		if (!session.url) throw new Error('Stripe returned a Checkout Session without a URL')
 		return { ok: true, donation: saved!, redirectTo: session.url }
 	} catch (error) {
 		console.warn('[donations] could not open Stripe Checkout:', (error as Error).message)
-		await db().update(donations).set({ status: 'expired', failureReason: 'checkout could not be opened' }).where(eq(donations.id, donation!.id))
-		return { ok: false, status: 503, formErrors: ['We could not reach our payment provider. Please try again in a moment.'] }
+		await db()
+			.update(donations)
+			.set({ status: 'expired', failureReason: 'checkout could not be opened' })
+			.where(eq(donations.id, donation!.id))
+		return {
+			ok: false,
+			status: 503,
+			formErrors: ['We could not reach our payment provider. Please try again in a moment.'],
+		}
 	}
 }
 
@@ -167,7 +198,13 @@ export async function getCancelledDonation(campaignId: string, donationId: strin
 	const [row] = await db()
 		.select()
 		.from(donations)
-		.where(and(eq(donations.id, donationId), eq(donations.campaignId, campaignId), sql`${donations.status} in ('pending', 'expired', 'failed')`))
+		.where(
+			and(
+				eq(donations.id, donationId),
+				eq(donations.campaignId, campaignId),
+				sql`${donations.status} in ('pending', 'expired', 'failed')`,
+			),
+		)
 	return row ?? null
 }
 

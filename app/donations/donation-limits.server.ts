@@ -29,7 +29,11 @@ const CHALLENGE_COST = 1000
 const ALGORITHM = 'PBKDF2/SHA-256'
 
 /** The limits this donation start passes, each with what was counted. */
-export async function findTrippedLimits(input: { ipHash: string; email: string; campaignId: string }): Promise<TrippedLimit[]> {
+export async function findTrippedLimits(input: {
+	ipHash: string
+	email: string
+	campaignId: string
+}): Promise<TrippedLimit[]> {
 	const env = getEnv()
 	// Bound as text with a cast: raw Dates in a sql template are not serialised by every driver.
 	const minutesAgo = (minutes: number) => sql`${new Date(Date.now() - minutes * 60_000).toISOString()}::timestamptz`
@@ -42,11 +46,26 @@ export async function findTrippedLimits(input: { ipHash: string; email: string; 
 	// One round trip; each count uses its own index (IP, campaign or time).
 	const [counts] = await db()
 		.select({
-			ipFailures: sql<number>`(select count(*) from ${donations} where ${online} and ${donations.clientIpHash} = ${input.ipHash} and ${donations.createdAt} > ${failuresSince} and ${endedBadly})`.mapWith(Number),
-			emailFailures: sql<number>`(select count(*) from ${donations} where ${online} and ${donations.createdAt} > ${failuresSince} and lower(${donations.donorEmail}) = ${input.email.toLowerCase()} and ${endedBadly})`.mapWith(Number),
-			ipStarts: sql<number>`(select count(*) from ${donations} where ${online} and ${donations.clientIpHash} = ${input.ipHash} and ${donations.createdAt} > ${minutesAgo(10)})`.mapWith(Number),
-			campaignStarts: sql<number>`(select count(*) from ${donations} where ${online} and ${donations.campaignId} = ${input.campaignId} and ${donations.createdAt} > ${lastMinute})`.mapWith(Number),
-			allStarts: sql<number>`(select count(*) from ${donations} where ${online} and ${donations.createdAt} > ${lastMinute})`.mapWith(Number),
+			ipFailures:
+				sql<number>`(select count(*) from ${donations} where ${online} and ${donations.clientIpHash} = ${input.ipHash} and ${donations.createdAt} > ${failuresSince} and ${endedBadly})`.mapWith(
+					Number,
+				),
+			emailFailures:
+				sql<number>`(select count(*) from ${donations} where ${online} and ${donations.createdAt} > ${failuresSince} and lower(${donations.donorEmail}) = ${input.email.toLowerCase()} and ${endedBadly})`.mapWith(
+					Number,
+				),
+			ipStarts:
+				sql<number>`(select count(*) from ${donations} where ${online} and ${donations.clientIpHash} = ${input.ipHash} and ${donations.createdAt} > ${minutesAgo(10)})`.mapWith(
+					Number,
+				),
+			campaignStarts:
+				sql<number>`(select count(*) from ${donations} where ${online} and ${donations.campaignId} = ${input.campaignId} and ${donations.createdAt} > ${lastMinute})`.mapWith(
+					Number,
+				),
+			allStarts:
+				sql<number>`(select count(*) from ${donations} where ${online} and ${donations.createdAt} > ${lastMinute})`.mapWith(
+					Number,
+				),
 		})
 		.from(sql`(select 1) as one`)
 	const c = counts!
@@ -86,7 +105,11 @@ export async function issueDonationChallenge(ipHash: string, waitPass?: string |
 		expiresAt: Math.floor(Date.now() / 1000) + CHALLENGE_LIFETIME_SECONDS,
 		hmacSignatureSecret: env.ALTCHA_HMAC_KEY,
 	})
-	return { altcha: JSON.stringify(challenge), waitPass: waitPass ?? makeWaitPass(ipHash), waitSeconds: env.DONATION_NOJS_WAIT_SECONDS }
+	return {
+		altcha: JSON.stringify(challenge),
+		waitPass: waitPass ?? makeWaitPass(ipHash),
+		waitSeconds: env.DONATION_NOJS_WAIT_SECONDS,
+	}
 }
 
 /** Marks a challenge or pass used; false when it already was (the unique key decides, so two racing posts cannot both pass). */
@@ -101,8 +124,12 @@ async function spend(signature: string, expiresAt: Date) {
 
 function parseAltchaPayload(payload: string): { challenge: Challenge; solution: Solution } | null {
 	try {
-		const parsed = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { challenge?: Challenge; solution?: Solution }
-		if (!parsed?.challenge?.parameters || typeof parsed.challenge.signature !== 'string' || !parsed.solution) return null
+		const parsed = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as {
+			challenge?: Challenge
+			solution?: Solution
+		}
+		if (!parsed?.challenge?.parameters || typeof parsed.challenge.signature !== 'string' || !parsed.solution)
+			return null
 		return { challenge: parsed.challenge, solution: parsed.solution }
 	} catch {
 		return null
@@ -116,7 +143,8 @@ async function verifyAltcha(payload: string): Promise<boolean> {
 	if (challenge.parameters.algorithm !== ALGORITHM || challenge.parameters.cost !== CHALLENGE_COST) return false
 	let verified = false
 	try {
-		verified = (await verifySolution({ challenge, solution, deriveKey, hmacSignatureSecret: getEnv().ALTCHA_HMAC_KEY })).verified
+		verified = (await verifySolution({ challenge, solution, deriveKey, hmacSignatureSecret: getEnv().ALTCHA_HMAC_KEY }))
+			.verified
 	} catch {
 		// Malformed parameters under a valid-looking signature: not a pass.
 		return false
@@ -136,7 +164,10 @@ export type PassOutcome =
 	| { ok: false; reason: 'no_js_limit' }
 
 /** Redeems the check a donor came back with: a solved ALTCHA challenge, or a wait pass whose wait is over. Each works once. */
-export async function redeemDonationPass(pass: { altcha?: string | null; waitPass?: string | null }, ipHash: string): Promise<PassOutcome> {
+export async function redeemDonationPass(
+	pass: { altcha?: string | null; waitPass?: string | null },
+	ipHash: string,
+): Promise<PassOutcome> {
 	if (pass.altcha && (await verifyAltcha(pass.altcha))) return { ok: true }
 	const waitPass = pass.waitPass
 	if (!waitPass) return { ok: false, reason: 'missing' }
@@ -149,7 +180,10 @@ export async function redeemDonationPass(pass: { altcha?: string | null; waitPas
 	const secondsLeft = getEnv().DONATION_NOJS_WAIT_SECONDS - age
 	if (secondsLeft > 0) return { ok: false, reason: 'too_soon', waitPass, secondsLeft }
 	// Passes could be collected in bulk and all redeemed after one wait: a connection gets only a few an hour.
-	const perHour = await consumeRateLimit(`donate:wait-pass:${ipHash}`, { limit: getEnv().DONATION_NOJS_PASSES_PER_HOUR, windowSeconds: 3600 })
+	const perHour = await consumeRateLimit(`donate:wait-pass:${ipHash}`, {
+		limit: getEnv().DONATION_NOJS_PASSES_PER_HOUR,
+		windowSeconds: 3600,
+	})
 	if (!perHour.allowed) return { ok: false, reason: 'no_js_limit' }
 	const spent = await spend(`wait:${waitPass}`, new Date((issuedAt + CHALLENGE_LIFETIME_SECONDS) * 1000))
 	return spent ? { ok: true } : { ok: false, reason: 'missing' }

@@ -4,7 +4,13 @@ import { amountTextProblem, parseMajorToMinor } from '#app/utils/money.ts'
 
 export const MESSAGE_MAX = 280
 
-export type DonationLimits = { minMinor: number; maxMinor: number; currency: string; minLabel: string; maxLabel: string }
+export type DonationLimits = {
+	minMinor: number
+	maxMinor: number
+	currency: string
+	minLabel: string
+	maxLabel: string
+}
 
 /** The donation form's fields alone (also the browser's constraint attributes). */
 export const donationFields = z.strictObject({
@@ -21,11 +27,26 @@ export const donationFields = z.strictObject({
 		.max(MESSAGE_MAX, `Messages must be at most ${MESSAGE_MAX} characters`)
 		.optional()
 		.transform((v) => v || null),
-	anonymous: z.boolean().optional().transform((v) => v ?? false),
-	hideAmount: z.boolean().optional().transform((v) => v ?? false),
-	coverFee: z.boolean().optional().transform((v) => v ?? false),
-	marketingOptIn: z.boolean().optional().transform((v) => v ?? false),
-	updatesOptIn: z.boolean().optional().transform((v) => v ?? false),
+	anonymous: z
+		.boolean()
+		.optional()
+		.transform((v) => v ?? false),
+	hideAmount: z
+		.boolean()
+		.optional()
+		.transform((v) => v ?? false),
+	coverFee: z
+		.boolean()
+		.optional()
+		.transform((v) => v ?? false),
+	marketingOptIn: z
+		.boolean()
+		.optional()
+		.transform((v) => v ?? false),
+	updatesOptIn: z
+		.boolean()
+		.optional()
+		.transform((v) => v ?? false),
 	/** A solved proof-of-work challenge (filled in by the ALTCHA widget), when a donation limit asked for one. */
 	altcha: z.string().max(10_000).optional(),
 	/** The no-JavaScript alternative to `altcha`: a signed pass that works once its short wait is over. */
@@ -39,12 +60,16 @@ export const donationFields = z.strictObject({
  * the donor types, and what they typed is what they meant. (With JavaScript,
  * choosing a preset clears the typed amount, so the two never disagree.)
  */
-function chosenAmount(value: { amount?: unknown; otherAmount?: unknown }, limits: DonationLimits): { minor: number } | { problem: string; path: string } {
+function chosenAmount(
+	value: { amount?: unknown; otherAmount?: unknown },
+	limits: DonationLimits,
+): { minor: number } | { problem: string; path: string } {
 	const typed = typeof value.otherAmount === 'string' ? value.otherAmount.trim() : ''
 	const other = value.amount === 'other' || typed !== ''
 	const path = other ? 'otherAmount' : 'amount'
 	if (other && typed === '') return { problem: 'Please enter an amount', path }
-	if (!other && !(typeof value.amount === 'string' && /^\d+$/.test(value.amount))) return { problem: 'Please choose an amount', path }
+	if (!other && !(typeof value.amount === 'string' && /^\d+$/.test(value.amount)))
+		return { problem: 'Please choose an amount', path }
 	const minor = other ? parseMajorToMinor(typed, limits.currency) : Number(value.amount)
 	if (minor === null || !Number.isSafeInteger(minor)) return { problem: amountTextProblem(typed), path }
 	if (minor < limits.minMinor) return { problem: `The smallest gift we can take online is ${limits.minLabel}`, path }

@@ -16,7 +16,11 @@ export async function lockCampaignForMoney(tx: DbOrTx, campaignId: string) {
 		.from(campaigns)
 		.where(eq(campaigns.id, campaignId))
 		.for('update')
-	return { raisedMinor: Number(row?.raisedMinor ?? 0), donorCount: row?.donorCount ?? 0, currency: row?.currency ?? null }
+	return {
+		raisedMinor: Number(row?.raisedMinor ?? 0),
+		donorCount: row?.donorCount ?? 0,
+		currency: row?.currency ?? null,
+	}
 }
 
 /**
@@ -24,10 +28,16 @@ export async function lockCampaignForMoney(tx: DbOrTx, campaignId: string) {
  * when it can. Webhook handlers ask before moving money, so a mismatch is
  * held for review instead of failing the event.
  */
-export async function movementCurrencyProblem(tx: DbOrTx, campaignId: string, currency: string): Promise<string | null> {
+export async function movementCurrencyProblem(
+	tx: DbOrTx,
+	campaignId: string,
+	currency: string,
+): Promise<string | null> {
 	const [row] = await tx.select({ currency: campaigns.currency }).from(campaigns).where(eq(campaigns.id, campaignId))
 	if (!row) return `campaign ${campaignId} does not exist`
-	return row.currency === currency ? null : `currency ${currency} does not match the campaign's currency ${row.currency}`
+	return row.currency === currency
+		? null
+		: `currency ${currency} does not match the campaign's currency ${row.currency}`
 }
 
 /**
@@ -38,33 +48,58 @@ export async function movementCurrencyProblem(tx: DbOrTx, campaignId: string, cu
  * nothing was added. A movement in another currency than its campaign's is
  * refused with an error: amounts in different currencies never add up.
  */
-export async function recordMovement(tx: Tx, movement: MovementInput, options: { quiet?: boolean } = {}): Promise<string | null> {
+export async function recordMovement(
+	tx: Tx,
+	movement: MovementInput,
+	options: { quiet?: boolean } = {},
+): Promise<string | null> {
 	const before = await lockCampaignForMoney(tx, movement.campaignId)
-	if (before.currency === null) throw new Error(`Refusing a ${movement.kind} movement: campaign ${movement.campaignId} does not exist`)
+	if (before.currency === null)
+		throw new Error(`Refusing a ${movement.kind} movement: campaign ${movement.campaignId} does not exist`)
 	if (movement.currency !== before.currency) {
 		throw new Error(
 			`Refusing a ${movement.kind} movement in currency ${movement.currency} for campaign ${movement.campaignId}, which is in ${before.currency}`,
 		)
 	}
-	const [inserted] = await tx.insert(moneyMovements).values(movement).onConflictDoNothing().returning({ id: moneyMovements.id })
+	const [inserted] = await tx
+		.insert(moneyMovements)
+		.values(movement)
+		.onConflictDoNothing()
+		.returning({ id: moneyMovements.id })
 	if (!inserted) return null
 	await refreshCampaignTotals(tx, movement.campaignId)
 	if (movement.donationId) await refreshDonationStatus(tx, movement.donationId)
 	// New money may cross a milestone: the fundraiser hears of it in this same transaction.
-	if (!options.quiet && movement.amountMinor > 0 && (movement.kind === 'donation_succeeded' || movement.kind === 'offline_confirmed')) {
+	if (
+		!options.quiet &&
+		movement.amountMinor > 0 &&
+		(movement.kind === 'donation_succeeded' || movement.kind === 'offline_confirmed')
+	) {
 		await queueFundraisingMilestones(tx, movement.campaignId, before, movement.donationId ?? null)
 	}
 	return inserted.id
 }
 
 /** A dispute that is still open: the bank has not decided (an inquiry or a chargeback). */
-export const openDisputeStatuses: readonly DisputeStatus[] = ['warning_needs_response', 'warning_under_review', 'needs_response', 'under_review']
+export const openDisputeStatuses: readonly DisputeStatus[] = [
+	'warning_needs_response',
+	'warning_under_review',
+	'needs_response',
+	'under_review',
+]
 
 /**
  * Statuses of a donation whose gift was counted: they follow the money
  * record (and the disputes Stripe told us of), never the other way round.
  */
-export const countedDonationStatuses: readonly DonationStatus[] = ['succeeded', 'partially_refunded', 'refunded', 'disputed', 'dispute_lost', 'dispute_won']
+export const countedDonationStatuses: readonly DonationStatus[] = [
+	'succeeded',
+	'partially_refunded',
+	'refunded',
+	'disputed',
+	'dispute_lost',
+	'dispute_won',
+]
 
 /**
  * Sets a counted donation's status from its movements and disputes: an open
@@ -76,13 +111,19 @@ export async function refreshDonationStatus(tx: DbOrTx, donationId: string) {
 	const m = moneyMovements
 	const [sums] = await tx
 		.select({
-			giftMinor: sql<number>`coalesce(sum(${m.amountMinor}) filter (where ${m.kind} in ('donation_succeeded', 'offline_confirmed')), 0)::bigint`.mapWith(Number),
-			refundedMinor: sql<number>`coalesce(-sum(${m.amountMinor}) filter (where ${m.kind} = 'refund'), 0)::bigint`.mapWith(Number),
+			giftMinor:
+				sql<number>`coalesce(sum(${m.amountMinor}) filter (where ${m.kind} in ('donation_succeeded', 'offline_confirmed')), 0)::bigint`.mapWith(
+					Number,
+				),
+			refundedMinor:
+				sql<number>`coalesce(-sum(${m.amountMinor}) filter (where ${m.kind} = 'refund'), 0)::bigint`.mapWith(Number),
 		})
 		.from(m)
 		.where(eq(m.donationId, donationId))
 	if (!sums || sums.giftMinor <= 0) return
-	const statuses = (await tx.select({ status: disputes.status }).from(disputes).where(eq(disputes.donationId, donationId))).map((d) => d.status)
+	const statuses = (
+		await tx.select({ status: disputes.status }).from(disputes).where(eq(disputes.donationId, donationId))
+	).map((d) => d.status)
 	const status: DonationStatus = statuses.some((s) => openDisputeStatuses.includes(s))
 		? 'disputed'
 		: statuses.includes('lost')
@@ -108,7 +149,9 @@ export async function refreshDonationStatus(tx: DbOrTx, donationId: string) {
  */
 export function donationNetSql() {
 	// Qualified by hand: drizzle leaves columns of a single-table select unqualified, which the subquery would read as its own.
-	return sql<number>`coalesce((select sum(nm.amount_minor) from money_movements nm where nm.donation_id = "donations"."id"), 0)::bigint`.mapWith(Number)
+	return sql<number>`coalesce((select sum(nm.amount_minor) from money_movements nm where nm.donation_id = "donations"."id"), 0)::bigint`.mapWith(
+		Number,
+	)
 }
 
 /** Ledger-derived figures of one campaign: what every page must show. */
@@ -128,7 +171,14 @@ export async function refreshCampaignTotals(tx: DbOrTx, campaignId: string) {
 		.where(eq(campaigns.id, campaignId))
 }
 
-export type Drift = { campaignId: string; slug: string; storedRaised: number; ledgerRaised: number; storedDonors: number; ledgerDonors: number }
+export type Drift = {
+	campaignId: string
+	slug: string
+	storedRaised: number
+	ledgerRaised: number
+	storedDonors: number
+	ledgerDonors: number
+}
 
 /** Every campaign whose stored totals differ from the money record (should be none). */
 export async function findMoneyDrift(): Promise<{ checked: number; drift: Drift[] }> {

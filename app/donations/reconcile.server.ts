@@ -10,7 +10,13 @@ import { processStripeEvent } from './webhooks.server.ts'
  */
 export async function reconcileStripe(options: { days?: number } = {}) {
 	const stripe = getStripe()
-	if (!stripe) return { sessions: 0, refunds: 0, recorded: 0, summary: 'no STRIPE_SECRET_KEY: nothing to reconcile (test checkout only)' }
+	if (!stripe)
+		return {
+			sessions: 0,
+			refunds: 0,
+			recorded: 0,
+			summary: 'no STRIPE_SECRET_KEY: nothing to reconcile (test checkout only)',
+		}
 	const since = Math.floor(Date.now() / 1000) - (options.days ?? getEnv().RECONCILE_DAYS) * 86_400
 	let sessions = 0
 	let refunds = 0
@@ -37,5 +43,10 @@ export async function reconcileStripe(options: { days?: number } = {}) {
 		})
 		if (!result.duplicate) recorded++
 	}
-	return { sessions, refunds, recorded, summary: `checked ${sessions} paid sessions and ${refunds} refunds; ${recorded} new events applied` }
+	return {
+		sessions,
+		refunds,
+		recorded,
+		summary: `checked ${sessions} paid sessions and ${refunds} refunds; ${recorded} new events applied`,
+	}
 }

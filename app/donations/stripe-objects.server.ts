@@ -68,7 +68,11 @@ export const disputeObject = z.object({
 	currency,
 	payment_intent: expandableId,
 	status: z.enum(disputeStatus.enumValues),
-	reason: z.string().regex(/^[a-z_]{1,64}$/).nullish().transform((value) => value ?? null),
+	reason: z
+		.string()
+		.regex(/^[a-z_]{1,64}$/)
+		.nullish()
+		.transform((value) => value ?? null),
 	metadata,
 })
 export type DisputeObject = z.infer<typeof disputeObject>
@@ -81,7 +85,7 @@ export function describeParseError(what: string, error: z.ZodError): string {
 
 const MAX_STORED_DEPTH = 16
 /** NUL, and halves of a surrogate pair standing alone. */
-const UNSTORABLE_CHARACTERS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const UNSTORABLE_CHARACTERS = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /**
  * The event as it can be stored in jsonb and read back by staff: strings
@@ -92,8 +96,11 @@ const UNSTORABLE_CHARACTERS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\u
  */
 export function storablePayload(value: unknown, depth = 0): unknown {
 	if (typeof value === 'string') return value.replace(UNSTORABLE_CHARACTERS, '\uFFFD')
-	if (value === null || typeof value !== 'object') return typeof value === 'number' && !Number.isFinite(value) ? null : value
+	if (value === null || typeof value !== 'object')
+		return typeof value === 'number' && !Number.isFinite(value) ? null : value
 	if (depth >= MAX_STORED_DEPTH) return '[nested too deeply to store]'
 	if (Array.isArray(value)) return value.map((item) => storablePayload(item, depth + 1))
-	return Object.fromEntries(Object.entries(value).map(([key, item]) => [storablePayload(key) as string, storablePayload(item, depth + 1)]))
+	return Object.fromEntries(
+		Object.entries(value).map(([key, item]) => [storablePayload(key) as string, storablePayload(item, depth + 1)]),
+	)
 }

@@ -50,7 +50,10 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
 		const result = await processStripeEvent(event)
 		return { status: 200, body: { received: true, ...result } }
 	} catch (error) {
-		console.warn(`[stripe] event ${event.id} (${event.type}) failed and will be retried by Stripe:`, (error as Error).message)
+		console.warn(
+			`[stripe] event ${event.id} (${event.type}) failed and will be retried by Stripe:`,
+			(error as Error).message,
+		)
 		return { status: 500, body: { error: 'Temporary failure; please retry.' } }
 	}
 }
@@ -63,12 +66,18 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
  * event without a readable id is keyed on a hash of its content, so its
  * repeats are one row too.
  */
-export async function processStripeEvent(input: unknown): Promise<{ duplicate: boolean; outcome?: Outcome['outcome'] }> {
+export async function processStripeEvent(
+	input: unknown,
+): Promise<{ duplicate: boolean; outcome?: Outcome['outcome'] }> {
 	const stored = storablePayload(input)
 	const payload = stored !== null && typeof stored === 'object' ? stored : { body: stored }
 	const envelope = stripeEventEnvelope.safeParse(input)
-	const id = envelope.success ? envelope.data.id : `malformed:${createHash('sha256').update(JSON.stringify(payload)).digest('hex')}`
-	const type = envelope.success ? envelope.data.type : (stripeEventEnvelope.shape.type.safeParse((input as { type?: unknown } | null)?.type).data ?? 'malformed')
+	const id = envelope.success
+		? envelope.data.id
+		: `malformed:${createHash('sha256').update(JSON.stringify(payload)).digest('hex')}`
+	const type = envelope.success
+		? envelope.data.type
+		: (stripeEventEnvelope.shape.type.safeParse((input as { type?: unknown } | null)?.type).data ?? 'malformed')
 	return db().transaction(async (tx) => {
 		const [claimed] = await tx
 			.insert(stripeEvents)
@@ -94,7 +103,12 @@ export async function processStripeEvent(input: unknown): Promise<{ duplicate: b
 }
 
 /** Parses the event's object with `schema`; an object of the wrong shape is held for review, never handled. */
-async function withObject<S extends z.ZodType>(event: StripeEventEnvelope, schema: S, what: string, handle: (object: z.output<S>) => Promise<Outcome>) {
+async function withObject<S extends z.ZodType>(
+	event: StripeEventEnvelope,
+	schema: S,
+	what: string,
+	handle: (object: z.output<S>) => Promise<Outcome>,
+) {
 	const parsed = schema.safeParse(event.data.object)
 	if (!parsed.success) return { outcome: 'held_for_review' as const, note: describeParseError(what, parsed.error) }
 	return handle(parsed.data)
@@ -103,13 +117,21 @@ async function withObject<S extends z.ZodType>(event: StripeEventEnvelope, schem
 async function applyEvent(tx: Tx, event: StripeEventEnvelope): Promise<Outcome> {
 	switch (event.type) {
 		case 'checkout.session.completed':
-			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) => recordCheckoutCompleted(tx, session))
+			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) =>
+				recordCheckoutCompleted(tx, session),
+			)
 		case 'checkout.session.async_payment_succeeded':
-			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) => recordAsyncPaymentSucceeded(tx, session))
+			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) =>
+				recordAsyncPaymentSucceeded(tx, session),
+			)
 		case 'checkout.session.async_payment_failed':
-			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) => recordAsyncPaymentFailed(tx, session))
+			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) =>
+				recordAsyncPaymentFailed(tx, session),
+			)
 		case 'checkout.session.expired':
-			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) => recordCheckoutExpired(tx, session))
+			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) =>
+				recordCheckoutExpired(tx, session),
+			)
 		case 'charge.refunded':
 			return withObject(event, chargeObject, 'charge', (charge) => recordChargeRefunded(tx, charge))
 		case 'charge.dispute.created':
@@ -135,18 +157,22 @@ const isUuid = (value: unknown): value is string => typeof value === 'string' &&
  * first, before any row lock, so every path takes its locks in one order.
  */
 async function lockPayment(tx: Tx, paymentIntentId: string | null | undefined) {
-	if (paymentIntentId) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`stripe-payment:${paymentIntentId}`}, 0))`)
+	if (paymentIntentId)
+		await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`stripe-payment:${paymentIntentId}`}, 0))`)
 }
 
 /** Finds and locks the donation a Stripe object refers to. */
-async function lockDonation(tx: Tx, ref: { donationId?: string; sessionId?: string | null; paymentIntentId?: string | null }) {
+async function lockDonation(
+	tx: Tx,
+	ref: { donationId?: string; sessionId?: string | null; paymentIntentId?: string | null },
+) {
 	const conditions = [
 		isUuid(ref.donationId) ? eq(donations.id, ref.donationId) : undefined,
 		ref.sessionId ? eq(donations.stripeCheckoutSessionId, ref.sessionId) : undefined,
 		ref.paymentIntentId ? eq(donations.stripePaymentIntentId, ref.paymentIntentId) : undefined,
 	].filter(Boolean)
 	for (const condition of conditions) {
-		const [row] = await tx.select().from(donations).where(condition!).for('update')
+		const [row] = await tx.select().from(donations).where(condition).for('update')
 		if (row) return row
 	}
 	return null
@@ -165,10 +191,15 @@ const paymentSourceOf = (session: CheckoutSessionObject) => session.payment_inte
  * currency, and it must be the donation's own payment. A second payment for
  * a donation already paid is a conflict for a person to look at.
  */
-async function sessionPaymentProblem(tx: Tx, donation: Donation, session: CheckoutSessionObject): Promise<string | null> {
+async function sessionPaymentProblem(
+	tx: Tx,
+	donation: Donation,
+	session: CheckoutSessionObject,
+): Promise<string | null> {
 	const expected = donation.amountMinor + donation.coverFeeMinor
 	if (session.amount_total !== expected) return `amount ${session.amount_total} does not match the expected ${expected}`
-	if (session.currency !== donation.currency.toUpperCase()) return `currency ${session.currency.toLowerCase()} does not match ${donation.currency}`
+	if (session.currency !== donation.currency.toUpperCase())
+		return `currency ${session.currency.toLowerCase()} does not match ${donation.currency}`
 	const currencyProblem = await movementCurrencyProblem(tx, donation.campaignId, donation.currency)
 	if (currencyProblem) return currencyProblem
 	if (donation.stripeCheckoutSessionId && donation.stripeCheckoutSessionId !== session.id) {
@@ -199,7 +230,8 @@ async function recordCheckoutCompleted(tx: Tx, session: CheckoutSessionObject): 
 	const paymentIntentId = session.payment_intent
 	await lockPayment(tx, paymentIntentId)
 	const donation = await lockDonation(tx, sessionRef(session))
-	if (!donation) return { outcome: 'held_for_review', note: 'no donation matches this Checkout Session', paymentIntentId }
+	if (!donation)
+		return { outcome: 'held_for_review', note: 'no donation matches this Checkout Session', paymentIntentId }
 	const problem = await sessionPaymentProblem(tx, donation, session)
 	if (problem) return { outcome: 'held_for_review', note: problem, donationId: donation.id, paymentIntentId }
 	await rememberPaymentIds(tx, donation, session.id, paymentIntentId)
@@ -216,7 +248,8 @@ async function recordAsyncPaymentSucceeded(tx: Tx, session: CheckoutSessionObjec
 	const paymentIntentId = session.payment_intent
 	await lockPayment(tx, paymentIntentId)
 	const donation = await lockDonation(tx, sessionRef(session))
-	if (!donation) return { outcome: 'held_for_review', note: 'no donation matches this Checkout Session', paymentIntentId }
+	if (!donation)
+		return { outcome: 'held_for_review', note: 'no donation matches this Checkout Session', paymentIntentId }
 	const problem = await sessionPaymentProblem(tx, donation, session)
 	if (problem) return { outcome: 'held_for_review', note: problem, donationId: donation.id, paymentIntentId }
 	await rememberPaymentIds(tx, donation, session.id, paymentIntentId)
@@ -229,7 +262,10 @@ async function recordAsyncPaymentFailed(tx: Tx, session: CheckoutSessionObject):
 	if (!donation) return { outcome: 'held_for_review', note: 'no donation matches this Checkout Session' }
 	// A success recorded by another event wins: money that arrived is never un-counted here.
 	if (donation.status === 'pending' || donation.status === 'processing' || donation.status === 'expired') {
-		await tx.update(donations).set({ status: 'failed', failureReason: 'asynchronous payment failed' }).where(eq(donations.id, donation.id))
+		await tx
+			.update(donations)
+			.set({ status: 'failed', failureReason: 'asynchronous payment failed' })
+			.where(eq(donations.id, donation.id))
 	}
 	return { outcome: 'processed', donationId: donation.id, paymentIntentId: session.payment_intent }
 }
@@ -243,7 +279,12 @@ async function recordCheckoutExpired(tx: Tx, session: CheckoutSessionObject): Pr
 	return { outcome: 'processed', donationId: donation.id }
 }
 
-async function rememberPaymentIds(tx: Tx, donation: Donation, sessionId: string | null, paymentIntentId: string | null) {
+async function rememberPaymentIds(
+	tx: Tx,
+	donation: Donation,
+	sessionId: string | null,
+	paymentIntentId: string | null,
+) {
 	const set: Partial<Donation> = {}
 	if (sessionId && !donation.stripeCheckoutSessionId) set.stripeCheckoutSessionId = sessionId
 	if (paymentIntentId && !donation.stripePaymentIntentId) set.stripePaymentIntentId = paymentIntentId
@@ -306,7 +347,12 @@ async function lockCountedDonation(
 	await lockPayment(tx, paymentIntentId)
 	const donation = await lockDonation(tx, { paymentIntentId, donationId: object.metadata.donation_id })
 	if (!donation || !(await isCounted(tx, donation.id))) {
-		return { outcome: 'deferred', note: `${what} of a payment not recorded yet`, paymentIntentId, donationId: donation?.id }
+		return {
+			outcome: 'deferred',
+			note: `${what} of a payment not recorded yet`,
+			paymentIntentId,
+			donationId: donation?.id,
+		}
 	}
 	const problem =
 		object.currency !== donation.currency.toUpperCase()
@@ -353,7 +399,12 @@ async function recordChargeRefunded(tx: Tx, charge: ChargeObject): Promise<Outco
 			})
 		}
 	}
-	return { outcome: 'processed', donationId: donation.id, paymentIntentId, note: delta > 0 ? undefined : 'refund already recorded' }
+	return {
+		outcome: 'processed',
+		donationId: donation.id,
+		paymentIntentId,
+		note: delta > 0 ? undefined : 'refund already recorded',
+	}
 }
 
 /** How far a dispute has got: a later status never gives way to an earlier one, whatever order the events arrive in. */
@@ -374,14 +425,23 @@ const disputeProgress: Record<DisputeStatus, number> = {
  * (the movement is keyed on the dispute's id). An inquiry never withdraws
  * funds, so it moves nothing.
  */
-async function recordDispute(tx: Tx, dispute: DisputeObject, funds: 'withdrawn' | 'reinstated' | null): Promise<Outcome> {
+async function recordDispute(
+	tx: Tx,
+	dispute: DisputeObject,
+	funds: 'withdrawn' | 'reinstated' | null,
+): Promise<Outcome> {
 	const paymentIntentId = dispute.payment_intent
 	const found = await lockCountedDonation(tx, dispute, 'dispute')
 	if (isOutcome(found)) return found
 	const donation = found
 	const [known] = await tx.select().from(disputes).where(eq(disputes.id, dispute.id)).for('update')
 	if (known && known.donationId !== donation.id) {
-		return { outcome: 'held_for_review', note: `dispute ${dispute.id} is recorded for another donation`, donationId: donation.id, paymentIntentId }
+		return {
+			outcome: 'held_for_review',
+			note: `dispute ${dispute.id} is recorded for another donation`,
+			donationId: donation.id,
+			paymentIntentId,
+		}
 	}
 	if (!known) {
 		await tx.insert(disputes).values({
@@ -393,7 +453,10 @@ async function recordDispute(tx: Tx, dispute: DisputeObject, funds: 'withdrawn' 
 			reason: dispute.reason,
 		})
 	} else if (disputeProgress[dispute.status] > disputeProgress[known.status]) {
-		await tx.update(disputes).set({ status: dispute.status, amountMinor: dispute.amount, updatedAt: new Date() }).where(eq(disputes.id, dispute.id))
+		await tx
+			.update(disputes)
+			.set({ status: dispute.status, amountMinor: dispute.amount, updatedAt: new Date() })
+			.where(eq(disputes.id, dispute.id))
 	}
 	if (funds) {
 		const giftMinor = giftShare(donation, dispute.amount)
@@ -426,7 +489,12 @@ async function replayDeferredEvents(tx: Tx, paymentIntentId: string) {
 		if (result.outcome === 'deferred') continue
 		await tx
 			.update(stripeEvents)
-			.set({ outcome: result.outcome, note: result.note ?? 'applied after its payment', donationId: result.donationId ?? null, processedAt: new Date() })
+			.set({
+				outcome: result.outcome,
+				note: result.note ?? 'applied after its payment',
+				donationId: result.donationId ?? null,
+				processedAt: new Date(),
+			})
 			.where(eq(stripeEvents.id, row.id))
 	}
 }

@@ -6,7 +6,13 @@ import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { emailEvents, emails } from '#db/schema.ts'
 import { emailTemplates, type EmailTemplateData, type EmailTemplateName } from '#emails/index.ts'
-import { mayReceive, optionalCategories, unsubscribeLinks, type EmailCategory, type OptionalCategory } from './preferences.server.ts'
+import {
+	mayReceive,
+	optionalCategories,
+	unsubscribeLinks,
+	type EmailCategory,
+	type OptionalCategory,
+} from './preferences.server.ts'
 import { PermanentEmailError, sendEmail } from './sender.server.ts'
 
 /**
@@ -76,9 +82,19 @@ const urgentTemplates: ReadonlySet<string> = new Set(['sign-in-code'])
  * queue (sign-in codes first), optional mail on the bulk queue. `jobId` is the
  * email's id unless a fresh job is wanted (a staff retry of a failed email).
  */
-export async function enqueueEmailJob(tx: Tx, email: { id: string; template: string; category: string }, jobId: string = email.id) {
-	const queue = email.category === 'transactional' || email.category === 'staff' ? queues.sendEmail : queues.sendBulkEmail
-	await enqueueInTransaction(tx, queue, { emailId: email.id }, { jobId, priority: urgentTemplates.has(email.template) ? 10 : 0 })
+export async function enqueueEmailJob(
+	tx: Tx,
+	email: { id: string; template: string; category: string },
+	jobId: string = email.id,
+) {
+	const queue =
+		email.category === 'transactional' || email.category === 'staff' ? queues.sendEmail : queues.sendBulkEmail
+	await enqueueInTransaction(
+		tx,
+		queue,
+		{ emailId: email.id },
+		{ jobId, priority: urgentTemplates.has(email.template) ? 10 : 0 },
+	)
 }
 
 /**
@@ -119,7 +135,10 @@ export async function deliverQueuedEmail(emailId: string, attempt: { isLastAttem
 	if (!email) return { outcome: 'missing' as const }
 	if (email.status !== 'queued' && email.status !== 'sending') return { outcome: 'already-handled' as const }
 	if (email.status === 'sending' && (await providerReportedOn(emailId))) {
-		await db().update(emails).set({ status: 'sent', sentAt: new Date() }).where(and(eq(emails.id, emailId), eq(emails.status, 'sending')))
+		await db()
+			.update(emails)
+			.set({ status: 'sent', sentAt: new Date() })
+			.where(and(eq(emails.id, emailId), eq(emails.status, 'sending')))
 		return { outcome: 'already-handled' as const }
 	}
 	const template = emailTemplates[email.template as EmailTemplateName]
@@ -130,7 +149,10 @@ export async function deliverQueuedEmail(emailId: string, attempt: { isLastAttem
 	const optional = (optionalCategories as readonly string[]).includes(email.category)
 	// An opt-out between queueing and sending still wins.
 	if (optional && !(await mayReceive(db(), email.category, email.toEmail))) {
-		await db().update(emails).set({ status: 'cancelled', lastError: 'recipient opted out' }).where(eq(emails.id, emailId))
+		await db()
+			.update(emails)
+			.set({ status: 'cancelled', lastError: 'recipient opted out' })
+			.where(eq(emails.id, emailId))
 		return { outcome: 'cancelled' as const }
 	}
 	const scope = optional ? (email.category as OptionalCategory) : unsubscribeScopeOf[email.template]
@@ -185,7 +207,11 @@ export async function deliverQueuedEmail(emailId: string, attempt: { isLastAttem
 
 /** Whether the provider has told us anything about this email (it accepted it, then). */
 async function providerReportedOn(emailId: string) {
-	const [event] = await db().select({ id: emailEvents.id }).from(emailEvents).where(eq(emailEvents.emailId, emailId)).limit(1)
+	const [event] = await db()
+		.select({ id: emailEvents.id })
+		.from(emailEvents)
+		.where(eq(emailEvents.emailId, emailId))
+		.limit(1)
 	return Boolean(event)
 }
 

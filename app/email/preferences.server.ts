@@ -48,12 +48,18 @@ export function unsubscribeLinks(email: string, category: OptionalCategory) {
 }
 
 export async function isSuppressed(tx: DbOrTx, email: string) {
-	const [row] = await tx.select({ key: suppressions.emailKey }).from(suppressions).where(eq(suppressions.emailKey, emailKey(email)))
+	const [row] = await tx
+		.select({ key: suppressions.emailKey })
+		.from(suppressions)
+		.where(eq(suppressions.emailKey, emailKey(email)))
 	return Boolean(row)
 }
 
 export async function suppressAddress(tx: DbOrTx, email: string, reason: string) {
-	await tx.insert(suppressions).values({ emailKey: emailKey(email), reason }).onConflictDoNothing()
+	await tx
+		.insert(suppressions)
+		.values({ emailKey: emailKey(email), reason })
+		.onConflictDoNothing()
 	await cancelPendingEmails(tx, email, ['coaching', 'updates', 'news'])
 }
 
@@ -64,8 +70,12 @@ export async function suppressAddress(tx: DbOrTx, email: string, reason: string)
 export async function mayReceive(tx: DbOrTx, category: string, toEmail: string): Promise<boolean> {
 	if (category === 'transactional' || category === 'staff') return true
 	if (await isSuppressed(tx, toEmail)) return false
-	const [person] = await tx.select().from(people).where(eq(people.emailKey, emailKey(toEmail)))
-	if (category === 'coaching') return Boolean(person?.coachingEmails) && person?.coachingArm !== 'holdout' && !person?.deletedAt
+	const [person] = await tx
+		.select()
+		.from(people)
+		.where(eq(people.emailKey, emailKey(toEmail)))
+	if (category === 'coaching')
+		return Boolean(person?.coachingEmails) && person?.coachingArm !== 'holdout' && !person?.deletedAt
 	if (category === 'updates') return person ? person.updateEmails && !person.deletedAt : true
 	if (category === 'news') return Boolean(person?.emailConsentAt) && !person?.deletedAt
 	return false
@@ -96,12 +106,22 @@ export async function unsubscribe(email: string, scope: UnsubscribeScope) {
 		if (categories.includes('news')) set.emailConsentAt = null
 		await tx.update(people).set(set).where(eq(people.emailKey, key))
 		if (categories.includes('updates')) {
-			await tx.update(donations).set({ updatesOptIn: false }).where(sql`lower(${donations.donorEmail}) = ${key}`)
+			await tx
+				.update(donations)
+				.set({ updatesOptIn: false })
+				.where(sql`lower(${donations.donorEmail}) = ${key}`)
 		}
 		if (categories.includes('news')) {
-			await tx.update(donations).set({ marketingOptIn: false }).where(sql`lower(${donations.donorEmail}) = ${key}`)
+			await tx
+				.update(donations)
+				.set({ marketingOptIn: false })
+				.where(sql`lower(${donations.donorEmail}) = ${key}`)
 		}
-		if (scope === 'all') await tx.insert(suppressions).values({ emailKey: key, reason: 'unsubscribed from everything' }).onConflictDoNothing()
+		if (scope === 'all')
+			await tx
+				.insert(suppressions)
+				.values({ emailKey: key, reason: 'unsubscribed from everything' })
+				.onConflictDoNothing()
 		await cancelPendingEmails(tx, key, categories)
 	})
 }
@@ -109,7 +129,10 @@ export async function unsubscribe(email: string, scope: UnsubscribeScope) {
 export type EmailPreferences = { coaching: boolean; updates: boolean; news: boolean }
 
 export async function getEmailPreferences(email: string): Promise<EmailPreferences> {
-	const [person] = await db().select().from(people).where(eq(people.emailKey, emailKey(email)))
+	const [person] = await db()
+		.select()
+		.from(people)
+		.where(eq(people.emailKey, emailKey(email)))
 	const suppressed = await isSuppressed(db(), email)
 	return {
 		coaching: !suppressed && Boolean(person?.coachingEmails ?? true),
@@ -123,7 +146,9 @@ export async function saveEmailPreferences(email: string, wanted: EmailPreferenc
 	const key = emailKey(email)
 	const off = optionalCategories.filter((c) => !wanted[c])
 	await db().transaction(async (tx) => {
-		await tx.delete(suppressions).where(and(eq(suppressions.emailKey, key), eq(suppressions.reason, 'unsubscribed from everything')))
+		await tx
+			.delete(suppressions)
+			.where(and(eq(suppressions.emailKey, key), eq(suppressions.reason, 'unsubscribed from everything')))
 		await tx
 			.update(people)
 			.set({
@@ -141,5 +166,8 @@ export async function saveEmailPreferences(email: string, wanted: EmailPreferenc
 export async function assignCoachingArm(tx: DbOrTx, personId: string) {
 	const share = getEnv().COACHING_HOLDOUT_PERCENT
 	const arm = Math.random() * 100 < share ? 'holdout' : 'coached'
-	await tx.update(people).set({ coachingArm: arm }).where(and(eq(people.id, personId), sql`${people.coachingArm} is null`))
+	await tx
+		.update(people)
+		.set({ coachingArm: arm })
+		.where(and(eq(people.id, personId), sql`${people.coachingArm} is null`))
 }

@@ -40,8 +40,12 @@ export function verifySendGridSignature(rawBody: string, signature: string | nul
 }
 
 /** C0 control characters: PostgreSQL refuses NUL in text and in jsonb, and no address or id holds one. */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/
-const providerText = (max: number) => z.string().max(max).refine((value) => !CONTROL_CHARACTERS.test(value))
+const CONTROL_CHARACTERS = /\p{Cc}/u
+const providerText = (max: number) =>
+	z
+		.string()
+		.max(max)
+		.refine((value) => !CONTROL_CHARACTERS.test(value))
 /** Seconds since 1970, up to a day ahead of us (a clock a little fast). */
 const eventTime = z
 	.number()
@@ -84,10 +88,15 @@ const SUPPRESSING = new Set(['bounce', 'dropped', 'spamreport'])
  * an event under a new sg_event_id.
  */
 export async function handleSendGridWebhook(rawBody: string, signature: string | null, timestamp: string | null) {
-	if (!getEnv().SENDGRID_WEBHOOK_PUBLIC_KEY) return { status: 400, body: { error: 'SENDGRID_WEBHOOK_PUBLIC_KEY is not configured' } }
-	if (!verifySendGridSignature(rawBody, signature, timestamp)) return { status: 400, body: { error: 'invalid signature' } }
+	if (!getEnv().SENDGRID_WEBHOOK_PUBLIC_KEY)
+		return { status: 400, body: { error: 'SENDGRID_WEBHOOK_PUBLIC_KEY is not configured' } }
+	if (!verifySendGridSignature(rawBody, signature, timestamp))
+		return { status: 400, body: { error: 'invalid signature' } }
 	if (!isFresh(timestamp)) {
-		return { status: 400, body: { error: `timestamp more than ${SENDGRID_TIMESTAMP_TOLERANCE_SECONDS} seconds from now` } }
+		return {
+			status: 400,
+			body: { error: `timestamp more than ${SENDGRID_TIMESTAMP_TOLERANCE_SECONDS} seconds from now` },
+		}
 	}
 	let batch: unknown
 	try {
@@ -111,45 +120,51 @@ async function recordProviderEvent(event: SendGridEvent): Promise<boolean> {
 	const dedupeKey = createHash('sha256')
 		.update([event.sg_message_id, event.event, event.timestamp, event.url ?? '', event.email ?? ''].join('|'))
 		.digest('hex')
-	return db().transaction(async (tx) => {
-		const emailId = typeof event.email_id === 'string' && /^[0-9a-f-]{36}$/i.test(event.email_id) ? event.email_id : null
-		const [email] = emailId
-			? await tx.select().from(emails).where(eq(emails.id, emailId))
-			: providerMessageId
-				? await tx.select().from(emails).where(eq(emails.providerMessageId, providerMessageId))
-				: []
-		const inserted = await tx
-			.insert(emailEvents)
-			.values({
-				emailId: email?.id ?? null,
-				providerMessageId,
-				event: event.event,
-				dedupeKey,
-				occurredAt: new Date((event.timestamp ?? Date.now() / 1000) * 1000),
-				payload: event,
-			})
-			.onConflictDoNothing()
-			.returning({ id: emailEvents.id })
-		if (inserted.length === 0) return false
-		// 'sending': the provider took it but the worker died before recording so.
-		if (email && event.event === 'delivered' && (email.status === 'sent' || email.status === 'sending')) {
-			await tx.update(emails).set({ status: 'delivered' }).where(eq(emails.id, email.id))
-		}
-		if (email && (event.event === 'bounce' || event.event === 'dropped')) {
-			await tx
-				.update(emails)
-				.set({ status: 'bounced', lastError: String(event.reason ?? event.event).slice(0, 500) })
-				.where(sql`${emails.id} = ${email.id} and ${emails.status} in ('sent', 'delivered', 'queued', 'sending')`)
-		}
-		if (event.email && SUPPRESSING.has(event.event)) await suppressAddress(tx, event.email, event.event)
-		return true
-	}).then(async (recorded) => {
-		// An unsubscribe through SendGrid's own links stops everything optional, like ours.
-		if (recorded && event.email && (event.event === 'unsubscribe' || event.event === 'group_unsubscribe')) {
-			await unsubscribe(event.email, 'all')
-		}
-		return recorded
-	})
+	return db()
+		.transaction(async (tx) => {
+			const emailId =
+				typeof event.email_id === 'string' && /^[0-9a-f-]{36}$/i.test(event.email_id) ? event.email_id : null
+			const [email] = emailId
+				? await tx.select().from(emails).where(eq(emails.id, emailId))
+				: providerMessageId
+					? await tx.select().from(emails).where(eq(emails.providerMessageId, providerMessageId))
+					: []
+			const inserted = await tx
+				.insert(emailEvents)
+				.values({
+					emailId: email?.id ?? null,
+					providerMessageId,
+					event: event.event,
+					dedupeKey,
+					occurredAt: new Date((event.timestamp ?? Date.now() / 1000) * 1000),
+					payload: event,
+				})
+				.onConflictDoNothing()
+				.returning({ id: emailEvents.id })
+			if (inserted.length === 0) return false
+			// 'sending': the provider took it but the worker died before recording so.
+			if (email && event.event === 'delivered' && (email.status === 'sent' || email.status === 'sending')) {
+				await tx.update(emails).set({ status: 'delivered' }).where(eq(emails.id, email.id))
+			}
+			if (email && (event.event === 'bounce' || event.event === 'dropped')) {
+				await tx
+					.update(emails)
+					.set({
+						status: 'bounced',
+						lastError: (typeof event.reason === 'string' ? event.reason : event.event).slice(0, 500),
+					})
+					.where(sql`${emails.id} = ${email.id} and ${emails.status} in ('sent', 'delivered', 'queued', 'sending')`)
+			}
+			if (event.email && SUPPRESSING.has(event.event)) await suppressAddress(tx, event.email, event.event)
+			return true
+		})
+		.then(async (recorded) => {
+			// An unsubscribe through SendGrid's own links stops everything optional, like ours.
+			if (recorded && event.email && (event.event === 'unsubscribe' || event.event === 'group_unsubscribe')) {
+				await unsubscribe(event.email, 'all')
+			}
+			return recorded
+		})
 }
 
 /** Every email with its provider events, newest first, for staff and tests. */

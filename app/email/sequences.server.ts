@@ -110,12 +110,29 @@ async function scheduleEndDateEmails(tx: Tx, campaignId: string, endsOn: string,
 	const found = await campaignEmailData(tx, campaignId)
 	if (!found) return
 	const { owner, data } = found
-	const base = { to: owner.email, personId: owner.id, campaignId, sequence: 'campaign', category: 'coaching' as const, data }
+	const base = {
+		to: owner.email,
+		personId: owner.id,
+		campaignId,
+		sequence: 'campaign',
+		category: 'coaching' as const,
+		data,
+	}
 	const lastDays = new Date(endOfDay(endsOn).getTime() - 3 * DAY)
 	if (lastDays > now) {
-		await queueEmail(tx, { ...base, template: 'campaign-last-days', causeKey: `campaign-last-days:${campaignId}`, sendAfter: lastDays })
+		await queueEmail(tx, {
+			...base,
+			template: 'campaign-last-days',
+			causeKey: `campaign-last-days:${campaignId}`,
+			sendAfter: lastDays,
+		})
 	}
-	await queueEmail(tx, { ...base, template: 'campaign-ended', causeKey: `campaign-ended:${campaignId}`, sendAfter: endOfDay(endsOn) })
+	await queueEmail(tx, {
+		...base,
+		template: 'campaign-ended',
+		causeKey: `campaign-ended:${campaignId}`,
+		sendAfter: endOfDay(endsOn),
+	})
 }
 
 /** The end date changed: move (or add, or stop) the emails that depend on it. */
@@ -123,9 +140,24 @@ export async function rescheduleCampaignDates(tx: Tx, campaignId: string, endsOn
 	const pending = await tx
 		.select({ id: emails.id, template: emails.template })
 		.from(emails)
-		.where(and(eq(emails.campaignId, campaignId), inArray(emails.template, ['campaign-last-days', 'campaign-ended']), eq(emails.status, 'scheduled')))
+		.where(
+			and(
+				eq(emails.campaignId, campaignId),
+				inArray(emails.template, ['campaign-last-days', 'campaign-ended']),
+				eq(emails.status, 'scheduled'),
+			),
+		)
 	if (!endsOn) {
-		if (pending.length) await tx.update(emails).set({ status: 'cancelled', lastError: 'end date removed' }).where(inArray(emails.id, pending.map((p) => p.id)))
+		if (pending.length)
+			await tx
+				.update(emails)
+				.set({ status: 'cancelled', lastError: 'end date removed' })
+				.where(
+					inArray(
+						emails.id,
+						pending.map((p) => p.id),
+					),
+				)
 		return
 	}
 	for (const row of pending) {
@@ -142,7 +174,13 @@ export async function endCampaignSequence(tx: Tx, campaignId: string, now = new 
 	await tx
 		.update(emails)
 		.set({ status: 'cancelled', lastError: 'campaign ended' })
-		.where(and(eq(emails.campaignId, campaignId), inArray(emails.template, ['campaign-nudge', 'campaign-last-days']), eq(emails.status, 'scheduled')))
+		.where(
+			and(
+				eq(emails.campaignId, campaignId),
+				inArray(emails.template, ['campaign-nudge', 'campaign-last-days']),
+				eq(emails.status, 'scheduled'),
+			),
+		)
 	const found = await campaignEmailData(tx, campaignId)
 	if (!found) return
 	const [scheduled] = await tx
@@ -196,7 +234,8 @@ export async function queueFundraisingMilestones(
 		})
 	}
 	const crossed = MILESTONES.filter(
-		(percent) => before.raisedMinor * 100 < percent * data.goalMinor && data.raisedMinor * 100 >= percent * data.goalMinor,
+		(percent) =>
+			before.raisedMinor * 100 < percent * data.goalMinor && data.raisedMinor * 100 >= percent * data.goalMinor,
 	)
 	const highest = crossed.at(-1)
 	for (const percent of crossed) {
@@ -213,7 +252,8 @@ export async function queueFundraisingMilestones(
 /** Extra conditions a timed email must still meet when its time comes. */
 async function stillWanted(tx: Tx, email: typeof emails.$inferSelect): Promise<{ send: boolean; data?: unknown }> {
 	if (!(await mayReceive(tx, email.category, email.toEmail))) return { send: false }
-	if (email.sequence === 'signup') return { send: !(email.personId && (await hasPublishedCampaign(tx, email.personId))) }
+	if (email.sequence === 'signup')
+		return { send: !(email.personId && (await hasPublishedCampaign(tx, email.personId))) }
 	if (!email.campaignId) return { send: true }
 	const found = await campaignEmailData(tx, email.campaignId)
 	if (!found) return { send: false }
@@ -247,7 +287,11 @@ export async function releaseDueEmails(now = new Date()) {
 	let cancelled = 0
 	for (const { id } of due) {
 		await db().transaction(async (tx) => {
-			const [email] = await tx.select().from(emails).where(and(eq(emails.id, id), eq(emails.status, 'scheduled'))).for('update', { skipLocked: true })
+			const [email] = await tx
+				.select()
+				.from(emails)
+				.where(and(eq(emails.id, id), eq(emails.status, 'scheduled')))
+				.for('update', { skipLocked: true })
 			if (!email) return
 			const verdict = await stillWanted(tx, email)
 			if (!verdict.send) {
@@ -255,7 +299,11 @@ export async function releaseDueEmails(now = new Date()) {
 				cancelled++
 				return
 			}
-			if (verdict.data) await tx.update(emails).set({ data: { ...(email.data as object), ...verdict.data } }).where(eq(emails.id, id))
+			if (verdict.data)
+				await tx
+					.update(emails)
+					.set({ data: { ...(email.data as object), ...verdict.data } })
+					.where(eq(emails.id, id))
 			if (await releaseScheduledEmail(tx, id)) released++
 		})
 	}

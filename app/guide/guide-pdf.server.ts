@@ -54,7 +54,11 @@ export function renderGuidePdf(charity: GuidePdfCharity, options: GuidePdfOption
 		bufferPages: true,
 		lang: 'en-GB',
 		displayTitle: true,
-		info: { Title: guideTitle, Author: charity.name, Subject: `A free guide for people fundraising for ${charity.name}` },
+		info: {
+			Title: guideTitle,
+			Author: charity.name,
+			Subject: `A free guide for people fundraising for ${charity.name}`,
+		},
 	})
 	const chunks: Buffer[] = []
 	const done = new Promise<Buffer>((resolve, reject) => {
@@ -85,7 +89,11 @@ export function renderGuidePdf(charity: GuidePdfCharity, options: GuidePdfOption
 	doc.font('Times-Bold').fontSize(32).fillColor('#ffffff').text(guideTitle, { width: contentWidth, lineGap: 2 })
 	doc.y = Math.max(doc.y, bandHeight) + 30
 
-	doc.font('Helvetica').fontSize(12.5).fillColor(ink).text(fill(guideIntro), left, doc.y, { width: contentWidth, lineGap: 4 })
+	doc
+		.font('Helvetica')
+		.fontSize(12.5)
+		.fillColor(ink)
+		.text(fill(guideIntro), left, doc.y, { width: contentWidth, lineGap: 4 })
 	doc.moveDown(1.2)
 
 	// Contents: the four stages and which tips each holds.
@@ -99,18 +107,28 @@ export function renderGuidePdf(charity: GuidePdfCharity, options: GuidePdfOption
 		.font('Helvetica-Bold')
 		.fontSize(12)
 		.fillColor(brand)
-		.text('In this guide', left + contentsPadding, contentsTop + contentsPadding, { width: contentWidth - contentsPadding * 2 })
+		.text('In this guide', left + contentsPadding, contentsTop + contentsPadding, {
+			width: contentWidth - contentsPadding * 2,
+		})
 	guideSections.forEach((section, index) => {
 		const first = section.tips[0]?.number
 		const last = section.tips.at(-1)?.number
 		const y = contentsTop + contentsPadding + 22 + index * contentsLineHeight
-		doc.font('Helvetica-Bold').fontSize(11).fillColor(ink).text(`${index + 1}.  ${fill(section.title)}`, left + contentsPadding, y, { lineBreak: false })
+		doc
+			.font('Helvetica-Bold')
+			.fontSize(11)
+			.fillColor(ink)
+			.text(`${index + 1}.  ${fill(section.title)}`, left + contentsPadding, y, { lineBreak: false })
 		if (first !== undefined && last !== undefined) {
 			doc
 				.font('Helvetica')
 				.fontSize(10.5)
 				.fillColor(muted)
-				.text(`Tips ${first}–${last}`, left + contentsPadding, y, { width: contentWidth - contentsPadding * 2, align: 'right', lineBreak: false })
+				.text(`Tips ${first}–${last}`, left + contentsPadding, y, {
+					width: contentWidth - contentsPadding * 2,
+					align: 'right',
+					lineBreak: false,
+				})
 		}
 	})
 	doc.x = left
@@ -146,9 +164,18 @@ export function renderGuidePdf(charity: GuidePdfCharity, options: GuidePdfOption
 		if (doc.y > margin.top + 1) doc.moveDown(1)
 		doc.font('Times-Bold').fontSize(21).fillColor(brand).text(fill(section.title), left, doc.y, { width: contentWidth })
 		const ruleY = doc.y + 4
-		doc.moveTo(left, ruleY).lineTo(left + 48, ruleY).lineWidth(2.5).strokeColor(brand).stroke()
+		doc
+			.moveTo(left, ruleY)
+			.lineTo(left + 48, ruleY)
+			.lineWidth(2.5)
+			.strokeColor(brand)
+			.stroke()
 		doc.y = ruleY + 10
-		doc.font('Helvetica').fontSize(11.5).fillColor(muted).text(fill(section.intro), left, doc.y, { width: contentWidth, lineGap: 3 })
+		doc
+			.font('Helvetica')
+			.fontSize(11.5)
+			.fillColor(muted)
+			.text(fill(section.intro), left, doc.y, { width: contentWidth, lineGap: 3 })
 		doc.moveDown(0.8)
 
 		for (const tip of section.tips) {
@@ -160,12 +187,19 @@ export function renderGuidePdf(charity: GuidePdfCharity, options: GuidePdfOption
 				.font('Helvetica-Bold')
 				.fontSize(10.5)
 				.fillColor('#ffffff')
-				.text(String(tip.number), left, top + badgeRadius - 10, { width: badgeRadius * 2, align: 'center', lineBreak: false })
+				.text(String(tip.number), left, top + badgeRadius - 10, {
+					width: badgeRadius * 2,
+					align: 'center',
+					lineBreak: false,
+				})
 			doc.font('Helvetica-Bold').fontSize(13).fillColor(ink).text(fill(tip.title), textX, top, { width: textWidth })
 			doc.moveDown(0.3)
 			const runs = boldRuns(fill(tip.body))
 			runs.forEach((run, index) => {
-				doc.font(run.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(11).fillColor(ink)
+				doc
+					.font(run.bold ? 'Helvetica-Bold' : 'Helvetica')
+					.fontSize(11)
+					.fillColor(ink)
 				const continued = index < runs.length - 1
 				if (index === 0) doc.text(run.text, textX, doc.y, { ...bodyOptions, continued })
 				else doc.text(run.text, { continued })
@@ -181,9 +215,17 @@ export function renderGuidePdf(charity: GuidePdfCharity, options: GuidePdfOption
 	const closingTop = doc.y
 	const inner = left + 20
 	const innerWidth = contentWidth - 40
-	doc.font('Times-Bold').fontSize(18).fillColor(brand).text('Ready when you are', inner, closingTop + 18, { width: innerWidth })
+	doc
+		.font('Times-Bold')
+		.fontSize(18)
+		.fillColor(brand)
+		.text('Ready when you are', inner, closingTop + 18, { width: innerWidth })
 	doc.moveDown(0.3)
-	doc.font('Helvetica').fontSize(11.5).fillColor(ink).text('Start your page: ', inner, doc.y, { width: innerWidth, continued: true })
+	doc
+		.font('Helvetica')
+		.fontSize(11.5)
+		.fillColor(ink)
+		.text('Start your page: ', inner, doc.y, { width: innerWidth, continued: true })
 	doc.font('Helvetica-Bold').fillColor(brand).text(startUrl, { link: startUrl, underline: true })
 	doc.moveDown(0.8)
 	doc.font('Helvetica').fontSize(9.5).fillColor(muted)
@@ -191,7 +233,11 @@ export function renderGuidePdf(charity: GuidePdfCharity, options: GuidePdfOption
 	doc.text(charity.registration, { width: innerWidth })
 	doc.text(charity.address, { width: innerWidth })
 	doc.text(charity.website, { width: innerWidth, link: charity.website })
-	doc.roundedRect(left, closingTop, contentWidth, doc.y + 16 - closingTop, 8).lineWidth(1.5).strokeColor(brand).stroke()
+	doc
+		.roundedRect(left, closingTop, contentWidth, doc.y + 16 - closingTop, 8)
+		.lineWidth(1.5)
+		.strokeColor(brand)
+		.stroke()
 	doc.x = left
 
 	// Footer on every page: the guide's name and "Page n of N".
@@ -202,10 +248,19 @@ export function renderGuidePdf(charity: GuidePdfCharity, options: GuidePdfOption
 		const savedBottom = doc.page.margins.bottom
 		doc.page.margins.bottom = 0
 		const y = doc.page.height - 46
-		doc.moveTo(left, y - 8).lineTo(left + contentWidth, y - 8).lineWidth(0.5).strokeColor(rule).stroke()
+		doc
+			.moveTo(left, y - 8)
+			.lineTo(left + contentWidth, y - 8)
+			.lineWidth(0.5)
+			.strokeColor(rule)
+			.stroke()
 		doc.font('Helvetica').fontSize(8.5).fillColor(muted)
 		doc.text(`${guideTitle} · ${charity.name}`, left, y, { width: contentWidth, lineBreak: false })
-		doc.text(`Page ${i - range.start + 1} of ${range.count}`, left, y, { width: contentWidth, align: 'right', lineBreak: false })
+		doc.text(`Page ${i - range.start + 1} of ${range.count}`, left, y, {
+			width: contentWidth,
+			align: 'right',
+			lineBreak: false,
+		})
 		doc.page.margins.bottom = savedBottom
 	}
 

@@ -18,7 +18,8 @@ export const guideSections: GuideSection[] = [
 	{
 		id: 'before-launch',
 		title: 'Before you launch',
-		intro: 'A little preparation makes everything else easier. Spend an hour getting your page ready before you share it with anyone.',
+		intro:
+			'A little preparation makes everything else easier. Spend an hour getting your page ready before you share it with anyone.',
 		tips: [
 			{
 				number: 1,
@@ -60,7 +61,8 @@ export const guideSections: GuideSection[] = [
 	{
 		id: 'launch-week',
 		title: 'Launch week',
-		intro: 'The first few days set the pace for everything that follows. Start close to home, ask people personally and make it easy to give.',
+		intro:
+			'The first few days set the pace for everything that follows. Start close to home, ask people personally and make it easy to give.',
 		tips: [
 			{
 				number: 8,
@@ -97,7 +99,8 @@ export const guideSections: GuideSection[] = [
 	{
 		id: 'keep-going',
 		title: 'Keep going',
-		intro: 'Most fundraisers have a quiet patch in the middle. A few well-timed updates and gentle reminders will keep your page moving.',
+		intro:
+			'Most fundraisers have a quiet patch in the middle. A few well-timed updates and gentle reminders will keep your page moving.',
 		tips: [
 			{
 				number: 14,
@@ -134,7 +137,8 @@ export const guideSections: GuideSection[] = [
 	{
 		id: 'finish-and-thank',
 		title: 'Finish strong and say thank you',
-		intro: 'The final days are often the busiest of all. Make a clear last ask, then close the loop so every supporter knows what they helped to achieve.',
+		intro:
+			'The final days are often the busiest of all. Make a clear last ask, then close the loop so every supporter knows what they helped to achieve.',
 		tips: [
 			{
 				number: 20,

@@ -19,19 +19,23 @@ async function workEmailQueue(queue: QueueName, pollingIntervalSeconds: number, 
 	const boss = getJobQueue()
 	const batchSize = getEnv().EMAIL_WORKER_CONCURRENCY
 	let workerId = ''
-	workerId = await boss.work<{ emailId: string }>(queue, { includeMetadata: true, batchSize, pollingIntervalSeconds }, async (jobs) => {
-		await Promise.all(
-			jobs.map(async (job) => {
-				try {
-					await pace.take()
-					await deliverQueuedEmail(job.data.emailId, { isLastAttempt: job.retryCount >= job.retryLimit })
-				} catch (error) {
-					await boss.fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) })
-				}
-			}),
-		)
-		if (jobs.length === batchSize && workerId) boss.notifyWorker(workerId)
-	})
+	workerId = await boss.work<{ emailId: string }>(
+		queue,
+		{ includeMetadata: true, batchSize, pollingIntervalSeconds },
+		async (jobs) => {
+			await Promise.all(
+				jobs.map(async (job) => {
+					try {
+						await pace.take()
+						await deliverQueuedEmail(job.data.emailId, { isLastAttempt: job.retryCount >= job.retryLimit })
+					} catch (error) {
+						await boss.fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) })
+					}
+				}),
+			)
+			if (jobs.length === batchSize && workerId) boss.notifyWorker(workerId)
+		},
+	)
 }
 
 /** Attaches the handlers for every queue to the running job queue. */
@@ -49,9 +53,13 @@ export async function startWorkers(options: { pollingIntervalSeconds?: number } 
 			if (job) await deliverTestEvent(job.data.event)
 		},
 	)
-	await boss.work(queues.releaseDueEmails, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 5 }, async () => {
-		await releaseDueEmails(new Date())
-	})
+	await boss.work(
+		queues.releaseDueEmails,
+		{ batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 5 },
+		async () => {
+			await releaseDueEmails(new Date())
+		},
+	)
 	await boss.schedule(queues.releaseDueEmails, '* * * * *')
 	await boss.work(queues.removeExpiredAuthData, { batchSize: 1, pollingIntervalSeconds: 60 }, async () => {
 		await removeExpiredAuthData(new Date())

@@ -71,7 +71,8 @@ const extensionFormats: Record<string, DetectedFormat> = {
 function detectFormat(bytes: Buffer): DetectedFormat | null {
 	const ascii = (start: number, end: number) => bytes.toString('latin1', start, end)
 	if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg'
-	if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png'
+	if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+		return 'png'
 	if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp'
 	if (ascii(0, 4) === 'GIF8') return 'gif'
 	if (ascii(4, 8) === 'ftyp') {
@@ -115,8 +116,24 @@ type Purpose = {
 	minHeight: number
 }
 
-const cover: Purpose = { folder: 'covers', width: 1200, height: 630, smallWidth: 600, smallHeight: 315, minWidth: 200, minHeight: 100 }
-const profile: Purpose = { folder: 'people', width: 400, height: 400, smallWidth: 120, smallHeight: 120, minWidth: 100, minHeight: 100 }
+const cover: Purpose = {
+	folder: 'covers',
+	width: 1200,
+	height: 630,
+	smallWidth: 600,
+	smallHeight: 315,
+	minWidth: 200,
+	minHeight: 100,
+}
+const profile: Purpose = {
+	folder: 'people',
+	width: 400,
+	height: 400,
+	smallWidth: 120,
+	smallHeight: 120,
+	minWidth: 100,
+	minHeight: 100,
+}
 
 const decodeOptions: SharpOptions = {
 	limitInputPixels: MAX_SIDE * MAX_SIDE,
@@ -138,7 +155,8 @@ export function processProfilePhoto(file: File): Promise<ImageUploadResult> {
 async function processUpload(file: File, purpose: Purpose): Promise<ImageUploadResult> {
 	const fail = (error: string): ImageUploadResult => ({ ok: false, error })
 	if (file.size === 0) return fail('That file is empty; please choose a photo')
-	if (file.size > MAX_UPLOAD_BYTES) return fail(`That file is ${megabytes(file.size)} MB; please choose a photo under 8 MB`)
+	if (file.size > MAX_UPLOAD_BYTES)
+		return fail(`That file is ${megabytes(file.size)} MB; please choose a photo under 8 MB`)
 
 	const bytes = Buffer.from(await file.arrayBuffer())
 	const detected = detectFormat(bytes)
@@ -146,10 +164,13 @@ async function processUpload(file: File, purpose: Purpose): Promise<ImageUploadR
 	if (!detected) {
 		const claimed = claims.find((c) => c !== 'not an image')
 		return fail(
-			claimed ? `That file says it is a ${formatLabels[claimed]} but it is not a real image` : 'That file isn’t a JPEG, PNG or WebP image',
+			claimed
+				? `That file says it is a ${formatLabels[claimed]} but it is not a real image`
+				: 'That file isn’t a JPEG, PNG or WebP image',
 		)
 	}
-	if (!isAccepted(detected)) return fail(`That file is a ${formatLabels[detected]}; please choose a JPEG, PNG or WebP image`)
+	if (!isAccepted(detected))
+		return fail(`That file is a ${formatLabels[detected]}; please choose a JPEG, PNG or WebP image`)
 	// A file whose name or declared type disagrees with its bytes is refused:
 	// honest files agree, and a disguised file is how attacks usually arrive.
 	const lie = claims.find((c) => c !== detected)
@@ -167,10 +188,14 @@ async function processUpload(file: File, purpose: Purpose): Promise<ImageUploadR
 	} catch {
 		return fail(`That file says it is a ${formatLabels[detected]} but it is not a real image`)
 	}
-	if (metadata.format !== detected) return fail(`That file says it is a ${formatLabels[detected]} but it is not a real image`)
-	if (!metadata.width || !metadata.height) return fail(`That file says it is a ${formatLabels[detected]} but it is not a real image`)
+	if (metadata.format !== detected)
+		return fail(`That file says it is a ${formatLabels[detected]} but it is not a real image`)
+	if (!metadata.width || !metadata.height)
+		return fail(`That file says it is a ${formatLabels[detected]} but it is not a real image`)
 	if (metadata.width > MAX_SIDE || metadata.height > MAX_SIDE) {
-		return fail(`That photo is ${metadata.width} × ${metadata.height} pixels; please choose one no larger than ${MAX_SIDE} × ${MAX_SIDE}`)
+		return fail(
+			`That photo is ${metadata.width} × ${metadata.height} pixels; please choose one no larger than ${MAX_SIDE} × ${MAX_SIDE}`,
+		)
 	}
 	// EXIF orientations 5–8 turn the photo on its side when shown.
 	const sideways = (metadata.orientation ?? 1) >= 5

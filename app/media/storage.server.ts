@@ -19,7 +19,8 @@ export const PUBLIC_FILE_CACHE_CONTROL = 'public, max-age=31536000, immutable'
 const SAFE_KEY = /^(?:[a-z0-9_-]+\/)*[a-z0-9_-]+(?:\.[a-z0-9]+)?$/i
 
 function assertSafeKey(key: string) {
-	if (!SAFE_KEY.test(key) || key.length > 200) throw new Error(`Refusing to store a file under the unsafe key ${JSON.stringify(key)}`)
+	if (!SAFE_KEY.test(key) || key.length > 200)
+		throw new Error(`Refusing to store a file under the unsafe key ${JSON.stringify(key)}`)
 }
 
 /** The folder local uploads live in: DATA_DIR/uploads. */

@@ -27,7 +27,10 @@ export async function updateProfile(personId: string, profile: ProfileUpdate) {
 
 /** Sets (or with null removes) the person's profile photo. */
 export async function setProfilePhoto(personId: string, photoUrl: string | null) {
-	await db().update(people).set({ photoUrl, updatedAt: sql`now()` }).where(eq(people.id, personId))
+	await db()
+		.update(people)
+		.set({ photoUrl, updatedAt: sql`now()` })
+		.where(eq(people.id, personId))
 }
 
 /**
@@ -37,11 +40,7 @@ export async function setProfilePhoto(personId: string, photoUrl: string | null)
  */
 export async function deleteAccount(personId: string) {
 	await db().transaction(async (tx) => {
-		const [person] = await tx
-			.select({ email: people.email })
-			.from(people)
-			.where(eq(people.id, personId))
-			.for('update')
+		const [person] = await tx.select({ email: people.email }).from(people).where(eq(people.id, personId)).for('update')
 		if (!person) return
 		await tx
 			.update(people)

@@ -25,7 +25,10 @@ export const signInLinkSchema = z.strictObject({
 	token: formText({ error: 'This sign-in link is incomplete' }).min(1).max(200),
 })
 
-const checkbox = z.boolean().optional().transform((value) => value ?? false)
+const checkbox = z
+	.boolean()
+	.optional()
+	.transform((value) => value ?? false)
 
 export const profileSchema = z.strictObject({
 	intent: z.literal('profile'),

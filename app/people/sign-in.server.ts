@@ -39,7 +39,8 @@ export function localPathOrNull(to: unknown): string | null {
 	// Browsers read a backslash as a slash and strip control characters; no
 	// address of ours needs anything outside ASCII, and look-alike slashes
 	// ("/\u2215\u2215evil.example") cannot even be sent in a Location header.
-	if (/[\\\u0000-\u001f\u007f-\uffff]/.test(to)) return null
+	// Anything but printable ASCII (space to tilde), or a backslash, is refused.
+	if (/[^ -[\]-~]/.test(to)) return null
 	const base = 'http://local.invalid'
 	let url: URL
 	try {
@@ -105,8 +106,13 @@ function pausedMessage(retryAfterSeconds: number) {
 async function signInPausedFor(email: string): Promise<number> {
 	const [row] = await db()
 		.select({
-			voided: sql<number>`count(*) filter (where ${signInCodes.voidedAt} > now() - interval '24 hours')`.mapWith(Number),
-			secondsLeft: sql<number>`coalesce(ceil(extract(epoch from (max(${signInCodes.voidedAt}) + ${`${SIGN_IN_PAUSE_MINUTES} minutes`}::interval - now()))), 0)::int`.mapWith(Number),
+			voided: sql<number>`count(*) filter (where ${signInCodes.voidedAt} > now() - interval '24 hours')`.mapWith(
+				Number,
+			),
+			secondsLeft:
+				sql<number>`coalesce(ceil(extract(epoch from (max(${signInCodes.voidedAt}) + ${`${SIGN_IN_PAUSE_MINUTES} minutes`}::interval - now()))), 0)::int`.mapWith(
+					Number,
+				),
 		})
 		.from(signInCodes)
 		.where(eq(sql`lower(${signInCodes.email})`, sql`lower(${email})`))
@@ -179,7 +185,10 @@ export type SignInResult =
 	| { ok: true; person: Person; redirectTo: string }
 	| { ok: false; reason: SignInFailureReason; message: string; attemptsLeft?: number; retryAfterSeconds?: number }
 
-function failure(reason: Exclude<SignInFailureReason, 'wrong-code' | 'rate-limited' | 'paused'>, via: 'code' | 'link'): SignInResult {
+function failure(
+	reason: Exclude<SignInFailureReason, 'wrong-code' | 'rate-limited' | 'paused'>,
+	via: 'code' | 'link',
+): SignInResult {
 	const what = via === 'code' ? 'code' : 'sign-in link'
 	const messages = {
 		'no-challenge': 'We have no sign-in code waiting for that email address. Please ask for a new one.',
@@ -266,7 +275,11 @@ async function pauseIfRepeatedlyVoided(email: string): Promise<number> {
 }
 
 /** Checks a typed code against the newest challenge for the email address. */
-export async function verifySignInCode(input: { email: string; code: string; clientIp: string }): Promise<SignInResult> {
+export async function verifySignInCode(input: {
+	email: string
+	code: string
+	clientIp: string
+}): Promise<SignInResult> {
 	const byIp = await consumeRateLimit(`sign-in-verify:ip:${input.clientIp}`, VERIFY_IP_LIMIT)
 	if (!byIp.allowed) {
 		return {
@@ -297,14 +310,19 @@ export async function verifySignInCode(input: { email: string; code: string; cli
 				voidedAt: sql`case when ${signInCodes.failedAttempts} + 1 >= ${MAX_WRONG_CODES} then now() end`,
 			})
 			.where(
-				and(eq(signInCodes.id, challenge.id), isNull(signInCodes.usedAt), lt(signInCodes.failedAttempts, MAX_WRONG_CODES)),
+				and(
+					eq(signInCodes.id, challenge.id),
+					isNull(signInCodes.usedAt),
+					lt(signInCodes.failedAttempts, MAX_WRONG_CODES),
+				),
 			)
 			.returning({ failedAttempts: signInCodes.failedAttempts })
 		if (!counted) return failure(whyUnusable(await reloadChallenge(challenge.id)) ?? 'used', 'code')
 		const attemptsLeft = MAX_WRONG_CODES - counted.failedAttempts
 		if (attemptsLeft <= 0) {
 			const pausedNow = await pauseIfRepeatedlyVoided(input.email.trim())
-			if (pausedNow > 0) return { ok: false, reason: 'paused', retryAfterSeconds: pausedNow, message: pausedMessage(pausedNow) }
+			if (pausedNow > 0)
+				return { ok: false, reason: 'paused', retryAfterSeconds: pausedNow, message: pausedMessage(pausedNow) }
 			return failure('too-many-attempts', 'code')
 		}
 		return {

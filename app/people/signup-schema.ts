@@ -11,6 +11,9 @@ export const learnMoreSchema = z.strictObject({
 		.enum(campaignKindValues, { error: 'Please choose one of the ideas listed' })
 		.optional()
 		.transform((value) => value ?? null),
-	emailConsent: z.boolean().optional().transform((value) => value ?? false),
+	emailConsent: z
+		.boolean()
+		.optional()
+		.transform((value) => value ?? false),
 	[HONEYPOT_FIELD]: honeypotSchema,
 })

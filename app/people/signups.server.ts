@@ -36,7 +36,10 @@ export async function findOrCreatePersonByEmail(
 		.onConflictDoNothing({ target: people.emailKey })
 		.returning()
 	if (created) return { person: created, created: true }
-	const [existing] = await tx.select().from(people).where(eq(people.emailKey, sql`lower(${email})`))
+	const [existing] = await tx
+		.select()
+		.from(people)
+		.where(eq(people.emailKey, sql`lower(${email})`))
 	return { person: existing!, created: false }
 }
 
@@ -104,8 +107,7 @@ export async function recordLearnMoreSignup(signup: LearnMoreSignup) {
 }
 
 export type TipsConfirmation =
-	| { status: 'confirmed'; firstName: string; email: string }
-	| { status: 'invalid' | 'expired'; message: string }
+	{ status: 'confirmed'; firstName: string; email: string } | { status: 'invalid' | 'expired'; message: string }
 
 const invalidLink: TipsConfirmation = {
 	status: 'invalid',
@@ -121,7 +123,11 @@ export async function confirmTipsConsent(token: string, now = new Date()): Promi
 	if (!signupId) return invalidLink
 	return db().transaction(async (tx) => {
 		const [found] = await tx
-			.select({ signup: signups, person: people, expired: sql<boolean>`${signups.createdAt} + ${`${TIPS_CONFIRMATION_DAYS} days`}::interval <= now()` })
+			.select({
+				signup: signups,
+				person: people,
+				expired: sql<boolean>`${signups.createdAt} + ${`${TIPS_CONFIRMATION_DAYS} days`}::interval <= now()`,
+			})
 			.from(signups)
 			.innerJoin(people, eq(people.id, signups.personId))
 			.where(eq(signups.id, signupId))
@@ -144,13 +150,21 @@ export async function confirmTipsConsent(token: string, now = new Date()): Promi
 		if (!claimed) return confirmed
 		await tx
 			.update(people)
-			.set({ emailConsentAt: sql`coalesce(${people.emailConsentAt}, now())`, coachingEmails: true, updatedAt: sql`now()` })
+			.set({
+				emailConsentAt: sql`coalesce(${people.emailConsentAt}, now())`,
+				coachingEmails: true,
+				updatedAt: sql`now()`,
+			})
 			.where(eq(people.id, person.id))
 		// Asking again for tips lifts an earlier "unsubscribe from everything" (never a bounce or spam report).
 		await tx
 			.delete(suppressions)
 			.where(and(eq(suppressions.emailKey, person.emailKey), eq(suppressions.reason, 'unsubscribed from everything')))
-		await scheduleSignupSequence(tx, { id: person.id, email: person.email, firstName: person.firstName, idea: signup.idea }, now)
+		await scheduleSignupSequence(
+			tx,
+			{ id: person.id, email: person.email, firstName: person.firstName, idea: signup.idea },
+			now,
+		)
 		return confirmed
 	})
 }

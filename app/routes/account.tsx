@@ -30,10 +30,14 @@ export async function action({ request }: ActionFunctionArgs) {
 	const formData = await readFormData(request)
 	if (formData.get('intent') === 'photo') {
 		const submission = parseWithZod(formData, { schema: profilePhotoSchema })
-		if (submission.status !== 'success') return data({ intent: 'photo' as const, result: submission.reply() }, { status: 400 })
+		if (submission.status !== 'success')
+			return data({ intent: 'photo' as const, result: submission.reply() }, { status: 400 })
 		const processed = await processProfilePhoto(submission.value.photo)
 		if (!processed.ok) {
-			return data({ intent: 'photo' as const, result: submission.reply({ fieldErrors: { photo: [processed.error] } }) }, { status: 400 })
+			return data(
+				{ intent: 'photo' as const, result: submission.reply({ fieldErrors: { photo: [processed.error] } }) },
+				{ status: 400 },
+			)
 		}
 		await setProfilePhoto(person.id, processed.image.url)
 		return redirect('/account?saved=photo')
@@ -124,7 +128,9 @@ export default function Account() {
 		<div className="bg-sand">
 			<div className="mx-auto max-w-3xl space-y-8 px-4 py-12">
 				<div>
-					{person.firstName ? <p className="mb-2 text-sm font-semibold uppercase tracking-wider text-accent-dark">Your account</p> : null}
+					{person.firstName ? (
+						<p className="mb-2 text-sm font-semibold uppercase tracking-wider text-accent-dark">Your account</p>
+					) : null}
 					<h1 className="text-3xl font-bold sm:text-4xl">
 						{person.firstName ? `Hello, ${person.firstName}` : 'Your account'}
 					</h1>
@@ -151,9 +157,7 @@ export default function Account() {
 						</div>
 						<fieldset className="space-y-3">
 							<legend className="field-label">Emails</legend>
-							<Checkbox field={profile.coachingEmails}>
-								Fundraising tips and reminders while I'm fundraising
-							</Checkbox>
+							<Checkbox field={profile.coachingEmails}>Fundraising tips and reminders while I'm fundraising</Checkbox>
 							<Checkbox field={profile.newsConsent}>
 								News from {charityName} by email. You can unsubscribe at any time.
 							</Checkbox>
@@ -173,9 +177,18 @@ export default function Account() {
 					) : null}
 					<div className="mt-5 flex flex-col gap-5 sm:flex-row sm:items-start">
 						{person.photoUrl ? (
-							<img src={person.photoUrl} alt="You, as shown on your fundraisers" width={96} height={96} className="h-24 w-24 shrink-0 rounded-full object-cover" />
+							<img
+								src={person.photoUrl}
+								alt="You, as shown on your fundraisers"
+								width={96}
+								height={96}
+								className="h-24 w-24 shrink-0 rounded-full object-cover"
+							/>
 						) : (
-							<div aria-hidden="true" className="flex h-24 w-24 shrink-0 items-center justify-center rounded-full bg-brand-light font-serif text-3xl font-bold text-brand">
+							<div
+								aria-hidden="true"
+								className="flex h-24 w-24 shrink-0 items-center justify-center rounded-full bg-brand-light font-serif text-3xl font-bold text-brand"
+							>
 								{(person.firstName || person.email).slice(0, 1).toUpperCase()}
 							</div>
 						)}
@@ -199,7 +212,12 @@ export default function Account() {
 							</Form>
 							{person.photoUrl ? (
 								<Form method="post">
-									<button type="submit" name="intent" value="remove-photo" className="text-sm font-semibold text-brand underline">
+									<button
+										type="submit"
+										name="intent"
+										value="remove-photo"
+										className="text-sm font-semibold text-brand underline"
+									>
 										Remove photo
 									</button>
 								</Form>

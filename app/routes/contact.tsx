@@ -43,7 +43,12 @@ export default function Contact() {
 							<p>Someone from our team will follow up with you soon.</p>
 						</SentNotice>
 					) : null}
-					<ContactForm id="contact" lastResult={actionData?.result} showOrganisation={false} messageLabel="How can we help?" />
+					<ContactForm
+						id="contact"
+						lastResult={actionData?.result}
+						showOrganisation={false}
+						messageLabel="How can we help?"
+					/>
 				</div>
 			</div>
 		</div>

@@ -2,12 +2,28 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
-import { campaignUpdateSchema, endCampaignSchema, offlineDonationSchema, thankDonorSchema } from '#app/campaigns/campaign-schema.ts'
+import {
+	campaignUpdateSchema,
+	endCampaignSchema,
+	offlineDonationSchema,
+	thankDonorSchema,
+} from '#app/campaigns/campaign-schema.ts'
 import { getCampaignSummary } from '#app/campaigns/campaigns.server.ts'
 import { handleManageAction } from '#app/campaigns/manage-action.server.ts'
-import { listCampaignDonationsForOwner, listCampaignUpdates, requireOwnedCampaign } from '#app/campaigns/manage.server.ts'
+import {
+	listCampaignDonationsForOwner,
+	listCampaignUpdates,
+	requireOwnedCampaign,
+} from '#app/campaigns/manage.server.ts'
 import { ProgressBar } from '#app/components/campaign-card.tsx'
-import { FieldErrors, FormErrors, FormTokenInput, SubmitButton, TextField, useResetAfterSuccess } from '#app/components/form-fields.tsx'
+import {
+	FieldErrors,
+	FormErrors,
+	FormTokenInput,
+	SubmitButton,
+	TextField,
+	useResetAfterSuccess,
+} from '#app/components/form-fields.tsx'
 import { SharePanel } from '#app/components/share-panel.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
@@ -41,7 +57,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	return handleManageAction(request, person, campaign)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Manage: ${data.campaign.title}` : 'Manage fundraiser' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: data ? `Manage: ${data.campaign.title}` : 'Manage fundraiser' },
+]
 
 const doneMessages: Record<string, string> = {
 	update: 'Your update is posted on your page.',
@@ -88,7 +106,8 @@ export default function ManageCampaign() {
 			) : null}
 			{campaign.status === 'hidden' ? (
 				<p role="status" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-red-950">
-					Our team has hidden this page from the public. {campaign.hiddenReason ? `Reason: ${campaign.hiddenReason}` : null}
+					Our team has hidden this page from the public.{' '}
+					{campaign.hiddenReason ? `Reason: ${campaign.hiddenReason}` : null}
 				</p>
 			) : null}
 			<div className="mt-6 grid gap-8 lg:grid-cols-3">
@@ -99,7 +118,11 @@ export default function ManageCampaign() {
 							raised of {goal} · {campaign.donorCount} {campaign.donorCount === 1 ? 'donor' : 'donors'}
 						</p>
 						<div className="mt-3">
-							<ProgressBar raisedMinor={campaign.raisedMinor} goalMinor={campaign.goalMinor} label={`${raised} raised of ${goal}`} />
+							<ProgressBar
+								raisedMinor={campaign.raisedMinor}
+								goalMinor={campaign.goalMinor}
+								label={`${raised} raised of ${goal}`}
+							/>
 						</div>
 						<p className="mt-4 flex flex-wrap gap-3">
 							<Link to={`/f/${campaign.slug}`} className="btn-secondary px-4 py-2 text-sm">
@@ -116,7 +139,9 @@ export default function ManageCampaign() {
 							Donations
 						</h2>
 						{donations.length === 0 ? (
-							<p className="mt-2 text-muted">No donations yet. Tip: give first yourself, then ask five people personally.</p>
+							<p className="mt-2 text-muted">
+								No donations yet. Tip: give first yourself, then ask five people personally.
+							</p>
 						) : (
 							<ul className="mt-3 divide-y divide-stone-200 rounded-xl border border-stone-200">
 								{donations.map((donation) => (
@@ -124,23 +149,35 @@ export default function ManageCampaign() {
 										<p className="flex justify-between gap-3">
 											<span className="min-w-0 font-semibold wrap-anywhere">
 												{donation.donorName}
-												{donation.anonymous ? <span className="font-normal text-muted"> (shown as Anonymous)</span> : null}
+												{donation.anonymous ? (
+													<span className="font-normal text-muted"> (shown as Anonymous)</span>
+												) : null}
 											</span>
 											<span className="shrink-0 font-semibold text-brand-dark">{money(donation.amountMinor)}</span>
 										</p>
 										<p className="text-sm text-muted wrap-anywhere">
-											{new Date(donation.succeededAt ?? donation.createdAt).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' })}
+											{new Date(donation.succeededAt ?? donation.createdAt).toLocaleDateString(locale, {
+												day: 'numeric',
+												month: 'short',
+												year: 'numeric',
+											})}
 											{donation.channel === 'offline' ? ' · cash or cheque' : ' · online'}
 											{donation.status === 'pending_confirmation' ? (
-												<span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-amber-950">Pending confirmation</span>
+												<span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-amber-950">
+													Pending confirmation
+												</span>
 											) : null}
 											{donation.status === 'rejected' ? (
-												<span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-red-950">Not confirmed by our team</span>
+												<span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-red-950">
+													Not confirmed by our team
+												</span>
 											) : null}
 											{Object.hasOwn(takenBackLabels, donation.status) ? (
 												<span className="ml-2 inline-block rounded bg-stone-200 px-2 py-0.5 text-ink">
 													{takenBackLabels[donation.status]}
-													{donation.netMinor > 0 && donation.netMinor !== donation.amountMinor ? ` · ${money(donation.netMinor)} still counts` : null}
+													{donation.netMinor > 0 && donation.netMinor !== donation.amountMinor
+														? ` · ${money(donation.netMinor)} still counts`
+														: null}
 												</span>
 											) : null}
 											{donation.donorEmail ? <> · {donation.donorEmail}</> : null}
@@ -178,7 +215,9 @@ export default function ManageCampaign() {
 							<ol className="mt-4 space-y-3">
 								{updates.map((update) => (
 									<li key={update.id} className="rounded-lg bg-sand p-4">
-										<p className="text-sm text-muted">{new Date(update.createdAt).toLocaleDateString(locale, { day: 'numeric', month: 'long' })}</p>
+										<p className="text-sm text-muted">
+											{new Date(update.createdAt).toLocaleDateString(locale, { day: 'numeric', month: 'long' })}
+										</p>
 										<p className="whitespace-pre-line wrap-anywhere">{update.body}</p>
 									</li>
 								))}
@@ -188,8 +227,12 @@ export default function ManageCampaign() {
 				</div>
 
 				<div className="min-w-0 space-y-8">
-					{campaign.status === 'active' || campaign.status === 'ended' ? <SharePanel url={url} title={campaign.title} slug={campaign.slug} /> : null}
-					{campaign.status === 'active' || campaign.status === 'ended' ? <EmbedWidget url={url} title={campaign.title} /> : null}
+					{campaign.status === 'active' || campaign.status === 'ended' ? (
+						<SharePanel url={url} title={campaign.title} slug={campaign.slug} />
+					) : null}
+					{campaign.status === 'active' || campaign.status === 'ended' ? (
+						<EmbedWidget url={url} title={campaign.title} />
+					) : null}
 					<section aria-labelledby="offline-heading" className="rounded-xl border border-stone-200 p-6">
 						<h2 id="offline-heading" className="text-xl font-bold">
 							Record an offline gift
@@ -202,7 +245,11 @@ export default function ManageCampaign() {
 								{pending.length} offline {pending.length === 1 ? 'gift is' : 'gifts are'} waiting for confirmation.
 							</p>
 						) : null}
-						<OfflineDonationForm token={formTokens.recordOffline} lastResult={resultFor(actionData, 'record-offline')} currency={campaign.currency} />
+						<OfflineDonationForm
+							token={formTokens.recordOffline}
+							lastResult={resultFor(actionData, 'record-offline')}
+							currency={campaign.currency}
+						/>
 					</section>
 					{campaign.status === 'active' ? <EndCampaignForm lastResult={resultFor(actionData, 'end-campaign')} /> : null}
 				</div>
@@ -231,12 +278,22 @@ function PostUpdateForm({ token, lastResult }: { token: string; lastResult?: Sub
 			</label>
 			<textarea {...getTextareaProps(fields.body)} key={fields.body.key} rows={4} className="field-input" />
 			<FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
-			<SubmitButton pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'post-update'}>Post update</SubmitButton>
+			<SubmitButton pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'post-update'}>
+				Post update
+			</SubmitButton>
 		</Form>
 	)
 }
 
-function OfflineDonationForm({ token, lastResult, currency }: { token: string; lastResult?: SubmissionResult<string[]>; currency: string }) {
+function OfflineDonationForm({
+	token,
+	lastResult,
+	currency,
+}: {
+	token: string
+	lastResult?: SubmissionResult<string[]>
+	currency: string
+}) {
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: 'record-offline',
@@ -256,12 +313,26 @@ function OfflineDonationForm({ token, lastResult, currency }: { token: string; l
 				<label htmlFor={fields.amount.id} className="field-label">
 					Amount ({currency})
 				</label>
-				<input {...getInputProps(fields.amount, { type: 'text' })} key={fields.amount.key} inputMode="decimal" className="field-input" />
+				<input
+					{...getInputProps(fields.amount, { type: 'text' })}
+					key={fields.amount.key}
+					inputMode="decimal"
+					className="field-input"
+				/>
 				<FieldErrors id={fields.amount.errorId} errors={fields.amount.errors} />
 			</div>
 			<TextField field={fields.donorName} label="Donor's name" />
-			<TextField field={fields.note} label="Note" hint="For example: cash from the bake sale, cheque no. 100234." optional />
-			<SubmitButton pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'record-offline'}>Record gift</SubmitButton>
+			<TextField
+				field={fields.note}
+				label="Note"
+				hint="For example: cash from the bake sale, cheque no. 100234."
+				optional
+			/>
+			<SubmitButton
+				pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'record-offline'}
+			>
+				Record gift
+			</SubmitButton>
 		</Form>
 	)
 }
@@ -319,15 +390,24 @@ function EndCampaignForm({ lastResult }: { lastResult?: SubmissionResult<string[
 			<h2 id="end-heading" className="text-xl font-bold">
 				End your fundraiser early
 			</h2>
-			<p className="mt-1 text-sm text-muted">Your page stays up with its final total and a thank-you; it stops taking donations.</p>
+			<p className="mt-1 text-sm text-muted">
+				Your page stays up with its final total and a thank-you; it stops taking donations.
+			</p>
 			<Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
 				<input type="hidden" name="intent" value="end-campaign" />
 				<div className="flex items-start gap-3">
-					<input {...getInputProps(fields.confirm, { type: 'checkbox' })} key={fields.confirm.key} className="mt-1 h-5 w-5 accent-brand" />
+					<input
+						{...getInputProps(fields.confirm, { type: 'checkbox' })}
+						key={fields.confirm.key}
+						className="mt-1 h-5 w-5 accent-brand"
+					/>
 					<label htmlFor={fields.confirm.id}>Yes, end my fundraiser now</label>
 				</div>
 				<FieldErrors id={fields.confirm.errorId} errors={fields.confirm.errors} />
-				<button type="submit" className="btn border-2 border-red-800 bg-white px-4 py-2 text-sm text-red-800 hover:bg-red-50">
+				<button
+					type="submit"
+					className="btn border-2 border-red-800 bg-white px-4 py-2 text-sm text-red-800 hover:bg-red-50"
+				>
 					End fundraiser
 				</button>
 			</Form>
@@ -344,13 +424,20 @@ function EmbedWidget({ url, title }: { url: string; title: string }) {
 				Show your progress on another website
 			</h2>
 			<p className="mt-1 text-sm text-muted">
-				Paste this code into a club page, a blog or a wedding website. It shows your total and a Donate button, and updates
-				itself.
+				Paste this code into a club page, a blog or a wedding website. It shows your total and a Donate button, and
+				updates itself.
 			</p>
 			<label htmlFor="embed-code" className="field-label mt-3 text-sm">
 				Embed code
 			</label>
-			<textarea id="embed-code" readOnly rows={4} value={code} className="field-input font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+			<textarea
+				id="embed-code"
+				readOnly
+				rows={4}
+				value={code}
+				className="field-input font-mono text-xs"
+				onFocus={(e) => e.currentTarget.select()}
+			/>
 			<p className="mt-2 text-sm">
 				<a href={`${url}/widget`} target="_blank" rel="noopener" className="text-brand underline">
 					Preview the progress card<span className="sr-only"> (opens in a new tab)</span>

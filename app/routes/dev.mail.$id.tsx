@@ -13,7 +13,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 	return { message, links }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Mail: ${data.message.subject}` : 'Mail' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: data ? `Mail: ${data.message.subject}` : 'Mail' },
+]
 
 export default function DevMailMessage() {
 	const { message, links } = useLoaderData<typeof loader>()
@@ -29,7 +31,9 @@ export default function DevMailMessage() {
 				<dt className="font-semibold">From</dt>
 				<dd className="wrap-anywhere">{message.fromEmail}</dd>
 				<dt className="font-semibold">To</dt>
-				<dd data-testid="mail-to" className="wrap-anywhere">{message.toEmail}</dd>
+				<dd data-testid="mail-to" className="wrap-anywhere">
+					{message.toEmail}
+				</dd>
 			</dl>
 			<h2 className="mt-6 text-lg font-bold">Links in this email</h2>
 			<ul className="mt-2 list-disc pl-6">

@@ -24,9 +24,15 @@ export default function DevMailbox() {
 					<table className="w-full min-w-[36rem] table-fixed text-left">
 						<thead>
 							<tr className="border-b border-stone-300">
-								<th scope="col" className="w-1/2 py-2">Subject</th>
-								<th scope="col" className="w-[30%] py-2">To</th>
-								<th scope="col" className="py-2">Sent</th>
+								<th scope="col" className="w-1/2 py-2">
+									Subject
+								</th>
+								<th scope="col" className="w-[30%] py-2">
+									To
+								</th>
+								<th scope="col" className="py-2">
+									Sent
+								</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -38,7 +44,9 @@ export default function DevMailbox() {
 										</Link>
 									</td>
 									<td className="py-2 pr-3 wrap-anywhere">{message.toEmail}</td>
-									<td className="py-2 text-sm text-muted">{new Date(message.createdAt).toISOString().replace('T', ' ').slice(0, 19)}</td>
+									<td className="py-2 text-sm text-muted">
+										{new Date(message.createdAt).toISOString().replace('T', ' ').slice(0, 19)}
+									</td>
 								</tr>
 							))}
 						</tbody>

@@ -6,7 +6,8 @@ import { readFormData } from '#app/utils/forms.server.ts'
 function requireToken(request: Request) {
 	const token = new URL(request.url).searchParams.get('t') ?? ''
 	const parsed = readUnsubscribeToken(token)
-	if (!parsed) throw data({ error: 'This link is not valid. Please use the link from a recent email.' }, { status: 400 })
+	if (!parsed)
+		throw data({ error: 'This link is not valid. Please use the link from a recent email.' }, { status: 400 })
 	return { token, email: parsed.email }
 }
 
@@ -29,8 +30,16 @@ export async function action({ request }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: 'Email preferences' }, { name: 'robots', content: 'noindex' }]
 
 const options = [
-	{ name: 'coaching', label: 'Fundraising tips and coaching', hint: 'The guide, ideas, and encouragement while your page is live.' },
-	{ name: 'updates', label: 'Updates from fundraisers you gave to', hint: 'Only from pages where you asked for updates.' },
+	{
+		name: 'coaching',
+		label: 'Fundraising tips and coaching',
+		hint: 'The guide, ideas, and encouragement while your page is live.',
+	},
+	{
+		name: 'updates',
+		label: 'Updates from fundraisers you gave to',
+		hint: 'Only from pages where you asked for updates.',
+	},
 	{ name: 'news', label: 'News from the charity', hint: 'Stories of rescue and justice, and ways to help.' },
 ] as const
 
@@ -49,7 +58,11 @@ export default function EmailPreferences() {
 						Your preferences are saved.
 					</p>
 				) : null}
-				<Form method="post" action={`/email/preferences?t=${token}`} className="mt-6 space-y-4 rounded-xl bg-white p-6 shadow-sm">
+				<Form
+					method="post"
+					action={`/email/preferences?t=${token}`}
+					className="mt-6 space-y-4 rounded-xl bg-white p-6 shadow-sm"
+				>
 					{options.map((option) => (
 						<div key={option.name} className="flex items-start gap-3">
 							<input

@@ -1,6 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { readUnsubscribeToken, unsubscribe, unsubscribeToken, type UnsubscribeScope } from '#app/email/preferences.server.ts'
+import {
+	readUnsubscribeToken,
+	unsubscribe,
+	unsubscribeToken,
+	type UnsubscribeScope,
+} from '#app/email/preferences.server.ts'
 
 const scopeLabels: Record<UnsubscribeScope, string> = {
 	coaching: 'fundraising tips and coaching emails',
@@ -12,7 +17,11 @@ const scopeLabels: Record<UnsubscribeScope, string> = {
 function requireToken(request: Request) {
 	const token = new URL(request.url).searchParams.get('t') ?? ''
 	const parsed = readUnsubscribeToken(token)
-	if (!parsed) throw data({ error: 'This unsubscribe link is not valid. Please use the link from a recent email.' }, { status: 400 })
+	if (!parsed)
+		throw data(
+			{ error: 'This unsubscribe link is not valid. Please use the link from a recent email.' },
+			{ status: 400 },
+		)
 	return { token, ...parsed }
 }
 
@@ -40,8 +49,8 @@ export default function Unsubscribe() {
 				<h1 className="text-3xl font-bold">{actionData?.done ? 'You are unsubscribed' : 'Unsubscribe'}</h1>
 				{actionData?.done ? (
 					<p role="status" className="mt-4 text-lg">
-						We won't send {label} to <strong className="wrap-anywhere">{email}</strong> any more. Receipts and sign-in codes still arrive
-						when you need them.
+						We won't send {label} to <strong className="wrap-anywhere">{email}</strong> any more. Receipts and sign-in
+						codes still arrive when you need them.
 					</p>
 				) : (
 					<>

@@ -8,7 +8,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 	// Drafts and hidden campaigns are as unknown here as on the page itself.
 	if (!campaign) {
 		await redirectFromFormerSlug(request, params.slug ?? '')
-		return new Response('Campaign not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
+		return new Response('Campaign not found', {
+			status: 404,
+			headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+		})
 	}
 	const png = await campaignQrPng(campaignPageUrl(campaign.slug))
 	const headers = new Headers({ 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' })

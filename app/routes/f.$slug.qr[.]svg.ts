@@ -8,10 +8,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 	// Drafts and hidden campaigns are as unknown here as on the page itself.
 	if (!campaign) {
 		await redirectFromFormerSlug(request, params.slug ?? '')
-		return new Response('Campaign not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
+		return new Response('Campaign not found', {
+			status: 404,
+			headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+		})
 	}
 	const svg = await campaignQrSvg(campaignPageUrl(campaign.slug))
-	const headers = new Headers({ 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'public, max-age=86400' })
+	const headers = new Headers({
+		'Content-Type': 'image/svg+xml; charset=utf-8',
+		'Cache-Control': 'public, max-age=86400',
+	})
 	if (new URL(request.url).searchParams.get('download') === '1') {
 		headers.set('Content-Disposition', `attachment; filename="${qrFileName(campaign.slug, 'svg')}"`)
 	}

@@ -8,9 +8,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 	// Drafts and hidden campaigns are as unknown here as on the page itself.
 	if (!campaign) {
 		await redirectFromFormerSlug(request, params.slug ?? '')
-		return new Response('Campaign not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
+		return new Response('Campaign not found', {
+			status: 404,
+			headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+		})
 	}
 	const png = await campaignShareImage(campaign)
 	// Short-lived, so the total in a new share is never far behind.
-	return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=300' } })
+	return new Response(new Uint8Array(png), {
+		headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=300' },
+	})
 }

@@ -1,6 +1,11 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { countDonorWall, getCampaignForViewer, listDonorWall, redirectFromFormerSlug } from '#app/campaigns/campaigns.server.ts'
+import {
+	countDonorWall,
+	getCampaignForViewer,
+	listDonorWall,
+	redirectFromFormerSlug,
+} from '#app/campaigns/campaigns.server.ts'
 import { campaignKindLabel } from '#app/campaigns/kinds.ts'
 import { listCampaignUpdates } from '#app/campaigns/manage.server.ts'
 import { renderStory, storyExcerpt } from '#app/campaigns/story.server.ts'
@@ -21,7 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		await redirectFromFormerSlug(request, params.slug ?? '')
 		throw data({ error: 'We couldn’t find that fundraiser.' }, { status: 404 })
 	}
-	const page = Math.max(1, Math.min(1000, Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10) || 1))
+	const page = Math.max(
+		1,
+		Math.min(1000, Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10) || 1),
+	)
 	const [donors, donorTotal, updates] = await Promise.all([
 		listDonorWall(campaign.id, { limit: DONORS_PER_PAGE, offset: (page - 1) * DONORS_PER_PAGE }),
 		countDonorWall(campaign.id),
@@ -31,7 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const url = `${env.APP_URL}/f/${campaign.slug}`
 	const { story, ownerId: _ownerId, hiddenReason, ...rest } = campaign
 	return {
-		campaign: { ...rest, storyHtml: renderStory(story), excerpt: storyExcerpt(story), hiddenReason: campaign.isOwner ? hiddenReason : null },
+		campaign: {
+			...rest,
+			storyHtml: renderStory(story),
+			excerpt: storyExcerpt(story),
+			hiddenReason: campaign.isOwner ? hiddenReason : null,
+		},
 		donors,
 		page,
 		pageCount: Math.max(1, Math.ceil(donorTotal / DONORS_PER_PAGE)),
@@ -73,7 +86,11 @@ export default function CampaignPage() {
 	const days = campaign.endsOn ? daysUntil(campaign.endsOn, new Date(now)) : null
 	const ended = campaign.status === 'ended' || (days !== null && days < 0)
 	const organiser = campaign.organiserName || 'A supporter'
-	const countdown = ended ? ' · ended' : days !== null ? ` · ${days === 0 ? 'last day' : `${days} ${days === 1 ? 'day' : 'days'} left`}` : null
+	const countdown = ended
+		? ' · ended'
+		: days !== null
+			? ` · ${days === 0 ? 'last day' : `${days} ${days === 1 ? 'day' : 'days'} left`}`
+			: null
 	return (
 		<article className="mx-auto max-w-6xl px-4 py-10">
 			{campaign.status === 'draft' ? (
@@ -108,11 +125,19 @@ export default function CampaignPage() {
 					</div>
 				</div>
 			) : null}
-			<p className="text-sm font-semibold uppercase tracking-wider text-accent-dark">{campaignKindLabel(campaign.kind)}</p>
+			<p className="text-sm font-semibold uppercase tracking-wider text-accent-dark">
+				{campaignKindLabel(campaign.kind)}
+			</p>
 			<h1 className="mt-2 text-3xl font-bold sm:text-4xl">{campaign.title}</h1>
 			<p className="mt-2 flex items-center gap-2 text-muted">
 				{campaign.organiserPhotoUrl ? (
-					<img src={campaign.organiserPhotoUrl} alt="" width={32} height={32} className="h-8 w-8 rounded-full object-cover" />
+					<img
+						src={campaign.organiserPhotoUrl}
+						alt=""
+						width={32}
+						height={32}
+						className="h-8 w-8 rounded-full object-cover"
+					/>
 				) : null}
 				<span>Organised by {organiser}</span>
 			</p>
@@ -159,7 +184,11 @@ export default function CampaignPage() {
 									<li key={update.id} className="rounded-xl bg-sand p-5">
 										<p className="text-sm text-muted">
 											<time dateTime={new Date(update.createdAt).toISOString()}>
-												{new Date(update.createdAt).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' })}
+												{new Date(update.createdAt).toLocaleDateString(locale, {
+													day: 'numeric',
+													month: 'long',
+													year: 'numeric',
+												})}
 											</time>
 										</p>
 										<p className="mt-1 whitespace-pre-line wrap-anywhere">{update.body}</p>
@@ -194,7 +223,8 @@ export default function CampaignPage() {
 									`This fundraiser has ended, raising ${money(campaign.raisedMinor)}. Thank you to everyone who gave.`
 								) : (
 									<>
-										This fundraiser has ended without any gifts and no longer takes donations. Thank you for caring about the cause.{' '}
+										This fundraiser has ended without any gifts and no longer takes donations. Thank you for caring
+										about the cause.{' '}
 										<Link to="/start" className="font-semibold text-brand underline">
 											Start a fundraiser of your own
 										</Link>
@@ -209,20 +239,26 @@ export default function CampaignPage() {
 						) : null}
 					</div>
 					{/* An ended page takes no more gifts, so it no longer asks to be shared. */}
-					{campaign.status === 'active' && !ended ? <SharePanel url={url} title={campaign.title} slug={campaign.slug} /> : null}
+					{campaign.status === 'active' && !ended ? (
+						<SharePanel url={url} title={campaign.title} slug={campaign.slug} />
+					) : null}
 					<section aria-labelledby="donors-heading">
 						<h2 id="donors-heading" className="text-xl font-bold">
 							Donations
 						</h2>
 						{donors.length === 0 ? (
-							<p className="mt-2 text-muted">{ended ? 'No donations were made to this fundraiser.' : 'No donations yet. Be the first to give.'}</p>
+							<p className="mt-2 text-muted">
+								{ended ? 'No donations were made to this fundraiser.' : 'No donations yet. Be the first to give.'}
+							</p>
 						) : (
 							<ul className="mt-3 divide-y divide-stone-200">
 								{donors.map((donor) => (
 									<li key={donor.id} className="py-3">
 										<p className="flex justify-between gap-3">
 											<span className="min-w-0 font-semibold wrap-anywhere">{donor.displayName}</span>
-											{donor.amountMinor !== null ? <span className="shrink-0 font-semibold text-brand-dark">{money(donor.amountMinor)}</span> : null}
+											{donor.amountMinor !== null ? (
+												<span className="shrink-0 font-semibold text-brand-dark">{money(donor.amountMinor)}</span>
+											) : null}
 										</p>
 										{donor.message ? <p className="mt-0.5 text-[15px] wrap-anywhere">{donor.message}</p> : null}
 										<p className="text-sm text-muted">{relativeTime(donor.at, locale, new Date(now))}</p>

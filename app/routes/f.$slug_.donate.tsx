@@ -17,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return loadDonationPage(params.slug ?? '', new URL(request.url).searchParams.get('cancelled'))
 }
 
-export const action = ({ request, context, params }: ActionFunctionArgs) => submitDonation(request, context, params.slug ?? '')
+export const action = ({ request, context, params }: ActionFunctionArgs) =>
+	submitDonation(request, context, params.slug ?? '')
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `Donate to ${data.campaign.title}` : 'Donate' },
@@ -25,7 +26,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export default function Donate() {
-	const { campaign, organiser, presets, limits, fee, locale, charityName, testMode, defaults, cancelled } = useLoaderData<typeof loader>()
+	const { campaign, organiser, presets, limits, fee, locale, charityName, testMode, defaults, cancelled } =
+		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const schema = donationSchema(limits)
@@ -42,7 +44,10 @@ export default function Donate() {
 	const [otherText, setOtherText] = useState<string>(String(fields.otherAmount.initialValue ?? ''))
 	const money = (minor: number) => formatMoney(minor, campaign.currency, locale)
 	// As on the server, a typed amount wins over a preset.
-	const chosenMinor = choice === 'other' || otherText.trim() !== '' ? parseMajorToMinor(otherText, campaign.currency) : Number(choice) || null
+	const chosenMinor =
+		choice === 'other' || otherText.trim() !== ''
+			? parseMajorToMinor(otherText, campaign.currency)
+			: Number(choice) || null
 	const challenge = actionData?.challenge ?? null
 	const feeMinor = chosenMinor && chosenMinor > 0 ? coverFeeMinor(chosenMinor, fee) : null
 	const feeRate = `${(fee.bps / 100).toLocaleString(locale)}% + ${money(fee.fixedMinor)}`
@@ -65,11 +70,13 @@ export default function Donate() {
 					← Back to the fundraiser
 				</Link>
 				<h1 className="mt-3 text-2xl font-bold sm:text-3xl">Donate to {campaign.title}</h1>
-				<p className="mt-2 text-muted">Your gift goes to {charityName}. You'll pay securely with Stripe; we never see your card details.</p>
+				<p className="mt-2 text-muted">
+					Your gift goes to {charityName}. You'll pay securely with Stripe; we never see your card details.
+				</p>
 				{testMode ? (
 					<p className="mt-4 rounded-md border-2 border-dashed border-amber-600 bg-amber-50 p-3 text-amber-950">
-						<strong>Test mode:</strong> no Stripe account is configured, so no real money moves. You'll choose the outcome on a test
-						checkout page.
+						<strong>Test mode:</strong> no Stripe account is configured, so no real money moves. You'll choose the
+						outcome on a test checkout page.
 					</p>
 				) : null}
 				{cancelled ? (
@@ -107,7 +114,9 @@ export default function Donate() {
 											htmlFor={id}
 											className="block cursor-pointer rounded-md border-2 border-stone-300 px-3 py-3 text-center font-semibold hover:border-brand peer-checked:border-brand peer-checked:bg-brand peer-checked:text-white peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent"
 										>
-											{value === 'other' ? 'Other' : formatMoney(Number(value), campaign.currency, locale, { wholeUnits: true })}
+											{value === 'other'
+												? 'Other'
+												: formatMoney(Number(value), campaign.currency, locale, { wholeUnits: true })}
 										</label>
 									</div>
 								)
@@ -116,7 +125,8 @@ export default function Donate() {
 						<FieldErrors id={fields.amount.errorId} errors={fields.amount.errors} />
 						<div className="mt-3">
 							<label htmlFor={fields.otherAmount.id} className="field-label">
-								Other amount ({campaign.currency}) <span className="font-normal text-muted">— typing one here replaces the choice above</span>
+								Other amount ({campaign.currency}){' '}
+								<span className="font-normal text-muted">— typing one here replaces the choice above</span>
 							</label>
 							<input
 								{...getInputProps(fields.otherAmount, { type: 'text' })}
@@ -139,7 +149,11 @@ export default function Donate() {
 						</div>
 					</fieldset>
 					<div className="flex items-start gap-3">
-						<input {...getInputProps(fields.coverFee, { type: 'checkbox' })} key={fields.coverFee.key} className="mt-1 h-5 w-5 accent-brand" />
+						<input
+							{...getInputProps(fields.coverFee, { type: 'checkbox' })}
+							key={fields.coverFee.key}
+							className="mt-1 h-5 w-5 accent-brand"
+						/>
 						<label htmlFor={fields.coverFee.id}>
 							{feeMinor !== null ? (
 								<>
@@ -153,38 +167,74 @@ export default function Donate() {
 					</div>
 					<div className="grid gap-5 sm:grid-cols-2">
 						<TextField field={fields.donorName} label="Your name" autoComplete="name" />
-						<TextField field={fields.donorEmail} label="Email address" type="email" autoComplete="email" hint="For your receipt." />
+						<TextField
+							field={fields.donorEmail}
+							label="Email address"
+							type="email"
+							autoComplete="email"
+							hint="For your receipt."
+						/>
 					</div>
 					<div>
 						<label htmlFor={fields.message.id} className="field-label">
 							Message <span className="font-normal text-muted">(optional, shown on the page)</span>
 						</label>
-						<textarea {...getTextareaProps(fields.message)} key={fields.message.key} rows={3} maxLength={MESSAGE_MAX} className="field-input" />
+						<textarea
+							{...getTextareaProps(fields.message)}
+							key={fields.message.key}
+							rows={3}
+							maxLength={MESSAGE_MAX}
+							className="field-input"
+						/>
 						<p className="mt-1 text-sm text-muted">Up to {MESSAGE_MAX} characters.</p>
 						<FieldErrors id={fields.message.errorId} errors={fields.message.errors} />
 					</div>
 					<fieldset className="space-y-3">
 						<legend className="field-label">Privacy and updates</legend>
 						<div className="flex items-start gap-3">
-							<input {...getInputProps(fields.anonymous, { type: 'checkbox' })} key={fields.anonymous.key} className="mt-1 h-5 w-5 accent-brand" />
+							<input
+								{...getInputProps(fields.anonymous, { type: 'checkbox' })}
+								key={fields.anonymous.key}
+								className="mt-1 h-5 w-5 accent-brand"
+							/>
 							<label htmlFor={fields.anonymous.id}>Don't show my name publicly (you'll appear as “Anonymous”)</label>
 						</div>
 						<div className="flex items-start gap-3">
-							<input {...getInputProps(fields.hideAmount, { type: 'checkbox' })} key={fields.hideAmount.key} className="mt-1 h-5 w-5 accent-brand" />
+							<input
+								{...getInputProps(fields.hideAmount, { type: 'checkbox' })}
+								key={fields.hideAmount.key}
+								className="mt-1 h-5 w-5 accent-brand"
+							/>
 							<label htmlFor={fields.hideAmount.id}>Hide the amount of my gift on the page</label>
 						</div>
 						<div className="flex items-start gap-3">
-							<input {...getInputProps(fields.updatesOptIn, { type: 'checkbox' })} key={fields.updatesOptIn.key} className="mt-1 h-5 w-5 accent-brand" />
+							<input
+								{...getInputProps(fields.updatesOptIn, { type: 'checkbox' })}
+								key={fields.updatesOptIn.key}
+								className="mt-1 h-5 w-5 accent-brand"
+							/>
 							<label htmlFor={fields.updatesOptIn.id}>Email me {organiser}'s updates about this fundraiser</label>
 						</div>
 						<div className="flex items-start gap-3">
-							<input {...getInputProps(fields.marketingOptIn, { type: 'checkbox' })} key={fields.marketingOptIn.key} className="mt-1 h-5 w-5 accent-brand" />
-							<label htmlFor={fields.marketingOptIn.id}>Yes, I'd like to hear from {charityName} by email about its work</label>
+							<input
+								{...getInputProps(fields.marketingOptIn, { type: 'checkbox' })}
+								key={fields.marketingOptIn.key}
+								className="mt-1 h-5 w-5 accent-brand"
+							/>
+							<label htmlFor={fields.marketingOptIn.id}>
+								Yes, I'd like to hear from {charityName} by email about its work
+							</label>
 						</div>
 					</fieldset>
 					<Honeypot />
-					{challenge ? <DonationCheck altcha={challenge.altcha} waitPass={challenge.waitPass} waitWords={challenge.waitWords} /> : null}
-					<button type="submit" className="btn-primary w-full sm:text-lg" aria-disabled={navigation.state !== 'idle' || undefined}>
+					{challenge ? (
+						<DonationCheck altcha={challenge.altcha} waitPass={challenge.waitPass} waitWords={challenge.waitWords} />
+					) : null}
+					<button
+						type="submit"
+						className="btn-primary w-full sm:text-lg"
+						aria-disabled={navigation.state !== 'idle' || undefined}
+					>
 						{navigation.state !== 'idle' ? 'Opening secure checkout…' : 'Continue to secure payment'}
 					</button>
 				</Form>

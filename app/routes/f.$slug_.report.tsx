@@ -1,14 +1,36 @@
 import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+	data,
+	redirect,
+	type ActionFunctionArgs,
+	type HeadersFunction,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { getPublicCampaign, redirectFromFormerSlug } from '#app/campaigns/campaigns.server.ts'
-import { FieldErrors, FormErrors, FormTokenInput, Honeypot, SubmitButton, TextAreaField, TextField } from '#app/components/form-fields.tsx'
+import {
+	FieldErrors,
+	FormErrors,
+	FormTokenInput,
+	Honeypot,
+	SubmitButton,
+	TextAreaField,
+	TextField,
+} from '#app/components/form-fields.tsx'
 import { reportReasons, submitCampaignReport, type ReportReason } from '#app/staff/moderation.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 import { newFormToken, readFormToken } from '#app/utils/form-token.server.ts'
-import { emailAddress, FORM_TOKEN_FIELD, formText, formTokenField, HONEYPOT_FIELD, honeypotSchema } from '#app/utils/forms.ts'
+import {
+	emailAddress,
+	FORM_TOKEN_FIELD,
+	formText,
+	formTokenField,
+	HONEYPOT_FIELD,
+	honeypotSchema,
+} from '#app/utils/forms.ts'
 
 const DETAILS_MIN = 10
 const DETAILS_MAX = 2000
@@ -16,8 +38,10 @@ const DETAILS_MAX = 2000
 // Built from the reasons the loader sends, so the list lives in one place (the domain module).
 function reportSchema(reasons: string[]) {
 	return z.strictObject({
-		reason: formText({ error: 'Please choose a reason' })
-			.refine((value) => reasons.includes(value), 'Please choose one of the reasons in the list'),
+		reason: formText({ error: 'Please choose a reason' }).refine(
+			(value) => reasons.includes(value),
+			'Please choose one of the reasons in the list',
+		),
 		details: formText({ error: 'Please tell us what is wrong' })
 			.trim()
 			.min(DETAILS_MIN, `Please tell us a little more (at least ${DETAILS_MIN} characters)`)
@@ -67,7 +91,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	})
 	if (submitted.ok) return redirect(thanks)
 	if (submitted.reason === 'not-found') throw data({ error: 'We couldn’t find that fundraiser.' }, { status: 404 })
-	if (submitted.reason === 'stale') return data({ result: submission.reply({ formErrors: [submitted.message] }) }, { status: 400 })
+	if (submitted.reason === 'stale')
+		return data({ result: submission.reply({ formErrors: [submitted.message] }) }, { status: 400 })
 	return data(
 		{ result: submission.reply({ formErrors: [submitted.message] }) },
 		{ status: 429, headers: { 'Retry-After': String(submitted.retryAfterSeconds) } },
@@ -109,13 +134,15 @@ export default function ReportCampaign() {
 				</Link>
 				<h1 className="mt-3 text-2xl font-bold sm:text-3xl">Report this fundraiser</h1>
 				<p className="mt-2 text-muted wrap-anywhere">
-					Worried about <strong className="text-ink">{campaign.title}</strong>? Tell us what is wrong. Our team reads every report,
-					and the fundraiser is not told who sent it.
+					Worried about <strong className="text-ink">{campaign.title}</strong>? Tell us what is wrong. Our team reads
+					every report, and the fundraiser is not told who sent it.
 				</p>
 				{sent ? (
 					<div role="status" className="mt-6 rounded-xl border border-emerald-300 bg-emerald-50 p-5 text-emerald-950">
 						<p className="font-semibold">Thank you — we have your report.</p>
-						<p className="mt-1">Our team will look into it. If you gave your email address, we may write to you about it.</p>
+						<p className="mt-1">
+							Our team will look into it. If you gave your email address, we may write to you about it.
+						</p>
 						<Link to={`/f/${campaign.slug}`} className="mt-3 inline-block font-semibold underline">
 							Back to the fundraiser
 						</Link>
@@ -137,7 +164,12 @@ export default function ReportCampaign() {
 							</select>
 							<FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
 						</div>
-						<TextAreaField field={fields.details} label="What have you seen?" hint="Please be as specific as you can: what on the page is wrong, and how you know." rows={6} />
+						<TextAreaField
+							field={fields.details}
+							label="What have you seen?"
+							hint="Please be as specific as you can: what on the page is wrong, and how you know."
+							rows={6}
+						/>
 						<TextField
 							field={fields.email}
 							label="Your email address"

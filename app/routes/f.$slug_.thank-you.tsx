@@ -29,7 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	}
 }
 
-export const meta: MetaFunction = () => [{ title: 'Thank you for your donation' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction = () => [
+	{ title: 'Thank you for your donation' },
+	{ name: 'robots', content: 'noindex' },
+]
 
 /** Without JavaScript, a settling payment's page reloads itself this often. */
 const NO_JS_REFRESH_SECONDS = 10
@@ -61,8 +64,8 @@ export default function ThankYou() {
 						<p data-testid="donation-status">
 							{coveredFee ? (
 								<>
-									Your gift of <strong>{gift}</strong>, plus <strong>{coveredFee}</strong> you added to cover the processing fee — {total} in
-									all —
+									Your gift of <strong>{gift}</strong>, plus <strong>{coveredFee}</strong> you added to cover the
+									processing fee — {total} in all —
 								</>
 							) : (
 								<>
@@ -74,8 +77,8 @@ export default function ThankYou() {
 					) : waiting ? (
 						<p data-testid="donation-status">
 							Your payment of <strong>{total}</strong>
-							{coveredFee ? ` (your gift of ${gift} plus ${coveredFee} towards the processing fee)` : ''} is processing. Some payment methods
-							take a few days; we'll email your receipt as soon as it is confirmed.
+							{coveredFee ? ` (your gift of ${gift} plus ${coveredFee} towards the processing fee)` : ''} is processing.
+							Some payment methods take a few days; we'll email your receipt as soon as it is confirmed.
 						</p>
 					) : (
 						<p data-testid="donation-status">
@@ -88,13 +91,19 @@ export default function ThankYou() {
 					)}
 				</div>
 				<h2 className="mt-8 text-xl font-bold">What next?</h2>
-				<p className="mt-2">Sharing this fundraiser helps as much as a gift: a friend who hears about it from you is far more likely to give.</p>
+				<p className="mt-2">
+					Sharing this fundraiser helps as much as a gift: a friend who hears about it from you is far more likely to
+					give.
+				</p>
 				<div className="mt-4 rounded-xl bg-white">
 					<SharePanel url={url} title={title} slug={slug} />
 				</div>
 				<div className="mt-6 rounded-xl bg-white p-6">
 					<h2 className="text-xl font-bold">Raise money yourself</h2>
-					<p className="mt-2">A birthday, a run, a polar dip: a page of your own takes a few minutes, and we'll help you every step of the way.</p>
+					<p className="mt-2">
+						A birthday, a run, a polar dip: a page of your own takes a few minutes, and we'll help you every step of the
+						way.
+					</p>
 					<Link to="/start" className="btn-primary mt-4">
 						Start your own fundraiser
 					</Link>

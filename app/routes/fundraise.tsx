@@ -32,7 +32,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = () => [
 	{ title: 'Learn more about fundraising' },
-	{ name: 'description', content: 'Sign up to learn how to start a fundraiser and get our free guide, 25 Tips for the Novice Fundraiser.' },
+	{
+		name: 'description',
+		content: 'Sign up to learn how to start a fundraiser and get our free guide, 25 Tips for the Novice Fundraiser.',
+	},
 ]
 
 export default function LearnMore() {
@@ -56,8 +59,8 @@ export default function LearnMore() {
 					<p className="text-sm font-semibold uppercase tracking-wider text-accent-dark">Make an impact</p>
 					<h1 className="mt-2 text-3xl font-bold sm:text-4xl">Learn more about fundraising</h1>
 					<p className="mt-4 text-lg text-muted">
-						Your skills, talents and ideas are a force for change. Tell us a little about yourself and we'll send you our
-						free guide, <em>25 Tips for the Novice Fundraiser</em>, with everything you need to get started.
+						Your skills, talents and ideas are a force for change. Tell us a little about yourself and we'll send you
+						our free guide, <em>25 Tips for the Novice Fundraiser</em>, with everything you need to get started.
 					</p>
 					<ul className="mt-6 space-y-2 text-muted">
 						<li>✓ No experience needed</li>
@@ -65,7 +68,11 @@ export default function LearnMore() {
 						<li>✓ Friendly help from our supporter team</li>
 					</ul>
 				</div>
-				<Form method="post" {...getFormProps(form)} className="space-y-5 rounded-xl bg-white p-6 shadow-sm md:col-span-3">
+				<Form
+					method="post"
+					{...getFormProps(form)}
+					className="space-y-5 rounded-xl bg-white p-6 shadow-sm md:col-span-3"
+				>
 					<FormErrors id={form.errorId} errors={form.errors} />
 					<div className="grid gap-5 sm:grid-cols-2">
 						<TextField field={fields.firstName} label="First name" autoComplete="given-name" />

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { FormErrors, SubmitButton } from '#app/components/form-fields.tsx'
 import { confirmTipsConsent, readTipsConfirmationToken } from '#app/people/signups.server.ts'
 
-const INVALID = 'This link is not valid. It may have been copied only in part — please use the link in your welcome email.'
+const INVALID =
+	'This link is not valid. It may have been copied only in part — please use the link in your welcome email.'
 
 function tokenOf(request: Request) {
 	return new URL(request.url).searchParams.get('t') ?? ''
@@ -11,7 +12,7 @@ function tokenOf(request: Request) {
 
 // Opening the link only shows a button: mail scanners fetch every link in an
 // email, and consent must come from the person pressing it.
-export async function loader({ request }: LoaderFunctionArgs) {
+export function loader({ request }: LoaderFunctionArgs) {
 	const token = tokenOf(request)
 	if (!readTipsConfirmationToken(token)) return data({ token, error: INVALID }, { status: 400 })
 	return { token, error: null }
@@ -42,8 +43,8 @@ export default function ConfirmTips() {
 				{actionData?.done ? (
 					<div role="status" className="mt-8 space-y-4 rounded-xl bg-white p-6 shadow-sm">
 						<p className="text-lg">
-							Thank you{actionData.firstName ? `, ${actionData.firstName}` : ''}! We’ll send you fundraising tips and news by email. Every
-							email has a link to stop them.
+							Thank you{actionData.firstName ? `, ${actionData.firstName}` : ''}! We’ll send you fundraising tips and
+							news by email. Every email has a link to stop them.
 						</p>
 						<Link to="/guide/25-tips" className="btn-primary w-full sm:w-auto">
 							Read the 25 tips
@@ -57,10 +58,14 @@ export default function ConfirmTips() {
 						</Link>
 					</div>
 				) : (
-					<Form method="post" action={`/fundraise/confirm-tips?t=${encodeURIComponent(token)}`} className="mt-8 space-y-5 rounded-xl bg-white p-6 shadow-sm">
+					<Form
+						method="post"
+						action={`/fundraise/confirm-tips?t=${encodeURIComponent(token)}`}
+						className="mt-8 space-y-5 rounded-xl bg-white p-6 shadow-sm"
+					>
 						<p className="text-lg text-muted">
-							You asked for fundraising tips and news when you signed up. Press the button to confirm it was you; until then we send
-							nothing more than the guide.
+							You asked for fundraising tips and news when you signed up. Press the button to confirm it was you; until
+							then we send nothing more than the guide.
 						</p>
 						<SubmitButton pending={navigation.state === 'submitting'}>Yes, send me fundraising tips</SubmitButton>
 					</Form>

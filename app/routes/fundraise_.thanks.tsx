@@ -13,8 +13,8 @@ export default function LearnMoreThanks() {
 					Thank you for signing up to learn more about starting a fundraiser. We will be in touch soon!
 				</p>
 				<p className="mt-4 text-lg">
-					Asked for fundraising tips by email? Press <strong>Yes, send me tips</strong> in the email we’ve just sent, so we know it was
-					you.
+					Asked for fundraising tips by email? Press <strong>Yes, send me tips</strong> in the email we’ve just sent, so
+					we know it was you.
 				</p>
 				<p className="mt-4 text-lg">
 					In the meantime, please take a look at our free guide:{' '}

@@ -55,7 +55,10 @@ export default function Guide() {
 					<ol className="mt-6 space-y-6">
 						{section.tips.map((tip) => (
 							<li key={tip.number} className="flex gap-3 sm:gap-4">
-								<span aria-hidden="true" className="flex h-8 w-8 flex-none items-center justify-center rounded-full bg-brand text-sm font-bold text-white sm:h-10 sm:w-10 sm:text-base">
+								<span
+									aria-hidden="true"
+									className="flex h-8 w-8 flex-none items-center justify-center rounded-full bg-brand text-sm font-bold text-white sm:h-10 sm:w-10 sm:text-base"
+								>
 									{tip.number}
 								</span>
 								<div className="min-w-0">

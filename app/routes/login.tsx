@@ -60,7 +60,10 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 
 export const meta: MetaFunction = () => [
 	{ title: 'Sign in or sign up' },
-	{ name: 'description', content: 'Sign in or create your fundraising account with just your email address. No password needed.' },
+	{
+		name: 'description',
+		content: 'Sign in or create your fundraising account with just your email address. No password needed.',
+	},
 ]
 
 export default function Login() {
@@ -91,7 +94,11 @@ export default function Login() {
 						<li>✓ Each works once, for 10 minutes</li>
 					</ul>
 				</div>
-				<Form method="post" {...getFormProps(form)} className="space-y-5 self-start rounded-xl bg-white p-6 shadow-sm md:col-span-3">
+				<Form
+					method="post"
+					{...getFormProps(form)}
+					className="space-y-5 self-start rounded-xl bg-white p-6 shadow-sm md:col-span-3"
+				>
 					<FormErrors id={form.errorId} errors={form.errors} />
 					<TextField field={fields.email} label="Email address" type="email" autoComplete="email" />
 					<input {...getInputProps(fields.redirectTo, { type: 'hidden' })} key={fields.redirectTo.key} />

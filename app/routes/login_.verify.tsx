@@ -1,6 +1,13 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+	data,
+	redirect,
+	type ActionFunctionArgs,
+	type HeadersFunction,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { FieldErrors, FormErrors, SubmitButton } from '#app/components/form-fields.tsx'
 import { verifyCodeSchema } from '#app/people/auth-schema.ts'
@@ -24,7 +31,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	}
 	const result = await verifySignInCode({ ...submission.value, clientIp: context.clientIp })
 	if (!result.ok) {
-		const reply = { result: submission.reply({ fieldErrors: { code: [result.message] } }), canRetry: result.reason === 'wrong-code' }
+		const reply = {
+			result: submission.reply({ fieldErrors: { code: [result.message] } }),
+			canRetry: result.reason === 'wrong-code',
+		}
 		if (result.retryAfterSeconds !== undefined) {
 			return data(reply, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } })
 		}
@@ -67,8 +77,8 @@ export default function VerifyCode() {
 				<p className="text-sm font-semibold uppercase tracking-wider text-accent-dark">Check your email</p>
 				<h1 className="mt-2 text-3xl font-bold sm:text-4xl">Enter your sign-in code</h1>
 				<p className="mt-4 text-lg text-muted">
-					We've sent an email to <strong className="wrap-anywhere text-ink">{email}</strong> with a link and a 6-digit code.
-					Click the link, or type the code here. It works for 10 minutes.
+					We've sent an email to <strong className="wrap-anywhere text-ink">{email}</strong> with a link and a 6-digit
+					code. Click the link, or type the code here. It works for 10 minutes.
 				</p>
 				<Form method="post" {...getFormProps(form)} className="mt-8 space-y-5 rounded-xl bg-white p-6 shadow-sm">
 					<FormErrors id={form.errorId} errors={form.errors} />

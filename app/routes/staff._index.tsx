@@ -39,7 +39,12 @@ function ScrollTable({ label, wide = false, children }: { label: string; wide?: 
 				</p>
 			) : null}
 			{/* A focusable region so keyboard users can scroll it too. */}
-			<div role="region" aria-label={`${label} (table)`} tabIndex={0} className="mt-2 overflow-x-auto rounded-lg border border-stone-200">
+			<div
+				role="region"
+				aria-label={`${label} (table)`}
+				tabIndex={0}
+				className="mt-2 overflow-x-auto rounded-lg border border-stone-200"
+			>
 				<table className="w-full border-collapse text-left text-sm [&_.text-right]:whitespace-nowrap [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_thead_th]:bg-stone-50 [&_thead_th]:font-semibold [&_tbody_tr]:border-t [&_tbody_tr]:border-stone-200">
 					{children}
 				</table>
@@ -64,7 +69,9 @@ export default function StaffOverview() {
 	const percent = (share: number | null) =>
 		share === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share)
 	const number = (n: number) => new Intl.NumberFormat(locale).format(n)
-	const asOf = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(generatedAt))
+	const asOf = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+		new Date(generatedAt),
+	)
 	const gifts = overview.money.reduce((sum, m) => sum + m.giftCount, 0)
 
 	return (
@@ -72,21 +79,21 @@ export default function StaffOverview() {
 			<header>
 				<h1 className="text-3xl font-bold">Overview</h1>
 				<p className="mt-1 text-muted">
-					Every amount is added up from the money record (each gift, refund and dispute), as of {asOf} UTC. Currencies are
-					never added together.
+					Every amount is added up from the money record (each gift, refund and dispute), as of {asOf} UTC. Currencies
+					are never added together.
 				</p>
 			</header>
 
 			{overview.moneyDrift > 0 ? (
 				<div role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-4 text-red-950">
 					<p className="font-bold">
-						Warning: the stored totals of {overview.moneyDrift} {overview.moneyDrift === 1 ? 'campaign do' : 'campaigns do'} not
-						match the money record.
+						Warning: the stored totals of {overview.moneyDrift}{' '}
+						{overview.moneyDrift === 1 ? 'campaign do' : 'campaigns do'} not match the money record.
 					</p>
 					<p className="mt-1">
 						The figures on this page come from the money record and are right; the totals shown on{' '}
-						{overview.moneyDrift === 1 ? 'that campaign’s page' : 'those campaigns’ pages'} may not be. Ask a developer to run{' '}
-						<code>npm run money:check</code>. Affected: {overview.driftSlugs.join(', ')}
+						{overview.moneyDrift === 1 ? 'that campaign’s page' : 'those campaigns’ pages'} may not be. Ask a developer
+						to run <code>npm run money:check</code>. Affected: {overview.driftSlugs.join(', ')}
 						{overview.moneyDrift > overview.driftSlugs.length ? ' …' : ''}
 					</p>
 				</div>
@@ -125,8 +132,9 @@ export default function StaffOverview() {
 					</Figure>
 				</dl>
 				<p className="mt-3 max-w-3xl text-sm text-muted">
-					Across peer-to-peer fundraising about 3 in 4 participants raise nothing at all. “Campaigns with a gift” is the share of
-					published campaigns here that have at least one gift not refunded — the figure this platform exists to raise.
+					Across peer-to-peer fundraising about 3 in 4 participants raise nothing at all. “Campaigns with a gift” is the
+					share of published campaigns here that have at least one gift not refunded — the figure this platform exists
+					to raise.
 				</p>
 			</section>
 
@@ -139,13 +147,27 @@ export default function StaffOverview() {
 						<thead>
 							<tr>
 								<th scope="col">Currency</th>
-								<th scope="col" className="text-right">Raised (net)</th>
-								<th scope="col" className="text-right">Gifts</th>
-								<th scope="col" className="text-right">Given (before refunds)</th>
-								<th scope="col" className="text-right">Average gift</th>
-								<th scope="col" className="text-right">Refunded</th>
-								<th scope="col" className="text-right">Lost to disputes</th>
-								<th scope="col" className="text-right">Disputes won back</th>
+								<th scope="col" className="text-right">
+									Raised (net)
+								</th>
+								<th scope="col" className="text-right">
+									Gifts
+								</th>
+								<th scope="col" className="text-right">
+									Given (before refunds)
+								</th>
+								<th scope="col" className="text-right">
+									Average gift
+								</th>
+								<th scope="col" className="text-right">
+									Refunded
+								</th>
+								<th scope="col" className="text-right">
+									Lost to disputes
+								</th>
+								<th scope="col" className="text-right">
+									Disputes won back
+								</th>
 							</tr>
 						</thead>
 						<tbody className="tabular-nums">
@@ -171,7 +193,8 @@ export default function StaffOverview() {
 					The last 30 days
 				</h2>
 				<p className="mt-1 text-sm text-muted">
-					Net amount each day (UTC): gifts minus refunds and disputes. A red bar is a day when more went out than came in.
+					Net amount each day (UTC): gifts minus refunds and disputes. A red bar is a day when more went out than came
+					in.
 				</p>
 				<div className="mt-4 space-y-8">
 					{trends.map((trend) => (
@@ -196,9 +219,15 @@ export default function StaffOverview() {
 								<th scope="col">Campaign</th>
 								<th scope="col">Fundraiser</th>
 								<th scope="col">Status</th>
-								<th scope="col" className="text-right">Raised</th>
-								<th scope="col" className="text-right">Goal</th>
-								<th scope="col" className="text-right">Donors</th>
+								<th scope="col" className="text-right">
+									Raised
+								</th>
+								<th scope="col" className="text-right">
+									Goal
+								</th>
+								<th scope="col" className="text-right">
+									Donors
+								</th>
 							</tr>
 						</thead>
 						<tbody className="tabular-nums">
@@ -234,13 +263,17 @@ export default function StaffOverview() {
 						<thead>
 							<tr>
 								<th scope="col">Status</th>
-								<th scope="col" className="text-right">Campaigns</th>
+								<th scope="col" className="text-right">
+									Campaigns
+								</th>
 							</tr>
 						</thead>
 						<tbody className="tabular-nums">
 							{(Object.keys(campaignStatusLabel) as (keyof typeof campaignStatusLabel)[]).map((status) => (
 								<tr key={status}>
-									<th scope="row" className="font-normal">{campaignStatusLabel[status]}</th>
+									<th scope="row" className="font-normal">
+										{campaignStatusLabel[status]}
+									</th>
 									<td className="text-right">{number(overview.campaignsByStatus[status])}</td>
 								</tr>
 							))}
@@ -255,7 +288,9 @@ export default function StaffOverview() {
 						<thead>
 							<tr>
 								<th scope="col">Status</th>
-								<th scope="col" className="text-right">Emails</th>
+								<th scope="col" className="text-right">
+									Emails
+								</th>
 							</tr>
 						</thead>
 						<tbody className="tabular-nums">
@@ -264,7 +299,9 @@ export default function StaffOverview() {
 								const problem = (status === 'failed' || status === 'bounced') && n > 0
 								return (
 									<tr key={status} className={problem ? 'bg-red-50' : undefined}>
-										<th scope="row" className="font-normal">{emailStatusLabel[status]}</th>
+										<th scope="row" className="font-normal">
+											{emailStatusLabel[status]}
+										</th>
 										<td className={`text-right ${problem ? 'font-bold text-red-800' : ''}`}>{number(n)}</td>
 									</tr>
 								)
@@ -280,10 +317,10 @@ export default function StaffOverview() {
 				</h2>
 				<div className="mt-2 max-w-3xl space-y-2 text-sm">
 					<p>
-						Each new fundraiser is put in one of two groups once, at their first sign-up or campaign. The <strong>coached</strong>{' '}
-						group gets the onboarding and coaching emails; the <strong>hold-out</strong> group gets only the emails they must
-						have (receipts, sign-in codes). Comparing the two shows what coaching adds. People who joined before the groups
-						existed have no arm recorded.
+						Each new fundraiser is put in one of two groups once, at their first sign-up or campaign. The{' '}
+						<strong>coached</strong> group gets the onboarding and coaching emails; the <strong>hold-out</strong> group
+						gets only the emails they must have (receipts, sign-in codes). Comparing the two shows what coaching adds.
+						People who joined before the groups existed have no arm recorded.
 					</p>
 					<p>
 						{holdoutPercent > 0
@@ -297,12 +334,24 @@ export default function StaffOverview() {
 					<thead>
 						<tr>
 							<th scope="col">Group</th>
-							<th scope="col" className="text-right">People</th>
-							<th scope="col" className="text-right">Fundraisers</th>
-							<th scope="col" className="text-right">Published campaigns</th>
-							<th scope="col" className="text-right">With a gift</th>
-							<th scope="col" className="text-right">Raised</th>
-							<th scope="col" className="text-right">Median per campaign</th>
+							<th scope="col" className="text-right">
+								People
+							</th>
+							<th scope="col" className="text-right">
+								Fundraisers
+							</th>
+							<th scope="col" className="text-right">
+								Published campaigns
+							</th>
+							<th scope="col" className="text-right">
+								With a gift
+							</th>
+							<th scope="col" className="text-right">
+								Raised
+							</th>
+							<th scope="col" className="text-right">
+								Median per campaign
+							</th>
 						</tr>
 					</thead>
 					<tbody className="tabular-nums">
@@ -317,10 +366,14 @@ export default function StaffOverview() {
 									{arm.campaigns > 0 ? <span className="text-muted"> ({number(arm.campaignsWithGift)})</span> : null}
 								</td>
 								<td className="text-right">
-									{arm.raised.length === 0 ? '—' : arm.raised.map((r) => <div key={r.currency}>{money(r.raisedMinor, r.currency)}</div>)}
+									{arm.raised.length === 0
+										? '—'
+										: arm.raised.map((r) => <div key={r.currency}>{money(r.raisedMinor, r.currency)}</div>)}
 								</td>
 								<td className="text-right">
-									{arm.raised.length === 0 ? '—' : arm.raised.map((r) => <div key={r.currency}>{money(r.medianMinor, r.currency)}</div>)}
+									{arm.raised.length === 0
+										? '—'
+										: arm.raised.map((r) => <div key={r.currency}>{money(r.medianMinor, r.currency)}</div>)}
 								</td>
 							</tr>
 						))}
@@ -336,8 +389,8 @@ export default function StaffOverview() {
 					Exports
 				</h2>
 				<p className="mt-1 max-w-3xl text-sm text-muted">
-					Spreadsheet files (CSV) with amounts as exact decimals and a currency column. The donations file holds donors’ names
-					and email addresses: keep it somewhere safe and delete it when you are done.
+					Spreadsheet files (CSV) with amounts as exact decimals and a currency column. The donations file holds donors’
+					names and email addresses: keep it somewhere safe and delete it when you are done.
 				</p>
 				<ul className="mt-3 flex flex-col gap-3 sm:flex-row">
 					<li>

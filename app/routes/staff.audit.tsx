@@ -16,7 +16,16 @@ export const meta: MetaFunction = () => [{ title: 'Audit log — Staff' }, { nam
 
 /** Times are shown in UTC, so the page the server renders and the one the browser hydrates agree. */
 function when(date: Date | string, locale: string) {
-	return new Date(date).toLocaleString(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }) + ' UTC'
+	return (
+		new Date(date).toLocaleString(locale, {
+			day: 'numeric',
+			month: 'short',
+			year: 'numeric',
+			hour: '2-digit',
+			minute: '2-digit',
+			timeZone: 'UTC',
+		}) + ' UTC'
+	)
 }
 
 export default function StaffAudit() {
@@ -26,7 +35,8 @@ export default function StaffAudit() {
 			<header>
 				<h1 className="text-3xl font-bold">Audit log</h1>
 				<p className="mt-2 max-w-3xl text-muted">
-					What staff did, to what, and why — newest first. Entries are never changed or deleted. The latest {limit} are shown.
+					What staff did, to what, and why — newest first. Entries are never changed or deleted. The latest {limit} are
+					shown.
 				</p>
 			</header>
 			{entries.length === 0 ? (
@@ -36,11 +46,21 @@ export default function StaffAudit() {
 					<table className="w-full min-w-[52rem] text-left text-[15px]">
 						<thead className="bg-sand">
 							<tr>
-								<th scope="col" className="p-3">When</th>
-								<th scope="col" className="p-3">Who</th>
-								<th scope="col" className="p-3">Action</th>
-								<th scope="col" className="p-3">Subject</th>
-								<th scope="col" className="p-3">Reason</th>
+								<th scope="col" className="p-3">
+									When
+								</th>
+								<th scope="col" className="p-3">
+									Who
+								</th>
+								<th scope="col" className="p-3">
+									Action
+								</th>
+								<th scope="col" className="p-3">
+									Subject
+								</th>
+								<th scope="col" className="p-3">
+									Reason
+								</th>
 							</tr>
 						</thead>
 						<tbody className="divide-y divide-stone-200">
@@ -63,7 +83,9 @@ export default function StaffAudit() {
 											<code className="text-sm break-all">{entry.subjectId}</code>
 										)}
 									</td>
-									<td className="max-w-80 p-3 whitespace-pre-line wrap-anywhere">{entry.reason ?? <span className="text-muted">—</span>}</td>
+									<td className="max-w-80 p-3 whitespace-pre-line wrap-anywhere">
+										{entry.reason ?? <span className="text-muted">—</span>}
+									</td>
 								</tr>
 							))}
 						</tbody>

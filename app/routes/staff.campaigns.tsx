@@ -89,7 +89,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-type ActionResult = { intent: string | null; campaignId: string | null; result: SubmissionResult<string[]> | null; error: string | null }
+type ActionResult = {
+	intent: string | null
+	campaignId: string | null
+	result: SubmissionResult<string[]> | null
+	error: string | null
+}
 
 export async function action({ request }: ActionFunctionArgs) {
 	const staff = await requireStaff(request)
@@ -97,10 +102,17 @@ export async function action({ request }: ActionFunctionArgs) {
 	const intent = formValue(formData, 'intent') as Intent
 	const targetId = formValue(formData, 'campaignId')
 	const schema = ownEntry(schemas, intent) ?? null
-	if (!schema) return data<ActionResult>({ intent: null, campaignId: targetId, result: null, error: 'Unknown action.' }, { status: 400 })
+	if (!schema)
+		return data<ActionResult>(
+			{ intent: null, campaignId: targetId, result: null, error: 'Unknown action.' },
+			{ status: 400 },
+		)
 	const submission = parseWithZod(formData, { schema })
 	if (submission.status !== 'success') {
-		return data<ActionResult>({ intent, campaignId: targetId, result: submission.reply(), error: 'Please check the form.' }, { status: 400 })
+		return data<ActionResult>(
+			{ intent, campaignId: targetId, result: submission.reply(), error: 'Please check the form.' },
+			{ status: 400 },
+		)
 	}
 	const value = submission.value
 	const outcome =
@@ -146,7 +158,11 @@ export default function StaffCampaigns() {
 					{done}
 				</p>
 			) : null}
-			<Form method="get" className="flex flex-wrap items-end gap-4 rounded-xl bg-sand p-4" key={`${filters.status}|${filters.q}|${filters.unreviewed}`}>
+			<Form
+				method="get"
+				className="flex flex-wrap items-end gap-4 rounded-xl bg-sand p-4"
+				key={`${filters.status}|${filters.q}|${filters.unreviewed}`}
+			>
 				<div>
 					<label htmlFor="filter-status" className="field-label">
 						Status
@@ -174,7 +190,14 @@ export default function StaffCampaigns() {
 					/>
 				</div>
 				<div className="flex items-center gap-2 pb-3">
-					<input id="filter-unreviewed" name="unreviewed" type="checkbox" value="1" defaultChecked={filters.unreviewed} className="h-5 w-5 accent-brand" />
+					<input
+						id="filter-unreviewed"
+						name="unreviewed"
+						type="checkbox"
+						value="1"
+						defaultChecked={filters.unreviewed}
+						className="h-5 w-5 accent-brand"
+					/>
 					<label htmlFor="filter-unreviewed">Not yet reviewed</label>
 				</div>
 				<div className="flex gap-3">
@@ -189,7 +212,9 @@ export default function StaffCampaigns() {
 				</div>
 			</Form>
 			<p className="text-muted" aria-live="polite">
-				{total === 0 ? 'No fundraisers match.' : `${total} ${total === 1 ? 'fundraiser' : 'fundraisers'}${pageCount > 1 ? ` · page ${filters.page} of ${pageCount}` : ''}`}
+				{total === 0
+					? 'No fundraisers match.'
+					: `${total} ${total === 1 ? 'fundraiser' : 'fundraisers'}${pageCount > 1 ? ` · page ${filters.page} of ${pageCount}` : ''}`}
 			</p>
 			{campaigns.length > 0 ? (
 				<ul className="divide-y divide-stone-200 rounded-xl border border-stone-200">
@@ -232,11 +257,20 @@ const campaignStatusOptions: CampaignStatus[] = ['active', 'ended', 'hidden', 'd
 
 const smallButton = 'btn-secondary px-3 py-1.5 text-sm'
 
-function CampaignRow({ campaign, locale, actionData }: { campaign: StaffCampaignRow; locale: string; actionData?: ActionResult }) {
+function CampaignRow({
+	campaign,
+	locale,
+	actionData,
+}: {
+	campaign: StaffCampaignRow
+	locale: string
+	actionData?: ActionResult
+}) {
 	const navigation = useNavigation()
 	const busy = navigation.state === 'submitting' && navigation.formData?.get('campaignId') === campaign.id
 	const money = (minor: number) => formatMoney(minor, campaign.currency, locale, { wholeUnits: true })
-	const date = (value: string | Date) => new Date(value).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' })
+	const date = (value: string | Date) =>
+		new Date(value).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' })
 	const rowError = actionData && actionData.intent !== 'hide' ? actionData.error : null
 	const simpleAction = (intent: Exclude<Intent, 'hide'>, label: string) => (
 		<Form method="post">
@@ -258,18 +292,28 @@ function CampaignRow({ campaign, locale, actionData }: { campaign: StaffCampaign
 						</Link>
 					</h2>
 					<p className="text-sm text-muted wrap-anywhere">
-						/f/{campaign.slug} · {campaign.ownerName || 'No name'} · {campaign.ownerEmail} · created {date(campaign.createdAt)}
+						/f/{campaign.slug} · {campaign.ownerName || 'No name'} · {campaign.ownerEmail} · created{' '}
+						{date(campaign.createdAt)}
 					</p>
 				</div>
 				<ul className="flex flex-wrap gap-2 text-sm" aria-label="Status">
-					<li className={`rounded px-2 py-0.5 font-semibold ${statusStyle[campaign.status]}`}>{statusLabel[campaign.status]}</li>
-					{campaign.featured ? <li className="rounded bg-brand-light px-2 py-0.5 font-semibold text-brand-dark">Featured</li> : null}
-					<li className={`rounded px-2 py-0.5 ${campaign.reviewedAt ? 'bg-stone-100 text-ink' : 'bg-amber-100 text-amber-950'}`}>
+					<li className={`rounded px-2 py-0.5 font-semibold ${statusStyle[campaign.status]}`}>
+						{statusLabel[campaign.status]}
+					</li>
+					{campaign.featured ? (
+						<li className="rounded bg-brand-light px-2 py-0.5 font-semibold text-brand-dark">Featured</li>
+					) : null}
+					<li
+						className={`rounded px-2 py-0.5 ${campaign.reviewedAt ? 'bg-stone-100 text-ink' : 'bg-amber-100 text-amber-950'}`}
+					>
 						{campaign.reviewedAt ? `Reviewed ${date(campaign.reviewedAt)}` : 'Not reviewed'}
 					</li>
 					{campaign.openReports > 0 ? (
 						<li>
-							<Link to="/staff/reports" className="inline-block rounded bg-red-100 px-2 py-0.5 font-semibold text-red-950 underline">
+							<Link
+								to="/staff/reports"
+								className="inline-block rounded bg-red-100 px-2 py-0.5 font-semibold text-red-950 underline"
+							>
 								{campaign.openReports} open {campaign.openReports === 1 ? 'report' : 'reports'}
 							</Link>
 						</li>
@@ -281,7 +325,9 @@ function CampaignRow({ campaign, locale, actionData }: { campaign: StaffCampaign
 				{campaign.donorCount === 1 ? 'donor' : 'donors'}
 			</p>
 			{campaign.status === 'hidden' && campaign.hiddenReason ? (
-				<p className="rounded-md bg-red-50 p-2 text-sm text-red-950 wrap-anywhere">Hidden because: {campaign.hiddenReason}</p>
+				<p className="rounded-md bg-red-50 p-2 text-sm text-red-950 wrap-anywhere">
+					Hidden because: {campaign.hiddenReason}
+				</p>
 			) : null}
 			<div className="flex flex-wrap items-start gap-2">
 				{campaign.reviewedAt ? null : simpleAction('approve', 'Approve')}
@@ -289,7 +335,11 @@ function CampaignRow({ campaign, locale, actionData }: { campaign: StaffCampaign
 				{campaign.featured ? simpleAction('unfeature', 'Unfeature') : null}
 				{campaign.status === 'hidden' ? simpleAction('unhide', 'Unhide') : null}
 				{campaign.status === 'active' || campaign.status === 'ended' ? (
-					<HideForm campaignId={campaign.id} title={campaign.title} lastResult={actionData?.intent === 'hide' ? (actionData.result ?? undefined) : undefined} />
+					<HideForm
+						campaignId={campaign.id}
+						title={campaign.title}
+						lastResult={actionData?.intent === 'hide' ? (actionData.result ?? undefined) : undefined}
+					/>
 				) : null}
 			</div>
 			{rowError ? (
@@ -301,7 +351,15 @@ function CampaignRow({ campaign, locale, actionData }: { campaign: StaffCampaign
 	)
 }
 
-function HideForm({ campaignId, title, lastResult }: { campaignId: string; title: string; lastResult?: SubmissionResult<string[]> }) {
+function HideForm({
+	campaignId,
+	title,
+	lastResult,
+}: {
+	campaignId: string
+	title: string
+	lastResult?: SubmissionResult<string[]>
+}) {
 	const [form, fields] = useForm({
 		id: `hide-${campaignId}`,
 		lastResult,
@@ -315,16 +373,28 @@ function HideForm({ campaignId, title, lastResult }: { campaignId: string; title
 				<span>Hide…</span>
 				<span className="sr-only"> {title}</span>
 			</summary>
-			<Form method="post" {...getFormProps(form)} className="mt-2 space-y-2 rounded-md border border-stone-200 bg-white p-3">
+			<Form
+				method="post"
+				{...getFormProps(form)}
+				className="mt-2 space-y-2 rounded-md border border-stone-200 bg-white p-3"
+			>
 				<input type="hidden" name="intent" value="hide" />
 				<input type="hidden" name="campaignId" value={campaignId} />
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<label htmlFor={fields.reason.id} className="field-label text-sm">
 					Reason (shown to the fundraiser)
 				</label>
-				<textarea {...getTextareaProps(fields.reason)} key={fields.reason.key} rows={3} className="field-input text-sm" />
+				<textarea
+					{...getTextareaProps(fields.reason)}
+					key={fields.reason.key}
+					rows={3}
+					className="field-input text-sm"
+				/>
 				<FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
-				<button type="submit" className="btn border-2 border-red-800 bg-red-800 px-3 py-1.5 text-sm text-white hover:bg-red-900">
+				<button
+					type="submit"
+					className="btn border-2 border-red-800 bg-red-800 px-3 py-1.5 text-sm text-white hover:bg-red-900"
+				>
 					Hide from the public
 				</button>
 			</Form>

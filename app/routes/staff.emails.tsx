@@ -55,7 +55,10 @@ export const meta: MetaFunction = () => [{ title: 'Emails — Staff' }, { name: 
 
 const doneMessages: Record<string, { text: string; tone: 'good' | 'warn' }> = {
 	retried: { text: 'The email is queued and will be sent again in a moment.', tone: 'good' },
-	'not-failed': { text: 'That email is not marked failed any more (perhaps someone retried it), so nothing changed.', tone: 'warn' },
+	'not-failed': {
+		text: 'That email is not marked failed any more (perhaps someone retried it), so nothing changed.',
+		tone: 'warn',
+	},
 	'not-found': { text: 'We could not find that email.', tone: 'warn' },
 }
 
@@ -88,7 +91,16 @@ const statuses = Object.keys(statusLabels) as EmailStatus[]
 
 /** Times are shown in UTC, so the page the server renders and the one the browser hydrates agree. */
 function when(date: Date | string, locale: string) {
-	return new Date(date).toLocaleString(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }) + ' UTC'
+	return (
+		new Date(date).toLocaleString(locale, {
+			day: 'numeric',
+			month: 'short',
+			year: 'numeric',
+			hour: '2-digit',
+			minute: '2-digit',
+			timeZone: 'UTC',
+		}) + ' UTC'
+	)
 }
 
 export default function StaffEmails() {
@@ -114,13 +126,17 @@ export default function StaffEmails() {
 			<header>
 				<h1 className="text-3xl font-bold">Emails</h1>
 				<p className="mt-2 max-w-3xl text-muted">
-					Every email the platform sends, with what the provider told us about it. A failed email gave up after every retry; once the
-					problem is fixed you can send it again. Bounced addresses are suppressed and cannot be retried.
+					Every email the platform sends, with what the provider told us about it. A failed email gave up after every
+					retry; once the problem is fixed you can send it again. Bounced addresses are suppressed and cannot be
+					retried.
 				</p>
 			</header>
 			<ActionNotice notice={done} />
 
-			<Form method="get" className="grid gap-4 rounded-xl border border-stone-200 p-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_2fr_auto] lg:items-end">
+			<Form
+				method="get"
+				className="grid gap-4 rounded-xl border border-stone-200 p-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_2fr_auto] lg:items-end"
+			>
 				<div>
 					<label htmlFor="filter-status" className="field-label">
 						Status
@@ -151,7 +167,14 @@ export default function StaffEmails() {
 					<label htmlFor="filter-to" className="field-label">
 						Address contains
 					</label>
-					<input id="filter-to" name="to" type="search" defaultValue={filters.to ?? ''} autoComplete="off" className="field-input" />
+					<input
+						id="filter-to"
+						name="to"
+						type="search"
+						defaultValue={filters.to ?? ''}
+						autoComplete="off"
+						className="field-input"
+					/>
 				</div>
 				<div className="flex gap-3">
 					<button type="submit" className="btn-primary px-4 py-2">
@@ -191,15 +214,27 @@ export default function StaffEmails() {
 						<table className="w-full min-w-[62rem] text-left text-sm">
 							<thead className="bg-sand">
 								<tr>
-									<th scope="col" className="p-3">To</th>
+									<th scope="col" className="p-3">
+										To
+									</th>
 									<th scope="col" className="p-3">
 										Template <span className="font-normal text-muted">· category</span>
 									</th>
-									<th scope="col" className="p-3">Status</th>
-									<th scope="col" className="p-3">Attempts</th>
-									<th scope="col" className="p-3">Last error</th>
-									<th scope="col" className="p-3">Sent</th>
-									<th scope="col" className="p-3">Latest provider event</th>
+									<th scope="col" className="p-3">
+										Status
+									</th>
+									<th scope="col" className="p-3">
+										Attempts
+									</th>
+									<th scope="col" className="p-3">
+										Last error
+									</th>
+									<th scope="col" className="p-3">
+										Sent
+									</th>
+									<th scope="col" className="p-3">
+										Latest provider event
+									</th>
 									<th scope="col" className="p-3">
 										<span className="sr-only">Actions</span>
 									</th>
@@ -215,16 +250,25 @@ export default function StaffEmails() {
 											{email.subject ? <p className="mt-1 text-muted wrap-anywhere">{email.subject}</p> : null}
 										</td>
 										<td className="p-3">
-											<span className={`rounded px-2 py-0.5 font-semibold whitespace-nowrap ${statusTones[email.status]}`}>{statusLabels[email.status]}</span>
+											<span
+												className={`rounded px-2 py-0.5 font-semibold whitespace-nowrap ${statusTones[email.status]}`}
+											>
+												{statusLabels[email.status]}
+											</span>
 										</td>
 										<td className="p-3">{email.attempts}</td>
-										<td className="min-w-48 p-3 wrap-anywhere">{email.lastError ?? <span className="text-muted">—</span>}</td>
+										<td className="min-w-48 p-3 wrap-anywhere">
+											{email.lastError ?? <span className="text-muted">—</span>}
+										</td>
 										<td className="p-3 whitespace-nowrap">
 											{email.sentAt ? (
 												<time dateTime={new Date(email.sentAt).toISOString()}>{when(email.sentAt, locale)}</time>
 											) : email.status === 'scheduled' && email.sendAfter ? (
 												<span className="text-muted">
-													Due <time dateTime={new Date(email.sendAfter).toISOString()}>{when(email.sendAfter, locale)}</time>
+													Due{' '}
+													<time dateTime={new Date(email.sendAfter).toISOString()}>
+														{when(email.sendAfter, locale)}
+													</time>
 												</span>
 											) : (
 												<span className="text-muted">Not sent</span>
@@ -237,7 +281,8 @@ export default function StaffEmails() {
 												<ul>
 													{email.events.map((event, i) => (
 														<li key={`${event.event}-${i}`} className={i === 0 ? 'font-semibold' : 'text-muted'}>
-															{event.event} <span className="font-normal whitespace-nowrap">{when(event.occurredAt, locale)}</span>
+															{event.event}{' '}
+															<span className="font-normal whitespace-nowrap">{when(event.occurredAt, locale)}</span>
 														</li>
 													))}
 												</ul>
@@ -248,8 +293,16 @@ export default function StaffEmails() {
 												<Form method="post">
 													<input type="hidden" name="intent" value="retry" />
 													<input type="hidden" name="emailId" value={email.id} />
-													<button type="submit" className="btn-secondary px-3 py-1 text-sm" aria-disabled={navigation.formData?.get('emailId') === email.id || undefined}>
-														Retry<span className="sr-only"> the {email.template} email to {email.toEmail}</span>
+													<button
+														type="submit"
+														className="btn-secondary px-3 py-1 text-sm"
+														aria-disabled={navigation.formData?.get('emailId') === email.id || undefined}
+													>
+														Retry
+														<span className="sr-only">
+															{' '}
+															the {email.template} email to {email.toEmail}
+														</span>
 													</button>
 												</Form>
 											) : null}

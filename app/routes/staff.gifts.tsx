@@ -6,7 +6,12 @@ import { z } from 'zod'
 import { FieldErrors, FormErrors } from '#app/components/form-fields.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
-import { confirmOfflineGift, listPendingOfflineGifts, listRecentOfflineDecisions, rejectOfflineGift } from '#app/staff/finance.server.ts'
+import {
+	confirmOfflineGift,
+	listPendingOfflineGifts,
+	listRecentOfflineDecisions,
+	rejectOfflineGift,
+} from '#app/staff/finance.server.ts'
 import { formValue, readFormData } from '#app/utils/forms.server.ts'
 import { formText } from '#app/utils/forms.ts'
 import { formatMoney } from '#app/utils/money.ts'
@@ -47,9 +52,13 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
 	const value = submission.value
 	const outcome =
-		value.intent === 'confirm' ? await confirmOfflineGift(value.donationId, staff) : await rejectOfflineGift(value.donationId, staff, value.reason)
+		value.intent === 'confirm'
+			? await confirmOfflineGift(value.donationId, staff)
+			: await rejectOfflineGift(value.donationId, staff, value.reason)
 	// Someone else may have decided the gift first: say so rather than fail.
-	return redirect(`/staff/gifts?done=${outcome.ok ? (value.intent === 'confirm' ? 'confirmed' : 'rejected') : outcome.problem}`)
+	return redirect(
+		`/staff/gifts?done=${outcome.ok ? (value.intent === 'confirm' ? 'confirmed' : 'rejected') : outcome.problem}`,
+	)
 }
 
 export const meta: MetaFunction = () => [{ title: 'Offline gifts — Staff' }, { name: 'robots', content: 'noindex' }]
@@ -67,7 +76,16 @@ type ActionResult = { intent: string | null; result: SubmissionResult<string[]> 
 
 /** Times are shown in UTC, so the server's page and the browser's agree and the log is unambiguous. */
 function when(date: Date | string, locale: string) {
-	return new Date(date).toLocaleString(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }) + ' UTC'
+	return (
+		new Date(date).toLocaleString(locale, {
+			day: 'numeric',
+			month: 'short',
+			year: 'numeric',
+			hour: '2-digit',
+			minute: '2-digit',
+			timeZone: 'UTC',
+		}) + ' UTC'
+	)
 }
 
 export default function StaffGifts() {
@@ -81,8 +99,9 @@ export default function StaffGifts() {
 			<header>
 				<h1 className="text-3xl font-bold">Offline gifts</h1>
 				<p className="mt-2 max-w-3xl text-muted">
-					Cash and cheques fundraisers say they collected. Check the money has reached the charity (the bank statement, the cheque),
-					then confirm the gift so it counts in their total — or reject it, with a reason, if it cannot be confirmed.
+					Cash and cheques fundraisers say they collected. Check the money has reached the charity (the bank statement,
+					the cheque), then confirm the gift so it counts in their total — or reject it, with a reason, if it cannot be
+					confirmed.
 				</p>
 			</header>
 			<ActionNotice notice={done} />
@@ -99,7 +118,9 @@ export default function StaffGifts() {
 							<li key={gift.id} className="rounded-xl border border-stone-200 p-4 sm:p-5">
 								<div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
 									<p className="min-w-0 text-lg font-semibold wrap-anywhere">{gift.donorName}</p>
-									<p className="shrink-0 text-lg font-bold text-brand-dark">{formatMoney(gift.amountMinor, gift.currency, locale)}</p>
+									<p className="shrink-0 text-lg font-bold text-brand-dark">
+										{formatMoney(gift.amountMinor, gift.currency, locale)}
+									</p>
 								</div>
 								<dl className="mt-2 grid gap-x-4 gap-y-1 text-[15px] sm:grid-cols-[max-content_1fr]">
 									<dt className="text-muted">Fundraiser</dt>
@@ -114,7 +135,9 @@ export default function StaffGifts() {
 										<time dateTime={new Date(gift.recordedAt).toISOString()}>{when(gift.recordedAt, locale)}</time>
 									</dd>
 									<dt className="text-muted">Note</dt>
-									<dd className="min-w-0 whitespace-pre-line wrap-anywhere">{gift.note || <span className="text-muted">No note</span>}</dd>
+									<dd className="min-w-0 whitespace-pre-line wrap-anywhere">
+										{gift.note || <span className="text-muted">No note</span>}
+									</dd>
 								</dl>
 								<div className="mt-4 flex flex-col gap-4 sm:flex-row sm:items-start">
 									<Form method="post">
@@ -144,11 +167,21 @@ export default function StaffGifts() {
 						<table className="w-full min-w-[46rem] text-left text-[15px]">
 							<thead className="bg-sand">
 								<tr>
-									<th scope="col" className="p-3">Decision</th>
-									<th scope="col" className="p-3">Gift</th>
-									<th scope="col" className="p-3">Fundraiser</th>
-									<th scope="col" className="p-3">By</th>
-									<th scope="col" className="p-3">When</th>
+									<th scope="col" className="p-3">
+										Decision
+									</th>
+									<th scope="col" className="p-3">
+										Gift
+									</th>
+									<th scope="col" className="p-3">
+										Fundraiser
+									</th>
+									<th scope="col" className="p-3">
+										By
+									</th>
+									<th scope="col" className="p-3">
+										When
+									</th>
 								</tr>
 							</thead>
 							<tbody className="divide-y divide-stone-200">
@@ -163,7 +196,9 @@ export default function StaffGifts() {
 											{decision.reason ? <p className="mt-1 text-sm wrap-anywhere">{decision.reason}</p> : null}
 										</td>
 										<td className="p-3">
-											<span className="font-semibold">{formatMoney(decision.amountMinor, decision.currency, locale)}</span>
+											<span className="font-semibold">
+												{formatMoney(decision.amountMinor, decision.currency, locale)}
+											</span>
 											<br />
 											<span className="wrap-anywhere">{decision.donorName}</span>
 										</td>
@@ -174,7 +209,9 @@ export default function StaffGifts() {
 										</td>
 										<td className="p-3 wrap-anywhere">{decision.actorEmail ?? 'Unknown'}</td>
 										<td className="p-3 whitespace-nowrap">
-											<time dateTime={new Date(decision.decidedAt).toISOString()}>{when(decision.decidedAt, locale)}</time>
+											<time dateTime={new Date(decision.decidedAt).toISOString()}>
+												{when(decision.decidedAt, locale)}
+											</time>
 										</td>
 									</tr>
 								))}
@@ -187,7 +224,15 @@ export default function StaffGifts() {
 	)
 }
 
-function RejectForm({ donationId, donorName, lastResult }: { donationId: string; donorName: string; lastResult?: SubmissionResult<string[]> }) {
+function RejectForm({
+	donationId,
+	donorName,
+	lastResult,
+}: {
+	donationId: string
+	donorName: string
+	lastResult?: SubmissionResult<string[]>
+}) {
 	// Every gift has its own form: only the one that was posted shows the errors.
 	const mine = lastResult?.initialValue?.donationId === donationId ? lastResult : undefined
 	const navigation = useNavigation()
@@ -198,7 +243,10 @@ function RejectForm({ donationId, donorName, lastResult }: { donationId: string;
 		shouldValidate: 'onSubmit',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: rejectSchema }),
 	})
-	const sending = navigation.state === 'submitting' && navigation.formData?.get('donationId') === donationId && navigation.formData?.get('intent') === 'reject'
+	const sending =
+		navigation.state === 'submitting' &&
+		navigation.formData?.get('donationId') === donationId &&
+		navigation.formData?.get('intent') === 'reject'
 	return (
 		<details className="min-w-0 flex-1" open={Boolean(mine)}>
 			<summary className="cursor-pointer py-2 font-semibold text-red-800">
@@ -213,8 +261,14 @@ function RejectForm({ donationId, donorName, lastResult }: { donationId: string;
 				</label>
 				<textarea {...getTextareaProps(fields.reason)} key={fields.reason.key} rows={2} className="field-input" />
 				<FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
-				<p className="text-sm text-muted">The fundraiser’s total does not change. The reason is kept in the audit log.</p>
-				<button type="submit" className="btn border-2 border-red-800 bg-white px-4 py-2 text-sm text-red-800 hover:bg-red-50" aria-disabled={sending || undefined}>
+				<p className="text-sm text-muted">
+					The fundraiser’s total does not change. The reason is kept in the audit log.
+				</p>
+				<button
+					type="submit"
+					className="btn border-2 border-red-800 bg-white px-4 py-2 text-sm text-red-800 hover:bg-red-50"
+					aria-disabled={sending || undefined}
+				>
 					{sending ? 'Sending…' : 'Reject gift'}
 				</button>
 			</Form>

@@ -15,11 +15,18 @@ import { ScrollTable } from '#app/staff/staff-ui.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request)
-	const [events, disputes, limitAlerts] = await Promise.all([listStripeEventsNeedingAttention(), listDisputesForStaff(), listDonationLimitAlerts()])
+	const [events, disputes, limitAlerts] = await Promise.all([
+		listStripeEventsNeedingAttention(),
+		listDisputesForStaff(),
+		listDonationLimitAlerts(),
+	])
 	return { events, disputes, limitAlerts, locale: getCharity().locale }
 }
 
-export const meta: MetaFunction = () => [{ title: 'Payments needing attention — Staff' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction = () => [
+	{ title: 'Payments needing attention — Staff' },
+	{ name: 'robots', content: 'noindex' },
+]
 
 const amountLabels: Record<PayloadAmount['label'], string> = { total: 'Total', amount: 'Amount', refunded: 'Refunded' }
 
@@ -49,7 +56,16 @@ const limitSignals: Record<LimitSignal, { label: string; counted: string }> = {
 
 /** Times are shown in UTC, so the page the server renders and the one the browser hydrates agree. */
 function when(date: Date | string, locale: string) {
-	return new Date(date).toLocaleString(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }) + ' UTC'
+	return (
+		new Date(date).toLocaleString(locale, {
+			day: 'numeric',
+			month: 'short',
+			year: 'numeric',
+			hour: '2-digit',
+			minute: '2-digit',
+			timeZone: 'UTC',
+		}) + ' UTC'
+	)
 }
 
 const sections: { outcome: AttentionOutcome; heading: string; explanation: ReactNode; empty: string }[] = [
@@ -59,14 +75,14 @@ const sections: { outcome: AttentionOutcome; heading: string; explanation: React
 		explanation: (
 			<>
 				<p>
-					Stripe told us about a payment, but its amount, its currency or the donation it names did not match what we expected, it
-					named a second payment for a donation already paid, or it could not be read at all. To be safe, <strong>it was not counted</strong>{' '}
-					in any fundraiser’s total.
+					Stripe told us about a payment, but its amount, its currency or the donation it names did not match what we
+					expected, it named a second payment for a donation already paid, or it could not be read at all. To be safe,{' '}
+					<strong>it was not counted</strong> in any fundraiser’s total.
 				</p>
 				<p>
-					<strong>What to do:</strong> look the payment up in the Stripe dashboard (search for the payment or event id below) and
-					compare it with the donation. If the money is real and belongs to the charity, contact the donor or refund it there; ask a
-					developer before adjusting any total by hand.
+					<strong>What to do:</strong> look the payment up in the Stripe dashboard (search for the payment or event id
+					below) and compare it with the donation. If the money is real and belongs to the charity, contact the donor or
+					refund it there; ask a developer before adjusting any total by hand.
 				</p>
 			</>
 		),
@@ -78,13 +94,13 @@ const sections: { outcome: AttentionOutcome; heading: string; explanation: React
 		explanation: (
 			<>
 				<p>
-					A refund or dispute arrived for a payment we have not recorded yet (Stripe does not always send events in order). It is kept
-					and <strong>applies by itself as soon as the payment arrives</strong>.
+					A refund or dispute arrived for a payment we have not recorded yet (Stripe does not always send events in
+					order). It is kept and <strong>applies by itself as soon as the payment arrives</strong>.
 				</p>
 				<p>
 					<strong>What to do:</strong> usually nothing. If one stays here for more than a day, ask a developer to run{' '}
-					<code className="rounded bg-sand px-1">npm run money:reconcile</code>, which fetches recent payments from Stripe and records
-					any we missed; the deferred event then applies.
+					<code className="rounded bg-sand px-1">npm run money:reconcile</code>, which fetches recent payments from
+					Stripe and records any we missed; the deferred event then applies.
 				</p>
 			</>
 		),
@@ -99,8 +115,8 @@ export default function StaffPayments() {
 			<header>
 				<h1 className="text-3xl font-bold">Payments needing attention</h1>
 				<p className="mt-2 max-w-3xl text-muted">
-					Every payment event from Stripe is recorded once. Almost all are applied straight away; the few below need a person to
-					look, or are waiting for something else to happen first.
+					Every payment event from Stripe is recorded once. Almost all are applied straight away; the few below need a
+					person to look, or are waiting for something else to happen first.
 				</p>
 			</header>
 			<section aria-labelledby="limits-heading">
@@ -109,12 +125,14 @@ export default function StaffPayments() {
 				</h2>
 				<div className="mt-2 max-w-3xl space-y-2 text-[15px]">
 					<p>
-						When donations start unusually fast, or payments keep failing or being abandoned, donors are asked to let their browser do
-						a quick check (about a second; without JavaScript, a short wait) before they go on to pay. <strong>Nobody is refused.</strong>
+						When donations start unusually fast, or payments keep failing or being abandoned, donors are asked to let
+						their browser do a quick check (about a second; without JavaScript, a short wait) before they go on to pay.{' '}
+						<strong>Nobody is refused.</strong>
 					</p>
 					<p>
-						<strong>What to do:</strong> usually nothing. Many checks passed looks like a crowd (an event, a shared Wi‑Fi); many asked
-						and few passed looks like a script. If a script keeps at it, look at the payments in the Stripe dashboard.
+						<strong>What to do:</strong> usually nothing. Many checks passed looks like a crowd (an event, a shared
+						Wi‑Fi); many asked and few passed looks like a script. If a script keeps at it, look at the payments in the
+						Stripe dashboard.
 					</p>
 				</div>
 				{limitAlerts.length === 0 ? (
@@ -124,11 +142,21 @@ export default function StaffPayments() {
 						<table className="w-full min-w-[56rem] text-left text-[15px]">
 							<thead className="bg-sand">
 								<tr>
-									<th scope="col" className="p-3">What tripped</th>
-									<th scope="col" className="p-3">About</th>
-									<th scope="col" className="p-3">Counted (limit)</th>
-									<th scope="col" className="p-3">Checks asked / passed</th>
-									<th scope="col" className="p-3">Seen</th>
+									<th scope="col" className="p-3">
+										What tripped
+									</th>
+									<th scope="col" className="p-3">
+										About
+									</th>
+									<th scope="col" className="p-3">
+										Counted (limit)
+									</th>
+									<th scope="col" className="p-3">
+										Checks asked / passed
+									</th>
+									<th scope="col" className="p-3">
+										Seen
+									</th>
 								</tr>
 							</thead>
 							<tbody className="divide-y divide-stone-200">
@@ -151,7 +179,9 @@ export default function StaffPayments() {
 											{alert.challengesIssued} / {alert.challengesPassed}
 										</td>
 										<td className="p-3 whitespace-nowrap">
-											<time dateTime={new Date(alert.firstSeenAt).toISOString()}>{when(alert.firstSeenAt, locale)}</time>
+											<time dateTime={new Date(alert.firstSeenAt).toISOString()}>
+												{when(alert.firstSeenAt, locale)}
+											</time>
 											{' – '}
 											<time dateTime={new Date(alert.lastSeenAt).toISOString()}>{when(alert.lastSeenAt, locale)}</time>
 										</td>
@@ -178,11 +208,21 @@ export default function StaffPayments() {
 								<table className="w-full min-w-[56rem] text-left text-[15px]">
 									<thead className="bg-sand">
 										<tr>
-											<th scope="col" className="p-3">Event</th>
-											<th scope="col" className="p-3">Why it is here</th>
-											<th scope="col" className="p-3">Amount in the event</th>
-											<th scope="col" className="p-3">Donation</th>
-											<th scope="col" className="p-3">Received</th>
+											<th scope="col" className="p-3">
+												Event
+											</th>
+											<th scope="col" className="p-3">
+												Why it is here
+											</th>
+											<th scope="col" className="p-3">
+												Amount in the event
+											</th>
+											<th scope="col" className="p-3">
+												Donation
+											</th>
+											<th scope="col" className="p-3">
+												Received
+											</th>
 										</tr>
 									</thead>
 									<tbody className="divide-y divide-stone-200">
@@ -200,7 +240,9 @@ export default function StaffPayments() {
 														</>
 													) : null}
 												</td>
-												<td className="p-3 wrap-anywhere">{event.note ?? <span className="text-muted">No note</span>}</td>
+												<td className="p-3 wrap-anywhere">
+													{event.note ?? <span className="text-muted">No note</span>}
+												</td>
 												<td className="p-3">
 													{event.amounts.length === 0 ? (
 														<span className="text-muted">Not given</span>
@@ -208,7 +250,8 @@ export default function StaffPayments() {
 														<ul>
 															{event.amounts.map((amount) => (
 																<li key={amount.label} className="whitespace-nowrap">
-																	{amountLabels[amount.label]}: {formatMoney(amount.amountMinor, amount.currency, locale)}
+																	{amountLabels[amount.label]}:{' '}
+																	{formatMoney(amount.amountMinor, amount.currency, locale)}
 																</li>
 															))}
 														</ul>
@@ -232,7 +275,9 @@ export default function StaffPayments() {
 													)}
 												</td>
 												<td className="p-3 whitespace-nowrap">
-													<time dateTime={new Date(event.receivedAt).toISOString()}>{when(event.receivedAt, locale)}</time>
+													<time dateTime={new Date(event.receivedAt).toISOString()}>
+														{when(event.receivedAt, locale)}
+													</time>
 												</td>
 											</tr>
 										))}
@@ -249,12 +294,12 @@ export default function StaffPayments() {
 				</h2>
 				<div className="mt-2 max-w-3xl space-y-2 text-[15px]">
 					<p>
-						Every dispute and inquiry a donor’s bank opened. <strong>An inquiry moves no money.</strong> A chargeback’s amount leaves the
-						fundraiser’s total when Stripe withdraws the funds, and comes back if the charity wins.
+						Every dispute and inquiry a donor’s bank opened. <strong>An inquiry moves no money.</strong> A chargeback’s
+						amount leaves the fundraiser’s total when Stripe withdraws the funds, and comes back if the charity wins.
 					</p>
 					<p>
-						<strong>What to do:</strong> answer any dispute that needs a response in the Stripe dashboard (search for its id) before its
-						deadline; the status here follows by itself.
+						<strong>What to do:</strong> answer any dispute that needs a response in the Stripe dashboard (search for
+						its id) before its deadline; the status here follows by itself.
 					</p>
 				</div>
 				{disputes.length === 0 ? (
@@ -264,12 +309,24 @@ export default function StaffPayments() {
 						<table className="w-full min-w-[56rem] text-left text-[15px]">
 							<thead className="bg-sand">
 								<tr>
-									<th scope="col" className="p-3">Dispute</th>
-									<th scope="col" className="p-3">Status</th>
-									<th scope="col" className="p-3">Disputed</th>
-									<th scope="col" className="p-3">Money moved</th>
-									<th scope="col" className="p-3">Donation</th>
-									<th scope="col" className="p-3">Last change</th>
+									<th scope="col" className="p-3">
+										Dispute
+									</th>
+									<th scope="col" className="p-3">
+										Status
+									</th>
+									<th scope="col" className="p-3">
+										Disputed
+									</th>
+									<th scope="col" className="p-3">
+										Money moved
+									</th>
+									<th scope="col" className="p-3">
+										Donation
+									</th>
+									<th scope="col" className="p-3">
+										Last change
+									</th>
 								</tr>
 							</thead>
 							<tbody className="divide-y divide-stone-200">
@@ -277,24 +334,32 @@ export default function StaffPayments() {
 									<tr key={dispute.id} className="align-top">
 										<td className="p-3">
 											<code className="text-sm break-all">{dispute.id}</code>
-											{dispute.reason ? <span className="block text-sm text-muted">Reason: {dispute.reason.replaceAll('_', ' ')}</span> : null}
+											{dispute.reason ? (
+												<span className="block text-sm text-muted">Reason: {dispute.reason.replaceAll('_', ' ')}</span>
+											) : null}
 										</td>
 										<td className="p-3">
 											<span className={needsResponse.has(dispute.status) ? 'font-semibold text-red-900' : undefined}>
 												{disputeStatusLabels[dispute.status] ?? dispute.status}
 											</span>
 										</td>
-										<td className="p-3 whitespace-nowrap">{formatMoney(dispute.amountMinor, dispute.currency, locale)}</td>
+										<td className="p-3 whitespace-nowrap">
+											{formatMoney(dispute.amountMinor, dispute.currency, locale)}
+										</td>
 										<td className="p-3">
 											{dispute.withdrawnMinor === 0 && dispute.reinstatedMinor === 0 ? (
 												<span className="text-muted">None</span>
 											) : (
 												<ul>
 													{dispute.withdrawnMinor !== 0 ? (
-														<li className="whitespace-nowrap">Withdrawn: {formatMoney(-dispute.withdrawnMinor, dispute.currency, locale)}</li>
+														<li className="whitespace-nowrap">
+															Withdrawn: {formatMoney(-dispute.withdrawnMinor, dispute.currency, locale)}
+														</li>
 													) : null}
 													{dispute.reinstatedMinor !== 0 ? (
-														<li className="whitespace-nowrap">Reinstated: {formatMoney(dispute.reinstatedMinor, dispute.currency, locale)}</li>
+														<li className="whitespace-nowrap">
+															Reinstated: {formatMoney(dispute.reinstatedMinor, dispute.currency, locale)}
+														</li>
 													) : null}
 												</ul>
 											)}
@@ -308,7 +373,9 @@ export default function StaffPayments() {
 											</Link>
 										</td>
 										<td className="p-3 whitespace-nowrap">
-											<time dateTime={new Date(dispute.updatedAt).toISOString()}>{when(dispute.updatedAt, locale)}</time>
+											<time dateTime={new Date(dispute.updatedAt).toISOString()}>
+												{when(dispute.updatedAt, locale)}
+											</time>
 										</td>
 									</tr>
 								))}

@@ -1,4 +1,11 @@
-import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import {
+	getCollectionProps,
+	getFormProps,
+	getInputProps,
+	getTextareaProps,
+	useForm,
+	type SubmissionResult,
+} from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
@@ -21,7 +28,10 @@ const resolveSchema = z.strictObject({
 		.trim()
 		.min(1, 'Please write a note about what you found')
 		.max(NOTE_MAX, `Please keep the note to ${NOTE_MAX.toLocaleString('en-GB')} characters`),
-	hideCampaign: z.boolean().optional().transform((v) => v ?? false),
+	hideCampaign: z
+		.boolean()
+		.optional()
+		.transform((v) => v ?? false),
 })
 
 const doneMessages: Record<string, string> = {
@@ -32,7 +42,10 @@ const doneMessages: Record<string, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request)
-	const [open, closed] = await Promise.all([listCampaignReports({ status: 'open' }), listCampaignReports({ status: 'closed', limit: 100 })])
+	const [open, closed] = await Promise.all([
+		listCampaignReports({ status: 'open' }),
+		listCampaignReports({ status: 'closed', limit: 100 }),
+	])
 	return { open, closed, locale: getCharity().locale }
 }
 
@@ -43,11 +56,14 @@ export async function action({ request }: ActionFunctionArgs) {
 	const formData = await readFormData(request)
 	const reportId = formValue(formData, 'reportId')
 	const submission = parseWithZod(formData, { schema: resolveSchema })
-	if (submission.status !== 'success') return data<ActionResult>({ reportId, result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success')
+		return data<ActionResult>({ reportId, result: submission.reply() }, { status: 400 })
 	const { outcome, note, hideCampaign } = submission.value
 	const resolved = await resolveCampaignReport(submission.value.reportId, staff, { outcome, note, hideCampaign })
 	if (!resolved.ok) {
-		const reply = resolved.field ? submission.reply({ fieldErrors: { [resolved.field]: [resolved.error] } }) : submission.reply({ formErrors: [resolved.error] })
+		const reply = resolved.field
+			? submission.reply({ fieldErrors: { [resolved.field]: [resolved.error] } })
+			: submission.reply({ formErrors: [resolved.error] })
 		return data<ActionResult>({ reportId, result: reply }, { status: 400 })
 	}
 	return redirect(`/staff/reports?done=${resolved.hidden ? 'hidden' : outcome}`)
@@ -61,7 +77,13 @@ export default function StaffReports() {
 	const [searchParams] = useSearchParams()
 	const done = ownEntry(doneMessages, searchParams.get('done'))
 	const when = (value: string | Date) =>
-		new Date(value).toLocaleString(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+		new Date(value).toLocaleString(locale, {
+			day: 'numeric',
+			month: 'short',
+			year: 'numeric',
+			hour: '2-digit',
+			minute: '2-digit',
+		})
 	return (
 		<div className="space-y-8">
 			<h1 className="text-3xl font-bold">Reports</h1>
@@ -87,11 +109,17 @@ export default function StaffReports() {
 												{report.campaignTitle}
 											</Link>
 											{report.campaignStatus === 'hidden' ? (
-												<span className="ml-2 rounded bg-red-100 px-2 py-0.5 align-middle font-sans text-sm font-semibold text-red-950">Hidden</span>
+												<span className="ml-2 rounded bg-red-100 px-2 py-0.5 align-middle font-sans text-sm font-semibold text-red-950">
+													Hidden
+												</span>
 											) : null}
 										</h3>
 										<p className="font-semibold">{report.reasonLabel}</p>
-										{report.details ? <p className="whitespace-pre-line rounded-md bg-sand p-3 text-[15px] wrap-anywhere">{report.details}</p> : null}
+										{report.details ? (
+											<p className="whitespace-pre-line rounded-md bg-sand p-3 text-[15px] wrap-anywhere">
+												{report.details}
+											</p>
+										) : null}
 										<p className="text-sm text-muted wrap-anywhere">
 											Reported {when(report.createdAt)}
 											{report.reporterEmail ? (
@@ -141,7 +169,9 @@ export default function StaffReports() {
 									<span className="text-sm">{report.reasonLabel}</span>
 								</p>
 								{report.details ? <p className="text-[15px] text-muted wrap-anywhere">“{report.details}”</p> : null}
-								{report.resolutionNote ? <p className="text-[15px] wrap-anywhere">Note: {report.resolutionNote}</p> : null}
+								{report.resolutionNote ? (
+									<p className="text-[15px] wrap-anywhere">Note: {report.resolutionNote}</p>
+								) : null}
 								<p className="text-sm text-muted wrap-anywhere">
 									Reported {when(report.createdAt)}
 									{report.resolvedAt ? ` · closed ${when(report.resolvedAt)}` : ''}
@@ -176,7 +206,10 @@ function ResolveForm({
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: resolveSchema }),
 	})
 	const outcomes = getCollectionProps(fields.outcome, { type: 'radio', options: ['resolved', 'dismissed'] })
-	const outcomeLabel: Record<string, string> = { resolved: 'Resolved — we acted on it', dismissed: 'Dismissed — nothing wrong' }
+	const outcomeLabel: Record<string, string> = {
+		resolved: 'Resolved — we acted on it',
+		dismissed: 'Dismissed — nothing wrong',
+	}
 	const pending = navigation.state === 'submitting' && navigation.formData?.get('reportId') === reportId
 	return (
 		<Form method="post" {...getFormProps(form)} className="min-w-0 space-y-3 rounded-md bg-sand p-4">
@@ -207,8 +240,14 @@ function ResolveForm({
 			{campaignHidden ? null : (
 				<div>
 					<div className="flex items-start gap-2">
-						<input {...getInputProps(fields.hideCampaign, { type: 'checkbox' })} key={fields.hideCampaign.key} className="mt-0.5 h-5 w-5 accent-brand" />
-						<label htmlFor={fields.hideCampaign.id}>Also hide the fundraiser (the note becomes the reason its owner sees)</label>
+						<input
+							{...getInputProps(fields.hideCampaign, { type: 'checkbox' })}
+							key={fields.hideCampaign.key}
+							className="mt-0.5 h-5 w-5 accent-brand"
+						/>
+						<label htmlFor={fields.hideCampaign.id}>
+							Also hide the fundraiser (the note becomes the reason its owner sees)
+						</label>
 					</div>
 					<FieldErrors id={fields.hideCampaign.errorId} errors={fields.hideCampaign.errors} />
 				</div>

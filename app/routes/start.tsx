@@ -33,13 +33,17 @@ export async function action({ request }: ActionFunctionArgs) {
 	// Signing in comes first; the chosen idea comes back with the person and resumes at step 2.
 	if (!person) throw redirect(`/login?redirectTo=${encodeURIComponent(`/start?kind=${submission.value.kind}`)}`)
 	const draft = await startDraftFromForm(person, submission.value.kind, readFormToken(formData))
-	if (draft.status === 'stale' || draft.status === 'refused') return data({ error: STALE_FORM_MESSAGE }, { status: 400 })
+	if (draft.status === 'stale' || draft.status === 'refused')
+		return data({ error: STALE_FORM_MESSAGE }, { status: 400 })
 	return redirect(`/start/${draft.id}/details`)
 }
 
 export const meta: MetaFunction = () => [
 	{ title: 'Start a fundraiser' },
-	{ name: 'description', content: 'Birthday, polar dip, run, wedding, in memory of someone or your own idea: pick how you will fundraise.' },
+	{
+		name: 'description',
+		content: 'Birthday, polar dip, run, wedding, in memory of someone or your own idea: pick how you will fundraise.',
+	},
 ]
 
 export default function StartFundraiser() {
@@ -52,8 +56,8 @@ export default function StartFundraiser() {
 				<p className="text-sm font-semibold uppercase tracking-wider text-accent-dark">Step 1 of 3</p>
 				<h1 className="mt-2 text-3xl font-bold sm:text-4xl">How would you like to fundraise?</h1>
 				<p className="mt-3 max-w-2xl text-lg text-muted">
-					Pick the idea closest to yours. We'll fill in a title, a goal and a story you can make your own — it takes about
-					three minutes.
+					Pick the idea closest to yours. We'll fill in a title, a goal and a story you can make your own — it takes
+					about three minutes.
 					{signedIn ? null : ' First we’ll email you a code to sign in; no password needed.'}
 				</p>
 				{actionData?.error ? (

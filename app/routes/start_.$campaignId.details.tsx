@@ -23,8 +23,8 @@ export default function CampaignDetailsStep() {
 				<WizardSteps current={2} />
 				<h1 className="mt-6 text-3xl font-bold">Tell your story</h1>
 				<p className="mt-2 text-muted">
-					We've started your page with words you can make your own. Your draft is saved each time you continue; only you can see
-					it until you publish.
+					We've started your page with words you can make your own. Your draft is saved each time you continue; only you
+					can see it until you publish.
 				</p>
 				{status !== 'draft' ? (
 					<p className="mt-4 rounded-md bg-brand-light p-3">

@@ -28,7 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			coverAlt: campaign.coverAlt ?? '',
 			goal: formatMoney(campaign.goalMinor, campaign.currency, charity.locale, { wholeUnits: true }),
 			endsOn: campaign.endsOn
-				? new Date(`${campaign.endsOn}T12:00:00Z`).toLocaleDateString(charity.locale, { day: 'numeric', month: 'long', year: 'numeric' })
+				? new Date(`${campaign.endsOn}T12:00:00Z`).toLocaleDateString(charity.locale, {
+						day: 'numeric',
+						month: 'long',
+						year: 'numeric',
+					})
 				: null,
 			storyHtml: renderStory(campaign.story),
 			url: `${getEnv().APP_URL}/f/${campaign.slug}`,
@@ -62,7 +66,10 @@ export default function ReviewStep() {
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, {
 				schema: needsName
-					? publishSchema.refine((value) => value.firstName !== '', { path: ['firstName'], message: organiserNameMissing })
+					? publishSchema.refine((value) => value.firstName !== '', {
+							path: ['firstName'],
+							message: organiserNameMissing,
+						})
 					: publishSchema,
 			}),
 	})
@@ -71,10 +78,18 @@ export default function ReviewStep() {
 			<div className="mx-auto max-w-3xl px-4 py-10">
 				<WizardSteps current={3} />
 				<h1 className="mt-6 text-3xl font-bold">Review and publish</h1>
-				<p className="mt-2 text-muted">This is how your page will look. You can change anything later from your dashboard.</p>
+				<p className="mt-2 text-muted">
+					This is how your page will look. You can change anything later from your dashboard.
+				</p>
 				<article className="mt-6 overflow-hidden rounded-xl bg-white shadow-sm">
 					{campaign.coverImage ? (
-						<img src={campaign.coverImage} alt={campaign.coverAlt} width={1200} height={630} className="aspect-[1200/630] w-full object-cover" />
+						<img
+							src={campaign.coverImage}
+							alt={campaign.coverAlt}
+							width={1200}
+							height={630}
+							className="aspect-[1200/630] w-full object-cover"
+						/>
 					) : null}
 					<div className="space-y-3 p-6">
 						<p className="text-xs font-semibold uppercase tracking-wider text-accent-dark">{campaign.kindLabel}</p>
@@ -91,7 +106,10 @@ export default function ReviewStep() {
 							<dt className="font-semibold">Link</dt>
 							<dd className="wrap-anywhere">{campaign.url}</dd>
 						</dl>
-						<div className="prose-story border-t border-stone-200 pt-4" dangerouslySetInnerHTML={{ __html: campaign.storyHtml }} />
+						<div
+							className="prose-story border-t border-stone-200 pt-4"
+							dangerouslySetInnerHTML={{ __html: campaign.storyHtml }}
+						/>
 					</div>
 				</article>
 				{campaign.status === 'draft' ? (
@@ -101,8 +119,8 @@ export default function ReviewStep() {
 							<fieldset className="space-y-4 rounded-xl bg-white p-6 shadow-sm">
 								<legend className="sr-only">Who is organising this page</legend>
 								<p>
-									Your page says who is organising it, so people know it is really you. We save your name to your account; you can
-									change it there.
+									Your page says who is organising it, so people know it is really you. We save your name to your
+									account; you can change it there.
 								</p>
 								<div className="grid gap-4 sm:grid-cols-2">
 									<TextField field={fields.firstName} label="Your first name" autoComplete="given-name" />
@@ -111,7 +129,13 @@ export default function ReviewStep() {
 							</fieldset>
 						) : null}
 						<div className="flex flex-col gap-3 sm:flex-row">
-							<button type="submit" name="intent" value="publish" className="btn-primary w-full sm:w-auto" disabled={navigation.state !== 'idle'}>
+							<button
+								type="submit"
+								name="intent"
+								value="publish"
+								className="btn-primary w-full sm:w-auto"
+								disabled={navigation.state !== 'idle'}
+							>
 								{navigation.state === 'submitting' ? 'Publishing…' : 'Publish my page'}
 							</button>
 							<Link to={`/start/${campaign.id}/details`} className="btn-secondary">

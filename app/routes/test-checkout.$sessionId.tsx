@@ -25,14 +25,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const sessionId = params.sessionId ?? ''
 	const formData = await readFormData(request)
 	const outcome = formValue(formData, 'outcome')
-	if (!testOutcomes.some((o) => o.value === outcome)) return data({ error: 'Please choose what should happen.' }, { status: 400 })
+	if (!testOutcomes.some((o) => o.value === outcome))
+		return data({ error: 'Please choose what should happen.' }, { status: 400 })
 	const result = await completeTestCheckout(sessionId, outcome as TestOutcome)
 	if (!result.ok) throw data({ error: 'There is no test checkout here.' }, { status: 404 })
-	if (result.declined) return data({ error: 'Your card was declined. Choose another outcome to try again.' }, { status: 402 })
+	if (result.declined)
+		return data({ error: 'Your card was declined. Choose another outcome to try again.' }, { status: 402 })
 	return redirect(`/f/${result.slug}/thank-you?session_id=${encodeURIComponent(sessionId)}`, 303)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Test checkout (no real payment)' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction = () => [
+	{ title: 'Test checkout (no real payment)' },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export default function TestCheckout() {
 	const { title, slug, donationId, status, total, email } = useLoaderData<typeof loader>()
@@ -41,11 +46,13 @@ export default function TestCheckout() {
 	return (
 		<div className="bg-sand">
 			<div className="mx-auto max-w-xl px-4 py-10">
-				<p className="rounded-md bg-amber-400 px-4 py-2 text-center font-bold tracking-wider text-black">TEST MODE — no real payment</p>
+				<p className="rounded-md bg-amber-400 px-4 py-2 text-center font-bold tracking-wider text-black">
+					TEST MODE — no real payment
+				</p>
 				<h1 className="mt-6 text-3xl font-bold">Test checkout</h1>
 				<p className="mt-2 text-muted">
-					This page stands in for Stripe Checkout while no Stripe account is configured. It sends Stripe-shaped, signed events to
-					the same webhook that real Stripe uses.
+					This page stands in for Stripe Checkout while no Stripe account is configured. It sends Stripe-shaped, signed
+					events to the same webhook that real Stripe uses.
 				</p>
 				<dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-xl bg-white p-5 shadow-sm">
 					<dt className="font-semibold">Donation to</dt>
@@ -69,13 +76,24 @@ export default function TestCheckout() {
 							<div className="mt-2 space-y-2">
 								{testOutcomes.map((outcome, index) => (
 									<div key={outcome.value} className="flex items-center gap-3">
-										<input type="radio" id={`outcome-${outcome.value}`} name="outcome" value={outcome.value} defaultChecked={index === 0} className="h-5 w-5 accent-brand" />
+										<input
+											type="radio"
+											id={`outcome-${outcome.value}`}
+											name="outcome"
+											value={outcome.value}
+											defaultChecked={index === 0}
+											className="h-5 w-5 accent-brand"
+										/>
 										<label htmlFor={`outcome-${outcome.value}`}>{outcome.label}</label>
 									</div>
 								))}
 							</div>
 						</fieldset>
-						<button type="submit" className="btn-primary w-full" aria-disabled={navigation.state !== 'idle' || undefined}>
+						<button
+							type="submit"
+							className="btn-primary w-full"
+							aria-disabled={navigation.state !== 'idle' || undefined}
+						>
 							Pay {total} (test)
 						</button>
 					</Form>

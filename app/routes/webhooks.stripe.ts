@@ -8,7 +8,8 @@ export function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	if (request.method !== 'POST') return Response.json({ error: 'Method not allowed' }, { status: 405, headers: { Allow: 'POST' } })
+	if (request.method !== 'POST')
+		return Response.json({ error: 'Method not allowed' }, { status: 405, headers: { Allow: 'POST' } })
 	// The signature covers the exact bytes Stripe sent: read them untouched, and no more than a webhook needs.
 	const body = await readSignedWebhookBody(request, 'stripe-signature')
 	if (!body.ok) return body.response

@@ -29,8 +29,20 @@ const MARGIN = 64
 // Advance widths (thousandths of an em) of DejaVu Sans for ASCII 32–126, read
 // from the font files: text is wrapped and shortened here, before librsvg
 // draws it, and librsvg cannot tell us how wide a line came out.
-const regularWidths = [318,401,460,838,636,950,780,275,390,390,500,838,318,361,318,337,636,636,636,636,636,636,636,636,636,636,337,337,838,838,838,531,1000,684,686,698,770,632,575,775,752,295,295,656,557,863,748,787,603,787,695,635,611,732,684,989,685,611,685,390,337,390,838,500,500,613,635,550,635,615,352,635,634,278,278,579,278,974,634,612,635,635,411,521,392,634,592,818,592,592,525,636,337,636,838]
-const boldWidths = [348,456,521,838,696,1002,872,306,457,457,523,838,380,415,380,365,696,696,696,696,696,696,696,696,696,696,400,400,838,838,838,580,1000,774,762,734,830,683,683,821,837,372,372,775,637,995,837,850,733,850,770,720,682,812,774,1103,771,724,725,457,365,457,838,500,500,675,716,593,716,678,435,716,712,343,343,665,343,1042,712,687,716,716,493,595,478,712,652,924,645,652,582,712,365,712,838]
+const regularWidths = [
+	318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636, 636, 636, 636, 636,
+	636, 636, 636, 337, 337, 838, 838, 838, 531, 1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863,
+	748, 787, 603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838, 500, 500, 613, 635, 550, 635,
+	615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636,
+	337, 636, 838,
+]
+const boldWidths = [
+	348, 456, 521, 838, 696, 1002, 872, 306, 457, 457, 523, 838, 380, 415, 380, 365, 696, 696, 696, 696, 696, 696, 696,
+	696, 696, 696, 400, 400, 838, 838, 838, 580, 1000, 774, 762, 734, 830, 683, 683, 821, 837, 372, 372, 775, 637, 995,
+	837, 850, 733, 850, 770, 720, 682, 812, 774, 1103, 771, 724, 725, 457, 365, 457, 838, 500, 500, 675, 716, 593, 716,
+	678, 435, 716, 712, 343, 343, 665, 343, 1042, 712, 687, 716, 716, 493, 595, 478, 712, 652, 924, 645, 652, 582, 712,
+	365, 712, 838,
+]
 
 /** Width in pixels of `text` at `size`; characters outside ASCII are counted wide, so lines err on the short side. */
 export function textWidth(text: string, size: number, bold: boolean): number {
@@ -74,7 +86,13 @@ function greedyWrap(words: string[], size: number, bold: boolean, maxWidth: numb
  * Lines are balanced (no lone last word when it can be helped); when text is
  * left over, the last line ends at a word with an ellipsis.
  */
-export function wrapText(text: string, size: number, bold: boolean, maxWidth: number, maxLines: number): { lines: string[]; complete: boolean } {
+export function wrapText(
+	text: string,
+	size: number,
+	bold: boolean,
+	maxWidth: number,
+	maxLines: number,
+): { lines: string[]; complete: boolean } {
 	const words = text.split(/\s+/).filter(Boolean)
 	const lines = greedyWrap(words, size, bold, maxWidth)
 	if (lines.length <= maxLines) {
@@ -173,12 +191,20 @@ export function shareOverlaySvg(campaign: ShareImageCampaign, charity: Charity, 
 	const fillWidth = percent === 0 ? 0 : Math.max(barHeight, Math.round((textWidthMax * percent) / 100))
 
 	const badgeSize = 22
-	const badgeText = fitLine(`Fundraising for ${charity.name}`, badgeSize, true, width - PILL.x * 2 - PILL.padding * 2 - (options.hasLogo ? LOGO_SIZE + 12 : 0))
+	const badgeText = fitLine(
+		`Fundraising for ${charity.name}`,
+		badgeSize,
+		true,
+		width - PILL.x * 2 - PILL.padding * 2 - (options.hasLogo ? LOGO_SIZE + 12 : 0),
+	)
 	const badgeTextX = PILL.x + PILL.padding + (options.hasLogo ? LOGO_SIZE + 12 : 0)
 	const pillWidth = Math.ceil(badgeTextX - PILL.x + textWidth(badgeText, badgeSize, true) + PILL.padding)
 
 	const titleTexts = title.lines
-		.map((line, index) => `<tspan x="${MARGIN}" y="${titleFirstBaseline + index * titleLineHeight}">${escapeXml(line)}</tspan>`)
+		.map(
+			(line, index) =>
+				`<tspan x="${MARGIN}" y="${titleFirstBaseline + index * titleLineHeight}">${escapeXml(line)}</tspan>`,
+		)
 		.join('')
 
 	return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
@@ -240,7 +266,9 @@ async function renderBackground(campaign: ShareImageCampaign, charity: Charity):
 		}
 	}
 	// Nothing readable at all: a plain brand-coloured card still works.
-	return sharp({ create: { width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, channels: 3, background: charity.primaryColor } })
+	return sharp({
+		create: { width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, channels: 3, background: charity.primaryColor },
+	})
 		.raw()
 		.toBuffer()
 }
@@ -249,7 +277,10 @@ async function renderLogo(charity: Charity): Promise<Buffer | null> {
 	const file = publicImagePath(charity.logoUrl)
 	if (!file) return null
 	try {
-		return await sharp(await readFile(file), { density: 300 }).resize(LOGO_SIZE, LOGO_SIZE, { fit: 'contain', background: '#ffffff00' }).png().toBuffer()
+		return await sharp(await readFile(file), { density: 300 })
+			.resize(LOGO_SIZE, LOGO_SIZE, { fit: 'contain', background: '#ffffff00' })
+			.png()
+			.toBuffer()
 	} catch {
 		return null
 	}
@@ -259,7 +290,8 @@ async function renderShareImage(campaign: ShareImageCampaign, charity: Charity):
 	const [background, logo] = await Promise.all([renderBackground(campaign, charity), renderLogo(charity)])
 	const overlay = Buffer.from(shareOverlaySvg(campaign, charity, { hasLogo: Boolean(logo) }))
 	const layers: sharp.OverlayOptions[] = [{ input: overlay, top: 0, left: 0 }]
-	if (logo) layers.push({ input: logo, left: PILL.x + PILL.padding, top: PILL.y + Math.round((PILL.height - LOGO_SIZE) / 2) })
+	if (logo)
+		layers.push({ input: logo, left: PILL.x + PILL.padding, top: PILL.y + Math.round((PILL.height - LOGO_SIZE) / 2) })
 	return sharp(background, { raw: { width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, channels: 3 } })
 		.composite(layers)
 		.png({ compressionLevel: 6 })

@@ -6,7 +6,14 @@ import { auditLog, people } from '#db/schema.ts'
 /** Records a staff action in the same transaction as the action itself. */
 export async function recordAudit(
 	tx: DbOrTx,
-	entry: { actorId: string | null; action: string; subjectType: string; subjectId: string; reason?: string | null; data?: object },
+	entry: {
+		actorId: string | null
+		action: string
+		subjectType: string
+		subjectId: string
+		reason?: string | null
+		data?: object
+	},
 ) {
 	await tx.insert(auditLog).values({
 		actorId: entry.actorId,

@@ -82,7 +82,12 @@ export async function listRecentOfflineDecisions(limit = 20) {
 		.innerJoin(donations, sql`${donations.id}::text = ${auditLog.subjectId}`)
 		.innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
 		.leftJoin(actor, eq(actor.id, auditLog.actorId))
-		.where(and(eq(auditLog.subjectType, 'donation'), inArray(auditLog.action, ['donation.confirm_offline', 'donation.reject_offline'])))
+		.where(
+			and(
+				eq(auditLog.subjectType, 'donation'),
+				inArray(auditLog.action, ['donation.confirm_offline', 'donation.reject_offline']),
+			),
+		)
 		.orderBy(desc(auditLog.createdAt))
 		.limit(limit)
 	return rows.map((row) => ({
@@ -93,13 +98,15 @@ export async function listRecentOfflineDecisions(limit = 20) {
 }
 
 export type OfflineDecisionResult =
-	| { ok: true }
-	| { ok: false; problem: 'not-found' | 'already-confirmed' | 'already-rejected' | 'not-pending' }
+	{ ok: true } | { ok: false; problem: 'not-found' | 'already-confirmed' | 'already-rejected' | 'not-pending' }
 
 /** Why a gift could not be decided: it is missing, or someone decided it already. */
 async function whyNotPending(donationId: string): Promise<OfflineDecisionResult> {
 	const [row] = UUID_PATTERN.test(donationId)
-		? await db().select({ status: donations.status, channel: donations.channel }).from(donations).where(eq(donations.id, donationId))
+		? await db()
+				.select({ status: donations.status, channel: donations.channel })
+				.from(donations)
+				.where(eq(donations.id, donationId))
 		: []
 	if (!row || row.channel !== 'offline') return { ok: false, problem: 'not-found' }
 	if (row.status === 'succeeded') return { ok: false, problem: 'already-confirmed' }
@@ -126,7 +133,11 @@ export async function confirmOfflineGift(donationId: string, staff: Person): Pro
 		action: 'donation.confirm_offline',
 		subjectType: 'donation',
 		subjectId: donationId,
-		data: { amountMinor: result.donation.amountMinor, currency: result.donation.currency, campaignId: result.donation.campaignId },
+		data: {
+			amountMinor: result.donation.amountMinor,
+			currency: result.donation.currency,
+			campaignId: result.donation.campaignId,
+		},
 	})
 	return { ok: true }
 }
@@ -137,7 +148,11 @@ export async function confirmOfflineGift(donationId: string, staff: Person): Pro
  * pending gift was never counted. The reason is kept on the donation and in
  * the audit log, in one transaction.
  */
-export async function rejectOfflineGift(donationId: string, staff: Person, reason: string): Promise<OfflineDecisionResult> {
+export async function rejectOfflineGift(
+	donationId: string,
+	staff: Person,
+	reason: string,
+): Promise<OfflineDecisionResult> {
 	const why = reason.trim()
 	if (!why) throw new Error('A rejection needs a reason')
 	if (!UUID_PATTERN.test(donationId)) return { ok: false, problem: 'not-found' }
@@ -145,7 +160,13 @@ export async function rejectOfflineGift(donationId: string, staff: Person, reaso
 		const [donation] = await tx
 			.update(donations)
 			.set({ status: 'rejected', failureReason: why })
-			.where(and(eq(donations.id, donationId), eq(donations.channel, 'offline'), eq(donations.status, 'pending_confirmation')))
+			.where(
+				and(
+					eq(donations.id, donationId),
+					eq(donations.channel, 'offline'),
+					eq(donations.status, 'pending_confirmation'),
+				),
+			)
 			.returning()
 		if (!donation) return false
 		await recordAudit(tx, {
@@ -177,7 +198,8 @@ export type PayloadAmount = { label: 'total' | 'amount' | 'refunded'; amountMino
 export function summarisePayloadAmounts(payload: unknown): PayloadAmount[] {
 	const object = (payload as { data?: { object?: Record<string, unknown> } } | null)?.data?.object
 	if (!object || typeof object !== 'object') return []
-	const currency = typeof object.currency === 'string' && /^[a-z]{3}$/i.test(object.currency) ? object.currency.toUpperCase() : null
+	const currency =
+		typeof object.currency === 'string' && /^[a-z]{3}$/i.test(object.currency) ? object.currency.toUpperCase() : null
 	if (!currency) return []
 	const amounts: PayloadAmount[] = []
 	for (const [key, label] of [
@@ -307,7 +329,13 @@ const SECRET_SUBJECT_TEMPLATES = new Set(['sign-in-code'])
  * and counts by status. The template's data is never read: a queued sign-in
  * email still holds its code and link (and its subject is withheld, below).
  */
-export async function listEmailsForStaff(options: { status?: EmailStatus; template?: string; to?: string; limit: number; offset: number }) {
+export async function listEmailsForStaff(options: {
+	status?: EmailStatus
+	template?: string
+	to?: string
+	limit: number
+	offset: number
+}) {
 	const to = options.to?.trim()
 	// Counts by status follow the template and address filters, so each count says what choosing that status would list.
 	const narrowing = and(
@@ -384,7 +412,13 @@ export async function retryFailedEmail(emailId: string, staff: Person): Promise<
 			.update(emails)
 			.set({ status: 'queued' })
 			.where(and(eq(emails.id, emailId), eq(emails.status, 'failed')))
-			.returning({ id: emails.id, attempts: emails.attempts, lastError: emails.lastError, template: emails.template, category: emails.category })
+			.returning({
+				id: emails.id,
+				attempts: emails.attempts,
+				lastError: emails.lastError,
+				template: emails.template,
+				category: emails.category,
+			})
 		if (!email) {
 			const [exists] = await tx.select({ id: emails.id }).from(emails).where(eq(emails.id, emailId))
 			return { ok: false as const, problem: exists ? ('not-failed' as const) : ('not-found' as const) }
@@ -408,10 +442,20 @@ export async function retryFailedEmail(emailId: string, staff: Person): Promise<
 /** The audit log with campaign subjects' short links, found in one extra query. */
 export async function listAuditForStaff(limit = 200) {
 	const entries = await listAudit({ limit })
-	const campaignIds = [...new Set(entries.filter((e) => e.subjectType === 'campaign' && UUID_PATTERN.test(e.subjectId)).map((e) => e.subjectId))]
+	const campaignIds = [
+		...new Set(
+			entries.filter((e) => e.subjectType === 'campaign' && UUID_PATTERN.test(e.subjectId)).map((e) => e.subjectId),
+		),
+	]
 	const slugs = campaignIds.length
-		? await db().select({ id: campaigns.id, slug: campaigns.slug }).from(campaigns).where(inArray(campaigns.id, campaignIds))
+		? await db()
+				.select({ id: campaigns.id, slug: campaigns.slug })
+				.from(campaigns)
+				.where(inArray(campaigns.id, campaignIds))
 		: []
 	const slugOf = new Map(slugs.map((row) => [row.id, row.slug]))
-	return entries.map((entry) => ({ ...entry, campaignSlug: entry.subjectType === 'campaign' ? (slugOf.get(entry.subjectId) ?? null) : null }))
+	return entries.map((entry) => ({
+		...entry,
+		campaignSlug: entry.subjectType === 'campaign' ? (slugOf.get(entry.subjectId) ?? null) : null,
+	}))
 }

@@ -122,7 +122,13 @@ export async function approveCampaign(campaignId: string, staff: Person): Promis
 		if (!campaign) return notFound
 		const now = new Date()
 		await tx.update(campaigns).set({ reviewedAt: now, reviewedById: staff.id }).where(eq(campaigns.id, campaign.id))
-		await recordAudit(tx, { actorId: staff.id, action: 'campaign.approve', subjectType: 'campaign', subjectId: campaign.id, data: { status: campaign.status } })
+		await recordAudit(tx, {
+			actorId: staff.id,
+			action: 'campaign.approve',
+			subjectType: 'campaign',
+			subjectId: campaign.id,
+			data: { status: campaign.status },
+		})
 		return { ok: true as const }
 	})
 }
@@ -165,7 +171,13 @@ export async function unhideCampaign(campaignId: string, staff: Person): Promise
 		const [hidden] = await tx
 			.select({ data: auditLog.data })
 			.from(auditLog)
-			.where(and(eq(auditLog.subjectType, 'campaign'), eq(auditLog.subjectId, campaign.id), eq(auditLog.action, 'campaign.hide')))
+			.where(
+				and(
+					eq(auditLog.subjectType, 'campaign'),
+					eq(auditLog.subjectId, campaign.id),
+					eq(auditLog.action, 'campaign.hide'),
+				),
+			)
 			.orderBy(desc(auditLog.createdAt))
 			.limit(1)
 		const previous = (hidden?.data as { previousStatus?: string } | undefined)?.previousStatus
@@ -191,7 +203,8 @@ export async function setFeatured(campaignId: string, staff: Person, featured: b
 	return db().transaction(async (tx) => {
 		const campaign = await lockCampaign(tx, campaignId)
 		if (!campaign) return notFound
-		if (featured && campaign.status !== 'active') return { ok: false as const, error: 'Only live fundraisers can be featured.' }
+		if (featured && campaign.status !== 'active')
+			return { ok: false as const, error: 'Only live fundraisers can be featured.' }
 		await tx.update(campaigns).set({ featured }).where(eq(campaigns.id, campaign.id))
 		await recordAudit(tx, {
 			actorId: staff.id,
@@ -228,7 +241,10 @@ export async function submitCampaignReport(input: {
 		.from(campaigns)
 		.where(and(eq(campaigns.slug, input.slug.toLowerCase()), inArray(campaigns.status, ['active', 'ended'])))
 	if (!campaign) return { ok: false, reason: 'not-found' }
-	const limit = await consumeRateLimit(`campaign-report:ip:${input.clientIp}`, { limit: REPORTS_PER_IP_PER_HOUR, windowSeconds: 3600 })
+	const limit = await consumeRateLimit(`campaign-report:ip:${input.clientIp}`, {
+		limit: REPORTS_PER_IP_PER_HOUR,
+		windowSeconds: 3600,
+	})
 	if (!limit.allowed) {
 		const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60))
 		return {
@@ -241,7 +257,12 @@ export async function submitCampaignReport(input: {
 	const filed = await createOnce({ token: input.formToken, action: 'campaign-report', personId: null }, async (tx) => {
 		const [report] = await tx
 			.insert(campaignReports)
-			.values({ campaignId: campaign.id, reason: input.reason, details: input.details, reporterEmail: input.reporterEmail })
+			.values({
+				campaignId: campaign.id,
+				reason: input.reason,
+				details: input.details,
+				reporterEmail: input.reporterEmail,
+			})
 			.returning({ id: campaignReports.id })
 		await queueEmail(tx, {
 			template: 'campaign-report',
@@ -269,7 +290,9 @@ export async function submitCampaignReport(input: {
  * top); closed ones (resolved or dismissed) most recently closed first.
  */
 export async function listCampaignReports(options: { status: 'open' | 'closed'; limit?: number }) {
-	const resolver = sql<string | null>`(select ${people.email} from ${people} where ${people.id} = ${campaignReports.resolvedById})`
+	const resolver = sql<
+		string | null
+	>`(select ${people.email} from ${people} where ${people.id} = ${campaignReports.resolvedById})`
 	const rows = await db()
 		.select({
 			id: campaignReports.id,
@@ -288,7 +311,11 @@ export async function listCampaignReports(options: { status: 'open' | 'closed'; 
 		})
 		.from(campaignReports)
 		.innerJoin(campaigns, eq(campaigns.id, campaignReports.campaignId))
-		.where(options.status === 'open' ? eq(campaignReports.status, 'open') : inArray(campaignReports.status, ['resolved', 'dismissed']))
+		.where(
+			options.status === 'open'
+				? eq(campaignReports.status, 'open')
+				: inArray(campaignReports.status, ['resolved', 'dismissed']),
+		)
 		.orderBy(options.status === 'open' ? asc(campaignReports.createdAt) : desc(campaignReports.resolvedAt))
 		.limit(options.limit ?? 200)
 	return rows.map((row) => ({ ...row, reasonLabel: reportReasonLabel(row.reason) }))
@@ -308,7 +335,11 @@ export async function resolveCampaignReport(
 	const note = resolution.note.trim()
 	if (!note) return { ok: false, error: 'Please write a note about what you found.' }
 	if (resolution.hideCampaign && resolution.outcome === 'dismissed') {
-		return { ok: false, error: 'A dismissed report found nothing wrong, so it cannot hide the fundraiser. Choose “Resolved” to hide it.', field: 'hideCampaign' }
+		return {
+			ok: false,
+			error: 'A dismissed report found nothing wrong, so it cannot hide the fundraiser. Choose “Resolved” to hide it.',
+			field: 'hideCampaign',
+		}
 	}
 	return db().transaction(async (tx): Promise<ResolveReportResult> => {
 		if (!UUID_PATTERN.test(reportId)) return { ok: false, error: 'We could not find that report.' }
@@ -317,7 +348,10 @@ export async function resolveCampaignReport(
 		if (report.status !== 'open') return { ok: false, error: 'Someone has already closed this report.' }
 		let hidden = false
 		if (resolution.hideCampaign) {
-			const [campaign] = await tx.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, report.campaignId))
+			const [campaign] = await tx
+				.select({ status: campaigns.status })
+				.from(campaigns)
+				.where(eq(campaigns.id, report.campaignId))
 			// Another report may have hidden it already; that is the outcome wanted, not an error.
 			if (campaign?.status !== 'hidden') {
 				const result = await hideInTransaction(tx, report.campaignId, staff, note)

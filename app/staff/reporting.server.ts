@@ -24,7 +24,10 @@ const giftKinds = sql`('donation_succeeded', 'offline_confirmed')`
 
 // postgres.js returns bigint sums as strings and PGlite as numbers; both become numbers here.
 const bigintSum = (amount: SQL, where?: SQL) =>
-	(where ? sql<number>`coalesce(sum(${amount}) filter (where ${where}), 0)::bigint` : sql<number>`coalesce(sum(${amount}), 0)::bigint`).mapWith(Number)
+	(where
+		? sql<number>`coalesce(sum(${amount}) filter (where ${where}), 0)::bigint`
+		: sql<number>`coalesce(sum(${amount}), 0)::bigint`
+	).mapWith(Number)
 
 export type CurrencyTotals = {
 	currency: string
@@ -132,7 +135,10 @@ export async function platformOverview(): Promise<PlatformOverview> {
 		db().select({ status: emails.status, n: count() }).from(emails).groupBy(emails.status),
 		findMoneyDrift(),
 	])
-	const campaignsByStatus = Object.fromEntries(campaignStatus.enumValues.map((s) => [s, 0])) as Record<CampaignStatus, number>
+	const campaignsByStatus = Object.fromEntries(campaignStatus.enumValues.map((s) => [s, 0])) as Record<
+		CampaignStatus,
+		number
+	>
 	for (const row of statusRows) campaignsByStatus[row.status] = Number(row.n)
 	const emailsByStatus = Object.fromEntries(emailStatus.enumValues.map((s) => [s, 0])) as Record<EmailStatus, number>
 	for (const row of emailRows) emailsByStatus[row.status] = Number(row.n)
@@ -226,7 +232,12 @@ export async function topCampaigns(limit = 10): Promise<TopCampaign[]> {
 		.where(sql`${totals.raised} > 0`)
 		.orderBy(desc(totals.raised), asc(campaigns.slug))
 		.limit(limit)
-	return rows.map((row) => ({ ...row, goalMinor: Number(row.goalMinor), raisedMinor: Number(row.raisedMinor), donors: Number(row.donors) }))
+	return rows.map((row) => ({
+		...row,
+		goalMinor: Number(row.goalMinor),
+		raisedMinor: Number(row.raisedMinor),
+		donors: Number(row.donors),
+	}))
 }
 
 export type CoachingArmFigures = {
@@ -291,7 +302,9 @@ export async function coachingComparison(): Promise<CoachingArmFigures[]> {
 type Decimal = { decimal: string }
 type CsvValue = string | number | boolean | Date | null | undefined | Decimal
 
-const decimal = (amountMinor: number, currency: string): Decimal => ({ decimal: minorToMajorString(Number(amountMinor), currency) })
+const decimal = (amountMinor: number, currency: string): Decimal => ({
+	decimal: minorToMajorString(Number(amountMinor), currency),
+})
 
 /**
  * One CSV field (RFC 4180). Text from people that starts like a formula
@@ -324,7 +337,9 @@ export async function donationsCsv(options: { from?: string; to?: string } = {})
 	const d = donations
 	const when = sql`coalesce(${d.succeededAt}, ${d.createdAt})`
 	const ledger = (filter: string) =>
-		sql<number>`coalesce((select sum(m.amount_minor) from money_movements m where m.donation_id = ${d.id}${sql.raw(filter)}), 0)::bigint`.mapWith(Number)
+		sql<number>`coalesce((select sum(m.amount_minor) from money_movements m where m.donation_id = ${d.id}${sql.raw(filter)}), 0)::bigint`.mapWith(
+			Number,
+		)
 	const rows = await db()
 		.select({
 			id: d.id,
@@ -341,7 +356,9 @@ export async function donationsCsv(options: { from?: string; to?: string } = {})
 			refundedMinor: ledger(` and m.kind = 'refund'`),
 			disputedMinor: ledger(` and m.kind in ('dispute_withdrawn', 'dispute_reinstated')`),
 			// The latest dispute's status as Stripe names it (won, lost, warning_closed…); empty when there was none.
-			disputeStatus: sql<string | null>`(select ds.status::text from disputes ds where ds.donation_id = ${d.id} order by ds.updated_at desc, ds.id limit 1)`,
+			disputeStatus: sql<
+				string | null
+			>`(select ds.status::text from disputes ds where ds.donation_id = ${d.id} order by ds.updated_at desc, ds.id limit 1)`,
 			donorName: d.donorName,
 			donorEmail: d.donorEmail,
 			anonymous: d.anonymous,
@@ -536,7 +553,9 @@ export async function overviewPageData(now = new Date()) {
 	const [overview, top, coaching] = await Promise.all([platformOverview(), topCampaigns(10), coachingComparison()])
 	// The charity's own currency always gets a chart, even before the first gift.
 	const currencies = overview.money.length > 0 ? overview.money.map((m) => m.currency) : [getCharity().currency]
-	const trends = await Promise.all(currencies.map(async (currency) => ({ currency, days: await dailyTrend({ days: 30, currency, now }) })))
+	const trends = await Promise.all(
+		currencies.map(async (currency) => ({ currency, days: await dailyTrend({ days: 30, currency, now }) })),
+	)
 	return {
 		overview,
 		top,

@@ -20,7 +20,9 @@ export function StaffNav() {
 						<NavLink
 							to={section.to}
 							end={section.end}
-							className={({ isActive }) => `font-medium no-underline hover:underline ${isActive ? 'text-brand underline' : 'text-ink'}`}
+							className={({ isActive }) =>
+								`font-medium no-underline hover:underline ${isActive ? 'text-brand underline' : 'text-ink'}`
+							}
 						>
 							{section.label}
 						</NavLink>

@@ -4,9 +4,22 @@ import { type ReactNode } from 'react'
  * A wide table that scrolls inside its own box on phones. The region is
  * focusable and labelled so keyboard users can scroll it too.
  */
-export function ScrollTable({ label, className = '', children }: { label: string; className?: string; children: ReactNode }) {
+export function ScrollTable({
+	label,
+	className = '',
+	children,
+}: {
+	label: string
+	className?: string
+	children: ReactNode
+}) {
 	return (
-		<div className={`relative overflow-x-auto rounded-xl border border-stone-200 ${className}`} role="region" aria-label={label} tabIndex={0}>
+		<div
+			className={`relative overflow-x-auto rounded-xl border border-stone-200 ${className}`}
+			role="region"
+			aria-label={label}
+			tabIndex={0}
+		>
 			{children}
 		</div>
 	)

@@ -4,7 +4,9 @@ export type TrendChartDay = { day: string; netMinor: number; gifts: number }
 
 /** "3 May" from "2025-05-03", read as a UTC day so no time zone moves it. */
 function shortDay(day: string, locale: string) {
-	return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+	return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+		new Date(`${day}T00:00:00Z`),
+	)
 }
 
 const WIDTH = 600
@@ -42,7 +44,10 @@ export function TrendChart({ days, currency, locale }: { days: TrendChartDay[]; 
 	return (
 		<div>
 			<div className="flex gap-2">
-				<div aria-hidden="true" className="flex w-14 shrink-0 flex-col justify-between text-right text-xs text-muted tabular-nums">
+				<div
+					aria-hidden="true"
+					className="flex w-14 shrink-0 flex-col justify-between text-right text-xs text-muted tabular-nums"
+				>
 					<span>{axis(top)}</span>
 					<span>{axis(bottom)}</span>
 				</div>
@@ -72,7 +77,14 @@ export function TrendChart({ days, currency, locale }: { days: TrendChartDay[]; 
 								</rect>
 							)
 						})}
-						<line x1={0} x2={WIDTH} y1={zeroY} y2={zeroY} className="stroke-stone-500" vectorEffect="non-scaling-stroke" />
+						<line
+							x1={0}
+							x2={WIDTH}
+							y1={zeroY}
+							y2={zeroY}
+							className="stroke-stone-500"
+							vectorEffect="non-scaling-stroke"
+						/>
 					</svg>
 					<div aria-hidden="true" className="mt-1 flex justify-between text-xs text-muted">
 						<span>{first ? shortDay(first.day, locale) : null}</span>

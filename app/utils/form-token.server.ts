@@ -28,12 +28,12 @@ export type FormClaim = {
 }
 
 export type CreateOnceResult<Refusal> =
-	| { status: 'created' | 'repeated'; id: string }
-	| { status: 'refused'; refusal: Refusal }
-	| { status: 'stale' }
+	{ status: 'created' | 'repeated'; id: string } | { status: 'refused'; refusal: Refusal } | { status: 'stale' }
 
-class Refused<Refusal> {
-	constructor(readonly refusal: Refusal) {}
+class Refused<Refusal> extends Error {
+	constructor(readonly refusal: Refusal) {
+		super('refused')
+	}
 }
 
 /**
@@ -60,7 +60,8 @@ export async function createOnce<Refusal = never>(
 				.returning({ token: formSubmissions.token })
 			if (!claimed) {
 				const [first] = await tx.select().from(formSubmissions).where(eq(formSubmissions.token, token))
-				if (!first?.resultId || first.action !== claim.action || first.personId !== claim.personId) return { status: 'stale' }
+				if (!first?.resultId || first.action !== claim.action || first.personId !== claim.personId)
+					return { status: 'stale' }
 				return { status: 'repeated', id: first.resultId }
 			}
 			const made = await create(tx)

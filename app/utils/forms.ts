@@ -4,7 +4,7 @@ import { z } from 'zod'
  * Control characters: nobody types them (PostgreSQL refuses NUL outright).
  * Tab and line breaks are text people write.
  */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}/u
 export const CONTROL_CHARACTERS_MESSAGE = 'This must not contain control characters'
 
 /**

@@ -34,7 +34,19 @@ describe('money', () => {
 		expect(parseMajorToMinor('£2,500', 'GBP')).toBe(250_000)
 		expect(parseMajorToMinor('10,000', 'JPY')).toBe(10_000)
 		// A decimal comma, an Indian-style grouping or a stray comma is not an amount we can guess.
-		for (const text of ['25,00', '5,00', '1,00,000', '1,0000', ',500', '500,', '1,,000', '1,000,00', '25, 00', '2 500', '25 00']) {
+		for (const text of [
+			'25,00',
+			'5,00',
+			'1,00,000',
+			'1,0000',
+			',500',
+			'500,',
+			'1,,000',
+			'1,000,00',
+			'25, 00',
+			'2 500',
+			'25 00',
+		]) {
 			expect(parseMajorToMinor(text, 'GBP'), text).toBeNull()
 		}
 	})

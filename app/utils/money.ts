@@ -6,8 +6,7 @@
 
 /** Number of minor-unit digits for a currency (0 for JPY, 3 for KWD …). */
 export function currencyExponent(currency: string): number {
-	return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-		.maximumFractionDigits ?? 2
+	return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
 }
 
 export function formatMoney(

@@ -18,7 +18,15 @@ export function useBrowser() {
 		if (!hasChromium()) return
 		browser = await chromium.launch({
 			executablePath: inject('chromiumPath')!,
-			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--no-first-run',
+				'--disable-component-update',
+				'--disable-sync',
+			],
 		})
 	})
 	afterAll(async () => {
@@ -49,11 +57,19 @@ export async function expectAccessible(page: Page) {
 	await page.evaluate(axeSource)
 	const results = await page.evaluate(async () => {
 		type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] }
-		const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe
+		const axe = (
+			window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: Violation[] }> } }
+		).axe
 		return axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
 	})
 	const serious = results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
+		.map(
+			(v) =>
+				`${v.impact}: ${v.id} — ${v.help} (${v.nodes
+					.map((n) => n.target.join(' '))
+					.slice(0, 3)
+					.join(', ')})`,
+		)
 	expect(serious, `axe violations on ${page.url()}`).toEqual([])
 }

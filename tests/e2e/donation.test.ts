@@ -52,7 +52,12 @@ describe.runIf(hasChromium())('donating', () => {
 		let receipt = false
 		for (let i = 0; i < 40 && !receipt; i++) {
 			await page.goto('/dev/mail')
-			receipt = (await page.getByRole('row').filter({ hasText: email }).filter({ hasText: /Your receipt R-/ }).count()) > 0
+			receipt =
+				(await page
+					.getByRole('row')
+					.filter({ hasText: email })
+					.filter({ hasText: /Your receipt R-/ })
+					.count()) > 0
 			if (!receipt) await page.waitForTimeout(500)
 		}
 		expect(receipt).toBe(true)
@@ -90,7 +95,9 @@ describe.runIf(hasChromium())('donating', () => {
 		await fillDonation(page, { other: '1.234', name: '', email: 'nojs-donor@example.com' })
 		await page.getByRole('button', { name: 'Continue to secure payment' }).click()
 		await page.waitForLoadState('domcontentloaded')
-		expect(await page.locator('#donate-otherAmount-error').textContent()).toBe('Enter the amount as a number, like 25 or 12.50')
+		expect(await page.locator('#donate-otherAmount-error').textContent()).toBe(
+			'Enter the amount as a number, like 25 or 12.50',
+		)
 		expect(await page.locator('#donate-donorName-error').textContent()).toBe('Please enter your name')
 		expect(await page.getByLabel('Email address').inputValue()).toBe('nojs-donor@example.com')
 		await page.getByLabel(/Other amount/).fill('12.50')
@@ -114,7 +121,9 @@ describe.runIf(hasChromium())('donating', () => {
 		await page.getByLabel('Email address').fill(`preset-${Date.now()}@example.com`)
 		await page.getByRole('button', { name: 'Continue to secure payment' }).click()
 		await page.getByText('TEST MODE — no real payment').waitFor()
-		expect(await page.getByTestId('checkout-total').textContent()).toBe(presetText.includes('.') ? presetText : `${presetText}.00`)
+		expect(await page.getByTestId('checkout-total').textContent()).toBe(
+			presetText.includes('.') ? presetText : `${presetText}.00`,
+		)
 		expect(pageErrors(page)).toEqual([])
 	})
 
@@ -125,8 +134,17 @@ describe.runIf(hasChromium())('donating', () => {
 			const response = await fetch(`${baseUrl()}/f/${slug}/donate`, {
 				method: 'POST',
 				redirect: 'manual',
-				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl(), 'sec-fetch-site': 'same-origin' },
-				body: new URLSearchParams({ amount: 'other', otherAmount: '5', donorName: 'Burst', donorEmail: `burst-${i}-${Date.now()}@example.com` }).toString(),
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					origin: baseUrl(),
+					'sec-fetch-site': 'same-origin',
+				},
+				body: new URLSearchParams({
+					amount: 'other',
+					otherAmount: '5',
+					donorName: 'Burst',
+					donorEmail: `burst-${i}-${Date.now()}@example.com`,
+				}).toString(),
 			})
 			expect(response.status).toBe(303)
 		}
@@ -137,7 +155,9 @@ describe.runIf(hasChromium())('donating', () => {
 		await page.getByRole('heading', { name: 'A quick check before you pay' }).waitFor()
 		// The widget solves the proof-of-work in its worker and fills in its hidden field.
 		await page.locator('altcha-widget input[name="altcha"]').waitFor({ state: 'attached' })
-		await expect.poll(() => page.locator('altcha-widget input[name="altcha"]').inputValue(), { timeout: 30_000 }).not.toBe('')
+		await expect
+			.poll(() => page.locator('altcha-widget input[name="altcha"]').inputValue(), { timeout: 30_000 })
+			.not.toBe('')
 		await expectAccessible(page)
 		// What the donor typed is still there.
 		expect(await page.getByLabel(/Other amount/).inputValue()).toBe('12')

@@ -8,7 +8,11 @@ const browser = useBrowser()
 /** A real photo-like JPEG, made here so the test needs no fixture files. */
 async function birthdayPhoto() {
 	return sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#e9a86b' } })
-		.composite([{ input: Buffer.from('<svg width="1600" height="1000"><circle cx="800" cy="500" r="300" fill="#0b4f6c"/></svg>') }])
+		.composite([
+			{
+				input: Buffer.from('<svg width="1600" height="1000"><circle cx="800" cy="500" r="300" fill="#0b4f6c"/></svg>'),
+			},
+		])
 		.jpeg({ quality: 80 })
 		.toBuffer()
 }
@@ -35,7 +39,9 @@ describe.runIf(hasChromium())('a new supporter starts a birthday fundraiser', ()
 		await page.getByLabel('Goal').fill('12')
 		await page.getByLabel('Goal').fill('750')
 		await page.getByLabel(/Your birthday/).fill(new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10))
-		await page.getByLabel('Cover photo').setInputFiles({ name: 'party.jpg', mimeType: 'image/jpeg', buffer: await birthdayPhoto() })
+		await page
+			.getByLabel('Cover photo')
+			.setInputFiles({ name: 'party.jpg', mimeType: 'image/jpeg', buffer: await birthdayPhoto() })
 		await page.getByLabel(/Describe the photo/).fill('Esther blowing out candles')
 		await page.getByLabel('Short link').fill(slug)
 		await page.getByRole('button', { name: 'Save and review' }).click()
@@ -51,7 +57,9 @@ describe.runIf(hasChromium())('a new supporter starts a birthday fundraiser', ()
 
 		await page.getByRole('heading', { name: 'Your page is live! 🎉' }).waitFor()
 		expect(page.url()).toContain(`/f/${slug}?published=1`)
-		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Esther turns 30: freedom instead of presents')
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+			'Esther turns 30: freedom instead of presents',
+		)
 		const cover = page.getByRole('img', { name: 'Esther blowing out candles' })
 		expect(await cover.getAttribute('src')).toMatch(/^\/uploads\/.+\.webp$/)
 		expect(await cover.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1200)
@@ -63,7 +71,9 @@ describe.runIf(hasChromium())('a new supporter starts a birthday fundraiser', ()
 		const qr = await page.request.get(`/f/${slug}/qr.svg`)
 		expect(qr.status()).toBe(200)
 		expect(await qr.text()).toContain('<svg')
-		expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(new RegExp(`/f/${slug}/share\\.png$`))
+		expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(
+			new RegExp(`/f/${slug}/share\\.png$`),
+		)
 
 		// Edit it from the dashboard.
 		await page.getByRole('link', { name: 'Go to my dashboard' }).click()
@@ -119,7 +129,9 @@ describe.runIf(hasChromium())('a new supporter starts a birthday fundraiser', ()
 		await page.getByLabel('Short link').fill('Bad Link!')
 		await page.getByRole('button', { name: 'Save and review' }).click()
 		await page.waitForLoadState('domcontentloaded')
-		expect(await page.locator('#campaign-details-goal-error').textContent()).toBe('Enter the amount as a number, like 500 or 12.50')
+		expect(await page.locator('#campaign-details-goal-error').textContent()).toBe(
+			'Enter the amount as a number, like 500 or 12.50',
+		)
 		expect(await page.locator('#campaign-details-slug-error').textContent()).toMatch(/lowercase letters/)
 		await page.getByLabel('Goal').fill('500')
 		await page.getByLabel('Short link').fill(`run-nojs-${Date.now().toString(36)}`)
@@ -127,7 +139,9 @@ describe.runIf(hasChromium())('a new supporter starts a birthday fundraiser', ()
 		await page.getByRole('heading', { name: 'Review and publish' }).waitFor()
 		await page.getByRole('button', { name: 'Publish my page' }).click()
 		await page.waitForLoadState('domcontentloaded')
-		expect(await page.locator('#publish-firstName-error').textContent()).toBe('Please enter your first name, so people know who is fundraising')
+		expect(await page.locator('#publish-firstName-error').textContent()).toBe(
+			'Please enter your first name, so people know who is fundraising',
+		)
 		await page.getByLabel('Your first name').fill('Ravi')
 		await page.getByRole('button', { name: 'Publish my page' }).click()
 		await page.getByRole('heading', { name: 'Your page is live! 🎉' }).waitFor()

@@ -24,7 +24,9 @@ function ensureChromium(): string | null {
 	if (canInstall) {
 		console.log('[e2e] Chromium is missing; installing it with apt-get (Debian package "chromium")…')
 		try {
-			execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' })
+			execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+				stdio: 'inherit',
+			})
 		} catch {
 			// reported below
 		}

@@ -4,7 +4,10 @@ import { type Page } from 'playwright-core'
 export async function readSignInCode(page: Page, email: string): Promise<string> {
 	for (let i = 0; i < 40; i++) {
 		await page.goto('/dev/mail', { waitUntil: 'domcontentloaded' })
-		const row = page.getByRole('row').filter({ hasText: email }).filter({ hasText: /sign-in code/i })
+		const row = page
+			.getByRole('row')
+			.filter({ hasText: email })
+			.filter({ hasText: /sign-in code/i })
 		if ((await row.count()) > 0) {
 			await row.first().getByRole('link').click()
 			await page.getByTestId('mail-to').waitFor()

@@ -80,7 +80,9 @@ describe.runIf(hasChromium())('learn-more sign-up', () => {
 		await page.getByRole('button', { name: 'Send me the guide' }).click()
 		await page.waitForLoadState('domcontentloaded')
 		expect(await page.locator('#learn-more-firstName-error').textContent()).toBe('Please enter your first name')
-		expect(await page.locator('#learn-more-email-error').textContent()).toBe('Please enter a valid email address, like name@example.com')
+		expect(await page.locator('#learn-more-email-error').textContent()).toBe(
+			'Please enter a valid email address, like name@example.com',
+		)
 		expect(await page.getByLabel('Last name').inputValue()).toBe('Okoye')
 		await page.getByLabel('First name').fill('Chidi')
 		await page.getByLabel('Email address').fill(`nojs-${Date.now()}@example.com`)

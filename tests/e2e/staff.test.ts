@@ -56,7 +56,10 @@ describe.runIf(hasChromium())('charity staff', () => {
 		await page.getByText('The fundraiser is hidden from the public.').waitFor()
 		const visitor = await browser.newPage()
 		expect((await visitor.goto('/f/bake-sale-for-freedom'))!.status()).toBe(404)
-		await page.getByRole('button', { name: /Unhide/ }).first().click()
+		await page
+			.getByRole('button', { name: /Unhide/ })
+			.first()
+			.click()
 		await page.getByText('The fundraiser is public again.').waitFor()
 		expect((await visitor.goto('/f/bake-sale-for-freedom'))!.status()).toBe(200)
 		expect(pageErrors(page)).toEqual([])

@@ -120,7 +120,11 @@ describe.skipIf(!cluster)('PostgreSQL restarted under the app', () => {
 				await new Promise((resolve) => setTimeout(resolve, 500))
 				cluster!.start()
 				await expect
-					.poll(() => statusOf(`${origin}/healthz`), { timeout: 10_000, interval: 200, message: `healthy after restart ${restart}:\n${log.slice(-3000)}` })
+					.poll(() => statusOf(`${origin}/healthz`), {
+						timeout: 10_000,
+						interval: 200,
+						message: `healthy after restart ${restart}:\n${log.slice(-3000)}`,
+					})
 					.toBe(200)
 				expect(app.exitCode, `the app exited during restart ${restart}:\n${log}`).toBeNull()
 			}
@@ -133,7 +137,14 @@ describe.skipIf(!cluster)('PostgreSQL restarted under the app', () => {
 		for (const page of ['/', '/f/sofia-runs-london']) expect(await statusOf(origin + page)).toBe(200)
 		expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0)
 		expect(signups.filter((s) => s === 302).length).toBeGreaterThan(0)
-		expect(await postStatus(`${origin}/fundraise`, origin, { firstName: 'Rae', lastName: 'After', email: 'rae-after@example.com', idea: 'birthday' })).toBe(302)
+		expect(
+			await postStatus(`${origin}/fundraise`, origin, {
+				firstName: 'Rae',
+				lastName: 'After',
+				email: 'rae-after@example.com',
+				idea: 'birthday',
+			}),
+		).toBe(302)
 		expect(log).not.toMatch(/Cannot read properties of null/)
 	})
 })

@@ -17,7 +17,12 @@ afterAll(async () => {
 
 /** The newest sign-in email's code and link token, as the mail viewer shows them. */
 async function latestSignInEmail() {
-	const [row] = await db().select().from(emails).where(eq(emails.template, 'sign-in-code')).orderBy(desc(emails.createdAt)).limit(1)
+	const [row] = await db()
+		.select()
+		.from(emails)
+		.where(eq(emails.template, 'sign-in-code'))
+		.orderBy(desc(emails.createdAt))
+		.limit(1)
 	return row!.data as EmailTemplateData['sign-in-code']
 }
 
@@ -130,21 +135,27 @@ describe('signing in over HTTP', () => {
 		expect(await db().select().from(emails)).toHaveLength(0)
 	})
 
-	test.each(['//evil.com', 'https://evil.com', '/\\evil.com'])('an open-redirect attempt (%s) goes to the dashboard instead', async (target) => {
-		const form = await (await get(`/login?redirectTo=${encodeURIComponent(target)}`)).text()
-		expect(form).toMatch(/name="redirectTo"/)
-		expect(form).not.toMatch(/name="redirectTo"[^>]*value=/)
-		const asked = await app.postForm('/login', { email: 'grace@example.com', redirectTo: target })
-		expect(asked.headers.get('location')).toBe('/login/verify?email=grace%40example.com')
-		const { code } = await latestSignInEmail()
-		// Even a hand-made form post cannot choose where the sign-in goes.
-		const verified = await app.postForm(`/login/verify?email=grace%40example.com&redirectTo=${encodeURIComponent(target)}`, {
-			email: 'grace@example.com',
-			code,
-		})
-		expect(verified.status).toBe(302)
-		expect(verified.headers.get('location')).toBe('/dashboard')
-	})
+	test.each(['//evil.com', 'https://evil.com', '/\\evil.com'])(
+		'an open-redirect attempt (%s) goes to the dashboard instead',
+		async (target) => {
+			const form = await (await get(`/login?redirectTo=${encodeURIComponent(target)}`)).text()
+			expect(form).toMatch(/name="redirectTo"/)
+			expect(form).not.toMatch(/name="redirectTo"[^>]*value=/)
+			const asked = await app.postForm('/login', { email: 'grace@example.com', redirectTo: target })
+			expect(asked.headers.get('location')).toBe('/login/verify?email=grace%40example.com')
+			const { code } = await latestSignInEmail()
+			// Even a hand-made form post cannot choose where the sign-in goes.
+			const verified = await app.postForm(
+				`/login/verify?email=grace%40example.com&redirectTo=${encodeURIComponent(target)}`,
+				{
+					email: 'grace@example.com',
+					code,
+				},
+			)
+			expect(verified.status).toBe(302)
+			expect(verified.headers.get('location')).toBe('/dashboard')
+		},
+	)
 })
 
 describe('where signing in lands', () => {
@@ -187,7 +198,8 @@ describe('guessing sign-in codes over HTTP', () => {
 		expect((await app.postForm('/login', { email })).status).toBe(302)
 		const { code } = await latestSignInEmail()
 		let last: Response | undefined
-		for (let i = 0; i < 5; i++) last = await app.postForm(`/login/verify?email=${encodeURIComponent(email)}`, { email, code: wrongCodeFor(code) })
+		for (let i = 0; i < 5; i++)
+			last = await app.postForm(`/login/verify?email=${encodeURIComponent(email)}`, { email, code: wrongCodeFor(code) })
 		return last!
 	}
 
@@ -197,7 +209,10 @@ describe('guessing sign-in codes over HTTP', () => {
 			const response = await app.postForm(`/login/verify?email=${encodeURIComponent(email)}`, { email, code: '123456' })
 			expect(response.status).toBe(400)
 		}
-		const limited = await app.postForm('/login/verify?email=late%40example.com', { email: 'late@example.com', code: '123456' })
+		const limited = await app.postForm('/login/verify?email=late%40example.com', {
+			email: 'late@example.com',
+			code: '123456',
+		})
 		expect(limited.status).toBe(429)
 		expect(limited.headers.get('retry-after')).toMatch(/^\d+$/)
 		expect(await limited.text()).toContain('Too many codes have been tried from your connection')
@@ -220,7 +235,12 @@ describe('guessing sign-in codes over HTTP', () => {
 		expect((await app.postForm('/login', { email: 'someone-else@example.com' })).status).toBe(302)
 
 		const [entry] = await db().select().from(auditLog)
-		expect(entry).toMatchObject({ actorId: null, action: 'sign_in.paused', subjectType: 'email', subjectId: 'victim@example.com' })
+		expect(entry).toMatchObject({
+			actorId: null,
+			action: 'sign_in.paused',
+			subjectType: 'email',
+			subjectId: 'victim@example.com',
+		})
 		await createPerson(db(), { email: 'staff@charity.example', role: 'staff' })
 		const staff = await signIn('staff@charity.example')
 		const audit = await (await get('/staff/audit', staff)).text()
@@ -239,7 +259,10 @@ describe('guessing sign-in codes over HTTP', () => {
 			}
 			expect((await app.postForm('/login', { email: 'victim@example.com' })).status, `request ${i + 1}`).toBe(302)
 		}
-		await db().update(rateLimits).set({ windowStartedAt: sql`now() - interval '16 minutes'` }).where(like(rateLimits.key, 'sign-in:email:%'))
+		await db()
+			.update(rateLimits)
+			.set({ windowStartedAt: sql`now() - interval '16 minutes'` })
+			.where(like(rateLimits.key, 'sign-in:email:%'))
 		const eleventh = await app.postForm('/login', { email: 'victim@example.com' })
 		expect(eleventh.status).toBe(429)
 		expect(await db().select().from(emails).where(eq(emails.toEmail, 'victim@example.com'))).toHaveLength(10)
@@ -259,7 +282,10 @@ describe('signed-in pages over HTTP', () => {
 		const value = decodeURIComponent(cookie.slice('__session='.length))
 		const [encoded] = value.split('.')
 		const flipped = value.slice(0, -2) + (value.at(-2) === 'A' ? 'B' : 'A') + value.at(-1)
-		const wrongSecret = createHmac('sha256', 'not-the-secret-not-the-secret-123').update(encoded!).digest('base64').replace(/=+$/, '')
+		const wrongSecret = createHmac('sha256', 'not-the-secret-not-the-secret-123')
+			.update(encoded!)
+			.digest('base64')
+			.replace(/=+$/, '')
 		for (const forged of [
 			`__session=${encodeURIComponent(flipped)}`,
 			`__session=${encodeURIComponent(`${encoded}.${wrongSecret}`)}`,
@@ -339,7 +365,12 @@ describe('profile photo', () => {
 		const form = new FormData()
 		form.append('intent', 'photo')
 		form.append('photo', file)
-		return fetch(app.origin + '/account', { method: 'POST', redirect: 'manual', headers: { cookie, origin: app.origin, 'sec-fetch-site': 'same-origin' }, body: form })
+		return fetch(app.origin + '/account', {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { cookie, origin: app.origin, 'sec-fetch-site': 'same-origin' },
+			body: form,
+		})
 	}
 
 	test('a real photo is stored as a square web image; a file that is not an image is refused beside the field', async () => {
@@ -347,15 +378,23 @@ describe('profile photo', () => {
 		const cookie = await signIn('photo@example.com')
 		const notImage = await upload(cookie, new File(['hello, I am text'], 'me.jpg', { type: 'image/jpeg' }))
 		expect(notImage.status).toBe(400)
-		expect(await notImage.text()).toMatch(/id="profile-photo-photo-error"[^>]*><p class="field-error">That file says it is a JPEG but it is not a real image</)
-		const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#c2410c' } }).jpeg().toBuffer()
+		expect(await notImage.text()).toMatch(
+			/id="profile-photo-photo-error"[^>]*><p class="field-error">That file says it is a JPEG but it is not a real image</,
+		)
+		const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#c2410c' } })
+			.jpeg()
+			.toBuffer()
 		const saved = await upload(cookie, new File([new Uint8Array(jpeg)], 'me.jpg', { type: 'image/jpeg' }))
 		expect(saved.status).toBe(302)
 		const [person] = await db().select().from(people).where(eq(people.email, 'photo@example.com'))
 		expect(person!.photoUrl).toMatch(/^\/uploads\/people\/.+\.webp$/)
 		const image = await fetch(app.origin + person!.photoUrl!)
 		expect(image.status).toBe(200)
-		expect(await sharp(Buffer.from(await image.arrayBuffer())).metadata()).toMatchObject({ format: 'webp', width: 400, height: 400 })
+		expect(await sharp(Buffer.from(await image.arrayBuffer())).metadata()).toMatchObject({
+			format: 'webp',
+			width: 400,
+			height: 400,
+		})
 		// Their fundraiser shows them beside "Organised by".
 		const { createCampaign } = await import('#db/factories.server.ts')
 		await createCampaign(db(), { ownerId: person!.id, slug: 'photo-owner-page' })
@@ -397,7 +436,8 @@ describe('caching and browser features', () => {
 	test('every page turns off camera, microphone, geolocation and payment in a Permissions-Policy', async () => {
 		for (const path of ['/', '/login', '/no-such-page']) {
 			const policy = (await get(path)).headers.get('permissions-policy') ?? ''
-			for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()']) expect(policy, path).toContain(feature)
+			for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()'])
+				expect(policy, path).toContain(feature)
 		}
 	})
 })

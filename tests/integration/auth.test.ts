@@ -25,7 +25,10 @@ const ip = '203.0.113.7'
 async function askToSignIn(email: string, options: { redirectTo?: string; clientIp?: string } = {}) {
 	const result = await requestSignIn({ email, redirectTo: options.redirectTo, clientIp: options.clientIp ?? ip })
 	if (result.status !== 'sent') throw new Error(`sign-in was refused: ${result.message}`)
-	const [email_] = await db().select().from(emails).where(eq(emails.causeKey, `sign-in:${result.challengeId}`))
+	const [email_] = await db()
+		.select()
+		.from(emails)
+		.where(eq(emails.causeKey, `sign-in:${result.challengeId}`))
 	const data = email_!.data as EmailTemplateData['sign-in-code']
 	return { ...result, email: email_!, code: data.code, token: data.linkToken }
 }
@@ -54,8 +57,15 @@ describe('signing in with an emailed code or link', () => {
 	test('a sign-in request queues one email with the code and link, in the same transaction as the challenge', async () => {
 		const sent = await askToSignIn('grace@example.com', { redirectTo: '/account' })
 		expect(sent.code).toMatch(/^\d{6}$/)
-		expect(sent.email).toMatchObject({ template: 'sign-in-code', toEmail: 'grace@example.com', status: 'queued', personId: null })
-		const { rows: jobs } = await testDatabase().sql.executeSql(`select name from pgboss.job where id = $1`, [sent.emailId])
+		expect(sent.email).toMatchObject({
+			template: 'sign-in-code',
+			toEmail: 'grace@example.com',
+			status: 'queued',
+			personId: null,
+		})
+		const { rows: jobs } = await testDatabase().sql.executeSql(`select name from pgboss.job where id = $1`, [
+			sent.emailId,
+		])
 		expect(jobs).toEqual([{ name: 'send-email' }])
 		// now() is the transaction's start time: equal timestamps mean one transaction.
 		const challenge = await challengeRow(sent.challengeId)
@@ -77,7 +87,11 @@ describe('signing in with an emailed code or link', () => {
 		const sent = await askToSignIn('Grace@Example.com', { redirectTo: '/account?tab=emails' })
 		expect(await db().select().from(people)).toHaveLength(0)
 		const result = await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })
-		expect(result).toMatchObject({ ok: true, redirectTo: '/account?tab=emails', person: { email: 'Grace@Example.com' } })
+		expect(result).toMatchObject({
+			ok: true,
+			redirectTo: '/account?tab=emails',
+			person: { email: 'Grace@Example.com' },
+		})
 		expect(await db().select().from(people)).toHaveLength(1)
 	})
 
@@ -90,7 +104,10 @@ describe('signing in with an emailed code or link', () => {
 	test('a code works once: the second use fails, and so does the link of the same email', async () => {
 		const sent = await askToSignIn('grace@example.com')
 		expect((await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })).ok).toBe(true)
-		expect(await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })).toMatchObject({ ok: false, reason: 'used' })
+		expect(await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })).toMatchObject({
+			ok: false,
+			reason: 'used',
+		})
 		expect(await verifySignInLink(sent.token)).toMatchObject({ ok: false, reason: 'used' })
 	})
 
@@ -98,7 +115,10 @@ describe('signing in with an emailed code or link', () => {
 		const sent = await askToSignIn('grace@example.com')
 		expect((await verifySignInLink(sent.token)).ok).toBe(true)
 		expect(await verifySignInLink(sent.token)).toMatchObject({ ok: false, reason: 'used' })
-		expect(await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })).toMatchObject({ ok: false, reason: 'used' })
+		expect(await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })).toMatchObject({
+			ok: false,
+			reason: 'used',
+		})
 	})
 
 	test('two racing uses of one code sign in only once', async () => {
@@ -140,8 +160,14 @@ describe('signing in with an emailed code or link', () => {
 				attemptsLeft,
 			})
 		}
-		expect(await verifySignInCode({ email: 'grace@example.com', code: wrong, clientIp: ip })).toMatchObject({ ok: false, reason: 'too-many-attempts' })
-		expect(await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })).toMatchObject({ ok: false, reason: 'too-many-attempts' })
+		expect(await verifySignInCode({ email: 'grace@example.com', code: wrong, clientIp: ip })).toMatchObject({
+			ok: false,
+			reason: 'too-many-attempts',
+		})
+		expect(await verifySignInCode({ email: 'grace@example.com', code: sent.code, clientIp: ip })).toMatchObject({
+			ok: false,
+			reason: 'too-many-attempts',
+		})
 		expect(await verifySignInLink(sent.token)).toMatchObject({ ok: false, reason: 'too-many-attempts' })
 		expect((await challengeRow(sent.challengeId)).failedAttempts).toBe(5)
 		expect(await db().select().from(people)).toHaveLength(0)
@@ -151,14 +177,19 @@ describe('signing in with an emailed code or link', () => {
 		const first = await askToSignIn('grace@example.com')
 		const second = await askToSignIn('grace@example.com')
 		if (first.code !== second.code) {
-			expect(await verifySignInCode({ email: 'grace@example.com', code: first.code, clientIp: ip })).toMatchObject({ reason: 'wrong-code' })
+			expect(await verifySignInCode({ email: 'grace@example.com', code: first.code, clientIp: ip })).toMatchObject({
+				reason: 'wrong-code',
+			})
 		}
 		expect((await verifySignInCode({ email: 'grace@example.com', code: second.code, clientIp: ip })).ok).toBe(true)
 	})
 
 	test('a code for another address, or for no request at all, does not sign in', async () => {
 		const sent = await askToSignIn('grace@example.com')
-		expect(await verifySignInCode({ email: 'mallory@example.com', code: sent.code, clientIp: ip })).toMatchObject({ ok: false, reason: 'no-challenge' })
+		expect(await verifySignInCode({ email: 'mallory@example.com', code: sent.code, clientIp: ip })).toMatchObject({
+			ok: false,
+			reason: 'no-challenge',
+		})
 		expect(await verifySignInLink('not-a-real-token')).toMatchObject({ ok: false, reason: 'invalid-link' })
 	})
 
@@ -181,7 +212,8 @@ describe('signing in with an emailed code or link', () => {
 	})
 
 	test('an address can ask for 5 sign-in emails in 15 minutes, whatever its case', async () => {
-		for (let i = 0; i < 5; i++) await askToSignIn(i % 2 ? 'GRACE@example.com' : 'grace@example.com', { clientIp: `198.51.100.${i}` })
+		for (let i = 0; i < 5; i++)
+			await askToSignIn(i % 2 ? 'GRACE@example.com' : 'grace@example.com', { clientIp: `198.51.100.${i}` })
 		const limited = await requestSignIn({ email: 'grace@example.com', clientIp: '198.51.100.99' })
 		expect(limited).toMatchObject({ status: 'rate-limited' })
 		if (limited.status === 'rate-limited') {
@@ -212,13 +244,26 @@ describe('signing in with an emailed code or link', () => {
 		const sent = await askToSignIn('ada@example.COM')
 		expect(sent.email.personId).toBe(personId)
 		const result = await verifySignInCode({ email: 'ada@example.com', code: sent.code, clientIp: ip })
-		expect(result).toMatchObject({ ok: true, person: { id: personId, firstName: 'Ada', lastName: 'Lovelace', email: 'Ada@Example.com' } })
+		expect(result).toMatchObject({
+			ok: true,
+			person: { id: personId, firstName: 'Ada', lastName: 'Lovelace', email: 'Ada@Example.com' },
+		})
 		expect(await db().select().from(people)).toHaveLength(1)
 	})
 
 	test('only local paths are kept as places to go after signing in', () => {
 		expect(safeRedirect('/account?tab=emails#top')).toBe('/account?tab=emails#top')
-		for (const bad of ['//evil.com', 'https://evil.com', '/\\evil.com', 'evil.com', '/\t/evil.com', '', null, undefined, '/login/verify']) {
+		for (const bad of [
+			'//evil.com',
+			'https://evil.com',
+			'/\\evil.com',
+			'evil.com',
+			'/\t/evil.com',
+			'',
+			null,
+			undefined,
+			'/login/verify',
+		]) {
 			expect(safeRedirect(bad), String(bad)).toBe('/dashboard')
 		}
 	})
@@ -253,7 +298,9 @@ describe('sessions', () => {
 		const [row] = await db().select().from(sessions)
 		expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(30 * 24 * 3600 * 1000)
 		expect(cookie).toContain('Max-Age=2592000')
-		await db().update(sessions).set({ expiresAt: sql`now() - interval '1 second'` })
+		await db()
+			.update(sessions)
+			.set({ expiresAt: sql`now() - interval '1 second'` })
 		expect(await getSessionPerson(requestWith(cookie))).toBeNull()
 	})
 
@@ -319,7 +366,11 @@ describe('account', () => {
 		await updateProfile(grace.id, { firstName: 'Grace', lastName: 'Hopper', coachingEmails: true, newsConsent: true })
 		await db().update(people).set({ photoUrl: '/uploads/grace.jpg' }).where(eq(people.id, grace.id))
 		const campaign = await createCampaign(db(), { ownerId: grace.id })
-		const gift = await createSucceededDonation(db(), { campaignId: campaign.id, amountMinor: 2500, donorName: 'Grace Hopper' })
+		const gift = await createSucceededDonation(db(), {
+			campaignId: campaign.id,
+			amountMinor: 2500,
+			donorName: 'Grace Hopper',
+		})
 		await db().update(donations).set({ donorId: grace.id }).where(eq(donations.id, gift.id))
 		const phone = await signedInCookie(grace.id)
 		const laptop = await signedInCookie(grace.id)
@@ -339,7 +390,9 @@ describe('account', () => {
 		expect(await db().select().from(sessions)).toHaveLength(0)
 		expect(await getSessionPerson(requestWith(phone))).toBeNull()
 		expect(await getSessionPerson(requestWith(laptop))).toBeNull()
-		expect(await db().select().from(campaigns).where(eq(campaigns.id, campaign.id))).toMatchObject([{ ownerId: grace.id }])
+		expect(await db().select().from(campaigns).where(eq(campaigns.id, campaign.id))).toMatchObject([
+			{ ownerId: grace.id },
+		])
 		expect(await db().select().from(donations).where(eq(donations.id, gift.id))).toMatchObject([
 			{ donorId: grace.id, amountMinor: 2500, status: 'succeeded' },
 		])

@@ -22,13 +22,51 @@ import { startHttpApp } from '#tests/support/http-app.ts'
 const BAD_SEGMENTS = ['a%00b', '%FF', '%E2%88%95%E2%88%95evil.example', 'constructor', '%0D%0Ax', 'x'.repeat(2000)]
 
 /** Raw (already percent-encoded) values for a query parameter, sent in every parameter at once. */
-const BAD_QUERY_VALUES = ['a%00b', '%2F%E2%88%95%E2%88%95evil.example', '%2F%2Fevil.example', 'constructor', '__proto__', 'toString', '1e309%0D%0A']
+const BAD_QUERY_VALUES = [
+	'a%00b',
+	'%2F%E2%88%95%E2%88%95evil.example',
+	'%2F%2Fevil.example',
+	'constructor',
+	'__proto__',
+	'toString',
+	'1e309%0D%0A',
+]
 
 /** Query parameters the routes read, plus one they do not. */
-const QUERY_PARAMS = ['redirectTo', 'done', 'session_id', 't', 'token', 'email', 'q', 'status', 'page', 'from', 'to', 'unreviewed', 'kind', 'idea', 'cancelled', 'download', 'sent', 'saved', 'published', 'unknown']
+const QUERY_PARAMS = [
+	'redirectTo',
+	'done',
+	'session_id',
+	't',
+	'token',
+	'email',
+	'q',
+	'status',
+	'page',
+	'from',
+	'to',
+	'unreviewed',
+	'kind',
+	'idea',
+	'cancelled',
+	'download',
+	'sent',
+	'saved',
+	'published',
+	'unknown',
+]
 
 /** Values for form fields (decoded; they are encoded when sent), each sent in every field of a form at once. */
-const BAD_FIELD_VALUES = ['a\u0000b', 'constructor', '__proto__', 'toString', 'line\r\nSet-Cookie: x=1', '/\u2215\u2215evil.example', '99999999999999999999999', 'x'.repeat(20_000)]
+const BAD_FIELD_VALUES = [
+	'a\u0000b',
+	'constructor',
+	'__proto__',
+	'toString',
+	'line\r\nSet-Cookie: x=1',
+	'/\u2215\u2215evil.example',
+	'99999999999999999999999',
+	'x'.repeat(20_000),
+]
 
 /** Sent in one field at a time, the others as a person would fill them in, so it reaches as deep as good input does. */
 const BAD_SINGLE_FIELD_VALUES = ['a\u0000b', 'constructor']
@@ -61,7 +99,11 @@ afterAll(async () => {
 beforeEach(() => {
 	// The corpus is sent from many "clients" (see forwardedFor) and its forms
 	// are meant to reach their schemas rather than a rate limit.
-	resetTestEnv({ SIGNUP_RATE_LIMIT_PER_HOUR: '100000', DONATION_ATTEMPTS_PER_HOUR: '100000', DONATION_FAILURES_PER_3_MINUTES: '100000' })
+	resetTestEnv({
+		SIGNUP_RATE_LIMIT_PER_HOUR: '100000',
+		DONATION_ATTEMPTS_PER_HOUR: '100000',
+		DONATION_FAILURES_PER_3_MINUTES: '100000',
+	})
 })
 
 let clientCounter = 0
@@ -76,22 +118,32 @@ function send(request: Sent, cookie?: string): Promise<Answer> {
 	const headers: Record<string, string> = {
 		'x-forwarded-for': forwardedFor(),
 		...(request.body !== undefined
-			? { 'content-type': 'application/x-www-form-urlencoded', origin: app.origin, 'sec-fetch-site': 'same-origin', 'content-length': String(Buffer.byteLength(request.body)) }
+			? {
+					'content-type': 'application/x-www-form-urlencoded',
+					origin: app.origin,
+					'sec-fetch-site': 'same-origin',
+					'content-length': String(Buffer.byteLength(request.body)),
+				}
 			: {}),
 		...(cookie ? { cookie } : {}),
 		...request.headers,
 	}
 	return new Promise((resolve, reject) => {
-		const req = http.request({ host: '127.0.0.1', port, method: request.method, path: request.path, headers, agent }, (res) => {
-			const chunks: Buffer[] = []
-			res.on('data', (chunk: Buffer) => chunks.push(chunk))
-			res.on('end', () => resolve({
-					status: res.statusCode ?? 0,
-					body: Buffer.concat(chunks).toString('utf8'),
-					clearsSession: (res.headers['set-cookie'] ?? []).some((c) => c.startsWith('__session=;')),
-				}))
-			res.on('error', reject)
-		})
+		const req = http.request(
+			{ host: '127.0.0.1', port, method: request.method, path: request.path, headers, agent },
+			(res) => {
+				const chunks: Buffer[] = []
+				res.on('data', (chunk: Buffer) => chunks.push(chunk))
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						body: Buffer.concat(chunks).toString('utf8'),
+						clearsSession: (res.headers['set-cookie'] ?? []).some((c) => c.startsWith('__session=;')),
+					}),
+				)
+				res.on('error', reject)
+			},
+		)
 		req.on('error', reject)
 		req.end(request.body)
 	})
@@ -100,7 +152,12 @@ function send(request: Sent, cookie?: string): Promise<Answer> {
 type Form = { action: string; fields: Map<string, string> }
 
 function decodeEntities(text: string) {
-	return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+	return text
+		.replace(/&amp;/g, '&')
+		.replace(/&quot;/g, '"')
+		.replace(/&#x27;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
 }
 
 function attribute(tag: string, name: string) {
@@ -141,7 +198,7 @@ function postFormsOf(html: string, pagePath: string): Form[] {
 			if (type === 'hidden') fields.set(name, value ?? '')
 			else if (type === 'radio' || type === 'checkbox') fields.set(name, value ?? 'on')
 			else if (tag[1] === 'select') {
-				const option = /<option\b[^>]*value="([^"]+)"/.exec(inner!.slice(tag.index!))
+				const option = /<option\b[^>]*value="([^"]+)"/.exec(inner!.slice(tag.index))
 				fields.set(name, option ? decodeEntities(option[1]!) : '')
 			} else fields.set(name, value || plausibleValue(name, type))
 		}
@@ -241,7 +298,12 @@ async function runCorpus() {
 		const { full, turnedAway } = rolesFor(pattern)
 		const quick: Sent[] = turnedAway.flatMap((role) => [
 			{ role, method: 'GET', path: `${goodPath}?done=constructor&redirectTo=%2F%E2%88%95%E2%88%95evil.example` },
-			...(hasAction ? [{ role, method: 'POST', path: goodPath, body: 'intent=constructor' }, { role, method: 'POST', path: goodPath, body: '' }] : []),
+			...(hasAction
+				? [
+						{ role, method: 'POST', path: goodPath, body: 'intent=constructor' },
+						{ role, method: 'POST', path: goodPath, body: '' },
+					]
+				: []),
 		])
 		await inParallel(quick, check)
 		for (const role of full) {
@@ -251,12 +313,17 @@ async function runCorpus() {
 				for (const value of BAD_SEGMENTS) {
 					const badPath = fillPattern(pattern, fixtures, { param, value })
 					requests.push({ role, method: 'GET', path: badPath })
-					if (hasAction && /constructor|00/.test(value)) requests.push({ role, method: 'POST', path: badPath, body: '' })
+					if (hasAction && /constructor|00/.test(value))
+						requests.push({ role, method: 'POST', path: badPath, body: '' })
 				}
 			}
 			// The query: each bad value in every parameter any route reads.
 			for (const value of BAD_QUERY_VALUES) {
-				requests.push({ role, method: 'GET', path: `${goodPath}?${QUERY_PARAMS.map((name) => `${name}=${value}`).join('&')}` })
+				requests.push({
+					role,
+					method: 'GET',
+					path: `${goodPath}?${QUERY_PARAMS.map((name) => `${name}=${value}`).join('&')}`,
+				})
 			}
 			requests.push({ role, method: 'GET', path: `${goodPath}?done=a&done=b&page=1&page=2` })
 			// Headers and odd methods.
@@ -265,14 +332,24 @@ async function runCorpus() {
 			if (hasAction) {
 				// Bodies that are empty or not a form at all, and foreign origins.
 				requests.push({ role, method: 'POST', path: goodPath, body: '' })
-				requests.push({ role, method: 'POST', path: goodPath, headers: { 'content-type': 'text/plain' }, body: 'hello' })
+				requests.push({
+					role,
+					method: 'POST',
+					path: goodPath,
+					headers: { 'content-type': 'text/plain' },
+					body: 'hello',
+				})
 				requests.push({ role, method: 'POST', path: goodPath, headers: { origin: 'null' }, body: '' })
-				for (const headers of BAD_HEADERS) requests.push({ role, method: 'POST', path: goodPath, headers, body: 'intent=x' })
+				for (const headers of BAD_HEADERS)
+					requests.push({ role, method: 'POST', path: goodPath, headers, body: 'intent=x' })
 			}
 			await inParallel(requests, check)
 
 			// Every field of every form on the page, with every bad value, the other fields as a person would send them.
-			const page = await send({ role, method: 'GET', path: goodPath }, role === 'signed out' ? undefined : cookies[role])
+			const page = await send(
+				{ role, method: 'GET', path: goodPath },
+				role === 'signed out' ? undefined : cookies[role],
+			)
 			const forms = page.status === 200 ? postFormsOf(page.body, goodPath) : []
 			if (hasAction && forms.length === 0) forms.push({ action: goodPath, fields: new Map([['intent', 'save']]) })
 			const posts: Sent[] = []
@@ -282,7 +359,12 @@ async function runCorpus() {
 				formsSent.add(key)
 				const names = [...new Set([...form.fields.keys(), 'intent'])]
 				for (const value of BAD_FIELD_VALUES) {
-					posts.push({ role, method: 'POST', path: form.action, body: encodeForm(new Map(names.map((name) => [name, value]))) })
+					posts.push({
+						role,
+						method: 'POST',
+						path: form.action,
+						body: encodeForm(new Map(names.map((name) => [name, value]))),
+					})
 				}
 				for (const name of names) {
 					for (const value of BAD_SINGLE_FIELD_VALUES) {
@@ -296,9 +378,24 @@ async function runCorpus() {
 		}
 	}
 	// Paths no route has, and the static file handlers.
-	const strays: Sent[] = ['TRACE', 'TRACK', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND', 'MKCOL', 'SEARCH'].map((method) => ({ role: 'signed out', method, path: '/' }))
-	for (const badPath of ['/%FF', '/assets/%FF', '/uploads/%FF', '/%00', '/images/%00', '/f/%00', '/%E2%88%95', '//evil.example/..', '/assets/..%2F..%2Fpackage.json']) {
-		strays.push({ role: 'signed out', method: 'GET', path: badPath }, { role: 'signed out', method: 'POST', path: badPath, body: '' })
+	const strays: Sent[] = ['TRACE', 'TRACK', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND', 'MKCOL', 'SEARCH'].map(
+		(method) => ({ role: 'signed out', method, path: '/' }),
+	)
+	for (const badPath of [
+		'/%FF',
+		'/assets/%FF',
+		'/uploads/%FF',
+		'/%00',
+		'/images/%00',
+		'/f/%00',
+		'/%E2%88%95',
+		'//evil.example/..',
+		'/assets/..%2F..%2Fpackage.json',
+	]) {
+		strays.push(
+			{ role: 'signed out', method: 'GET', path: badPath },
+			{ role: 'signed out', method: 'POST', path: badPath, body: '' },
+		)
 	}
 	await inParallel(strays, check)
 	return { failures, sentCount }

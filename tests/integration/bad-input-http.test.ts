@@ -36,11 +36,27 @@ describe('control characters in form fields', () => {
 		const owner = await createPerson(db())
 		const campaign = await createCampaign(db(), { ownerId: owner.id })
 		const forms: [string, Record<string, string>, string][] = [
-			['/fundraise', { firstName: 'a\u0000b', lastName: 'Lovelace', email: 'ada@example.com', idea: 'birthday' }, 'firstName'],
+			[
+				'/fundraise',
+				{ firstName: 'a\u0000b', lastName: 'Lovelace', email: 'ada@example.com', idea: 'birthday' },
+				'firstName',
+			],
 			['/contact', { name: 'Sam\u0000', email: 'sam@example.com', message: 'How do I pay in cash?' }, 'name'],
-			['/media', { name: 'Jo', email: 'jo@news.example.com', message: 'Could we talk to a fundraiser?\u0000' }, 'message'],
-			[`/f/${campaign.slug}/donate`, { amount: '2000', donorName: 'Friend\u0000', donorEmail: 'friend@example.com' }, 'donorName'],
-			[`/f/${campaign.slug}/report`, { reason: 'scam', details: 'This page \u0000 looks like a scam to me' }, 'details'],
+			[
+				'/media',
+				{ name: 'Jo', email: 'jo@news.example.com', message: 'Could we talk to a fundraiser?\u0000' },
+				'message',
+			],
+			[
+				`/f/${campaign.slug}/donate`,
+				{ amount: '2000', donorName: 'Friend\u0000', donorEmail: 'friend@example.com' },
+				'donorName',
+			],
+			[
+				`/f/${campaign.slug}/report`,
+				{ reason: 'scam', details: 'This page \u0000 looks like a scam to me' },
+				'details',
+			],
 		]
 		for (const [path, fields, field] of forms) {
 			const response = await app.postForm(path, fields)
@@ -48,7 +64,9 @@ describe('control characters in form fields', () => {
 			const html = await response.text()
 			// The message sits in the field's own error element, which the input points to.
 			expect(html, path).toMatch(new RegExp(`id="[^"]*${field}-error"[^>]*>(<[^>]+>)*${CONTROL_MESSAGE}`))
-			expect(html, path).toMatch(new RegExp(`name="${field}"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*name="${field}"`))
+			expect(html, path).toMatch(
+				new RegExp(`name="${field}"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*name="${field}"`),
+			)
 		}
 		expect(await db().select().from(people)).toHaveLength(1)
 		expect(await db().select().from(signups)).toHaveLength(0)
@@ -57,7 +75,12 @@ describe('control characters in form fields', () => {
 	})
 
 	test('the other fields keep what was typed', async () => {
-		const response = await app.postForm('/fundraise', { firstName: 'a\u0000b', lastName: 'Lovelace', email: 'ada@example.com', idea: 'birthday' })
+		const response = await app.postForm('/fundraise', {
+			firstName: 'a\u0000b',
+			lastName: 'Lovelace',
+			email: 'ada@example.com',
+			idea: 'birthday',
+		})
 		const html = await response.text()
 		expect(html).toContain('value="Lovelace"')
 		expect(html).toContain('value="ada@example.com"')
@@ -66,7 +89,16 @@ describe('control characters in form fields', () => {
 
 describe('malformed addresses and methods', () => {
 	test('NUL bytes and broken percent-encoding in a path or query are a 400, not a 500', async () => {
-		for (const path of ['/f/%00', '/f/a%00b/donate', '/%FF', '/assets/%FF', '/uploads/%FF', '/f/x/thank-you?session_id=%00', '/login/link?token=abc%0D%0A', '/email/unsubscribe?t=x%0D%0ASet-Cookie:%20a=b']) {
+		for (const path of [
+			'/f/%00',
+			'/f/a%00b/donate',
+			'/%FF',
+			'/assets/%FF',
+			'/uploads/%FF',
+			'/f/x/thank-you?session_id=%00',
+			'/login/link?token=abc%0D%0A',
+			'/email/unsubscribe?t=x%0D%0ASet-Cookie:%20a=b',
+		]) {
 			const response = await raw('GET', path)
 			expect(response.status, path).toBe(400)
 			expect(response.body, path).toContain('not valid')
@@ -111,14 +143,19 @@ describe('one-click unsubscribe from a mail provider', () => {
 	test('works with a valid signed token whatever the Origin (null or the provider’s own)', async () => {
 		await createPerson(db(), { email: 'reader@example.com' })
 		expect((await post(unsubscribeToken('reader@example.com', 'coaching'), 'null')).status).toBe(200)
-		expect((await post(unsubscribeToken('reader@example.com', 'updates'), 'https://mail.provider.example')).status).toBe(200)
+		expect(
+			(await post(unsubscribeToken('reader@example.com', 'updates'), 'https://mail.provider.example')).status,
+		).toBe(200)
 		expect(await getEmailPreferences('reader@example.com')).toMatchObject({ coaching: false, updates: false })
 	})
 
 	test('refuses a missing or forged token cleanly with 400', async () => {
 		await createPerson(db(), { email: 'reader@example.com' })
 		expect((await post('', 'null')).status).toBe(400)
-		expect((await post(unsubscribeToken('reader@example.com', 'coaching').slice(0, -2) + 'xx', 'https://evil.example')).status).toBe(400)
+		expect(
+			(await post(unsubscribeToken('reader@example.com', 'coaching').slice(0, -2) + 'xx', 'https://evil.example'))
+				.status,
+		).toBe(400)
 		expect(await getEmailPreferences('reader@example.com')).toMatchObject({ coaching: true })
 	})
 })
@@ -131,7 +168,10 @@ describe('object keys from the request', () => {
 		const ownerCookie = await app.signIn('owner@example.com')
 		const staffCookie = await app.signIn('moderator@example.org')
 		for (const intent of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
-			expect((await app.postForm(`/dashboard/${campaign.id}`, { intent, body: 'Hello' }, { cookie: ownerCookie })).status, intent).toBe(400)
+			expect(
+				(await app.postForm(`/dashboard/${campaign.id}`, { intent, body: 'Hello' }, { cookie: ownerCookie })).status,
+				intent,
+			).toBe(400)
 			for (const path of ['/staff/gifts', '/staff/campaigns']) {
 				expect((await app.postForm(path, { intent }, { cookie: staffCookie })).status, `${path} ${intent}`).toBe(400)
 			}
@@ -178,7 +218,11 @@ describe('signing out', () => {
 	test('an empty POST /logout signs out this device', async () => {
 		await createPerson(db(), { email: 'grace@example.com' })
 		const cookie = await app.signIn('grace@example.com')
-		const response = await fetch(`${app.origin}/logout`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: app.origin } })
+		const response = await fetch(`${app.origin}/logout`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { cookie, origin: app.origin },
+		})
 		expect(response.status).toBe(302)
 		expect(response.headers.get('location')).toBe('/')
 		expect(response.headers.getSetCookie().some((c) => c.startsWith('__session=;'))).toBe(true)

@@ -108,14 +108,29 @@ describe('creating a campaign', () => {
 		const owner = await createPerson(db(), { firstName: 'Amara' })
 		const draft = await startDraftCampaign(owner, 'birthday')
 		expect(draft.story.startsWith('This year, instead of presents')).toBe(true)
-		const details = { title: draft.title, goal: '500', endsOn: '2099-06-14', story: draft.story, slug: draft.slug, coverAlt: '' }
+		const details = {
+			title: draft.title,
+			goal: '500',
+			endsOn: '2099-06-14',
+			story: draft.story,
+			slug: draft.slug,
+			coverAlt: '',
+		}
 		const dated = await saveCampaignDetails(draft, details)
 		if (!dated.ok) throw new Error('not saved')
 		expect(dated.campaign.story.startsWith('My birthday is on 14 June 2099, and this year')).toBe(true)
-		const moved = await saveCampaignDetails(dated.campaign, { ...details, endsOn: '2099-07-01', story: dated.campaign.story })
+		const moved = await saveCampaignDetails(dated.campaign, {
+			...details,
+			endsOn: '2099-07-01',
+			story: dated.campaign.story,
+		})
 		if (!moved.ok) throw new Error('not saved')
 		expect(moved.campaign.story.startsWith('My birthday is on 1 July 2099')).toBe(true)
-		const edited = await saveCampaignDetails(moved.campaign, { ...details, endsOn: '2099-08-01', story: 'My own words about why this matters.' })
+		const edited = await saveCampaignDetails(moved.campaign, {
+			...details,
+			endsOn: '2099-08-01',
+			story: 'My own words about why this matters.',
+		})
 		if (!edited.ok) throw new Error('not saved')
 		expect(edited.campaign.story).toBe('My own words about why this matters.')
 	})
@@ -125,7 +140,14 @@ describe('creating a campaign', () => {
 		const owner = await createPerson(db())
 		const draft = await startDraftCampaign(owner, 'birthday')
 		expect(presetAmountsMinor(draft)).toEqual([1000, 2000, 3000, 5000])
-		const details = { title: draft.title, goal: '500', endsOn: null, story: draft.story, slug: draft.slug, coverAlt: '' }
+		const details = {
+			title: draft.title,
+			goal: '500',
+			endsOn: null,
+			story: draft.story,
+			slug: draft.slug,
+			coverAlt: '',
+		}
 		expect(await saveCampaignDetails(draft, { ...details, presetAmounts: '1, 5' })).toEqual({
 			ok: false,
 			fieldErrors: { presetAmounts: ['Each amount must be between 2 and 25000'] },
@@ -143,8 +165,18 @@ describe('creating a campaign', () => {
 		const owner = await createPerson(db())
 		await createCampaign(db(), { ownerId: owner.id, slug: 'taken-link' })
 		const draft = await startDraftCampaign(owner, 'own_idea')
-		const saved = await saveCampaignDetails(draft, { title: 'Bake sale', goal: '300', endsOn: null, story: 'Cakes for justice and freedom.', slug: 'taken-link', coverAlt: '' })
-		expect(saved).toEqual({ ok: false, fieldErrors: { slug: ['Someone already uses that short link. How about “taken-link-2”?'] } })
+		const saved = await saveCampaignDetails(draft, {
+			title: 'Bake sale',
+			goal: '300',
+			endsOn: null,
+			story: 'Cakes for justice and freedom.',
+			slug: 'taken-link',
+			coverAlt: '',
+		})
+		expect(saved).toEqual({
+			ok: false,
+			fieldErrors: { slug: ['Someone already uses that short link. How about “taken-link-2”?'] },
+		})
 	})
 
 	test('another person’s campaign cannot be edited (403) and an unknown one is 404', async () => {
@@ -153,7 +185,9 @@ describe('creating a campaign', () => {
 		const campaign = await createCampaign(db(), { ownerId: owner.id })
 		await expect(requireOwnedCampaign(campaign.id, owner)).resolves.toMatchObject({ id: campaign.id })
 		await expect(requireOwnedCampaign(campaign.id, stranger)).rejects.toMatchObject({ init: { status: 403 } })
-		await expect(requireOwnedCampaign('00000000-0000-0000-0000-000000000000', owner)).rejects.toMatchObject({ init: { status: 404 } })
+		await expect(requireOwnedCampaign('00000000-0000-0000-0000-000000000000', owner)).rejects.toMatchObject({
+			init: { status: 404 },
+		})
 		await expect(requireOwnedCampaign('not-a-uuid', owner)).rejects.toMatchObject({ init: { status: 404 } })
 	})
 
@@ -161,7 +195,12 @@ describe('creating a campaign', () => {
 		const owner = await createPerson(db())
 		const stranger = await createPerson(db())
 		const draft = await createCampaign(db(), { ownerId: owner.id, status: 'draft', slug: 'secret-draft' })
-		await createCampaign(db(), { ownerId: owner.id, status: 'hidden', slug: 'hidden-one', hiddenReason: 'Please add a story' })
+		await createCampaign(db(), {
+			ownerId: owner.id,
+			status: 'hidden',
+			slug: 'hidden-one',
+			hiddenReason: 'Please add a story',
+		})
 		expect(await getCampaignForViewer('secret-draft', null)).toBeNull()
 		expect(await getCampaignForViewer('secret-draft', stranger.id)).toBeNull()
 		expect((await getCampaignForViewer('secret-draft', owner.id))?.id).toBe(draft.id)
@@ -184,7 +223,12 @@ describe('offline gifts', () => {
 		const owner = await createPerson(db())
 		const staff = await createPerson(db(), { role: 'staff' })
 		const campaign = await createCampaign(db(), { ownerId: owner.id, slug: 'bake-sale' })
-		const recorded = await recordOfflineDonation(campaign, owner, { amount: '42.50', donorName: 'Bake sale table', note: 'Cash tin' }, newFormToken())
+		const recorded = await recordOfflineDonation(
+			campaign,
+			owner,
+			{ amount: '42.50', donorName: 'Bake sale table', note: 'Cash tin' },
+			newFormToken(),
+		)
 		expect(recorded.status).toBe('created')
 		const donationId = recorded.status === 'created' ? recorded.id : ''
 		expect((await getPublicCampaign('bake-sale'))?.raisedMinor).toBe(0)
@@ -195,7 +239,12 @@ describe('offline gifts', () => {
 		const after = await getPublicCampaign('bake-sale')
 		expect(after).toMatchObject({ raisedMinor: 4250, donorCount: 1 })
 		expect(await db().select().from(moneyMovements).where(eq(moneyMovements.donationId, donationId))).toEqual([
-			expect.objectContaining({ kind: 'offline_confirmed', amountMinor: 4250, currency: 'GBP', sourceId: `offline:${donationId}` }),
+			expect.objectContaining({
+				kind: 'offline_confirmed',
+				amountMinor: 4250,
+				currency: 'GBP',
+				sourceId: `offline:${donationId}`,
+			}),
 		])
 		const [donation] = await db().select().from(donations).where(eq(donations.id, donationId))
 		expect(donation).toMatchObject({ status: 'succeeded', channel: 'offline', confirmedById: staff.id })
@@ -207,7 +256,12 @@ describe('offline gifts', () => {
 		const owner = await createPerson(db())
 		const staff = await createPerson(db(), { role: 'staff' })
 		const campaign = await createCampaign(db(), { ownerId: owner.id, slug: 'cheque-trouble' })
-		const recorded = await recordOfflineDonation(campaign, owner, { amount: '30', donorName: 'Uncle Bob', note: 'Cheque 1001' }, newFormToken())
+		const recorded = await recordOfflineDonation(
+			campaign,
+			owner,
+			{ amount: '30', donorName: 'Uncle Bob', note: 'Cheque 1001' },
+			newFormToken(),
+		)
 		if (recorded.status !== 'created') throw new Error('not recorded')
 		expect((await rejectOfflineGift(recorded.id, staff, 'The cheque bounced')).ok).toBe(true)
 		const [row] = await listCampaignDonationsForOwner(campaign.id)
@@ -218,7 +272,9 @@ describe('offline gifts', () => {
 	test('an amount that is not money is refused', async () => {
 		const owner = await createPerson(db())
 		const campaign = await createCampaign(db(), { ownerId: owner.id })
-		expect(await recordOfflineDonation(campaign, owner, { amount: '12.345', donorName: 'X', note: null }, newFormToken())).toMatchObject({ status: 'invalid' })
+		expect(
+			await recordOfflineDonation(campaign, owner, { amount: '12.345', donorName: 'X', note: null }, newFormToken()),
+		).toMatchObject({ status: 'invalid' })
 	})
 })
 
@@ -228,7 +284,15 @@ describe('thanking donors', () => {
 		const campaign = await createCampaign(db(), { ownerId: owner.id, title: 'Sofia runs', slug: 'sofia-runs' })
 		const [donation] = await db()
 			.insert(donations)
-			.values({ campaignId: campaign.id, donorName: 'Hannah', donorEmail: 'hannah@example.com', amountMinor: 5000, currency: 'GBP', status: 'succeeded', succeededAt: new Date() })
+			.values({
+				campaignId: campaign.id,
+				donorName: 'Hannah',
+				donorEmail: 'hannah@example.com',
+				amountMinor: 5000,
+				currency: 'GBP',
+				status: 'succeeded',
+				succeededAt: new Date(),
+			})
 			.returning()
 		const sent = await sendDonorThanks(campaign, owner, donation!.id, 'Thank you so much, Hannah!', newFormToken())
 		expect(sent.status).toBe('created')
@@ -243,9 +307,18 @@ describe('thanking donors', () => {
 		const other = await createCampaign(db(), { ownerId: (await createPerson(db())).id })
 		const [donation] = await db()
 			.insert(donations)
-			.values({ campaignId: other.id, donorName: 'X', donorEmail: 'x@example.com', amountMinor: 100, currency: 'GBP', status: 'succeeded' })
+			.values({
+				campaignId: other.id,
+				donorName: 'X',
+				donorEmail: 'x@example.com',
+				amountMinor: 100,
+				currency: 'GBP',
+				status: 'succeeded',
+			})
 			.returning()
-		expect(await sendDonorThanks(mine, owner, donation!.id, 'hi there', newFormToken())).toMatchObject({ status: 'refused' })
+		expect(await sendDonorThanks(mine, owner, donation!.id, 'hi there', newFormToken())).toMatchObject({
+			status: 'refused',
+		})
 		expect(await db().select().from(emails)).toHaveLength(0)
 	})
 })

@@ -9,7 +9,13 @@ afterEach(async () => {
 	app = undefined
 })
 
-const signup = (i: number) => ({ firstName: 'Ada', lastName: 'Lovelace', email: `crowd${i}@example.com`, idea: 'birthday', emailConsent: 'on' })
+const signup = (i: number) => ({
+	firstName: 'Ada',
+	lastName: 'Lovelace',
+	email: `crowd${i}@example.com`,
+	idea: 'birthday',
+	emailConsent: 'on',
+})
 /** A different made-up client address on every request, as a script rotating the header would send. */
 const spoofed = (i: number) => ({ 'x-forwarded-for': `203.0.113.${i + 1}` })
 
@@ -30,7 +36,9 @@ describe('the client address behind per-IP limits', () => {
 		app = await startHttpApp()
 		const statuses: number[] = []
 		for (let i = 0; i < 21; i++) {
-			statuses.push((await app.postForm('/login', { email: `walker${i}@example.com`, redirectTo: '/account' }, spoofed(i))).status)
+			statuses.push(
+				(await app.postForm('/login', { email: `walker${i}@example.com`, redirectTo: '/account' }, spoofed(i))).status,
+			)
 		}
 		expect(statuses.slice(0, 20).every((s) => s === 302)).toBe(true)
 		expect(statuses[20]).toBe(429)
@@ -42,7 +50,8 @@ describe('the client address behind per-IP limits', () => {
 		expect(await signupStatuses(6)).toEqual([302, 302, 302, 302, 302, 302])
 		// One client behind the proxy is still limited.
 		const sameClient = []
-		for (let i = 0; i < 6; i++) sameClient.push((await app.postForm('/fundraise', signup(100 + i), { 'x-forwarded-for': '198.51.100.7' })).status)
+		for (let i = 0; i < 6; i++)
+			sameClient.push((await app.postForm('/fundraise', signup(100 + i), { 'x-forwarded-for': '198.51.100.7' })).status)
 		expect(sameClient).toEqual([302, 302, 302, 302, 302, 429])
 	})
 
@@ -52,7 +61,10 @@ describe('the client address behind per-IP limits', () => {
 		// The proxy (here, on the loopback socket) appends the address it saw, 198.51.100.7;
 		// the client rotates the part it controls in front of it.
 		const statuses = []
-		for (let i = 0; i < 6; i++) statuses.push((await app.postForm('/fundraise', signup(i), { 'x-forwarded-for': `203.0.113.${i + 1}, 198.51.100.7` })).status)
+		for (let i = 0; i < 6; i++)
+			statuses.push(
+				(await app.postForm('/fundraise', signup(i), { 'x-forwarded-for': `203.0.113.${i + 1}, 198.51.100.7` })).status,
+			)
 		expect(statuses).toEqual([302, 302, 302, 302, 302, 429])
 		// Another client behind the same proxy has its own limit.
 		expect((await app.postForm('/fundraise', signup(50), { 'x-forwarded-for': '198.51.100.8' })).status).toBe(302)
@@ -75,7 +87,9 @@ describe('TRUST_PROXY', () => {
 
 	test('refuses "trust everyone" and values it cannot read, naming them', () => {
 		expect(() => parseEnv({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: .*not understood: true/)
-		expect(() => parseEnv({ TRUST_PROXY: '10.0.0.0/33, cloudflare' })).toThrow(/not understood: 10\.0\.0\.0\/33, cloudflare/)
+		expect(() => parseEnv({ TRUST_PROXY: '10.0.0.0/33, cloudflare' })).toThrow(
+			/not understood: 10\.0\.0\.0\/33, cloudflare/,
+		)
 		expect(() => parseEnv({ TRUST_PROXY: '50' })).toThrow(/TRUST_PROXY: a hop count must be at most 10/)
 	})
 })

@@ -20,12 +20,22 @@ const unsubscribeUrl = 'https://give.example.org/email/unsubscribe?t=x'
 const hostile = '<script>alert(1)</script>'
 
 function context(): EmailContext {
-	return { charity: getCharity(), appUrl, unsubscribeUrl, preferencesUrl: 'https://give.example.org/email/preferences?t=x' }
+	return {
+		charity: getCharity(),
+		appUrl,
+		unsubscribeUrl,
+		preferencesUrl: 'https://give.example.org/email/preferences?t=x',
+	}
 }
 
 const pageUrl = `${appUrl}/f/ada-birthday`
 const dashboardUrl = `${appUrl}/dashboard/c-123`
-const campaign = { firstName: 'Ada', campaignTitle: 'Ada’s birthday for freedom', campaignSlug: 'ada-birthday', campaignId: 'c-123' }
+const campaign = {
+	firstName: 'Ada',
+	campaignTitle: 'Ada’s birthday for freedom',
+	campaignSlug: 'ada-birthday',
+	campaignId: 'c-123',
+}
 const money = { raisedMinor: 25_000, goalMinor: 50_000, currency: 'GBP' }
 
 /** Every template, rendered for a fundraiser with the given first name and campaign title. */
@@ -38,7 +48,10 @@ function renderAll(firstName: string, campaignTitle = campaign.campaignTitle): R
 		'signup-day9': signupDay9Email({ firstName }, ctx),
 		'campaign-live': campaignLiveEmail(c, ctx),
 		'campaign-nudge': campaignNudgeEmail(c, ctx),
-		'first-donation': firstDonationEmail({ ...c, donorDisplayName: 'Grace Hopper', amountMinor: 2_500, currency: 'GBP' }, ctx),
+		'first-donation': firstDonationEmail(
+			{ ...c, donorDisplayName: 'Grace Hopper', amountMinor: 2_500, currency: 'GBP' },
+			ctx,
+		),
 		'milestone-25': milestoneEmail({ ...c, ...money, raisedMinor: 12_500, percent: 25 }, ctx),
 		'milestone-50': milestoneEmail({ ...c, ...money, percent: 50 }, ctx),
 		'milestone-75': milestoneEmail({ ...c, ...money, raisedMinor: 37_500, percent: 75 }, ctx),
@@ -47,14 +60,25 @@ function renderAll(firstName: string, campaignTitle = campaign.campaignTitle): R
 		'campaign-ended': campaignEndedEmail({ ...c, ...money, donorCount: 7 }, ctx),
 		'campaign-ended-empty': campaignEndedEmail({ ...c, ...money, raisedMinor: 0, donorCount: 0 }, ctx),
 		'campaign-update': campaignUpdateEmail(
-			{ donorName: firstName, fundraiserName: 'Ada Lovelace', campaignTitle, campaignSlug: c.campaignSlug, updateBody: 'Training is going well.\nThank you!' },
+			{
+				donorName: firstName,
+				fundraiserName: 'Ada Lovelace',
+				campaignTitle,
+				campaignSlug: c.campaignSlug,
+				updateBody: 'Training is going well.\nThank you!',
+			},
 			ctx,
 		),
 	}
 }
 
 function unescapeHtml(value: string) {
-	return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+	return value
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&')
 }
 
 function hrefs(html: string) {
@@ -66,7 +90,15 @@ const keyLinks: Record<string, string[]> = {
 	'signup-day2': [`${appUrl}/start`, `${appUrl}/start?kind=birthday`, `${appUrl}/start?kind=own_idea`],
 	'signup-day5': [`${appUrl}/start?kind=challenge`],
 	'signup-day9': [`${appUrl}/start`, `${appUrl}/guide/25-tips`],
-	'campaign-live': [pageUrl, `${pageUrl}/qr.png?download=1`, dashboardUrl, 'https://wa.me/?text=', 'https://www.facebook.com/sharer/sharer.php?u=', 'https://twitter.com/intent/tweet?text=', 'mailto:?subject='],
+	'campaign-live': [
+		pageUrl,
+		`${pageUrl}/qr.png?download=1`,
+		dashboardUrl,
+		'https://wa.me/?text=',
+		'https://www.facebook.com/sharer/sharer.php?u=',
+		'https://twitter.com/intent/tweet?text=',
+		'mailto:?subject=',
+	],
 	'campaign-nudge': [pageUrl, dashboardUrl],
 	'first-donation': [pageUrl, dashboardUrl],
 	'milestone-25': [pageUrl, dashboardUrl],
@@ -88,7 +120,10 @@ describe('coaching emails', () => {
 			expect(email.subject.length, `${name}: ${email.subject}`).toBeLessThan(60)
 			const links = hrefs(email.html)
 			for (const link of [...keyLinks[name]!, unsubscribeUrl]) {
-				expect(links.some((href) => href.startsWith(link)), `${name} html links to ${link}`).toBe(true)
+				expect(
+					links.some((href) => href.startsWith(link)),
+					`${name} html links to ${link}`,
+				).toBe(true)
 				expect(email.text, `${name} text has ${link}`).toContain(link)
 			}
 			expect(email.html, name).toContain('class="card"')
@@ -108,7 +143,13 @@ describe('coaching emails', () => {
 	test('a hostile campaign title, name or update is escaped in HTML', () => {
 		const rendered = renderAll(hostile, hostile)
 		rendered['update'] = campaignUpdateEmail(
-			{ donorName: hostile, fundraiserName: hostile, campaignTitle: hostile, campaignSlug: 'x', updateBody: `${hostile}\n<img src=x onerror=alert(1)>` },
+			{
+				donorName: hostile,
+				fundraiserName: hostile,
+				campaignTitle: hostile,
+				campaignSlug: 'x',
+				updateBody: `${hostile}\n<img src=x onerror=alert(1)>`,
+			},
 			context(),
 		)
 		rendered['first-donation-hostile-donor'] = firstDonationEmail(
@@ -133,13 +174,18 @@ describe('coaching emails', () => {
 
 	test('the milestone email suggests raising the goal only at 100%', () => {
 		const ctx = context()
-		const at = (percent: MilestonePercent, raisedMinor: number) => milestoneEmail({ ...campaign, ...money, raisedMinor, percent }, ctx)
+		const at = (percent: MilestonePercent, raisedMinor: number) =>
+			milestoneEmail({ ...campaign, ...money, raisedMinor, percent }, ctx)
 		const full = at(100, 50_000)
 		expect(hrefs(full.html)).toContain(`${dashboardUrl}/edit`)
 		expect(full.text).toContain(`${dashboardUrl}/edit`)
 		expect(full.html).toMatch(/rais(e|ing) your goal/i)
 		expect(full.text).toContain('£500')
-		for (const [percent, raised] of [[25, 12_500], [50, 25_000], [75, 37_500]] as const) {
+		for (const [percent, raised] of [
+			[25, 12_500],
+			[50, 25_000],
+			[75, 37_500],
+		] as const) {
 			const partial = at(percent, raised)
 			expect(partial.html, String(percent)).not.toContain('/edit')
 			expect(partial.text, String(percent)).not.toContain('/edit')
@@ -165,19 +211,31 @@ describe('coaching emails', () => {
 
 	test('the update email keeps line breaks and the donor’s greeting', () => {
 		const { html, text, subject } = campaignUpdateEmail(
-			{ donorName: 'Grace', fundraiserName: 'Ada Lovelace', campaignTitle: 'Run', campaignSlug: 'ada-run', updateBody: 'Line one\nLine two' },
+			{
+				donorName: 'Grace',
+				fundraiserName: 'Ada Lovelace',
+				campaignTitle: 'Run',
+				campaignSlug: 'ada-run',
+				updateBody: 'Line one\nLine two',
+			},
 			context(),
 		)
 		expect(subject).toBe('News from Ada Lovelace')
 		expect(html).toContain('white-space:pre-wrap">Line one\nLine two</blockquote>')
 		expect(text).toContain('Line one\nLine two')
 		expect(text).toContain('Dear Grace,')
-		const long = campaignUpdateEmail({ donorName: '', fundraiserName: 'A'.repeat(200), campaignTitle: 'Run', campaignSlug: 'r', updateBody: 'x' }, context())
+		const long = campaignUpdateEmail(
+			{ donorName: '', fundraiserName: 'A'.repeat(200), campaignTitle: 'Run', campaignSlug: 'r', updateBody: 'x' },
+			context(),
+		)
 		expect(long.subject.length).toBeLessThan(60)
 	})
 
 	test('the ended email summarises the total and the donors', () => {
-		const { html, text, subject } = campaignEndedEmail({ ...campaign, raisedMinor: 61_250, goalMinor: 50_000, currency: 'GBP', donorCount: 14 }, context())
+		const { html, text, subject } = campaignEndedEmail(
+			{ ...campaign, raisedMinor: 61_250, goalMinor: 50_000, currency: 'GBP', donorCount: 14 },
+			context(),
+		)
 		expect(subject).toContain('£612.50')
 		expect(text).toContain('Together with 14 people, you raised £612.50')
 		expect(html).toContain('122% of your £500 goal')
@@ -186,7 +244,17 @@ describe('coaching emails', () => {
 
 // The standard fonts draw text in WinAnsi (Windows-1252), which differs from Latin-1 only in 0x80–0x9f: ’ is 0x92.
 // (Some Node versions decode "windows-1252" as plain Latin-1, so the differences are spelled out here.)
-const winAnsiHigh: Record<number, string> = { 0x80: '€', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—' }
+const winAnsiHigh: Record<number, string> = {
+	0x80: '€',
+	0x85: '…',
+	0x91: '‘',
+	0x92: '’',
+	0x93: '“',
+	0x94: '”',
+	0x95: '•',
+	0x96: '–',
+	0x97: '—',
+}
 const winAnsi = {
 	decode: (bytes: Buffer) => [...bytes].map((byte) => winAnsiHigh[byte] ?? String.fromCharCode(byte)).join(''),
 }

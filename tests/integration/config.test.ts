@@ -24,13 +24,23 @@ describe('environment configuration', () => {
 		}
 		expect(error).toBeInstanceOf(InvalidEnvironmentError)
 		const problems = (error as InvalidEnvironmentError).problems
-		for (const name of ['APP_URL', 'DATABASE_URL', 'SESSION_SECRET', 'SENDGRID_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'ALTCHA_HMAC_KEY']) {
+		for (const name of [
+			'APP_URL',
+			'DATABASE_URL',
+			'SESSION_SECRET',
+			'SENDGRID_API_KEY',
+			'STRIPE_SECRET_KEY',
+			'STRIPE_WEBHOOK_SECRET',
+			'ALTCHA_HMAC_KEY',
+		]) {
 			expect(problems).toContain(`${name}: required in production`)
 		}
 	})
 
 	test('lists malformed values together with missing ones', () => {
-		expect(() => parseEnv({ NODE_ENV: 'production', PORT: 'eighty', CHARITY_CURRENCY: 'pounds', EMAIL_FROM: 'nobody' })).toThrow(
+		expect(() =>
+			parseEnv({ NODE_ENV: 'production', PORT: 'eighty', CHARITY_CURRENCY: 'pounds', EMAIL_FROM: 'nobody' }),
+		).toThrow(
 			/PORT: must be a whole number[\s\S]*EMAIL_FROM[\s\S]*CHARITY_CURRENCY: must be a three-letter ISO 4217 code[\s\S]*APP_URL: required in production/,
 		)
 	})
@@ -97,14 +107,20 @@ describe('environment configuration', () => {
 		})
 		const open = listenAnnouncement(parseEnv({ HOST: '0.0.0.0' }), 'built app')
 		expect(open.level).toBe('warn')
-		expect(open.message).toContain('/dev/mail (every sign-in code) and the test checkout are open to anyone who can reach this address')
+		expect(open.message).toContain(
+			'/dev/mail (every sign-in code) and the test checkout are open to anyone who can reach this address',
+		)
 		expect(listenAnnouncement(parseEnv(production), 'built app').message).toBe(
 			'[server] International Justice Mission fundraising (built app) is listening on 0.0.0.0:3000',
 		)
 	})
 
 	test('production refuses the published development key for donation challenges', () => {
-		expect(() => parseEnv({ ...production, ALTCHA_HMAC_KEY: parseEnv({}).ALTCHA_HMAC_KEY })).toThrow(/ALTCHA_HMAC_KEY: is the published development value/)
-		expect(() => parseEnv({ ...production, ALTCHA_HMAC_KEY: 'too-short' })).toThrow(/ALTCHA_HMAC_KEY: must be at least 32 characters/)
+		expect(() => parseEnv({ ...production, ALTCHA_HMAC_KEY: parseEnv({}).ALTCHA_HMAC_KEY })).toThrow(
+			/ALTCHA_HMAC_KEY: is the published development value/,
+		)
+		expect(() => parseEnv({ ...production, ALTCHA_HMAC_KEY: 'too-short' })).toThrow(
+			/ALTCHA_HMAC_KEY: must be at least 32 characters/,
+		)
 	})
 })

@@ -11,7 +11,17 @@ import { startDonation, type DonationInput } from '#app/donations/donate.server.
 import { findMoneyDrift, recordMovement } from '#app/donations/ledger.server.ts'
 import { db } from '#db/index.server.ts'
 import { createCampaign, createPerson } from '#db/factories.server.ts'
-import { campaigns, devMailbox, donations, emails, moneyMovements, stripeEvents, type Campaign, type Donation, type Person } from '#db/schema.ts'
+import {
+	campaigns,
+	devMailbox,
+	donations,
+	emails,
+	moneyMovements,
+	stripeEvents,
+	type Campaign,
+	type Donation,
+	type Person,
+} from '#db/schema.ts'
 import { startHttpApp } from '#tests/support/http-app.ts'
 
 /*
@@ -35,7 +45,12 @@ afterAll(async () => {
 })
 beforeEach(async () => {
 	owner = await createPerson(db(), { firstName: 'Sofia', lastName: 'Marsh', email: 'sofia@example.org' })
-	campaign = await createCampaign(db(), { ownerId: owner.id, slug: 'sofia-runs', title: 'Sofia runs for freedom', goalMinor: 100_000 })
+	campaign = await createCampaign(db(), {
+		ownerId: owner.id,
+		slug: 'sofia-runs',
+		title: 'Sofia runs for freedom',
+		goalMinor: 100_000,
+	})
 })
 
 const rid = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`
@@ -110,7 +125,7 @@ async function deliverRaw(payload: string) {
 		headers: { 'content-type': 'application/json', 'stripe-signature': signature },
 		body: payload,
 	})
-	return { status: response.status, body: await response.json() }
+	return { status: response.status, body: (await response.json()) as Record<string, unknown> }
 }
 const deliver = (evt: object) => deliverRaw(JSON.stringify(evt))
 
@@ -139,7 +154,9 @@ async function donationsCsvRows(cookie: string) {
 	const [header, ...lines] = text.trimEnd().split('\r\n')
 	const names = header!.split(',')
 	// The rows of these tests hold no quoted commas.
-	return lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i], value])))
+	return lines.map(
+		(line) => Object.fromEntries(line.split(',').map((value, i) => [names[i], value])) as Record<string, string>,
+	)
 }
 
 describe('disputes', () => {
@@ -214,8 +231,17 @@ describe('disputes', () => {
 		expect(payments).toContain(`dp_for_${open.id.slice(0, 8)}`)
 		expect(payments).toContain('Inquiry: needs a response')
 		const rows = await donationsCsvRows(cookie)
-		expect(rows.find((r) => r.donation_id === lost.id)).toMatchObject({ status: 'dispute_lost', dispute_status: 'lost', disputed: '20', net_received: '0' })
-		expect(rows.find((r) => r.donation_id === open.id)).toMatchObject({ status: 'disputed', dispute_status: 'warning_needs_response', disputed: '0' })
+		expect(rows.find((r) => r.donation_id === lost.id)).toMatchObject({
+			status: 'dispute_lost',
+			dispute_status: 'lost',
+			disputed: '20',
+			net_received: '0',
+		})
+		expect(rows.find((r) => r.donation_id === open.id)).toMatchObject({
+			status: 'disputed',
+			dispute_status: 'warning_needs_response',
+			disputed: '0',
+		})
 	})
 })
 
@@ -223,7 +249,9 @@ describe('a Checkout Session completed twice', () => {
 	test('a second completion carrying another payment is held for review and the gift counts once', async () => {
 		const donation = await pendingDonation()
 		await paid(donation)
-		const second = await deliver(event('checkout.session.completed', sessionObject(donation, { payment_intent: 'pi_another_payment' })))
+		const second = await deliver(
+			event('checkout.session.completed', sessionObject(donation, { payment_intent: 'pi_another_payment' })),
+		)
 		expect(second).toMatchObject({ status: 200, body: { outcome: 'held_for_review' } })
 		expect(await totals()).toEqual({ raised: 2500, donors: 1 })
 		expect(await db().select().from(moneyMovements)).toHaveLength(1)
@@ -255,7 +283,12 @@ describe('refunds', () => {
 		const names = ['Ada One', 'Ben Two', 'Cal Three', 'Dee Four', 'Eve Five']
 		const gifts: Donation[] = []
 		for (const [i, name] of names.entries()) {
-			const gift = await pendingDonation({ amountMinor: 2000, donorName: name, donorEmail: `donor${i}@example.com`, updatesOptIn: true })
+			const gift = await pendingDonation({
+				amountMinor: 2000,
+				donorName: name,
+				donorEmail: `donor${i}@example.com`,
+				updatesOptIn: true,
+			})
 			await paid(gift)
 			gifts.push(gift)
 		}
@@ -272,10 +305,18 @@ describe('refunds', () => {
 
 		await postCampaignUpdate(campaign, owner, 'Ten miles done!', newFormToken())
 		const updates = await db().select().from(emails).where(eq(emails.template, 'campaign-update'))
-		expect(updates.map((e) => e.toEmail).sort()).toEqual(['donor0@example.com', 'donor1@example.com', 'donor2@example.com', 'donor3@example.com'])
+		expect(updates.map((e) => e.toEmail).sort()).toEqual([
+			'donor0@example.com',
+			'donor1@example.com',
+			'donor2@example.com',
+			'donor3@example.com',
+		])
 
 		const ownerCookie = await app.signIn('sofia@example.org')
-		const dashboard = (await (await app.get(`/dashboard/${campaign.id}`, ownerCookie)).text()).replaceAll('<!-- -->', '')
+		const dashboard = (await (await app.get(`/dashboard/${campaign.id}`, ownerCookie)).text()).replaceAll(
+			'<!-- -->',
+			'',
+		)
 		expect(dashboard).toContain('Refunded')
 		expect(dashboard).toContain('Say thank you to Dee Four')
 		expect(dashboard).not.toContain('Say thank you to Eve Five')
@@ -292,7 +333,9 @@ describe('refunds', () => {
 		await deliver(event('charge.refunded', chargeObject(donation, 500)))
 		expect(await statusOf(donation)).toBe('partially_refunded')
 		expect(await totals()).toEqual({ raised: 1500, donors: 1 })
-		expect((await listDonorWall(campaign.id)).map((d) => [d.displayName, d.amountMinor])).toEqual([['Pat Partial', 1500]])
+		expect((await listDonorWall(campaign.id)).map((d) => [d.displayName, d.amountMinor])).toEqual([
+			['Pat Partial', 1500],
+		])
 		const page = await (await app.get('/f/sofia-runs')).text()
 		expect(page).toContain('£15')
 		expect(page).not.toContain('£20')
@@ -300,7 +343,11 @@ describe('refunds', () => {
 	})
 
 	test('each refund emails the donor a confirmation and the fundraiser a notice, once, however often Stripe repeats it', async () => {
-		const donation = await pendingDonation({ amountMinor: 4000, donorName: 'Rita Refund', donorEmail: 'rita@example.com' })
+		const donation = await pendingDonation({
+			amountMinor: 4000,
+			donorName: 'Rita Refund',
+			donorEmail: 'rita@example.com',
+		})
 		await paid(donation)
 		const partial = event('charge.refunded', chargeObject(donation, 1000))
 		await deliver(partial)
@@ -320,7 +367,8 @@ describe('refunds', () => {
 		expect(toOwner.map((e) => e.toEmail)).toEqual(['sofia@example.org', 'sofia@example.org'])
 		expect(toOwner.map((e) => (e.data as { raisedMinor: number }).raisedMinor).sort((a, b) => a - b)).toEqual([0, 3000])
 		// Both render and go out through the outbox like every other email.
-		for (const email of [toDonor[1]!, toOwner[0]!]) expect((await deliverQueuedEmail(email.id, { isLastAttempt: false })).outcome).toBe('sent')
+		for (const email of [toDonor[1]!, toOwner[0]!])
+			expect((await deliverQueuedEmail(email.id, { isLastAttempt: false })).outcome).toBe('sent')
 		const sent = await db().select().from(devMailbox)
 		expect(sent.find((m) => m.toEmail === 'rita@example.com')!.text).toMatch(/refunded/i)
 		expect(sent.find((m) => m.toEmail === 'sofia@example.org')!.text).toMatch(/refunded/i)
@@ -339,7 +387,14 @@ describe('currency', () => {
 		expect(await db().select().from(moneyMovements)).toHaveLength(0)
 		await expect(
 			db().transaction((tx) =>
-				recordMovement(tx, { kind: 'donation_succeeded', amountMinor: 2500, currency: 'GBP', donationId: donation.id, campaignId: campaign.id, sourceId: 'pi_x' }),
+				recordMovement(tx, {
+					kind: 'donation_succeeded',
+					amountMinor: 2500,
+					currency: 'GBP',
+					donationId: donation.id,
+					campaignId: campaign.id,
+					sourceId: 'pi_x',
+				}),
 			),
 		).rejects.toThrow(/currency GBP .*campaign.*EUR/)
 		await expectNoDrift()
@@ -355,17 +410,27 @@ describe('malformed signed events', () => {
 			JSON.stringify(event('checkout.session.completed', null)),
 			JSON.stringify(event('charge.refunded', null)),
 			JSON.stringify(event('charge.dispute.funds_withdrawn', 'dp_1')),
-			JSON.stringify(event('checkout.session.completed', { ...sessionObject(donation), metadata: 'NESTED' })).replace('"NESTED"', nested),
+			JSON.stringify(event('checkout.session.completed', { ...sessionObject(donation), metadata: 'NESTED' })).replace(
+				'"NESTED"',
+				nested,
+			),
 			JSON.stringify(event('checkout.session.completed', sessionObject(donation, { amount_total: '2500' }))),
 			JSON.stringify(event('checkout.session.completed', sessionObject(donation, { payment_intent: 'pi_\u0000nul' }))),
 			JSON.stringify(event('charge.refunded', { ...chargeObject(donation, 500), amount_refunded: -5 })),
 			JSON.stringify(event('charge.dispute.created', { ...disputeObject(donation, 'needs_response'), id: null })),
-			JSON.stringify({ id: 'evt_\u0000', type: 'checkout.session.completed', data: { object: sessionObject(donation) } }),
+			JSON.stringify({
+				id: 'evt_\u0000',
+				type: 'checkout.session.completed',
+				data: { object: sessionObject(donation) },
+			}),
 			JSON.stringify({ id: rid('evt'), type: 'charge.refunded' }),
 		]
 		for (const body of bodies) {
 			const result = await deliverRaw(body)
-			expect(result, body.slice(0, 200)).toMatchObject({ status: 200, body: { received: true, outcome: 'held_for_review' } })
+			expect(result, body.slice(0, 200)).toMatchObject({
+				status: 200,
+				body: { received: true, outcome: 'held_for_review' },
+			})
 		}
 		const held = await db().select().from(stripeEvents).where(eq(stripeEvents.outcome, 'held_for_review'))
 		expect(held).toHaveLength(bodies.length)
@@ -375,7 +440,9 @@ describe('malformed signed events', () => {
 		expect(await totals()).toEqual({ raised: 0, donors: 0 })
 
 		// A NUL in a field we do not use does not stop a good payment.
-		const ok = await deliver(event('checkout.session.completed', sessionObject(donation, { customer_details: { name: 'Han\u0000nah' } })))
+		const ok = await deliver(
+			event('checkout.session.completed', sessionObject(donation, { customer_details: { name: 'Han\u0000nah' } })),
+		)
 		expect(ok).toMatchObject({ status: 200, body: { outcome: 'processed' } })
 		expect(await totals()).toEqual({ raised: 2500, donors: 1 })
 		const [stored] = await db()

@@ -12,7 +12,16 @@ import { findMoneyDrift } from '#app/donations/ledger.server.ts'
 import { reconcileStripe } from '#app/donations/reconcile.server.ts'
 import { db } from '#db/index.server.ts'
 import { createCampaign, createPerson } from '#db/factories.server.ts'
-import { donationLimitAlerts, donations, emails, moneyMovements, spentDonationChallenges, stripeEvents, type Campaign, type Donation } from '#db/schema.ts'
+import {
+	donationLimitAlerts,
+	donations,
+	emails,
+	moneyMovements,
+	spentDonationChallenges,
+	stripeEvents,
+	type Campaign,
+	type Donation,
+} from '#db/schema.ts'
 import { resetTestEnv } from '#tests/support/env.ts'
 import { startHttpApp } from '#tests/support/http-app.ts'
 import { testDatabase } from '#tests/support/setup-file.ts'
@@ -30,7 +39,12 @@ afterAll(async () => {
 })
 beforeEach(async () => {
 	const owner = await createPerson(db(), { firstName: 'Sofia', email: 'sofia@example.org' })
-	campaign = await createCampaign(db(), { ownerId: owner.id, slug: 'sofia-runs', title: 'Sofia runs for freedom', goalMinor: 100_000 })
+	campaign = await createCampaign(db(), {
+		ownerId: owner.id,
+		slug: 'sofia-runs',
+		title: 'Sofia runs for freedom',
+		goalMinor: 100_000,
+	})
 })
 
 const rid = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`
@@ -121,16 +135,30 @@ async function totals() {
 }
 
 /** A filled-in donation form as a browser posts it. */
-const donorForm = (fields: Record<string, string> = {}) => ({ amount: '2500', donorName: 'Gwen Guest', donorEmail: 'gwen@example.com', ...fields })
+const donorForm = (fields: Record<string, string> = {}) => ({
+	amount: '2500',
+	donorName: 'Gwen Guest',
+	donorEmail: 'gwen@example.com',
+	...fields,
+})
 
 /** The page's text as a person reads it: no tags, no React text separators. */
 const textOf = (html: string) =>
 	html
 		.replace(/<!-- -->/g, '')
 		.replace(/<\/?(strong|em|span|a)\b[^>]*>/g, '')
-		.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&#x27;/g, "'")
+		.replace(/&amp;/g, '&')
+		.replace(/\s+/g, ' ')
 
-const unescapeAttribute = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+const unescapeAttribute = (value: string) =>
+	value
+		.replace(/&quot;/g, '"')
+		.replace(/&#x27;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&')
 
 /** The proof-of-work challenge the page hands the ALTCHA widget, or null. */
 function challengeIn(html: string): Challenge | null {
@@ -143,7 +171,9 @@ async function solvedAltcha(html: string) {
 	const challenge = challengeIn(html)
 	if (!challenge) throw new Error('the page asked for no proof-of-work check')
 	const solution = await solveChallenge({ challenge, deriveKey })
-	return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64')
+	return Buffer.from(
+		JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),
+	).toString('base64')
 }
 
 /** The no-JavaScript wait pass the page carries, or null. */
@@ -205,12 +235,16 @@ describe('starting a donation with Stripe configured', () => {
 		expect(await startDonation(donationInput({ amountMinor: 2_500_001 }))).toMatchObject({ ok: false })
 		expect(await db().select().from(donations)).toHaveLength(0)
 	})
-
 })
 
 describe('the donation form', () => {
 	test('cancelling at the checkout returns to the form as the donor left it', async () => {
-		const donation = await pendingDonation({ amountMinor: 1234, message: 'For Sofia', anonymous: true, donorName: 'Cara Cancel' })
+		const donation = await pendingDonation({
+			amountMinor: 1234,
+			message: 'For Sofia',
+			anonymous: true,
+			donorName: 'Cara Cancel',
+		})
 		const html = await (await fetch(`${app.origin}/f/sofia-runs/donate?cancelled=${donation.id}`)).text()
 		expect(html).toContain('You left the checkout before paying.')
 		expect(html).toMatch(/value="12\.34"/)
@@ -221,7 +255,13 @@ describe('the donation form', () => {
 	})
 
 	test('bad input is answered beside each field with 400 and writes nothing', async () => {
-		const response = await app.postForm('/f/sofia-runs/donate', { amount: 'other', otherAmount: '0.50', donorName: '', donorEmail: 'nope', message: 'x'.repeat(281) })
+		const response = await app.postForm('/f/sofia-runs/donate', {
+			amount: 'other',
+			otherAmount: '0.50',
+			donorName: '',
+			donorEmail: 'nope',
+			message: 'x'.repeat(281),
+		})
 		expect(response.status).toBe(400)
 		const html = await response.text()
 		expect(html).toContain('The smallest gift we can take online is £2')
@@ -232,14 +272,21 @@ describe('the donation form', () => {
 	})
 
 	test('without JavaScript a typed other amount wins over the preset that stayed selected', async () => {
-		const response = await app.postForm('/f/sofia-runs/donate', donorForm({ amount: '2500', otherAmount: '15', coverFee: 'on' }))
+		const response = await app.postForm(
+			'/f/sofia-runs/donate',
+			donorForm({ amount: '2500', otherAmount: '15', coverFee: 'on' }),
+		)
 		expect(response.status).toBe(303)
 		const [row] = await db().select().from(donations)
 		expect(row).toMatchObject({ amountMinor: 1500, coverFeeMinor: coverFeeMinor(1500, { bps: 150, fixedMinor: 20 }) })
 	})
 
 	test('a typed amount with no preset chosen at all is taken', async () => {
-		const response = await app.postForm('/f/sofia-runs/donate', { otherAmount: '12.50', donorName: 'Nia', donorEmail: 'nia@example.com' })
+		const response = await app.postForm('/f/sofia-runs/donate', {
+			otherAmount: '12.50',
+			donorName: 'Nia',
+			donorEmail: 'nia@example.com',
+		})
 		expect(response.status).toBe(303)
 		expect((await db().select().from(donations))[0]).toMatchObject({ amountMinor: 1250 })
 	})
@@ -249,20 +296,33 @@ describe('the donation form', () => {
 			const response = await app.postForm('/f/sofia-runs/donate', donorForm({ amount: 'other', otherAmount }))
 			expect(response.status, otherAmount).toBe(400)
 			const html = await response.text()
-			expect(html).toMatch(/id="donate-otherAmount-error"[^>]*><p[^>]*>Use a comma only between thousands, like 1,000; for pence, use a point, like 25.50<\/p>/)
+			expect(html).toMatch(
+				/id="donate-otherAmount-error"[^>]*><p[^>]*>Use a comma only between thousands, like 1,000; for pence, use a point, like 25.50<\/p>/,
+			)
 			expect(html).toContain(`value="${otherAmount}"`)
 		}
 		expect(await db().select().from(donations)).toHaveLength(0)
-		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ amount: 'other', otherAmount: '1,000.50' }))).status).toBe(303)
+		expect(
+			(await app.postForm('/f/sofia-runs/donate', donorForm({ amount: 'other', otherAmount: '1,000.50' }))).status,
+		).toBe(303)
 		expect((await db().select().from(donations))[0]).toMatchObject({ amountMinor: 100_050 })
 	})
 
 	test('a good donation starts a pending donation and sends the donor to the checkout (303)', async () => {
-		const response = await app.postForm('/f/sofia-runs/donate', { amount: '2500', donorName: 'Dana Donor', donorEmail: 'dana@example.com', coverFee: 'on' })
+		const response = await app.postForm('/f/sofia-runs/donate', {
+			amount: '2500',
+			donorName: 'Dana Donor',
+			donorEmail: 'dana@example.com',
+			coverFee: 'on',
+		})
 		expect(response.status).toBe(303)
 		expect(response.headers.get('location')).toMatch(/^\/test-checkout\/cs_test_local_[0-9a-f]+$/)
 		const [row] = await db().select().from(donations)
-		expect(row).toMatchObject({ status: 'pending', amountMinor: 2500, coverFeeMinor: coverFeeMinor(2500, { bps: 150, fixedMinor: 20 }) })
+		expect(row).toMatchObject({
+			status: 'pending',
+			amountMinor: 2500,
+			coverFeeMinor: coverFeeMinor(2500, { bps: 150, fixedMinor: 20 }),
+		})
 	})
 })
 
@@ -281,20 +341,37 @@ describe('donation limits', () => {
 		resetTestEnv({ DONATION_IP_FAILURES_BEFORE_CHALLENGE: '3', DONATION_CHALLENGE_DIFFICULTY: '20' })
 		// Successful gifts never count against a connection.
 		for (let i = 0; i < 4; i++) {
-			expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: `happy${i}@example.com` }))).status).toBe(303)
+			expect(
+				(await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: `happy${i}@example.com` }))).status,
+			).toBe(303)
 		}
-		for (const row of await db().select().from(donations)) await deliver(event('checkout.session.completed', sessionObject(row)))
+		for (const row of await db().select().from(donations))
+			await deliver(event('checkout.session.completed', sessionObject(row)))
 		for (let i = 0; i < 3; i++) {
-			expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: `unlucky${i}@example.com` }))).status).toBe(303)
+			expect(
+				(await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: `unlucky${i}@example.com` }))).status,
+			).toBe(303)
 		}
-		const [failed, expired, leftOpen] = await db().select().from(donations).where(eq(donations.status, 'pending')).orderBy(asc(donations.createdAt))
+		const [failed, expired, leftOpen] = await db()
+			.select()
+			.from(donations)
+			.where(eq(donations.status, 'pending'))
+			.orderBy(asc(donations.createdAt))
 		await deliver(event('checkout.session.completed', sessionObject(failed!, { payment_status: 'unpaid' })))
 		await deliver(event('checkout.session.async_payment_failed', sessionObject(failed!, { payment_status: 'unpaid' })))
-		await deliver(event('checkout.session.expired', sessionObject(expired!, { status: 'expired', payment_status: 'unpaid' })))
+		await deliver(
+			event('checkout.session.expired', sessionObject(expired!, { status: 'expired', payment_status: 'unpaid' })),
+		)
 		// A checkout left open for over half an hour counts as abandoned, whether or not Stripe has said so yet.
-		await db().update(donations).set({ createdAt: new Date(Date.now() - 40 * 60_000) }).where(eq(donations.id, leftOpen!.id))
+		await db()
+			.update(donations)
+			.set({ createdAt: new Date(Date.now() - 40 * 60_000) })
+			.where(eq(donations.id, leftOpen!.id))
 
-		const asked = await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'next@example.com', message: 'Keep going' }))
+		const asked = await app.postForm(
+			'/f/sofia-runs/donate',
+			donorForm({ donorEmail: 'next@example.com', message: 'Keep going' }),
+		)
 		expect(asked.status).toBe(429)
 		const html = await asked.text()
 		expect(textOf(html)).toContain('please let your browser do a quick check')
@@ -311,7 +388,12 @@ describe('donation limits', () => {
 		expect(replayed.status).toBe(429)
 		expect(challengeIn(await replayed.text())).not.toBeNull()
 		// Nor is a solution to a challenge we did not sign.
-		const forged = Buffer.from(JSON.stringify({ challenge: { parameters: challengeIn(html)!.parameters, signature: '00' }, solution: { counter: 1, derivedKey: '00' } })).toString('base64')
+		const forged = Buffer.from(
+			JSON.stringify({
+				challenge: { parameters: challengeIn(html)!.parameters, signature: '00' },
+				solution: { counter: 1, derivedKey: '00' },
+			}),
+		).toString('base64')
 		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ altcha: forged }))).status).toBe(429)
 		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ altcha: 'not base64 json' }))).status).toBe(429)
 		expect(await db().select().from(donations)).toHaveLength(8)
@@ -324,19 +406,29 @@ describe('donation limits', () => {
 			await deliver(event('checkout.session.completed', sessionObject(tried, { payment_status: 'unpaid' })))
 			await deliver(event('checkout.session.async_payment_failed', sessionObject(tried, { payment_status: 'unpaid' })))
 		}
-		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'TESTER@example.com' }))).status).toBe(429)
-		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'someone-else@example.com' }))).status).toBe(303)
+		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'TESTER@example.com' }))).status).toBe(
+			429,
+		)
+		expect(
+			(await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'someone-else@example.com' }))).status,
+		).toBe(303)
 	})
 
 	test('a burst of starts on one fundraiser, or across all of them, asks for the check, and staff see the alerts on the payments page', async () => {
 		resetTestEnv({ DONATION_CAMPAIGN_STARTS_PER_MINUTE: '3', DONATION_GLOBAL_STARTS_PER_MINUTE: '5' })
 		const owner = await createPerson(db(), { firstName: 'Tom', email: 'tom@example.org' })
 		await createCampaign(db(), { ownerId: owner.id, slug: 'tom-swims', title: 'Tom swims the loch', goalMinor: 50_000 })
-		for (let i = 0; i < 3; i++) expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: `s${i}@example.com` }))).status).toBe(303)
+		for (let i = 0; i < 3; i++)
+			expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: `s${i}@example.com` }))).status).toBe(
+				303,
+			)
 		const sofiaBusy = await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 's3@example.com' }))
 		expect(sofiaBusy.status).toBe(429)
 		expect(challengeIn(await sofiaBusy.text())).not.toBeNull()
-		for (let i = 0; i < 2; i++) expect((await app.postForm('/f/tom-swims/donate', donorForm({ donorEmail: `t${i}@example.com` }))).status).toBe(303)
+		for (let i = 0; i < 2; i++)
+			expect((await app.postForm('/f/tom-swims/donate', donorForm({ donorEmail: `t${i}@example.com` }))).status).toBe(
+				303,
+			)
 		expect((await app.postForm('/f/tom-swims/donate', donorForm({ donorEmail: 't2@example.com' }))).status).toBe(429)
 		expect((await app.postForm('/f/tom-swims/donate', donorForm({ donorEmail: 't3@example.com' }))).status).toBe(429)
 
@@ -355,7 +447,9 @@ describe('donation limits', () => {
 
 	test('without JavaScript a donor past a limit is asked to wait briefly and press again, and the wait pass works once', async () => {
 		resetTestEnv({ DONATION_CAMPAIGN_STARTS_PER_MINUTE: '1', DONATION_NOJS_WAIT_SECONDS: '600' })
-		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'first@example.com' }))).status).toBe(303)
+		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'first@example.com' }))).status).toBe(
+			303,
+		)
 		const asked = await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'nojs@example.com' }))
 		expect(asked.status).toBe(429)
 		const html = await asked.text()
@@ -364,7 +458,10 @@ describe('donation limits', () => {
 		const waitPass = waitPassIn(html)
 		expect(waitPass).toBeTruthy()
 
-		const tooSoon = await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'nojs@example.com', waitPass: waitPass! }))
+		const tooSoon = await app.postForm(
+			'/f/sofia-runs/donate',
+			donorForm({ donorEmail: 'nojs@example.com', waitPass: waitPass! }),
+		)
 		expect(tooSoon.status).toBe(429)
 		const soonHtml = await tooSoon.text()
 		expect(textOf(soonHtml)).toContain('Please wait a little longer')
@@ -372,10 +469,19 @@ describe('donation limits', () => {
 		expect(waitPassIn(soonHtml)).toBe(waitPass)
 
 		resetTestEnv({ DONATION_CAMPAIGN_STARTS_PER_MINUTE: '1', DONATION_NOJS_WAIT_SECONDS: '0' })
-		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'nojs@example.com', waitPass: waitPass! }))).status).toBe(303)
-		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'nojs2@example.com', waitPass: waitPass! }))).status).toBe(429)
+		expect(
+			(await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'nojs@example.com', waitPass: waitPass! })))
+				.status,
+		).toBe(303)
+		expect(
+			(await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'nojs2@example.com', waitPass: waitPass! })))
+				.status,
+		).toBe(429)
 		const tampered = waitPass!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))
-		expect((await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'nojs3@example.com', waitPass: tampered }))).status).toBe(429)
+		expect(
+			(await app.postForm('/f/sofia-runs/donate', donorForm({ donorEmail: 'nojs3@example.com', waitPass: tampered })))
+				.status,
+		).toBe(429)
 	})
 })
 
@@ -384,7 +490,9 @@ describe('the thank-you page', () => {
 		const donation = await pendingDonation({ amountMinor: 3000, coverFee: true })
 		await deliver(event('checkout.session.completed', sessionObject(donation)))
 		const html = await (await app.get(`/f/sofia-runs/thank-you?session_id=${donation.stripeCheckoutSessionId}`)).text()
-		expect(textOf(html)).toContain('Your gift of £30.00, plus £0.66 you added to cover the processing fee — £30.66 in all — to Sofia runs for freedom is confirmed.')
+		expect(textOf(html)).toContain(
+			'Your gift of £30.00, plus £0.66 you added to cover the processing fee — £30.66 in all — to Sofia runs for freedom is confirmed.',
+		)
 		expect(html).toContain('id="share-heading"')
 		expect(html).toMatch(/<a[^>]*href="\/start"[^>]*>[^<]*Start your own fundraiser/)
 		expect(html).not.toContain('http-equiv="refresh"')
@@ -399,12 +507,15 @@ describe('the thank-you page', () => {
 
 	test('without JavaScript a slow bank payment’s page refreshes itself while it processes, and stops once it is settled', async () => {
 		const donation = await pendingDonation({ amountMinor: 3000, coverFee: true })
-		const page = () => app.get(`/f/sofia-runs/thank-you?session_id=${donation.stripeCheckoutSessionId}`).then((r) => r.text())
+		const page = () =>
+			app.get(`/f/sofia-runs/thank-you?session_id=${donation.stripeCheckoutSessionId}`).then((r) => r.text())
 		expect(await page()).toMatch(/<noscript><meta http-equiv="refresh" content="\d+"\/><\/noscript>/)
 		await deliver(event('checkout.session.completed', sessionObject(donation, { payment_status: 'unpaid' })))
 		const processing = await page()
 		expect(processing).toMatch(/<meta http-equiv="refresh"/)
-		expect(textOf(processing)).toContain('Your payment of £30.66 (your gift of £30.00 plus £0.66 towards the processing fee) is processing')
+		expect(textOf(processing)).toContain(
+			'Your payment of £30.66 (your gift of £30.00 plus £0.66 towards the processing fee) is processing',
+		)
 		await deliver(event('checkout.session.async_payment_failed', sessionObject(donation, { payment_status: 'unpaid' })))
 		const failed = await page()
 		expect(failed).not.toContain('http-equiv="refresh"')
@@ -481,7 +592,13 @@ describe('Stripe webhooks', () => {
 
 	test('a completion for an unknown donation is held for review', async () => {
 		const result = await deliver(
-			event('checkout.session.completed', { id: 'cs_unknown', amount_total: 100, currency: 'gbp', payment_status: 'paid', metadata: {} }),
+			event('checkout.session.completed', {
+				id: 'cs_unknown',
+				amount_total: 100,
+				currency: 'gbp',
+				payment_status: 'paid',
+				metadata: {},
+			}),
 		)
 		expect(result.body).toMatchObject({ outcome: 'held_for_review' })
 	})
@@ -505,7 +622,9 @@ describe('Stripe webhooks', () => {
 		expect(await statusOf(failing)).toBe('failed')
 
 		const abandoned = await pendingDonation({ amountMinor: 900 })
-		await deliver(event('checkout.session.expired', sessionObject(abandoned, { status: 'expired', payment_status: 'unpaid' })))
+		await deliver(
+			event('checkout.session.expired', sessionObject(abandoned, { status: 'expired', payment_status: 'unpaid' })),
+		)
 		expect(await statusOf(abandoned)).toBe('expired')
 
 		expect(await totals()).toEqual({ raised: 3500, donors: 2 })
@@ -571,7 +690,9 @@ describe('Stripe webhooks', () => {
 
 	test('50 concurrent deliveries with duplicates in shuffled order end at exact totals with no drift', async () => {
 		const gifts = [1000, 2500, 5000, 700, 1234, 9999]
-		const pending = await Promise.all(gifts.map((amountMinor, i) => pendingDonation({ amountMinor, clientIp: `192.0.2.${i}` })))
+		const pending = await Promise.all(
+			gifts.map((amountMinor, i) => pendingDonation({ amountMinor, clientIp: `192.0.2.${i}` })),
+		)
 		const events: object[] = []
 		for (const [i, d] of pending.entries()) {
 			if (i === 5) {
@@ -608,7 +729,14 @@ describe('Stripe webhooks', () => {
 		// Donations 0 (1000, an inquiry closed), 2 (5000, dispute won), 4 (1234, async) count; 1 is fully refunded, 3 lost to a dispute, 5 failed.
 		expect(await totals()).toEqual({ raised: 1000 + 5000 + 1234, donors: 3 })
 		expect(await findMoneyDrift()).toMatchObject({ drift: [] })
-		expect(await Promise.all(pending.map(statusOf))).toEqual(['succeeded', 'refunded', 'dispute_won', 'dispute_lost', 'succeeded', 'failed'])
+		expect(await Promise.all(pending.map(statusOf))).toEqual([
+			'succeeded',
+			'refunded',
+			'dispute_won',
+			'dispute_lost',
+			'succeeded',
+			'failed',
+		])
 	})
 })
 

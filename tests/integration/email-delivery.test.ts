@@ -35,17 +35,26 @@ async function emailRow(id: string) {
 	return row!
 }
 
-const signup = { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', idea: 'challenge' as const, emailConsent: true }
+const signup = {
+	firstName: 'Grace',
+	lastName: 'Hopper',
+	email: 'grace@example.com',
+	idea: 'challenge' as const,
+	emailConsent: true,
+}
 
 describe('email delivery through SendGrid', () => {
 	test('the worker sends the welcome email with both parts to SendGrid and records its message id', async () => {
 		useSendGrid()
 		const { welcomeEmailId } = await recordLearnMoreSignup(signup)
 		await startWorkers({ pollingIntervalSeconds: 0.5 })
-		const sent = await waitFor(async () => {
-			const row = await emailRow(welcomeEmailId!)
-			return row.status === 'sent' ? row : null
-		}, { what: 'the welcome email to be sent' })
+		const sent = await waitFor(
+			async () => {
+				const row = await emailRow(welcomeEmailId!)
+				return row.status === 'sent' ? row : null
+			},
+			{ what: 'the welcome email to be sent' },
+		)
 
 		expect(sendgrid.accepted()).toHaveLength(1)
 		const request = sendgrid.accepted()[0]!
@@ -72,10 +81,13 @@ describe('email delivery through SendGrid', () => {
 		sendgrid.failNext(503)
 		const { welcomeEmailId } = await recordLearnMoreSignup(signup)
 		await startWorkers({ pollingIntervalSeconds: 0.5 })
-		const sent = await waitFor(async () => {
-			const row = await emailRow(welcomeEmailId!)
-			return row.status === 'sent' ? row : null
-		}, { what: 'the retried email to be sent', timeoutMs: 20_000 })
+		const sent = await waitFor(
+			async () => {
+				const row = await emailRow(welcomeEmailId!)
+				return row.status === 'sent' ? row : null
+			},
+			{ what: 'the retried email to be sent', timeoutMs: 20_000 },
+		)
 		expect(sendgrid.requests.map((r) => r.status)).toEqual([503, 202])
 		expect(sent.attempts).toBe(2)
 		// The email's job is finished and nothing else waits on the queue, so nothing more can go out.
@@ -139,7 +151,11 @@ describe('email without a SendGrid key', () => {
 		const result = await deliverQueuedEmail(welcomeEmailId!, { isLastAttempt: false })
 		expect(result.outcome).toBe('sent')
 		const [stored] = await db().select().from(devMailbox)
-		expect(stored).toMatchObject({ toEmail: 'grace@example.com', subject: 'Welcome — your free fundraising guide', emailId: welcomeEmailId })
+		expect(stored).toMatchObject({
+			toEmail: 'grace@example.com',
+			subject: 'Welcome — your free fundraising guide',
+			emailId: welcomeEmailId,
+		})
 		expect(stored!.text).toContain('25 Tips for the Novice Fundraiser')
 		expect(sendgrid.requests).toHaveLength(0)
 	})
@@ -147,6 +163,8 @@ describe('email without a SendGrid key', () => {
 
 /** Jobs still waiting, retrying or running (pg-boss's own record of the queue). */
 async function openEmailJobs() {
-	const { rows } = await getDatabase().sql.executeSql(`select id, state from pgboss.job where state in ('created', 'retry', 'active')`)
+	const { rows } = await getDatabase().sql.executeSql(
+		`select id, state from pgboss.job where state in ('created', 'retry', 'active')`,
+	)
 	return rows
 }

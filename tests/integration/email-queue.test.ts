@@ -13,7 +13,11 @@ let sendgrid: StandIn
 
 beforeEach(async () => {
 	sendgrid = await startSendGridStandIn()
-	resetTestEnv({ SENDGRID_API_KEY: sendgrid.apiKey, SENDGRID_API_BASE: sendgrid.baseUrl, EMAIL_WORKER_CONCURRENCY: '10' })
+	resetTestEnv({
+		SENDGRID_API_KEY: sendgrid.apiKey,
+		SENDGRID_API_BASE: sendgrid.baseUrl,
+		EMAIL_WORKER_CONCURRENCY: '10',
+	})
 })
 afterEach(async () => {
 	await stopWorkers()
@@ -32,7 +36,13 @@ async function queueBacklog(n: number, template: 'campaign-update' | 'donation-r
 					causeKey: `backlog:${template}:${i}`,
 					to,
 					category: 'updates',
-					data: { donorName: 'Pat', fundraiserName: 'Sam', campaignTitle: 'A run', campaignSlug: 'a-run', updateBody: 'Mile 20!' },
+					data: {
+						donorName: 'Pat',
+						fundraiserName: 'Sam',
+						campaignTitle: 'A run',
+						campaignSlug: 'a-run',
+						updateBody: 'Mile 20!',
+					},
 				})
 			} else {
 				await queueEmail(tx, {
@@ -73,7 +83,9 @@ describe('the email queues', () => {
 		await requestSignIn({ email: 'staff-at-peak@example.org', clientIp: '203.0.113.9' })
 		await expect.poll(() => sentTo('staff-at-peak@example.org'), { timeout: 20_000 }).toBe(true)
 		// Most of the backlog had not gone when the code did.
-		const updatesSentBeforeCode = sendgrid.accepted().findIndex((r) => JSON.stringify(r.body).includes('staff-at-peak@example.org'))
+		const updatesSentBeforeCode = sendgrid
+			.accepted()
+			.findIndex((r) => JSON.stringify(r.body).includes('staff-at-peak@example.org'))
 		expect(updatesSentBeforeCode).toBeLessThan(200)
 	})
 
@@ -91,8 +103,15 @@ describe('the email queues', () => {
 		await queueBacklog(120, 'donation-receipt')
 		await queueBacklog(80, 'campaign-update')
 		await startWorkers({ pollingIntervalSeconds: 0.5 })
-		await expect.poll(async () => (await statusCount('donation-receipt', 'sent')) + (await statusCount('campaign-update', 'sent')), { timeout: 30_000 }).toBe(200)
-		const addresses = sendgrid.accepted().map((r) => JSON.stringify((r.body as { personalizations: unknown }).personalizations))
+		await expect
+			.poll(
+				async () => (await statusCount('donation-receipt', 'sent')) + (await statusCount('campaign-update', 'sent')),
+				{ timeout: 30_000 },
+			)
+			.toBe(200)
+		const addresses = sendgrid
+			.accepted()
+			.map((r) => JSON.stringify((r.body as { personalizations: unknown }).personalizations))
 		expect(new Set(addresses).size).toBe(200)
 		expect(addresses).toHaveLength(200)
 	})
@@ -103,7 +122,15 @@ describe('the email queues', () => {
 		// The worker claimed it and SendGrid accepted it; the process died before recording so.
 		await db().update(emails).set({ status: 'sending', attempts: 1 }).where(eq(emails.id, email!.id))
 		// SendGrid's "processed" event for it arrived (as the event webhook records it).
-		await db().insert(emailEvents).values({ emailId: email!.id, event: 'processed', dedupeKey: `processed:${email!.id}`, occurredAt: new Date(), payload: {} })
+		await db()
+			.insert(emailEvents)
+			.values({
+				emailId: email!.id,
+				event: 'processed',
+				dedupeKey: `processed:${email!.id}`,
+				occurredAt: new Date(),
+				payload: {},
+			})
 		expect((await deliverQueuedEmail(email!.id, { isLastAttempt: false })).outcome).toBe('already-handled')
 		expect(sendgrid.accepted()).toHaveLength(0)
 		const [after] = await db().select().from(emails).where(eq(emails.id, email!.id))

@@ -22,7 +22,9 @@ function pagesOf(pdf: Buffer): PageText[] {
 		.map((match) => match[1]!)
 		.filter((stream) => stream.includes(' Tm'))
 		.map((stream) => ({
-			lowest: Math.min(...[...stream.matchAll(/1 0 0 1 [\d.]+ ([\d.]+) Tm/g)].map((m) => Number(m[1])).filter((y) => y > FOOTER_TOP)),
+			lowest: Math.min(
+				...[...stream.matchAll(/1 0 0 1 [\d.]+ ([\d.]+) Tm/g)].map((m) => Number(m[1])).filter((y) => y > FOOTER_TOP),
+			),
 			opensSection: / 21 Tf/.test(/\/F\d+ [\d.]+ Tf/.exec(stream)?.[0] ?? ''),
 		}))
 }
@@ -34,7 +36,10 @@ describe('the printable guide', () => {
 		expect(pages.length).toBeGreaterThan(1)
 		pages.slice(0, -1).forEach((page, index) => {
 			const allowed = pages[index + 1]!.opensSection ? SECTION_OPENING : FULL_PAGE_GAP
-			expect(page.lowest - BOTTOM_MARGIN, `empty space at the foot of page ${index + 1} of ${pages.length}`).toBeLessThan(allowed)
+			expect(
+				page.lowest - BOTTOM_MARGIN,
+				`empty space at the foot of page ${index + 1} of ${pages.length}`,
+			).toBeLessThan(allowed)
 		})
 	})
 })

@@ -13,7 +13,13 @@ afterAll(async () => {
 	await app?.close()
 })
 
-const goodSignup = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', idea: 'birthday', emailConsent: 'on' }
+const goodSignup = {
+	firstName: 'Ada',
+	lastName: 'Lovelace',
+	email: 'ada@example.com',
+	idea: 'birthday',
+	emailConsent: 'on',
+}
 
 async function countRows() {
 	return {
@@ -81,12 +87,19 @@ describe('learn-more sign-up over HTTP', () => {
 		expect(response.headers.get('location')).toBe('/fundraise/thanks')
 		expect(await countRows()).toEqual({ people: 1, signups: 1, emails: 1 })
 		const thanks = await (await fetch(app.origin + '/fundraise/thanks')).text()
-		expect(thanks).toContain('Thank you for signing up to learn more about starting a fundraiser. We will be in touch soon!')
+		expect(thanks).toContain(
+			'Thank you for signing up to learn more about starting a fundraiser. We will be in touch soon!',
+		)
 		expect(thanks).toContain('href="/guide/25-tips"')
 	})
 
 	test('bad input gets 400, a message beside each field, the typed values kept, and nothing written', async () => {
-		const response = await app.postForm('/fundraise', { firstName: '', lastName: 'Lovelace', email: 'ada@', idea: 'skydive' })
+		const response = await app.postForm('/fundraise', {
+			firstName: '',
+			lastName: 'Lovelace',
+			email: 'ada@',
+			idea: 'skydive',
+		})
 		expect(response.status).toBe(400)
 		const html = await response.text()
 		expect(html).toContain('Please enter your first name')
@@ -138,7 +151,10 @@ describe('learn-more sign-up over HTTP', () => {
 	})
 
 	test('a cross-site post is refused before it reaches the form', async () => {
-		const response = await app.postForm('/fundraise', goodSignup, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })
+		const response = await app.postForm('/fundraise', goodSignup, {
+			origin: 'https://evil.example',
+			'sec-fetch-site': 'cross-site',
+		})
 		expect(response.status).toBe(403)
 		const noFetchSite = await fetch(app.origin + '/fundraise', {
 			method: 'POST',
@@ -174,7 +190,12 @@ describe('contact forms over HTTP', () => {
 		expect(response.status).toBe(302)
 		expect(response.headers.get('location')).toBe('/contact?sent=1')
 		const [stored] = await db().select().from(contactMessages)
-		expect(stored).toMatchObject({ topic: 'help', name: 'Sam Supporter', email: 'sam@example.com', phone: '+44 20 7946 0000' })
+		expect(stored).toMatchObject({
+			topic: 'help',
+			name: 'Sam Supporter',
+			email: 'sam@example.com',
+			phone: '+44 20 7946 0000',
+		})
 		const [notification] = await db().select().from(emails)
 		expect(notification).toMatchObject({ template: 'contact-notification', toEmail: 'supporters@example.org' })
 	})
@@ -237,7 +258,10 @@ describe('one-click unsubscribe (RFC 8058)', () => {
 
 	test('a forged token is refused and changes nothing', async () => {
 		await app.postForm('/fundraise', goodSignup)
-		const response = await fetch(`${app.origin}/email/unsubscribe?t=e30.forged`, { method: 'POST', body: 'List-Unsubscribe=One-Click' })
+		const response = await fetch(`${app.origin}/email/unsubscribe?t=e30.forged`, {
+			method: 'POST',
+			body: 'List-Unsubscribe=One-Click',
+		})
 		expect(response.status).toBe(400)
 		const pending = await db().select().from(emails).where(eq(emails.category, 'coaching'))
 		expect(pending.every((e) => e.status === 'scheduled')).toBe(true)
@@ -247,6 +271,10 @@ describe('one-click unsubscribe (RFC 8058)', () => {
 		const response = await fetch(`${app.origin}/guide/25-tips.pdf`)
 		expect(response.status).toBe(200)
 		expect(response.headers.get('content-type')).toBe('application/pdf')
-		expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+		expect(
+			Buffer.from(await response.arrayBuffer())
+				.subarray(0, 5)
+				.toString(),
+		).toBe('%PDF-')
 	})
 })

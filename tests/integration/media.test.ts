@@ -47,7 +47,9 @@ async function phoneJpeg() {
 
 /** A photo-like picture (noise, so it does not compress to nothing). */
 function noisyImage(width: number, height: number) {
-	return sharp({ create: { width, height, channels: 3, background: '#8fb9a8', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+	return sharp({
+		create: { width, height, channels: 3, background: '#8fb9a8', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+	})
 }
 
 const fileOf = (bytes: Buffer | string, name: string, type: string) =>
@@ -60,7 +62,11 @@ async function pixel(image: sharp.Sharp, x: number, y: number) {
 }
 
 function storedFiles() {
-	return existsSync(uploadsDir) ? readdirSync(uploadsDir, { recursive: true }).map(String).filter((f) => f.endsWith('.webp')) : []
+	return existsSync(uploadsDir)
+		? readdirSync(uploadsDir, { recursive: true })
+				.map(String)
+				.filter((f) => f.endsWith('.webp'))
+		: []
 }
 
 async function expectRefused(file: File, message: string | RegExp) {
@@ -124,17 +130,24 @@ describe('cover uploads', () => {
 
 	test('a GIF is refused, saying which formats are welcome', async () => {
 		const gif = await noisyImage(400, 300).gif().toBuffer()
-		await expectRefused(fileOf(gif, 'party.gif', 'image/gif'), 'That file is a GIF; please choose a JPEG, PNG or WebP image')
+		await expectRefused(
+			fileOf(gif, 'party.gif', 'image/gif'),
+			'That file is a GIF; please choose a JPEG, PNG or WebP image',
+		)
 	})
 
 	test('a text file renamed .jpg is refused as not a real image', async () => {
-		await expectRefused(fileOf('hello, I am not a photo', 'photo.jpg', 'image/jpeg'), 'That file says it is a JPEG but it is not a real image')
+		await expectRefused(
+			fileOf('hello, I am not a photo', 'photo.jpg', 'image/jpeg'),
+			'That file says it is a JPEG but it is not a real image',
+		)
 		await expectRefused(fileOf('just text', 'notes.txt', 'text/plain'), 'That file isn’t a JPEG, PNG or WebP image')
 	})
 
 	test('a PNG that says it is a JPEG, by type or by name, is refused as mislabelled', async () => {
 		const png = await noisyImage(400, 300).png().toBuffer()
-		const message = 'That file says it is a JPEG but it is really a PNG; please save it again with the right type and try once more'
+		const message =
+			'That file says it is a JPEG but it is really a PNG; please save it again with the right type and try once more'
 		await expectRefused(fileOf(png, 'cover.png', 'image/jpeg'), message)
 		await expectRefused(fileOf(png, 'cover.jpg', ''), message)
 		await expectRefused(fileOf(png, 'cover.png', 'text/plain'), /not labelled as an image/)
@@ -152,11 +165,17 @@ describe('cover uploads', () => {
 		const truncated = jpeg.subarray(0, Math.floor(jpeg.length * 0.6))
 		// Its header is intact: only decoding it whole finds the damage.
 		expect((await sharp(truncated).metadata()).format).toBe('jpeg')
-		await expectRefused(fileOf(truncated, 'cut.jpg', 'image/jpeg'), 'That JPEG is damaged or incomplete; please try another copy of the photo')
+		await expectRefused(
+			fileOf(truncated, 'cut.jpg', 'image/jpeg'),
+			'That JPEG is damaged or incomplete; please try another copy of the photo',
+		)
 	})
 
 	test('a corrupt file with image magic bytes is refused as not a real image', async () => {
-		const fake = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('garbage'.repeat(50))])
+		const fake = Buffer.concat([
+			Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+			Buffer.from('garbage'.repeat(50)),
+		])
 		await expectRefused(fileOf(fake, 'fake.png', 'image/png'), 'That file says it is a PNG but it is not a real image')
 	})
 
@@ -165,7 +184,9 @@ describe('cover uploads', () => {
 			fileOf(await noisyImage(150, 80).png().toBuffer(), 'tiny.png', 'image/png'),
 			'That photo is only 150 × 80 pixels; please choose one at least 200 × 100 pixels so it looks sharp',
 		)
-		const wide = await sharp({ create: { width: 12_001, height: 120, channels: 3, background: '#ffffff' } }).png().toBuffer()
+		const wide = await sharp({ create: { width: 12_001, height: 120, channels: 3, background: '#ffffff' } })
+			.png()
+			.toBuffer()
 		await expectRefused(
 			fileOf(wide, 'panorama.png', 'image/png'),
 			'That photo is 12001 × 120 pixels; please choose one no larger than 12000 × 12000',
@@ -200,13 +221,25 @@ describe('storage', () => {
 
 	test('the Content-Security-Policy learns the bucket’s origin only when S3 is used', () => {
 		expect(remoteUploadsOrigin(parseEnv({}))).toBeNull()
-		expect(remoteUploadsOrigin(parseEnv({ S3_BUCKET: 'media', S3_PUBLIC_URL: 'https://cdn.example.org/photos/' }))).toBe('https://cdn.example.org')
-		expect(remoteUploadsOrigin(parseEnv({ S3_BUCKET: 'media', S3_REGION: 'eu-west-2' }))).toBe('https://media.s3.eu-west-2.amazonaws.com')
-		expect(remoteUploadsOrigin(parseEnv({ S3_BUCKET: 'media', S3_ENDPOINT: 'http://minio.local:9000' }))).toBe('http://minio.local:9000')
+		expect(
+			remoteUploadsOrigin(parseEnv({ S3_BUCKET: 'media', S3_PUBLIC_URL: 'https://cdn.example.org/photos/' })),
+		).toBe('https://cdn.example.org')
+		expect(remoteUploadsOrigin(parseEnv({ S3_BUCKET: 'media', S3_REGION: 'eu-west-2' }))).toBe(
+			'https://media.s3.eu-west-2.amazonaws.com',
+		)
+		expect(remoteUploadsOrigin(parseEnv({ S3_BUCKET: 'media', S3_ENDPOINT: 'http://minio.local:9000' }))).toBe(
+			'http://minio.local:9000',
+		)
 	})
 
 	test('with S3_BUCKET set, files go to the bucket through PutObject and get public URLs', async () => {
-		const puts: { method: string; url: string; contentType: string | undefined; cacheControl: string | undefined; body: Buffer }[] = []
+		const puts: {
+			method: string
+			url: string
+			contentType: string | undefined
+			cacheControl: string | undefined
+			body: Buffer
+		}[] = []
 		const s3 = http.createServer((req, res) => {
 			const chunks: Buffer[] = []
 			req.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -241,7 +274,11 @@ describe('storage', () => {
 			expect(puts).toHaveLength(2)
 			const key = result.image.url.slice('https://media.example.org/'.length)
 			// Path-style, as MinIO and R2 expect.
-			expect(puts[0]).toMatchObject({ method: 'PUT', contentType: 'image/webp', cacheControl: 'public, max-age=31536000, immutable' })
+			expect(puts[0]).toMatchObject({
+				method: 'PUT',
+				contentType: 'image/webp',
+				cacheControl: 'public, max-age=31536000, immutable',
+			})
 			expect(puts[0]!.url.split('?')[0]).toBe(`/campaign-media/${key}`)
 			expect((await sharp(puts[0]!.body).metadata()).format).toBe('webp')
 			// Nothing is written to local disk.

@@ -82,7 +82,11 @@ describe('public forms and existing people', () => {
 		})
 		expect(response.status).toBe(302)
 		// A new address: the person is made with the names given, but no consent yet.
-		expect(await personWith('grace@example.com')).toMatchObject({ firstName: 'Grace', lastName: 'Hopper', emailConsentAt: null })
+		expect(await personWith('grace@example.com')).toMatchObject({
+			firstName: 'Grace',
+			lastName: 'Hopper',
+			emailConsentAt: null,
+		})
 		expect(await signupSequenceFor('grace@example.com')).toEqual([])
 
 		const link = tipsLinkIn(await deliveredText('signup-welcome', 'grace@example.com'))
@@ -107,7 +111,12 @@ describe('public forms and existing people', () => {
 	})
 
 	test('a tampered confirmation link is refused and changes nothing', async () => {
-		await app.postForm('/fundraise', { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', emailConsent: 'on' })
+		await app.postForm('/fundraise', {
+			firstName: 'Grace',
+			lastName: 'Hopper',
+			email: 'grace@example.com',
+			emailConsent: 'on',
+		})
 		const link = tipsLinkIn(await deliveredText('signup-welcome', 'grace@example.com'))
 		const forged = link.slice(0, -3) + (link.endsWith('AAA') ? 'BBB' : 'AAA')
 		const refused = await app.postForm(forged, {})
@@ -120,8 +129,18 @@ describe('public forms and existing people', () => {
 		await createPerson(db(), { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' })
 		await app.postForm('/fundraise', { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' })
 		await deliveredText('signup-welcome', 'ada@example.com')
-		await app.postForm('/fundraise', { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', emailConsent: 'on' })
-		await app.postForm('/fundraise', { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', emailConsent: 'on' })
+		await app.postForm('/fundraise', {
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			email: 'ada@example.com',
+			emailConsent: 'on',
+		})
+		await app.postForm('/fundraise', {
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			email: 'ada@example.com',
+			emailConsent: 'on',
+		})
 		expect(await db().select().from(emails).where(eq(emails.template, 'signup-confirm-tips'))).toHaveLength(1)
 		expect((await personWith('ada@example.com')).emailConsentAt).toBeNull()
 		const link = tipsLinkIn(await deliveredText('signup-confirm-tips', 'ada@example.com'))
@@ -140,7 +159,11 @@ describe('public forms and existing people', () => {
 			updatesOptIn: 'on',
 		})
 		expect(response.status).toBe(303)
-		expect(await personWith('ada@example.com')).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', emailConsentAt: null })
+		expect(await personWith('ada@example.com')).toMatchObject({
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			emailConsentAt: null,
+		})
 		expect(await (await app.get(`/f/${campaign.slug}`)).text()).toMatch(/Organised by (<!-- -->)?Ada Lovelace/)
 	})
 })

@@ -2,13 +2,23 @@ import { generateKeyPairSync, sign } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { newFormToken } from '#app/utils/form-token.server.ts'
-import { postCampaignUpdate, publishCampaign, saveCampaignDetails, endCampaignEarly } from '#app/campaigns/manage.server.ts'
+import {
+	postCampaignUpdate,
+	publishCampaign,
+	saveCampaignDetails,
+	endCampaignEarly,
+} from '#app/campaigns/manage.server.ts'
 import { recordSucceededDonation } from '#app/donations/webhooks.server.ts'
 import { deliverQueuedEmail, queueEmail } from '#app/email/outbox.server.ts'
 import { unsubscribe, unsubscribeToken } from '#app/email/preferences.server.ts'
 import { handleSendGridWebhook } from '#app/email/provider-events.server.ts'
 import { releaseDueEmails } from '#app/email/sequences.server.ts'
-import { confirmTipsConsent, recordLearnMoreSignup, tipsConfirmationToken, type LearnMoreSignup } from '#app/people/signups.server.ts'
+import {
+	confirmTipsConsent,
+	recordLearnMoreSignup,
+	tipsConfirmationToken,
+	type LearnMoreSignup,
+} from '#app/people/signups.server.ts'
 import { db } from '#db/index.server.ts'
 import { createCampaign, createPerson } from '#db/factories.server.ts'
 import { campaigns, donations, emailEvents, emails, people, suppressions, type Campaign } from '#db/schema.ts'
@@ -16,7 +26,13 @@ import { resetTestEnv } from '#tests/support/env.ts'
 import { startSendGridStandIn } from '#tests/support/sendgrid-standin.ts'
 
 const DAY = 86_400_000
-const signup = { firstName: 'Esther', lastName: 'Ndlovu', email: 'esther@example.com', idea: 'challenge' as const, emailConsent: true }
+const signup = {
+	firstName: 'Esther',
+	lastName: 'Ndlovu',
+	email: 'esther@example.com',
+	idea: 'challenge' as const,
+	emailConsent: true,
+}
 
 /** A learn-more sign-up whose address then confirmed the ticked consent from the welcome email. */
 async function signUpConfirmed(input: LearnMoreSignup) {
@@ -40,7 +56,15 @@ async function give(campaign: Campaign, amountMinor: number, extra: Partial<type
 	return db().transaction(async (tx) => {
 		const [donation] = await tx
 			.insert(donations)
-			.values({ campaignId: campaign.id, donorName: 'A friend', donorEmail: `friend${amountMinor}@example.com`, amountMinor, currency: 'GBP', status: 'pending', ...extra })
+			.values({
+				campaignId: campaign.id,
+				donorName: 'A friend',
+				donorEmail: `friend${amountMinor}@example.com`,
+				amountMinor,
+				currency: 'GBP',
+				status: 'pending',
+				...extra,
+			})
 			.returning()
 		await recordSucceededDonation(tx, donation!, `pi_${donation!.id}`)
 		return donation!
@@ -59,7 +83,11 @@ describe('the learn-more sequence', () => {
 		await signUpConfirmed(signup)
 		const rows = await emailsFor('esther@example.com')
 		expect(rows['signup-welcome']!.status).toBe('queued')
-		for (const [template, day] of [['signup-day2', 2], ['signup-day5', 5], ['signup-day9', 9]] as const) {
+		for (const [template, day] of [
+			['signup-day2', 2],
+			['signup-day5', 5],
+			['signup-day9', 9],
+		] as const) {
 			const sendAfter = rows[template]!.sendAfter!.getTime()
 			expect(sendAfter - started).toBeGreaterThanOrEqual(day * DAY - 5_000)
 			expect(sendAfter - started).toBeLessThanOrEqual(day * DAY + 5_000)
@@ -86,7 +114,8 @@ describe('the learn-more sequence', () => {
 		const { personId } = await signUpConfirmed(signup)
 		const draft = await draftFor('esther@example.com')
 		await publishCampaign(draft)
-		for (const step of ['signup-day2', 'signup-day5', 'signup-day9']) expect(await statusOf(`${step}:${personId}`)).toBe('cancelled')
+		for (const step of ['signup-day2', 'signup-day5', 'signup-day9'])
+			expect(await statusOf(`${step}:${personId}`)).toBe('cancelled')
 		expect(await statusOf(`campaign-live:${draft.id}`)).toBe('queued')
 		expect(await statusOf(`campaign-nudge:${draft.id}`)).toBe('scheduled')
 		expect(await releaseDueEmails(new Date(Date.now() + 10 * DAY))).toMatchObject({ released: 1 })
@@ -112,10 +141,17 @@ describe('unsubscribing', () => {
 	test('stops every pending email of that kind at once; transactional email still goes', async () => {
 		const { personId } = await signUpConfirmed(signup)
 		await unsubscribe('ESTHER@example.com', 'coaching')
-		for (const step of ['signup-day2', 'signup-day5', 'signup-day9']) expect(await statusOf(`${step}:${personId}`)).toBe('cancelled')
+		for (const step of ['signup-day2', 'signup-day5', 'signup-day9'])
+			expect(await statusOf(`${step}:${personId}`)).toBe('cancelled')
 		expect(await statusOf(`signup-welcome:${personId}`)).toBe('queued')
 		const later = await db().transaction((tx) =>
-			queueEmail(tx, { template: 'signup-day2', causeKey: 'later-coaching', to: 'esther@example.com', data: { firstName: 'E' }, category: 'coaching' }),
+			queueEmail(tx, {
+				template: 'signup-day2',
+				causeKey: 'later-coaching',
+				to: 'esther@example.com',
+				data: { firstName: 'E' },
+				category: 'coaching',
+			}),
 		)
 		expect(later).toBeNull()
 		expect(await statusOf('later-coaching')).toBe('cancelled')
@@ -146,7 +182,10 @@ describe('the campaign sequence', () => {
 		const milestone100 = (await emailsFor('esther@example.com'))['milestone']
 		expect(milestone100).toBeDefined()
 		await give(campaign, 5_000)
-		const all = await db().select().from(emails).where(and(eq(emails.campaignId, campaign.id), eq(emails.template, 'milestone')))
+		const all = await db()
+			.select()
+			.from(emails)
+			.where(and(eq(emails.campaignId, campaign.id), eq(emails.template, 'milestone')))
 		expect(all).toHaveLength(4)
 		expect(all.filter((e) => e.status === 'queued')).toHaveLength(2)
 		expect(await db().select().from(emails).where(eq(emails.template, 'first-donation'))).toHaveLength(1)
@@ -181,9 +220,21 @@ describe('the campaign sequence', () => {
 		const endsOn = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10)
 		const campaign = await publishCampaign(await draftFor('esther@example.com', { endsOn }))
 		const later = new Date(Date.now() + 20 * DAY).toISOString().slice(0, 10)
-		await saveCampaignDetails(campaign, { title: campaign.title, goal: '100', endsOn: later, story: campaign.story, slug: campaign.slug, coverAlt: '' })
-		const [lastDays] = await db().select().from(emails).where(eq(emails.causeKey, `campaign-last-days:${campaign.id}`))
-		expect(lastDays!.sendAfter!.toISOString().slice(0, 10)).toBe(new Date(Date.parse(`${later}T23:59:59Z`) - 3 * DAY).toISOString().slice(0, 10))
+		await saveCampaignDetails(campaign, {
+			title: campaign.title,
+			goal: '100',
+			endsOn: later,
+			story: campaign.story,
+			slug: campaign.slug,
+			coverAlt: '',
+		})
+		const [lastDays] = await db()
+			.select()
+			.from(emails)
+			.where(eq(emails.causeKey, `campaign-last-days:${campaign.id}`))
+		expect(lastDays!.sendAfter!.toISOString().slice(0, 10)).toBe(
+			new Date(Date.parse(`${later}T23:59:59Z`) - 3 * DAY).toISOString().slice(0, 10),
+		)
 		const [current] = await db().select().from(campaigns).where(eq(campaigns.id, campaign.id))
 		await endCampaignEarly(current!)
 		expect(await statusOf(`campaign-last-days:${campaign.id}`)).toBe('cancelled')
@@ -212,7 +263,11 @@ describe('SendGrid', () => {
 
 	beforeEach(async () => {
 		sendgrid = await startSendGridStandIn()
-		resetTestEnv({ SENDGRID_API_KEY: sendgrid.apiKey, SENDGRID_API_BASE: sendgrid.baseUrl, SENDGRID_WEBHOOK_PUBLIC_KEY: publicKeyBase64 })
+		resetTestEnv({
+			SENDGRID_API_KEY: sendgrid.apiKey,
+			SENDGRID_API_BASE: sendgrid.baseUrl,
+			SENDGRID_WEBHOOK_PUBLIC_KEY: publicKeyBase64,
+		})
 	})
 	afterEach(async () => {
 		await sendgrid.close()
@@ -232,7 +287,9 @@ describe('SendGrid', () => {
 		const request = sendgrid.accepted()[0]!
 		expect(request.body.categories).toEqual(['signup-day2'])
 		expect(request.body.custom_args).toEqual({ email_id: day2!.id })
-		const unsubscribeUrl = /^<(https?:\/\/[^>]+\/email\/unsubscribe\?t=[^>]+)>$/.exec(request.body.headers?.['List-Unsubscribe'] ?? '')?.[1]
+		const unsubscribeUrl = /^<(https?:\/\/[^>]+\/email\/unsubscribe\?t=[^>]+)>$/.exec(
+			request.body.headers?.['List-Unsubscribe'] ?? '',
+		)?.[1]
 		expect(unsubscribeUrl).toBeDefined()
 		expect(request.body.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
 		const text = request.body.content.find((c) => c.type === 'text/plain')?.value
@@ -243,7 +300,21 @@ describe('SendGrid', () => {
 	test('receipts and sign-in codes carry no unsubscribe header', async () => {
 		const { welcomeEmailId } = await recordLearnMoreSignup({ ...signup, emailConsent: false })
 		const contact = await db().transaction((tx) =>
-			queueEmail(tx, { template: 'contact-notification', causeKey: 'staff-1', to: 'staff@example.org', category: 'staff', data: { topic: 'help', name: 'A', email: 'a@example.org', organisation: null, phone: null, message: 'Hello there, help please', messageId: 'm1' } }),
+			queueEmail(tx, {
+				template: 'contact-notification',
+				causeKey: 'staff-1',
+				to: 'staff@example.org',
+				category: 'staff',
+				data: {
+					topic: 'help',
+					name: 'A',
+					email: 'a@example.org',
+					organisation: null,
+					phone: null,
+					message: 'Hello there, help please',
+					messageId: 'm1',
+				},
+			}),
 		)
 		await deliverQueuedEmail(contact!, { isLastAttempt: false })
 		await deliverQueuedEmail(welcomeEmailId!, { isLastAttempt: false })
@@ -257,23 +328,42 @@ describe('SendGrid', () => {
 		const { welcomeEmailId } = await signUpConfirmed(signup)
 		await deliverQueuedEmail(welcomeEmailId!, { isLastAttempt: false })
 		const [sent] = await db().select().from(emails).where(eq(emails.id, welcomeEmailId!))
-		const base = { email: 'esther@example.com', timestamp: Math.floor(Date.now() / 1000), sg_message_id: `${sent!.providerMessageId}.filter0001`, email_id: welcomeEmailId }
-		const delivered = signed([{ ...base, event: 'delivered', sg_event_id: 'ev1' }, { ...base, event: 'open', sg_event_id: 'ev2' }])
+		const base = {
+			email: 'esther@example.com',
+			timestamp: Math.floor(Date.now() / 1000),
+			sg_message_id: `${sent!.providerMessageId}.filter0001`,
+			email_id: welcomeEmailId,
+		}
+		const delivered = signed([
+			{ ...base, event: 'delivered', sg_event_id: 'ev1' },
+			{ ...base, event: 'open', sg_event_id: 'ev2' },
+		])
 		expect((await handleSendGridWebhook(delivered.body, delivered.signature, delivered.timestamp)).status).toBe(200)
 		expect((await db().select().from(emails).where(eq(emails.id, welcomeEmailId!)))[0]!.status).toBe('delivered')
 
 		const forged = signed([{ ...base, event: 'bounce', sg_event_id: 'ev3' }])
-		expect((await handleSendGridWebhook(forged.body.replace('bounce', 'spamreport'), forged.signature, forged.timestamp)).status).toBe(400)
+		expect(
+			(await handleSendGridWebhook(forged.body.replace('bounce', 'spamreport'), forged.signature, forged.timestamp))
+				.status,
+		).toBe(400)
 		expect((await handleSendGridWebhook(forged.body, null, forged.timestamp)).status).toBe(400)
 		expect(await db().select().from(suppressions)).toHaveLength(0)
 
 		const bounce = signed([{ ...base, event: 'bounce', sg_event_id: 'ev3', reason: '550 mailbox unavailable' }])
-		expect(await handleSendGridWebhook(bounce.body, bounce.signature, bounce.timestamp)).toMatchObject({ status: 200, body: { recorded: 1 } })
+		expect(await handleSendGridWebhook(bounce.body, bounce.signature, bounce.timestamp)).toMatchObject({
+			status: 200,
+			body: { recorded: 1 },
+		})
 		// The same event again, even under a new sg_event_id, changes nothing.
 		const again = signed([{ ...base, event: 'bounce', sg_event_id: 'ev3-retry', reason: '550 mailbox unavailable' }])
-		expect(await handleSendGridWebhook(again.body, again.signature, again.timestamp)).toMatchObject({ status: 200, body: { recorded: 0 } })
+		expect(await handleSendGridWebhook(again.body, again.signature, again.timestamp)).toMatchObject({
+			status: 200,
+			body: { recorded: 0 },
+		})
 		expect(await db().select().from(emailEvents)).toHaveLength(3)
-		expect(await db().select().from(suppressions)).toEqual([expect.objectContaining({ emailKey: 'esther@example.com', reason: 'bounce' })])
+		expect(await db().select().from(suppressions)).toEqual([
+			expect.objectContaining({ emailKey: 'esther@example.com', reason: 'bounce' }),
+		])
 		// Pending coaching to the bounced address stops.
 		expect((await emailsFor('esther@example.com'))['signup-day2']!.status).toBe('cancelled')
 	})
@@ -283,7 +373,15 @@ describe('SendGrid', () => {
 		const app = await startHttpApp()
 		try {
 			const { welcomeEmailId } = await signUpConfirmed(signup)
-			const batch = signed([{ email: 'esther@example.com', event: 'open', timestamp: Math.floor(Date.now() / 1000), sg_message_id: 'm.1', email_id: welcomeEmailId }])
+			const batch = signed([
+				{
+					email: 'esther@example.com',
+					event: 'open',
+					timestamp: Math.floor(Date.now() / 1000),
+					sg_message_id: 'm.1',
+					email_id: welcomeEmailId,
+				},
+			])
 			const post = (signature: string) =>
 				fetch(`${app.origin}/webhooks/sendgrid`, {
 					method: 'POST',
@@ -313,7 +411,10 @@ describe('SendGrid', () => {
 		await startWorkers({ pollingIntervalSeconds: 0.5 })
 		try {
 			await expect
-				.poll(async () => (await emailsFor('esther@example.com'))['signup-day2']!.status, { timeout: 20_000, interval: 200 })
+				.poll(async () => (await emailsFor('esther@example.com'))['signup-day2']!.status, {
+					timeout: 20_000,
+					interval: 200,
+				})
 				.toBe('sent')
 			expect(sendgrid.requests.map((r) => r.status)).toEqual([502, 202])
 		} finally {

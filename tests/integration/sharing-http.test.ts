@@ -95,7 +95,8 @@ describe('share image', () => {
 		expect(svg).toContain('Organised by Amara Okafor')
 		expect(svg).toMatch(/£[\d,]+ raised of £1,000/)
 		expect(svg).toContain('Fundraising for International Justice Mission')
-		for (const donor of ['Tom Becker', 'Priya Shah', 'Jo', 'Nadia Haddad', 'Grace Mensah']) expect(svg).not.toContain(donor)
+		for (const donor of ['Tom Becker', 'Priya Shah', 'Jo', 'Nadia Haddad', 'Grace Mensah'])
+			expect(svg).not.toContain(donor)
 	})
 
 	test('a title with <script> and & stays inert text and still makes a valid image', async () => {
@@ -114,15 +115,27 @@ describe('share image', () => {
 	})
 
 	test('an uploaded cover is used as the share image’s background', async () => {
-		const green = await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 30, g: 170, b: 60 } } }).jpeg().toBuffer()
+		const green = await sharp({
+			create: { width: 1600, height: 900, channels: 3, background: { r: 30, g: 170, b: 60 } },
+		})
+			.jpeg()
+			.toBuffer()
 		const upload = await processCoverUpload(new File([new Uint8Array(green)], 'garden.jpg', { type: 'image/jpeg' }))
 		expect(upload.ok).toBe(true)
 		if (!upload.ok) return
 		const owner = await createPerson(db())
-		await createCampaign(db(), { ownerId: owner.id, slug: 'green-garden', title: 'Garden party', coverImage: upload.image.url })
+		await createCampaign(db(), {
+			ownerId: owner.id,
+			slug: 'green-garden',
+			title: 'Garden party',
+			coverImage: upload.image.url,
+		})
 		const { body } = await fetchImage('/f/green-garden/share.png')
 		// The top right is left bright by the shade and not covered by text.
-		const { data, info } = await sharp(body).extract({ left: 1100, top: 20, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true })
+		const { data, info } = await sharp(body)
+			.extract({ left: 1100, top: 20, width: 1, height: 1 })
+			.raw()
+			.toBuffer({ resolveWithObject: true })
 		expect(info.channels).toBeGreaterThanOrEqual(3)
 		expect(data[1]!).toBeGreaterThan(data[0]! + 60)
 		expect(data[1]!).toBeGreaterThan(data[2]! + 60)
@@ -160,7 +173,9 @@ describe('what the public may not see', () => {
 
 describe('uploaded files', () => {
 	test('an uploaded file is served with a long cache and nosniff; an unknown one is a plain 404', async () => {
-		const photo = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#c2410c' } }).png().toBuffer()
+		const photo = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#c2410c' } })
+			.png()
+			.toBuffer()
 		const upload = await processCoverUpload(new File([new Uint8Array(photo)], 'cover.png', { type: 'image/png' }))
 		expect(upload.ok).toBe(true)
 		if (!upload.ok) return
@@ -169,9 +184,18 @@ describe('uploaded files', () => {
 		expect(served.headers.get('content-type')).toBe('image/webp')
 		expect(served.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
 		expect(served.headers.get('x-content-type-options')).toBe('nosniff')
-		expect(await sharp(Buffer.from(await served.arrayBuffer())).metadata()).toMatchObject({ format: 'webp', width: 1200, height: 630 })
+		expect(await sharp(Buffer.from(await served.arrayBuffer())).metadata()).toMatchObject({
+			format: 'webp',
+			width: 1200,
+			height: 630,
+		})
 
-		const missingPaths = ['/uploads/covers/00000000-0000-0000-0000-000000000000.webp', '/uploads/', '/uploads/covers', '/uploads/..%2f..%2fpackage.json']
+		const missingPaths = [
+			'/uploads/covers/00000000-0000-0000-0000-000000000000.webp',
+			'/uploads/',
+			'/uploads/covers',
+			'/uploads/..%2f..%2fpackage.json',
+		]
 		for (const missing of missingPaths) {
 			const response = await fetch(app.origin + missing)
 			expect(response.status, missing).toBe(404)
@@ -185,7 +209,12 @@ describe('request size limits', () => {
 		const multipart = (bytes: number) => {
 			const form = new FormData()
 			form.append('photo', new File([new Uint8Array(bytes)], 'photo.jpg', { type: 'image/jpeg' }))
-			return fetch(app.origin + '/fundraise', { method: 'POST', headers: { origin: app.origin, 'sec-fetch-site': 'same-origin' }, body: form, redirect: 'manual' })
+			return fetch(app.origin + '/fundraise', {
+				method: 'POST',
+				headers: { origin: app.origin, 'sec-fetch-site': 'same-origin' },
+				body: form,
+				redirect: 'manual',
+			})
 		}
 		const withinLimit = await multipart(3 * 1024 * 1024)
 		expect(withinLimit.status).not.toBe(413)

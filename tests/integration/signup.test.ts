@@ -5,7 +5,13 @@ import { db } from '#db/index.server.ts'
 import { emails, people, signups } from '#db/schema.ts'
 import { testDatabase } from '#tests/support/setup-file.ts'
 
-const ada = { firstName: 'Ada', lastName: 'Lovelace', email: 'Ada@Example.com', idea: 'birthday' as const, emailConsent: true }
+const ada = {
+	firstName: 'Ada',
+	lastName: 'Lovelace',
+	email: 'Ada@Example.com',
+	idea: 'birthday' as const,
+	emailConsent: true,
+}
 
 async function queuedJobsFor(emailId: string) {
 	const { rows } = await testDatabase().sql.executeSql(`select name, data from pgboss.job where id = $1`, [emailId])
@@ -22,8 +28,15 @@ describe('learn-more sign-up', () => {
 		expect(await db().select().from(signups)).toHaveLength(1)
 		const queued = await db().select().from(emails).where(eq(emails.status, 'queued'))
 		expect(queued).toHaveLength(1)
-		expect(queued[0]).toMatchObject({ template: 'signup-welcome', toEmail: 'Ada@Example.com', status: 'queued', personId: person!.id })
-		expect(queued[0]!.data).toMatchObject({ confirmTipsUrl: expect.stringContaining('/fundraise/confirm-tips?t=') })
+		expect(queued[0]).toMatchObject({
+			template: 'signup-welcome',
+			toEmail: 'Ada@Example.com',
+			status: 'queued',
+			personId: person!.id,
+		})
+		expect(queued[0]!.data).toMatchObject({
+			confirmTipsUrl: expect.stringContaining('/fundraise/confirm-tips?t=') as string,
+		})
 		expect(await db().select().from(emails).where(eq(emails.status, 'scheduled'))).toEqual([])
 		expect(await queuedJobsFor(result.welcomeEmailId!)).toEqual([
 			{ name: 'send-email', data: { emailId: result.welcomeEmailId } },
@@ -60,7 +73,10 @@ describe('learn-more sign-up', () => {
 
 	test('a confirmation link stops working after its time, and a sign-up without consent cannot be confirmed', async () => {
 		const { signupId } = await recordLearnMoreSignup(ada)
-		await db().update(signups).set({ createdAt: new Date(Date.now() - 31 * 86_400_000) }).where(eq(signups.id, signupId))
+		await db()
+			.update(signups)
+			.set({ createdAt: new Date(Date.now() - 31 * 86_400_000) })
+			.where(eq(signups.id, signupId))
 		expect(await confirmTipsConsent(tipsConfirmationToken(signupId))).toMatchObject({ status: 'expired' })
 		const without = await recordLearnMoreSignup({ ...ada, email: 'other@example.com', emailConsent: false })
 		expect(await confirmTipsConsent(tipsConfirmationToken(without.signupId))).toMatchObject({ status: 'invalid' })

@@ -16,7 +16,16 @@ import {
 } from '#app/staff/finance.server.ts'
 import { db } from '#db/index.server.ts'
 import { createCampaign, createPerson, createSucceededDonation } from '#db/factories.server.ts'
-import { auditLog, devMailbox, donations, emailEvents, emails, moneyMovements, type Campaign, type Person } from '#db/schema.ts'
+import {
+	auditLog,
+	devMailbox,
+	donations,
+	emailEvents,
+	emails,
+	moneyMovements,
+	type Campaign,
+	type Person,
+} from '#db/schema.ts'
 import { startHttpApp } from '#tests/support/http-app.ts'
 import { testDatabase } from '#tests/support/setup-file.ts'
 
@@ -27,7 +36,12 @@ async function fundraiserWithCampaign(slug = 'bake-sale') {
 }
 
 async function pendingGift(campaign: Campaign, owner: Person, amount = '12.34') {
-	const recorded = await recordOfflineDonation(campaign, owner, { amount, donorName: 'Cake stall', note: 'Cash tin, counted twice' }, newFormToken())
+	const recorded = await recordOfflineDonation(
+		campaign,
+		owner,
+		{ amount, donorName: 'Cake stall', note: 'Cash tin, counted twice' },
+		newFormToken(),
+	)
 	if (recorded.status !== 'created') throw new Error('gift not recorded')
 	const [donation] = await db().select().from(donations).where(eq(donations.id, recorded.id))
 	return donation!
@@ -49,15 +63,26 @@ async function failedEmail() {
 			template: 'donor-thanks',
 			causeKey: `donor-thanks:test-${crypto.randomUUID()}`,
 			to: 'hannah@example.com',
-			data: { donorName: 'Hannah', fundraiserName: 'Nia', campaignTitle: 'Nia’s bake sale', campaignSlug: 'bake-sale', message: 'Thank you!' },
+			data: {
+				donorName: 'Hannah',
+				fundraiserName: 'Nia',
+				campaignTitle: 'Nia’s bake sale',
+				campaignSlug: 'bake-sale',
+				message: 'Thank you!',
+			},
 		}),
 	)
-	await db().update(emails).set({ status: 'failed', attempts: 3, lastError: 'SendGrid answered 500' }).where(eq(emails.id, emailId!))
+	await db()
+		.update(emails)
+		.set({ status: 'failed', attempts: 3, lastError: 'SendGrid answered 500' })
+		.where(eq(emails.id, emailId!))
 	return emailId!
 }
 
 async function sendEmailJobsFor(emailId: string) {
-	const { rows } = await testDatabase().sql.executeSql(`select id from pgboss.job where name = 'send-email' and data->>'emailId' = '${emailId}'`)
+	const { rows } = await testDatabase().sql.executeSql(
+		`select id from pgboss.job where name = 'send-email' and data->>'emailId' = '${emailId}'`,
+	)
 	return rows.map((row) => (row as { id: string }).id)
 }
 
@@ -86,10 +111,20 @@ describe('offline gifts', () => {
 		expect(await listPendingOfflineGifts()).toEqual([])
 		const audit = await db().select().from(auditLog)
 		expect(audit).toEqual([
-			expect.objectContaining({ actorId: staff.id, action: 'donation.confirm_offline', subjectType: 'donation', subjectId: gift.id }),
+			expect.objectContaining({
+				actorId: staff.id,
+				action: 'donation.confirm_offline',
+				subjectType: 'donation',
+				subjectId: gift.id,
+			}),
 		])
 		expect(await listRecentOfflineDecisions(10)).toEqual([
-			expect.objectContaining({ donationId: gift.id, decision: 'confirmed', actorEmail: 'staff@example.org', amountMinor: 1234 }),
+			expect.objectContaining({
+				donationId: gift.id,
+				decision: 'confirmed',
+				actorEmail: 'staff@example.org',
+				amountMinor: 1234,
+			}),
 		])
 	})
 
@@ -125,9 +160,16 @@ describe('offline gifts', () => {
 		expect(await raisedOf('bake-sale')).toBe(5000)
 		expect(await db().select().from(moneyMovements).where(eq(moneyMovements.donationId, gift.id))).toEqual([])
 		expect(await db().select().from(auditLog)).toEqual([
-			expect.objectContaining({ action: 'donation.reject_offline', subjectId: gift.id, reason: 'No cheque ever arrived', actorId: staff.id }),
+			expect.objectContaining({
+				action: 'donation.reject_offline',
+				subjectId: gift.id,
+				reason: 'No cheque ever arrived',
+				actorId: staff.id,
+			}),
 		])
-		expect(await listRecentOfflineDecisions(10)).toEqual([expect.objectContaining({ decision: 'rejected', reason: 'No cheque ever arrived' })])
+		expect(await listRecentOfflineDecisions(10)).toEqual([
+			expect.objectContaining({ decision: 'rejected', reason: 'No cheque ever arrived' }),
+		])
 	})
 
 	test('an online donation or an unknown id is never confirmed or rejected as an offline gift', async () => {
@@ -147,19 +189,37 @@ describe('Stripe events needing attention', () => {
 		const { campaign } = await fundraiserWithCampaign()
 		const [donation] = await db()
 			.insert(donations)
-			.values({ campaignId: campaign.id, donorName: 'Priya', amountMinor: 2500, currency: 'GBP', status: 'pending', stripeCheckoutSessionId: 'cs_test_1' })
+			.values({
+				campaignId: campaign.id,
+				donorName: 'Priya',
+				amountMinor: 2500,
+				currency: 'GBP',
+				status: 'pending',
+				stripeCheckoutSessionId: 'cs_test_1',
+			})
 			.returning()
 		// The session says £99 where the donation asked for £25: held, not counted.
 		await processStripeEvent({
 			id: 'evt_held',
 			type: 'checkout.session.completed',
-			data: { object: { id: 'cs_test_1', payment_intent: 'pi_1', amount_total: 9900, currency: 'gbp', payment_status: 'paid', metadata: { donation_id: donation!.id } } },
+			data: {
+				object: {
+					id: 'cs_test_1',
+					payment_intent: 'pi_1',
+					amount_total: 9900,
+					currency: 'gbp',
+					payment_status: 'paid',
+					metadata: { donation_id: donation!.id },
+				},
+			},
 		})
 		// A refund of a payment we have never seen: deferred until it arrives.
 		await processStripeEvent({
 			id: 'evt_deferred',
 			type: 'charge.refunded',
-			data: { object: { id: 'ch_2', payment_intent: 'pi_unknown', amount: 4000, amount_refunded: 1500, currency: 'gbp' } },
+			data: {
+				object: { id: 'ch_2', payment_intent: 'pi_unknown', amount: 4000, amount_refunded: 1500, currency: 'gbp' },
+			},
 		})
 		await processStripeEvent({ id: 'evt_ignored', type: 'customer.created', data: { object: { id: 'cus_1' } } })
 
@@ -216,7 +276,9 @@ describe('emails for staff', () => {
 
 		expect(await retryFailedEmail(emailId, staff)).toEqual({ ok: false, problem: 'not-failed' })
 		expect(await retryFailedEmail(crypto.randomUUID(), staff)).toEqual({ ok: false, problem: 'not-found' })
-		expect(await db().select().from(auditLog)).toEqual([expect.objectContaining({ action: 'email.retry', subjectType: 'email', subjectId: emailId, actorId: staff.id })])
+		expect(await db().select().from(auditLog)).toEqual([
+			expect.objectContaining({ action: 'email.retry', subjectType: 'email', subjectId: emailId, actorId: staff.id }),
+		])
 	})
 
 	test('a bounced email cannot be retried', async () => {
@@ -234,13 +296,27 @@ describe('emails for staff', () => {
 				template: 'donor-thanks',
 				causeKey: 'donor-thanks:other',
 				to: 'omar@example.com',
-				data: { donorName: 'Omar', fundraiserName: 'Nia', campaignTitle: 'Bake sale', campaignSlug: 'bake-sale', message: 'Thanks' },
+				data: {
+					donorName: 'Omar',
+					fundraiserName: 'Nia',
+					campaignTitle: 'Bake sale',
+					campaignSlug: 'bake-sale',
+					message: 'Thanks',
+				},
 			}),
 		)
-		await db().insert(emailEvents).values([
-			{ emailId: other, event: 'delivered', dedupeKey: 'a', occurredAt: new Date('2030-01-01T10:00:00Z'), payload: {} },
-			{ emailId: other, event: 'open', dedupeKey: 'b', occurredAt: new Date('2030-01-01T11:00:00Z'), payload: {} },
-		])
+		await db()
+			.insert(emailEvents)
+			.values([
+				{
+					emailId: other,
+					event: 'delivered',
+					dedupeKey: 'a',
+					occurredAt: new Date('2030-01-01T10:00:00Z'),
+					payload: {},
+				},
+				{ emailId: other, event: 'open', dedupeKey: 'b', occurredAt: new Date('2030-01-01T11:00:00Z'), payload: {} },
+			])
 		const all = await listEmailsForStaff({ limit: 50, offset: 0 })
 		expect(all.total).toBe(2)
 		expect(all.counts).toMatchObject({ failed: 1, queued: 1, sent: 0 })
@@ -257,7 +333,14 @@ describe('emails for staff', () => {
 		expect((await listEmailsForStaff({ template: 'sign-in-code', limit: 50, offset: 0 })).total).toBe(0)
 
 		// A sign-in code in a subject would let staff sign in as anyone.
-		await db().insert(emails).values({ template: 'sign-in-code', causeKey: 'sign-in:x', toEmail: 'x@example.com', data: {}, status: 'sent', subject: 'Your sign-in code: 123456' })
+		await db().insert(emails).values({
+			template: 'sign-in-code',
+			causeKey: 'sign-in:x',
+			toEmail: 'x@example.com',
+			data: {},
+			status: 'sent',
+			subject: 'Your sign-in code: 123456',
+		})
 		const signIns = await listEmailsForStaff({ template: 'sign-in-code', limit: 50, offset: 0 })
 		expect(signIns.emails).toEqual([expect.objectContaining({ template: 'sign-in-code', subject: null })])
 	})
@@ -339,17 +422,31 @@ describe('staff finance pages over HTTP', () => {
 		await createPerson(db(), { role: 'staff', email: 'staff@example.org' })
 		const cookie = await signIn('staff@example.org')
 
-		const refused = await app.postForm('/staff/gifts', { intent: 'reject', donationId: gift.id, reason: '' }, { cookie })
+		const refused = await app.postForm(
+			'/staff/gifts',
+			{ intent: 'reject', donationId: gift.id, reason: '' },
+			{ cookie },
+		)
 		expect(refused.status).toBe(400)
 		const html = await refused.text()
-		expect(html).toMatch(new RegExp(`id="reject-${gift.id}-reason-error"[^>]*><p class="field-error">Please say why this gift cannot be confirmed`))
+		expect(html).toMatch(
+			new RegExp(
+				`id="reject-${gift.id}-reason-error"[^>]*><p class="field-error">Please say why this gift cannot be confirmed`,
+			),
+		)
 		expect(html).toMatch(/aria-invalid="true"/)
 		expect(await donationStatus(gift.id)).toBe('pending_confirmation')
 
 		expect((await app.postForm('/staff/gifts', { intent: 'nonsense' }, { cookie })).status).toBe(400)
-		expect((await app.postForm('/staff/gifts', { intent: 'confirm', donationId: 'not-a-uuid' }, { cookie })).status).toBe(400)
+		expect(
+			(await app.postForm('/staff/gifts', { intent: 'confirm', donationId: 'not-a-uuid' }, { cookie })).status,
+		).toBe(400)
 
-		const rejected = await app.postForm('/staff/gifts', { intent: 'reject', donationId: gift.id, reason: 'No cheque arrived' }, { cookie })
+		const rejected = await app.postForm(
+			'/staff/gifts',
+			{ intent: 'reject', donationId: gift.id, reason: 'No cheque arrived' },
+			{ cookie },
+		)
 		expect(rejected.headers.get('location')).toBe('/staff/gifts?done=rejected')
 		expect(await donationStatus(gift.id)).toBe('rejected')
 		expect(await (await get('/staff/gifts', cookie)).text()).toContain('No cheque arrived')
@@ -359,7 +456,9 @@ describe('staff finance pages over HTTP', () => {
 		await processStripeEvent({
 			id: 'evt_deferred_http',
 			type: 'charge.dispute.created',
-			data: { object: { id: 'dp_1', payment_intent: 'pi_missing', amount: 2000, currency: 'gbp', status: 'needs_response' } },
+			data: {
+				object: { id: 'dp_1', payment_intent: 'pi_missing', amount: 2000, currency: 'gbp', status: 'needs_response' },
+			},
 		})
 		const emailId = await failedEmail()
 		await createPerson(db(), { role: 'staff', email: 'staff@example.org' })

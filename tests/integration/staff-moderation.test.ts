@@ -20,7 +20,12 @@ import { emailTemplates, type EmailTemplateData } from '#emails/index.ts'
 import { startHttpApp } from '#tests/support/http-app.ts'
 
 async function setup() {
-	const staff = await createPerson(db(), { email: 'moderator@example.org', firstName: 'Mo', lastName: 'Derator', role: 'staff' })
+	const staff = await createPerson(db(), {
+		email: 'moderator@example.org',
+		firstName: 'Mo',
+		lastName: 'Derator',
+		role: 'staff',
+	})
 	const owner = await createPerson(db(), { email: 'amara@example.com', firstName: 'Amara', lastName: 'Okafor' })
 	const campaign = await createCampaign(db(), { ownerId: owner.id, slug: 'amara-turns-30', title: 'Amara turns 30' })
 	return { staff, owner, campaign }
@@ -51,7 +56,9 @@ describe('campaign moderation', () => {
 		const row = await campaignRow(campaign.id)
 		expect(row.reviewedAt).toBeInstanceOf(Date)
 		expect(row.reviewedById).toBe(staff.id)
-		expect(await auditOf(campaign.id)).toMatchObject([{ action: 'campaign.approve', actorId: staff.id, subjectType: 'campaign' }])
+		expect(await auditOf(campaign.id)).toMatchObject([
+			{ action: 'campaign.approve', actorId: staff.id, subjectType: 'campaign' },
+		])
 	})
 
 	test('a hidden campaign is gone for the public while its owner sees the reason', async () => {
@@ -62,9 +69,17 @@ describe('campaign moderation', () => {
 		expect(await getCampaignForViewer('amara-turns-30', null)).toBeNull()
 		const stranger = await createPerson(db())
 		expect(await getCampaignForViewer('amara-turns-30', stranger.id)).toBeNull()
-		expect(await getCampaignForViewer('amara-turns-30', owner.id)).toMatchObject({ status: 'hidden', hiddenReason: 'Please remove the photos of children.' })
+		expect(await getCampaignForViewer('amara-turns-30', owner.id)).toMatchObject({
+			status: 'hidden',
+			hiddenReason: 'Please remove the photos of children.',
+		})
 		expect(await auditOf(campaign.id)).toMatchObject([
-			{ action: 'campaign.hide', actorId: staff.id, reason: 'Please remove the photos of children.', data: { previousStatus: 'active' } },
+			{
+				action: 'campaign.hide',
+				actorId: staff.id,
+				reason: 'Please remove the photos of children.',
+				data: { previousStatus: 'active' },
+			},
 		])
 	})
 
@@ -73,7 +88,10 @@ describe('campaign moderation', () => {
 		expect(await hideCampaign(campaign.id, staff, '   ')).toMatchObject({ ok: false })
 		const draft = await createCampaign(db(), { ownerId: owner.id, status: 'draft', publishedAt: null })
 		expect(await hideCampaign(draft.id, staff, 'Spam')).toMatchObject({ ok: false })
-		expect(await hideCampaign('not-a-uuid', staff, 'Spam')).toMatchObject({ ok: false, error: 'We could not find that fundraiser.' })
+		expect(await hideCampaign('not-a-uuid', staff, 'Spam')).toMatchObject({
+			ok: false,
+			error: 'We could not find that fundraiser.',
+		})
 		expect((await campaignRow(campaign.id)).status).toBe('active')
 		expect(await db().select().from(auditLog)).toHaveLength(0)
 	})
@@ -91,13 +109,19 @@ describe('campaign moderation', () => {
 			['campaign.hide', { previousStatus: 'ended' }],
 			['campaign.unhide', { restoredStatus: 'ended', hiddenReason: 'Checking the story' }],
 		])
-		expect(await unhideCampaign(campaign.id, staff)).toMatchObject({ ok: false, error: 'This fundraiser is not hidden.' })
+		expect(await unhideCampaign(campaign.id, staff)).toMatchObject({
+			ok: false,
+			error: 'This fundraiser is not hidden.',
+		})
 	})
 
 	test('only live campaigns can be featured, and featuring shows on the landing page', async () => {
 		const { staff, owner, campaign } = await setup()
 		const ended = await createCampaign(db(), { ownerId: owner.id, status: 'ended' })
-		expect(await setFeatured(ended.id, staff, true)).toEqual({ ok: false, error: 'Only live fundraisers can be featured.' })
+		expect(await setFeatured(ended.id, staff, true)).toEqual({
+			ok: false,
+			error: 'Only live fundraisers can be featured.',
+		})
 		expect(await setFeatured(campaign.id, staff, true)).toEqual({ ok: true })
 		expect((await listFeaturedCampaigns()).map((c) => c.id)).toEqual([campaign.id])
 		expect(await setFeatured(campaign.id, staff, false)).toEqual({ ok: true })
@@ -109,16 +133,28 @@ describe('campaign moderation', () => {
 	test('the staff list searches title, slug and owner, filters by status and review, and counts open reports', async () => {
 		const { staff, owner, campaign } = await setup()
 		const other = await createPerson(db(), { email: 'ben@example.com', firstName: 'Ben', lastName: 'Runner' })
-		const run = await createCampaign(db(), { ownerId: other.id, slug: 'ben-runs-100_percent', title: 'Ben runs London', createdAt: new Date(Date.now() + 1000) })
+		const run = await createCampaign(db(), {
+			ownerId: other.id,
+			slug: 'ben-runs-100_percent',
+			title: 'Ben runs London',
+			createdAt: new Date(Date.now() + 1000),
+		})
 		await submitCampaignReport(report('amara-turns-30'))
 		await approveCampaign(run.id, staff)
 
 		const all = await listCampaignsForStaff({ limit: 50, offset: 0 })
 		expect(all.total).toBe(2)
 		expect(all.campaigns.map((c) => c.title)).toEqual(['Ben runs London', 'Amara turns 30'])
-		expect(all.campaigns[1]).toMatchObject({ ownerName: 'Amara Okafor', ownerEmail: owner.email, openReports: 1, raisedMinor: 0, goalMinor: 50_000 })
+		expect(all.campaigns[1]).toMatchObject({
+			ownerName: 'Amara Okafor',
+			ownerEmail: owner.email,
+			openReports: 1,
+			raisedMinor: 0,
+			goalMinor: 50_000,
+		})
 
-		const search = async (text: string) => (await listCampaignsForStaff({ search: text, limit: 50, offset: 0 })).campaigns.map((c) => c.id)
+		const search = async (text: string) =>
+			(await listCampaignsForStaff({ search: text, limit: 50, offset: 0 })).campaigns.map((c) => c.id)
 		expect(await search('AMARA')).toEqual([campaign.id])
 		expect(await search('ben runner')).toEqual([run.id])
 		expect(await search('BEN@EXAMPLE')).toEqual([run.id])
@@ -131,7 +167,9 @@ describe('campaign moderation', () => {
 		const unreviewed = await listCampaignsForStaff({ unreviewedOnly: true, limit: 50, offset: 0 })
 		expect(unreviewed.campaigns.map((c) => c.id)).toEqual([campaign.id])
 		await hideCampaign(run.id, staff, 'Duplicate page')
-		expect((await listCampaignsForStaff({ status: 'hidden', limit: 50, offset: 0 })).campaigns.map((c) => c.id)).toEqual([run.id])
+		expect(
+			(await listCampaignsForStaff({ status: 'hidden', limit: 50, offset: 0 })).campaigns.map((c) => c.id),
+		).toEqual([run.id])
 		const paged = await listCampaignsForStaff({ limit: 1, offset: 1 })
 		expect(paged).toMatchObject({ total: 2, campaigns: [{ id: campaign.id }] })
 	})
@@ -143,7 +181,12 @@ describe('reporting a fundraiser', () => {
 		const result = await submitCampaignReport(report('Amara-Turns-30'))
 		expect(result.ok).toBe(true)
 		const [row] = await db().select().from(campaignReports)
-		expect(row).toMatchObject({ campaignId: campaign.id, reason: 'scam', reporterEmail: 'worried@example.net', status: 'open' })
+		expect(row).toMatchObject({
+			campaignId: campaign.id,
+			reason: 'scam',
+			reporterEmail: 'worried@example.net',
+			status: 'open',
+		})
 		const [email] = await db().select().from(emails)
 		expect(email).toMatchObject({
 			template: 'campaign-report',
@@ -165,7 +208,11 @@ describe('reporting a fundraiser', () => {
 
 	test('what the public typed is escaped in the staff email', async () => {
 		await setup()
-		await submitCampaignReport({ ...report('amara-turns-30'), details: '<script>alert(1)</script> look at this', reporterEmail: '"><img src=x>@example.com' })
+		await submitCampaignReport({
+			...report('amara-turns-30'),
+			details: '<script>alert(1)</script> look at this',
+			reporterEmail: '"><img src=x>@example.com',
+		})
 		const [email] = await db().select().from(emails)
 		const rendered = emailTemplates['campaign-report'](email!.data as EmailTemplateData['campaign-report'], {
 			charity: (await import('#app/config/charity.server.ts')).getCharity(),
@@ -188,7 +235,8 @@ describe('reporting a fundraiser', () => {
 
 	test(`each IP may send ${REPORTS_PER_IP_PER_HOUR} reports an hour; others are unaffected`, async () => {
 		await setup()
-		for (let i = 0; i < REPORTS_PER_IP_PER_HOUR; i++) expect((await submitCampaignReport(report('amara-turns-30'))).ok).toBe(true)
+		for (let i = 0; i < REPORTS_PER_IP_PER_HOUR; i++)
+			expect((await submitCampaignReport(report('amara-turns-30'))).ok).toBe(true)
 		const limited = await submitCampaignReport(report('amara-turns-30'))
 		expect(limited).toMatchObject({ ok: false, reason: 'rate-limited' })
 		if (limited.ok || limited.reason !== 'rate-limited') throw new Error('not limited')
@@ -202,11 +250,22 @@ describe('reporting a fundraiser', () => {
 		const { staff, campaign } = await setup()
 		const submitted = await submitCampaignReport(report('amara-turns-30'))
 		if (!submitted.ok) throw new Error('not stored')
-		const resolved = await resolveCampaignReport(submitted.reportId, staff, { outcome: 'resolved', note: 'Confirmed: stolen photos.', hideCampaign: true })
+		const resolved = await resolveCampaignReport(submitted.reportId, staff, {
+			outcome: 'resolved',
+			note: 'Confirmed: stolen photos.',
+			hideCampaign: true,
+		})
 		expect(resolved).toEqual({ ok: true, hidden: true })
-		expect(await campaignRow(campaign.id)).toMatchObject({ status: 'hidden', hiddenReason: 'Confirmed: stolen photos.' })
+		expect(await campaignRow(campaign.id)).toMatchObject({
+			status: 'hidden',
+			hiddenReason: 'Confirmed: stolen photos.',
+		})
 		const [row] = await db().select().from(campaignReports)
-		expect(row).toMatchObject({ status: 'resolved', resolutionNote: 'Confirmed: stolen photos.', resolvedById: staff.id })
+		expect(row).toMatchObject({
+			status: 'resolved',
+			resolutionNote: 'Confirmed: stolen photos.',
+			resolvedById: staff.id,
+		})
 		expect(row!.resolvedAt).toBeInstanceOf(Date)
 		const audit = await db().select().from(auditLog).orderBy(desc(auditLog.action))
 		expect(audit.map((a) => [a.action, a.subjectType, a.subjectId])).toEqual([
@@ -214,19 +273,31 @@ describe('reporting a fundraiser', () => {
 			['campaign.hide', 'campaign', campaign.id],
 		])
 		expect(await listCampaignReports({ status: 'open' })).toEqual([])
-		expect(await listCampaignReports({ status: 'closed' })).toMatchObject([{ id: row!.id, resolvedByEmail: 'moderator@example.org', reasonLabel: 'Scam or fraud' }])
-		expect(await resolveCampaignReport(row!.id, staff, { outcome: 'dismissed', note: 'again' })).toMatchObject({ ok: false })
+		expect(await listCampaignReports({ status: 'closed' })).toMatchObject([
+			{ id: row!.id, resolvedByEmail: 'moderator@example.org', reasonLabel: 'Scam or fraud' },
+		])
+		expect(await resolveCampaignReport(row!.id, staff, { outcome: 'dismissed', note: 'again' })).toMatchObject({
+			ok: false,
+		})
 	})
 
 	test('dismissing leaves the campaign public and cannot be combined with hiding', async () => {
 		const { staff, campaign } = await setup()
 		const submitted = await submitCampaignReport(report('amara-turns-30'))
 		if (!submitted.ok) throw new Error('not stored')
-		expect(await resolveCampaignReport(submitted.reportId, staff, { outcome: 'dismissed', note: 'Checked: fine.', hideCampaign: true })).toMatchObject({
+		expect(
+			await resolveCampaignReport(submitted.reportId, staff, {
+				outcome: 'dismissed',
+				note: 'Checked: fine.',
+				hideCampaign: true,
+			}),
+		).toMatchObject({
 			ok: false,
 			field: 'hideCampaign',
 		})
-		expect(await resolveCampaignReport(submitted.reportId, staff, { outcome: 'dismissed', note: 'Checked: fine.' })).toEqual({ ok: true, hidden: false })
+		expect(
+			await resolveCampaignReport(submitted.reportId, staff, { outcome: 'dismissed', note: 'Checked: fine.' }),
+		).toEqual({ ok: true, hidden: false })
 		expect((await campaignRow(campaign.id)).status).toBe('active')
 		expect((await db().select().from(auditLog)).map((a) => a.action)).toEqual(['report.dismiss'])
 	})
@@ -272,7 +343,13 @@ describe('moderation over HTTP', () => {
 		}
 		const submitted = await submitCampaignReport(report('amara-turns-30'))
 		if (!submitted.ok) throw new Error('not stored')
-		const resolve = { intent: 'resolve', reportId: submitted.reportId, outcome: 'resolved', note: 'x', hideCampaign: 'on' }
+		const resolve = {
+			intent: 'resolve',
+			reportId: submitted.reportId,
+			outcome: 'resolved',
+			note: 'x',
+			hideCampaign: 'on',
+		}
 		expect((await app.postForm('/staff/reports', resolve, { cookie })).status).toBe(403)
 		expect(await campaignRow(campaign.id)).toMatchObject({ status: 'active', featured: false, reviewedAt: null })
 		expect((await db().select().from(campaignReports))[0]!.status).toBe('open')
@@ -289,29 +366,47 @@ describe('moderation over HTTP', () => {
 		expect(html).toContain('href="/f/amara-turns-30"')
 		expect(html).toContain('Not reviewed')
 
-		const empty = await app.postForm('/staff/campaigns?status=active', { intent: 'hide', campaignId: campaign.id, reason: '  ' }, { cookie })
+		const empty = await app.postForm(
+			'/staff/campaigns?status=active',
+			{ intent: 'hide', campaignId: campaign.id, reason: '  ' },
+			{ cookie },
+		)
 		expect(empty.status).toBe(400)
 		const errorHtml = await empty.text()
 		expect(errorHtml).toMatch(
-			new RegExp(`<div id="hide-${campaign.id}-reason-error"[^>]*><p class="field-error">Please say why you are hiding it; the fundraiser will see this`),
+			new RegExp(
+				`<div id="hide-${campaign.id}-reason-error"[^>]*><p class="field-error">Please say why you are hiding it; the fundraiser will see this`,
+			),
 		)
 		expect(errorHtml).toMatch(/aria-invalid="true"/)
 		expect((await campaignRow(campaign.id)).status).toBe('active')
 
-		const hidden = await app.postForm('/staff/campaigns?status=active', { intent: 'hide', campaignId: campaign.id, reason: 'Stolen photos' }, { cookie })
+		const hidden = await app.postForm(
+			'/staff/campaigns?status=active',
+			{ intent: 'hide', campaignId: campaign.id, reason: 'Stolen photos' },
+			{ cookie },
+		)
 		expect(hidden.status).toBe(302)
 		expect(hidden.headers.get('location')).toBe('/staff/campaigns?status=active&done=hide')
 		expect(await campaignRow(campaign.id)).toMatchObject({ status: 'hidden', hiddenReason: 'Stolen photos' })
 		expect(await auditOf(campaign.id)).toMatchObject([{ action: 'campaign.hide', actorId: staff.id }])
-		expect(await (await get('/staff/campaigns?done=hide', cookie)).text()).toContain('The fundraiser is hidden from the public.')
+		expect(await (await get('/staff/campaigns?done=hide', cookie)).text()).toContain(
+			'The fundraiser is hidden from the public.',
+		)
 		expect((await get('/f/amara-turns-30')).status).toBe(404)
 
 		const refused = await app.postForm('/staff/campaigns', { intent: 'feature', campaignId: campaign.id }, { cookie })
 		expect(refused.status).toBe(400)
 		expect(await refused.text()).toContain('Only live fundraisers can be featured.')
-		expect((await app.postForm('/staff/campaigns', { intent: 'explode', campaignId: campaign.id }, { cookie })).status).toBe(400)
-		expect((await app.postForm('/staff/campaigns', { intent: 'unhide', campaignId: 'nope' }, { cookie })).status).toBe(400)
-		expect((await app.postForm('/staff/campaigns', { intent: 'unhide', campaignId: campaign.id }, { cookie })).status).toBe(302)
+		expect(
+			(await app.postForm('/staff/campaigns', { intent: 'explode', campaignId: campaign.id }, { cookie })).status,
+		).toBe(400)
+		expect((await app.postForm('/staff/campaigns', { intent: 'unhide', campaignId: 'nope' }, { cookie })).status).toBe(
+			400,
+		)
+		expect(
+			(await app.postForm('/staff/campaigns', { intent: 'unhide', campaignId: campaign.id }, { cookie })).status,
+		).toBe(302)
 		expect((await campaignRow(campaign.id)).status).toBe('active')
 	})
 
@@ -323,12 +418,24 @@ describe('moderation over HTTP', () => {
 		const page = await (await get('/staff/reports', cookie)).text()
 		expect(page).toContain('Scam or fraud')
 		expect(page).toContain('worried@example.net')
-		const bad = await app.postForm('/staff/reports', { intent: 'resolve', reportId: submitted.reportId, outcome: 'resolved', note: '' }, { cookie })
+		const bad = await app.postForm(
+			'/staff/reports',
+			{ intent: 'resolve', reportId: submitted.reportId, outcome: 'resolved', note: '' },
+			{ cookie },
+		)
 		expect(bad.status).toBe(400)
-		expect(await bad.text()).toMatch(new RegExp(`<div id="resolve-${submitted.reportId}-note-error"[^>]*><p class="field-error">Please write a note`))
+		expect(await bad.text()).toMatch(
+			new RegExp(`<div id="resolve-${submitted.reportId}-note-error"[^>]*><p class="field-error">Please write a note`),
+		)
 		const done = await app.postForm(
 			'/staff/reports',
-			{ intent: 'resolve', reportId: submitted.reportId, outcome: 'resolved', note: 'Stolen photos', hideCampaign: 'on' },
+			{
+				intent: 'resolve',
+				reportId: submitted.reportId,
+				outcome: 'resolved',
+				note: 'Stolen photos',
+				hideCampaign: 'on',
+			},
 			{ cookie },
 		)
 		expect(done.status).toBe(302)
@@ -345,24 +452,43 @@ describe('moderation over HTTP', () => {
 		expect(formHtml).toContain('Uses someone’s story or photos without permission')
 		expect(await (await get('/f/amara-turns-30')).text()).toContain('href="/f/amara-turns-30/report"')
 
-		const bad = await app.postForm('/f/amara-turns-30/report', { reason: 'because', details: 'short', email: 'not-an-email' })
+		const bad = await app.postForm('/f/amara-turns-30/report', {
+			reason: 'because',
+			details: 'short',
+			email: 'not-an-email',
+		})
 		expect(bad.status).toBe(400)
 		const badHtml = await bad.text()
-		expect(badHtml).toMatch(/<div id="report-reason-error"[^>]*><p class="field-error">Please choose one of the reasons/)
+		expect(badHtml).toMatch(
+			/<div id="report-reason-error"[^>]*><p class="field-error">Please choose one of the reasons/,
+		)
 		expect(badHtml).toMatch(/<div id="report-details-error"[^>]*><p class="field-error">Please tell us a little more/)
-		expect(badHtml).toMatch(/<div id="report-email-error"[^>]*><p class="field-error">Please enter a valid email address/)
+		expect(badHtml).toMatch(
+			/<div id="report-email-error"[^>]*><p class="field-error">Please enter a valid email address/,
+		)
 		expect(await db().select().from(campaignReports)).toHaveLength(0)
 
-		const bot = await app.postForm('/f/amara-turns-30/report', { reason: 'scam', details: 'Buy cheap watches now!!', website_address: 'http://spam.example' })
+		const bot = await app.postForm('/f/amara-turns-30/report', {
+			reason: 'scam',
+			details: 'Buy cheap watches now!!',
+			website_address: 'http://spam.example',
+		})
 		expect(bot.status).toBe(302)
 		expect(await db().select().from(campaignReports)).toHaveLength(0)
 		expect(await db().select().from(emails)).toHaveLength(0)
 
 		const formToken = /name="formToken" value="([^"]+)"/.exec(formHtml)![1]!
-		const good = await app.postForm('/f/amara-turns-30/report', { reason: 'permission', details: 'This is my photo, used without asking.', email: '', formToken })
+		const good = await app.postForm('/f/amara-turns-30/report', {
+			reason: 'permission',
+			details: 'This is my photo, used without asking.',
+			email: '',
+			formToken,
+		})
 		expect(good.status).toBe(302)
 		expect(good.headers.get('location')).toBe('/f/amara-turns-30/report?sent=1')
-		expect(await db().select().from(campaignReports)).toMatchObject([{ reason: 'permission', reporterEmail: null, details: 'This is my photo, used without asking.' }])
+		expect(await db().select().from(campaignReports)).toMatchObject([
+			{ reason: 'permission', reporterEmail: null, details: 'This is my photo, used without asking.' },
+		])
 		expect(await db().select().from(emails).where(eq(emails.template, 'campaign-report'))).toHaveLength(1)
 		expect(await (await get(good.headers.get('location')!)).text()).toContain('Thank you — we have your report.')
 	})
@@ -373,7 +499,9 @@ describe('moderation over HTTP', () => {
 		await hideCampaign(campaign.id, staff, 'Checking')
 		for (const slug of ['no-such-page', draft.slug, campaign.slug]) {
 			expect((await get(`/f/${slug}/report`)).status).toBe(404)
-			expect((await app.postForm(`/f/${slug}/report`, { reason: 'scam', details: 'Something is wrong here.' })).status).toBe(404)
+			expect(
+				(await app.postForm(`/f/${slug}/report`, { reason: 'scam', details: 'Something is wrong here.' })).status,
+			).toBe(404)
 		}
 	})
 })

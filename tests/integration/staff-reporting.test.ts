@@ -127,11 +127,13 @@ describe('platform overview', () => {
 	})
 
 	test('emails are counted by status and an empty platform has no share to divide', async () => {
-		await db().insert(emails).values([
-			{ template: 'x', causeKey: 'a', toEmail: 'a@example.org', data: {}, status: 'sent' },
-			{ template: 'x', causeKey: 'b', toEmail: 'b@example.org', data: {}, status: 'sent' },
-			{ template: 'x', causeKey: 'c', toEmail: 'c@example.org', data: {}, status: 'failed' },
-		])
+		await db()
+			.insert(emails)
+			.values([
+				{ template: 'x', causeKey: 'a', toEmail: 'a@example.org', data: {}, status: 'sent' },
+				{ template: 'x', causeKey: 'b', toEmail: 'b@example.org', data: {}, status: 'sent' },
+				{ template: 'x', causeKey: 'c', toEmail: 'c@example.org', data: {}, status: 'failed' },
+			])
 		const overview = await platformOverview()
 		expect(overview.emailsByStatus).toMatchObject({ sent: 2, failed: 1, queued: 0, bounced: 0 })
 		expect(overview.shareWithGift).toBeNull()
@@ -161,14 +163,35 @@ describe('daily trend', () => {
 		const owner = await createPerson(db())
 		const campaign = await createCampaign(db(), { ownerId: owner.id })
 		const now = new Date('2025-03-30T15:00:00Z')
-		const morning = await createSucceededDonation(db(), { campaignId: campaign.id, amountMinor: 2500, succeededAt: new Date('2025-03-10T08:00:00Z') })
-		await createSucceededDonation(db(), { campaignId: campaign.id, amountMinor: 1000, succeededAt: new Date('2025-03-10T23:59:00Z') })
+		const morning = await createSucceededDonation(db(), {
+			campaignId: campaign.id,
+			amountMinor: 2500,
+			succeededAt: new Date('2025-03-10T08:00:00Z'),
+		})
+		await createSucceededDonation(db(), {
+			campaignId: campaign.id,
+			amountMinor: 1000,
+			succeededAt: new Date('2025-03-10T23:59:00Z'),
+		})
 		await refund(morning, 2500, new Date('2025-03-12T10:00:00Z'))
-		await createSucceededDonation(db(), { campaignId: campaign.id, amountMinor: 400, succeededAt: new Date('2025-03-30T01:00:00Z') })
+		await createSucceededDonation(db(), {
+			campaignId: campaign.id,
+			amountMinor: 400,
+			succeededAt: new Date('2025-03-30T01:00:00Z'),
+		})
 		// Outside the window, and in another currency: neither counts.
-		await createSucceededDonation(db(), { campaignId: campaign.id, amountMinor: 9999, succeededAt: new Date('2025-02-28T12:00:00Z') })
+		await createSucceededDonation(db(), {
+			campaignId: campaign.id,
+			amountMinor: 9999,
+			succeededAt: new Date('2025-02-28T12:00:00Z'),
+		})
 		const euro = await createCampaign(db(), { ownerId: owner.id, currency: 'EUR' })
-		await createSucceededDonation(db(), { campaignId: euro.id, amountMinor: 777, currency: 'EUR', succeededAt: new Date('2025-03-10T12:00:00Z') })
+		await createSucceededDonation(db(), {
+			campaignId: euro.id,
+			amountMinor: 777,
+			currency: 'EUR',
+			succeededAt: new Date('2025-03-10T12:00:00Z'),
+		})
 
 		const trend = await dailyTrend({ days: 30, currency: 'GBP', now })
 		expect(trend).toHaveLength(30)
@@ -179,7 +202,9 @@ describe('daily trend', () => {
 		expect(byDay['2025-03-12']).toEqual({ day: '2025-03-12', netMinor: -2500, gifts: 0 })
 		expect(byDay['2025-03-11']).toEqual({ day: '2025-03-11', netMinor: 0, gifts: 0 })
 		expect(trend.filter((d) => d.netMinor === 0 && d.gifts === 0)).toHaveLength(27)
-		expect((await dailyTrend({ days: 30, currency: 'EUR', now })).find((d) => d.day === '2025-03-10')!.netMinor).toBe(777)
+		expect((await dailyTrend({ days: 30, currency: 'EUR', now })).find((d) => d.day === '2025-03-10')!.netMinor).toBe(
+			777,
+		)
 	})
 })
 
@@ -211,8 +236,23 @@ describe('coaching comparison', () => {
 			shareWithGift: 1,
 			raised: [{ currency: 'GBP', raisedMinor: 12_000, medianMinor: 3000 }],
 		})
-		expect(holdout).toEqual({ arm: 'holdout', members: 1, fundraisers: 1, campaigns: 1, campaignsWithGift: 0, shareWithGift: 0, raised: [{ currency: 'GBP', raisedMinor: 0, medianMinor: 0 }] })
-		expect(none).toMatchObject({ arm: 'none', members: null, fundraisers: 1, campaigns: 1, shareWithGift: 1, raised: [{ currency: 'GBP', raisedMinor: 250, medianMinor: 250 }] })
+		expect(holdout).toEqual({
+			arm: 'holdout',
+			members: 1,
+			fundraisers: 1,
+			campaigns: 1,
+			campaignsWithGift: 0,
+			shareWithGift: 0,
+			raised: [{ currency: 'GBP', raisedMinor: 0, medianMinor: 0 }],
+		})
+		expect(none).toMatchObject({
+			arm: 'none',
+			members: null,
+			fundraisers: 1,
+			campaigns: 1,
+			shareWithGift: 1,
+			raised: [{ currency: 'GBP', raisedMinor: 250, medianMinor: 250 }],
+		})
 	})
 })
 
@@ -243,7 +283,10 @@ describe('CSV exports', () => {
 			message: 'Line one\nLine two',
 			succeededAt: new Date('2025-04-01T10:00:00Z'),
 		})
-		await db().update(donations).set({ donorEmail: 'jo@example.com', coverFeeMinor: 39 }).where(eq(donations.id, gift.id))
+		await db()
+			.update(donations)
+			.set({ donorEmail: 'jo@example.com', coverFeeMinor: 39 })
+			.where(eq(donations.id, gift.id))
 		await refund(gift, 234)
 		await createSucceededDonation(db(), {
 			campaignId: campaign.id,
@@ -254,7 +297,12 @@ describe('CSV exports', () => {
 			succeededAt: new Date('2025-04-02T10:00:00Z'),
 		})
 		const yen = await createCampaign(db(), { ownerId: owner.id, slug: 'polar-dip-tokyo', currency: 'JPY' })
-		await createSucceededDonation(db(), { campaignId: yen.id, amountMinor: 1, currency: 'JPY', succeededAt: new Date('2025-04-03T10:00:00Z') })
+		await createSucceededDonation(db(), {
+			campaignId: yen.id,
+			amountMinor: 1,
+			currency: 'JPY',
+			succeededAt: new Date('2025-04-03T10:00:00Z'),
+		})
 
 		const csv = await donationsCsv()
 		expect(csv.split('\r\n')[0]).toBe(
@@ -283,7 +331,12 @@ describe('CSV exports', () => {
 			anonymous: 'false',
 			message: 'Line one\nLine two',
 		})
-		expect(records[1]).toMatchObject({ donor_name: `'=HYPERLINK("http://evil.example","click")`, anonymous: 'true', hide_amount: 'true', amount: '5' })
+		expect(records[1]).toMatchObject({
+			donor_name: `'=HYPERLINK("http://evil.example","click")`,
+			anonymous: 'true',
+			hide_amount: 'true',
+			amount: '5',
+		})
 		expect(records[2]).toMatchObject({ currency: 'JPY', amount: '1' })
 
 		const april2 = csvRecords(await donationsCsv({ from: '2025-04-02', to: '2025-04-02' }))
@@ -292,8 +345,18 @@ describe('CSV exports', () => {
 	})
 
 	test('the campaigns CSV lists every campaign with its owner and ledger totals', async () => {
-		const owner = await createPerson(db(), { firstName: '@Ann', lastName: 'Lee', email: 'ann@example.org', coachingArm: 'holdout' })
-		const campaign = await createCampaign(db(), { ownerId: owner.id, slug: 'ann-runs', title: 'Ann runs, fast', goalMinor: 100_000 })
+		const owner = await createPerson(db(), {
+			firstName: '@Ann',
+			lastName: 'Lee',
+			email: 'ann@example.org',
+			coachingArm: 'holdout',
+		})
+		const campaign = await createCampaign(db(), {
+			ownerId: owner.id,
+			slug: 'ann-runs',
+			title: 'Ann runs, fast',
+			goalMinor: 100_000,
+		})
 		await createCampaign(db(), { ownerId: owner.id, slug: 'ann-draft', status: 'draft', publishedAt: null })
 		await createSucceededDonation(db(), { campaignId: campaign.id, amountMinor: 1234 })
 		const records = csvRecords(await campaignsCsv())
@@ -344,7 +407,11 @@ describe('staff reporting over HTTP', () => {
 	test('staff see the overview and download the CSVs as attachments; a bad date is a 400', async () => {
 		await createPerson(db(), { email: 'director@example.org', role: 'staff', firstName: 'Dana' })
 		const owner = await createPerson(db(), { firstName: 'Sofia', lastName: 'Runs' })
-		const campaign = await createCampaign(db(), { ownerId: owner.id, slug: 'sofia-runs', title: 'Sofia runs for freedom' })
+		const campaign = await createCampaign(db(), {
+			ownerId: owner.id,
+			slug: 'sofia-runs',
+			title: 'Sofia runs for freedom',
+		})
 		await createSucceededDonation(db(), { campaignId: campaign.id, amountMinor: 1234, donorName: 'Hannah Lee' })
 		const cookie = await signIn('director@example.org')
 
@@ -380,7 +447,12 @@ describe('staff reporting over HTTP', () => {
 
 		expect((await get(`/staff/exports/donations.csv?from=${today}&to=${today}`, cookie)).status).toBe(200)
 		expect((await get('/staff/exports/donations.csv?from=', cookie)).status).toBe(200)
-		for (const query of ['from=yesterday', 'from=2025-13-01', 'to=2025-01-01%27%3B--', 'from=2025-02-01&to=2025-01-01']) {
+		for (const query of [
+			'from=yesterday',
+			'from=2025-13-01',
+			'to=2025-01-01%27%3B--',
+			'from=2025-02-01&to=2025-01-01',
+		]) {
 			const bad = await get(`/staff/exports/donations.csv?${query}`, cookie)
 			expect(bad.status, query).toBe(400)
 			expect(bad.headers.get('content-type'), query).not.toMatch(/text\/csv/)

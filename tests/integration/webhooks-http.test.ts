@@ -22,7 +22,10 @@ beforeEach(() => {
 
 const SIGNATURES = {
 	'/webhooks/stripe': { 'stripe-signature': 't=1,v1=0000' },
-	'/webhooks/sendgrid': { 'x-twilio-email-event-webhook-signature': 'MEUCIQDforged', 'x-twilio-email-event-webhook-timestamp': '1' },
+	'/webhooks/sendgrid': {
+		'x-twilio-email-event-webhook-signature': 'MEUCIQDforged',
+		'x-twilio-email-event-webhook-timestamp': '1',
+	},
 } as const
 type WebhookPath = keyof typeof SIGNATURES
 
@@ -34,14 +37,17 @@ type WebhookPath = keyof typeof SIGNATURES
 function answerWhileBodyIsStillComing(path: string, headers: Record<string, string>, firstBytes: number) {
 	const port = Number(new URL(app.origin).port)
 	return new Promise<{ status: number; body: string }>((resolve, reject) => {
-		const req = http.request({ host: '127.0.0.1', port, method: 'POST', path, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-			let body = ''
-			res.on('data', (chunk) => (body += chunk))
-			res.on('end', () => {
-				req.destroy()
-				resolve({ status: res.statusCode!, body })
-			})
-		})
+		const req = http.request(
+			{ host: '127.0.0.1', port, method: 'POST', path, headers: { 'content-type': 'application/json', ...headers } },
+			(res) => {
+				let body = ''
+				res.on('data', (chunk) => (body += chunk))
+				res.on('end', () => {
+					req.destroy()
+					resolve({ status: res.statusCode!, body })
+				})
+			},
+		)
 		req.on('error', (error: NodeJS.ErrnoException) => {
 			// The server closing the connection on a refused body is expected once the answer is in.
 			if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') reject(error)
@@ -53,12 +59,20 @@ function answerWhileBodyIsStillComing(path: string, headers: Record<string, stri
 describe('webhook bodies', () => {
 	for (const path of Object.keys(SIGNATURES) as WebhookPath[]) {
 		test(`${path} refuses a declared body over 1 MB with 413 before reading it`, async () => {
-			const answer = await answerWhileBodyIsStillComing(path, { ...SIGNATURES[path], 'content-length': String(256 * 1024 * 1024) }, 64 * 1024)
+			const answer = await answerWhileBodyIsStillComing(
+				path,
+				{ ...SIGNATURES[path], 'content-length': String(256 * 1024 * 1024) },
+				64 * 1024,
+			)
 			expect(answer.status).toBe(413)
 		})
 
 		test(`${path} stops reading a chunked body at 1 MB and answers 413`, async () => {
-			const answer = await answerWhileBodyIsStillComing(path, { ...SIGNATURES[path], 'transfer-encoding': 'chunked' }, MAX_WEBHOOK_BODY_BYTES + 64 * 1024)
+			const answer = await answerWhileBodyIsStillComing(
+				path,
+				{ ...SIGNATURES[path], 'transfer-encoding': 'chunked' },
+				MAX_WEBHOOK_BODY_BYTES + 64 * 1024,
+			)
 			expect(answer.status).toBe(413)
 		})
 

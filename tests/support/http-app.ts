@@ -61,11 +61,19 @@ export async function startHttpApp(options: { uploadsDir?: string; trustProxy?: 
 		async signIn(email: string) {
 			const asked = await this.postForm('/login', { email, redirectTo: '/account' })
 			if (asked.status !== 302) throw new Error(`asking to sign in answered ${asked.status}`)
-			const [row] = await db().select().from(emails).where(eq(emails.template, 'sign-in-code')).orderBy(desc(emails.createdAt)).limit(1)
+			const [row] = await db()
+				.select()
+				.from(emails)
+				.where(eq(emails.template, 'sign-in-code'))
+				.orderBy(desc(emails.createdAt))
+				.limit(1)
 			const { code } = row!.data as EmailTemplateData['sign-in-code']
 			const verified = await this.postForm(asked.headers.get('location')!, { email, code })
 			if (verified.status !== 302) throw new Error(`entering the code answered ${verified.status}`)
-			return verified.headers.getSetCookie().find((c) => c.startsWith('__session='))!.split(';')[0]!
+			return verified.headers
+				.getSetCookie()
+				.find((c) => c.startsWith('__session='))!
+				.split(';')[0]!
 		},
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	}

@@ -39,7 +39,9 @@ beforeEach(async () => {
 	resetTestEnv()
 	// A clean slate per test: every table of ours, and pg-boss's jobs.
 	const { rows } = await database.sql.executeSql(`select tablename from pg_tables where schemaname = 'public'`)
-	await database.sql.executeSql(`truncate table ${rows.map((r) => `"${(r as { tablename: string }).tablename}"`).join(', ')} restart identity cascade`)
+	await database.sql.executeSql(
+		`truncate table ${rows.map((r) => `"${(r as { tablename: string }).tablename}"`).join(', ')} restart identity cascade`,
+	)
 	await database.sql.executeSql(`delete from pgboss.job`)
 	consoleErrors = []
 	allowErrors = false

@@ -36,7 +36,14 @@ type StandInCharge = {
 	payment_intent: string | null
 	refunded: boolean
 }
-type StandInRefund = { id: string; object: 'refund'; amount: number; charge: string; status: 'succeeded'; created: number }
+type StandInRefund = {
+	id: string
+	object: 'refund'
+	amount: number
+	charge: string
+	status: 'succeeded'
+	created: number
+}
 
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`
 
@@ -76,7 +83,8 @@ export async function startStripeStandIn() {
 					object: 'checkout.session',
 					mode: form.mode,
 					url: `https://checkout.stripe.com/c/pay/${sessionId}`,
-					amount_total: Number(form['line_items[0][price_data][unit_amount]']) * Number(form['line_items[0][quantity]'] ?? 1),
+					amount_total:
+						Number(form['line_items[0][price_data][unit_amount]']) * Number(form['line_items[0][quantity]'] ?? 1),
 					currency: form['line_items[0][price_data][currency]'],
 					customer_email: form.customer_email,
 					metadata: { donation_id: form['metadata[donation_id]'], campaign_id: form['metadata[campaign_id]'] },
@@ -91,14 +99,19 @@ export async function startStripeStandIn() {
 				if (key) byIdempotencyKey.set(key, session)
 				return send(200, session)
 			}
-			if (req.method === 'GET' && url.pathname === '/v1/checkout/sessions') return send(200, list([...sessions.values()], url.pathname))
+			if (req.method === 'GET' && url.pathname === '/v1/checkout/sessions')
+				return send(200, list([...sessions.values()], url.pathname))
 			if (req.method === 'GET' && url.pathname === '/v1/refunds') return send(200, list(refunds, url.pathname))
 			const charge = /^\/v1\/charges\/([^/]+)$/.exec(url.pathname)
 			if (req.method === 'GET' && charge) {
 				const found = charges.get(charge[1]!)
-				return found ? send(200, found) : send(404, { error: { type: 'invalid_request_error', message: 'No such charge' } })
+				return found
+					? send(200, found)
+					: send(404, { error: { type: 'invalid_request_error', message: 'No such charge' } })
 			}
-			send(404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${url.pathname})` } })
+			send(404, {
+				error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${url.pathname})` },
+			})
 		})
 	})
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -133,7 +146,14 @@ export async function startStripeStandIn() {
 			charge.amount_refunded += amount
 			charge.refunded = charge.amount_refunded >= charge.amount
 			charges.set(chargeId, charge)
-			refunds.push({ id: id('re'), object: 'refund', amount, charge: chargeId, status: 'succeeded', created: Math.floor(Date.now() / 1000) })
+			refunds.push({
+				id: id('re'),
+				object: 'refund',
+				amount,
+				charge: chargeId,
+				status: 'succeeded',
+				created: Math.floor(Date.now() / 1000),
+			})
 			return { ...charge }
 		},
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -21,7 +21,10 @@ function databaseHandle(baseUrl: string, name: string): FreshDatabase {
 	url.pathname = `/${name}`
 	return {
 		url: url.toString(),
-		drop: () => onServer(baseUrl, (admin) => admin.unsafe(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+		drop: () =>
+			onServer(baseUrl, (admin) => admin.unsafe(`drop database if exists "${name}" with (force)`)).then(
+				() => undefined,
+			),
 	}
 }
 

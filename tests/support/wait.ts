@@ -1,5 +1,8 @@
 /** Polls `check` until it returns a truthy value or the time runs out. */
-export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, options: { timeoutMs?: number; what?: string } = {}): Promise<T> {
+export async function waitFor<T>(
+	check: () => Promise<T | null | undefined | false>,
+	options: { timeoutMs?: number; what?: string } = {},
+): Promise<T> {
 	const deadline = Date.now() + (options.timeoutMs ?? 15_000)
 	let last: unknown
 	while (Date.now() < deadline) {
@@ -11,5 +14,7 @@ export async function waitFor<T>(check: () => Promise<T | null | undefined | fal
 		}
 		await new Promise((r) => setTimeout(r, 100))
 	}
-	throw new Error(`Timed out waiting for ${options.what ?? 'condition'}${last ? `: ${last instanceof Error ? last.toString() : JSON.stringify(last)}` : ''}`)
+	throw new Error(
+		`Timed out waiting for ${options.what ?? 'condition'}${last ? `: ${last instanceof Error ? last.toString() : JSON.stringify(last)}` : ''}`,
+	)
 }
