@@ -580,7 +580,7 @@ export const emailEvents = pgTable(
 		emailId: uuid('email_id').references(() => emails.id),
 		providerMessageId: text('provider_message_id'),
 		event: text('event').notNull(),
-		/** SendGrid's sg_event_id can change between retries, so duplicates are caught on the event's content. */
+		/** Built by the provider from the event's content: providers resend events, sometimes under a new event id. */
 		dedupeKey: text('dedupe_key').notNull().unique(),
 		occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
 		payload: jsonb('payload').notNull(),

@@ -1,4 +1,5 @@
 import { getEnv, InvalidEnvironmentError, type Env } from '#app/config/env.server.ts'
+import { emailProvider } from '#app/email/providers/index.server.ts'
 import { startJobQueue, stopJobQueue } from '#app/jobs/queue.server.ts'
 import { startWorkers } from '#app/jobs/workers.server.ts'
 import { openConfiguredDatabase, useDatabase } from '#db/index.server.ts'
@@ -45,7 +46,7 @@ export async function startServices(options: {
 	if (options.runWorkers) await startWorkers()
 	console.log(
 		`[services] database: ${database.driver === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}` : 'PostgreSQL'}; ` +
-			`email: ${env.SENDGRID_API_KEY ? 'SendGrid' : 'development mailbox (/dev/mail)'}; ` +
+			`email: ${emailProvider().label}; ` +
 			`workers: ${options.runWorkers ? 'in this process' : 'separate process'}`,
 	)
 	return {

@@ -13,7 +13,8 @@ import {
 	type EmailCategory,
 	type OptionalCategory,
 } from './preferences.server.ts'
-import { PermanentEmailError, sendEmail } from './sender.server.ts'
+import { PermanentEmailError } from './provider.ts'
+import { emailProvider } from './providers/index.server.ts'
 
 /**
  * Queues an email inside the transaction of the change that causes it.
@@ -166,17 +167,19 @@ export async function deliverQueuedEmail(emailId: string, attempt: { isLastAttem
 		.returning({ id: emails.id })
 	if (!claimed) return { outcome: 'already-handled' as const }
 	try {
-		const { messageId } = await sendEmail({
+		const env = getEnv()
+		const { messageId } = await emailProvider().send({
 			to: email.toEmail,
+			from: { email: env.EMAIL_FROM, name: env.EMAIL_FROM_NAME ?? env.CHARITY_NAME },
 			subject: rendered.subject,
 			html: rendered.html,
 			text: rendered.text,
-			emailId: email.id,
-			category: email.template,
 			// RFC 8058 one-click unsubscribe for everything that is not transactional.
 			headers: links
 				? { 'List-Unsubscribe': `<${links.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
-				: undefined,
+				: {},
+			categories: [email.template],
+			emailId: email.id,
 		})
 		await db()
 			.update(emails)

@@ -11,7 +11,8 @@ import {
 import { recordSucceededDonation } from '#app/donations/webhooks.server.ts'
 import { deliverQueuedEmail, queueEmail } from '#app/email/outbox.server.ts'
 import { unsubscribe, unsubscribeToken } from '#app/email/preferences.server.ts'
-import { handleSendGridWebhook } from '#app/email/provider-events.server.ts'
+import { recordProviderEvents } from '#app/email/provider-events.server.ts'
+import { emailProviderEvents } from '#app/email/providers/index.server.ts'
 import { releaseDueEmails } from '#app/email/sequences.server.ts'
 import {
 	confirmTipsConsent,
@@ -272,6 +273,13 @@ describe('SendGrid', () => {
 	afterEach(async () => {
 		await sendgrid.close()
 	})
+
+	/** A batch through SendGrid's webhook as the route hands it over: the body and its two signed headers. */
+	function handleSendGridWebhook(body: string, signature: string | null, timestamp: string) {
+		const headers = new Headers({ 'x-twilio-email-event-webhook-timestamp': timestamp })
+		if (signature) headers.set('x-twilio-email-event-webhook-signature', signature)
+		return recordProviderEvents(emailProviderEvents('sendgrid')!, body, headers)
+	}
 
 	function signed(events: object[]) {
 		const body = JSON.stringify(events)
