@@ -35,7 +35,14 @@ export type Database = {
 }
 
 export type DatabaseOptions =
-	{ driver: 'postgres'; url: string; poolSize?: number } | { driver: 'pglite'; dataDir?: string; pglite?: PGlite }
+	| {
+			driver: 'postgres'
+			url: string
+			poolSize?: number
+			/** Every statement on these connections is cancelled by the server after this long (0 or absent: no limit). */
+			statementTimeoutMs?: number
+	  }
+	| { driver: 'pglite'; dataDir?: string; pglite?: PGlite }
 
 // pg-boss hands plain objects (job data) as parameters; serialise them as JSON
 // so both drivers bind them the same way.
@@ -122,7 +129,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		const client = postgres(options.url, {
 			max: options.poolSize ?? 10,
 			onnotice: () => {},
-			connection: { application_name: 'fundraising' },
+			// A runaway query (a report over a huge table, a client that left) is
+			// cancelled by the server instead of holding a connection for minutes.
+			connection: {
+				application_name: 'fundraising',
+				...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+			},
 		})
 		const db = drizzlePostgres({ client, schema }) as unknown as Db
 		return {

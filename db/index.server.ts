@@ -10,7 +10,12 @@ const registry = globalThis as typeof globalThis & { __fundraisingDatabase?: Dat
 export async function openConfiguredDatabase(): Promise<Database> {
 	const env = getEnv()
 	return env.DATABASE_URL
-		? openDatabase({ driver: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE })
+		? openDatabase({
+				driver: 'postgres',
+				url: env.DATABASE_URL,
+				poolSize: env.DATABASE_POOL_SIZE,
+				statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+			})
 		: openDatabase({ driver: 'pglite', dataDir: path.resolve(env.DATA_DIR) })
 }
 

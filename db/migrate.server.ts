@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
-import { type Database } from './client.server.ts'
+import { openDatabase, type Database } from './client.server.ts'
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 
@@ -14,7 +14,14 @@ export async function migrateDatabase(database: Database) {
 		await migratePglite(database.db as Parameters<typeof migratePglite>[0], { migrationsFolder })
 		return
 	}
-	await database.withAdvisoryLock(MIGRATION_LOCK, () =>
-		migratePostgres(database.db as Parameters<typeof migratePostgres>[0], { migrationsFolder }),
-	)
+	// Its own connection, without the app's statement timeout: building an
+	// index on a large table may rightly take longer than any request should.
+	const own = database.url ? await openDatabase({ driver: 'postgres', url: database.url, poolSize: 2 }) : database
+	try {
+		await own.withAdvisoryLock(MIGRATION_LOCK, () =>
+			migratePostgres(own.db as Parameters<typeof migratePostgres>[0], { migrationsFolder }),
+		)
+	} finally {
+		if (own !== database) await own.close()
+	}
 }

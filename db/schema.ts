@@ -220,6 +220,10 @@ export const campaigns = pgTable(
 		index('campaigns_status_published_idx').on(t.status, t.publishedAt),
 		index('campaigns_featured_idx').on(t.featured, t.status),
 		index('campaigns_event_team_idx').on(t.eventId, t.teamId),
+		// The staff overview's top campaigns: the few that raised most, read from the index's end.
+		index('campaigns_raised_idx').on(t.raisedMinor.desc(), t.slug),
+		// The campaigns CSV, read in keyset pages in this order.
+		index('campaigns_created_id_idx').on(t.createdAt, t.id),
 	],
 )
 
@@ -360,6 +364,10 @@ export const donations = pgTable(
 		index('donations_ip_created_idx').on(t.clientIpHash, t.createdAt),
 		// Counting every donation started in the last minute, for the platform-wide velocity limit.
 		index('donations_created_idx').on(t.createdAt),
+		// The donor wall, newest first, read in keyset pages (page 1,000 costs what page 1 does).
+		index('donations_wall_idx').on(t.campaignId, t.succeededAt.desc(), t.id.desc()),
+		// The donations CSV, read in keyset pages by when the gift was paid (or started).
+		index('donations_export_order_idx').on(sql`coalesce(${t.succeededAt}, ${t.createdAt})`, t.id),
 	],
 )
 
@@ -503,6 +511,8 @@ export const moneyMovements = pgTable(
 		index('money_movements_campaign_idx').on(t.campaignId),
 		// Webhook handlers ask "is this gift counted / how much was refunded" per donation.
 		index('money_movements_donation_kind_idx').on(t.donationId, t.kind),
+		// The staff overview's 30-day trend reads one currency's recent movements.
+		index('money_movements_currency_created_idx').on(t.currency, t.createdAt),
 	],
 )
 

@@ -291,5 +291,11 @@ const earlier = fs.existsSync(file)
 			.slice(1)
 			.map((s) => `## ${s.trimEnd()}`)
 	: []
-fs.writeFileSync(file, [intro, `${heading}\n\n${table}\n\n${totalNote}`, ...earlier.slice(0, 9)].join('\n\n') + '\n')
+// `npm run bench:scale` keeps its own section at the end; it stays there whatever this run adds.
+const atScale = earlier.filter((section) => section.startsWith('## At scale'))
+const runs = earlier.filter((section) => !section.startsWith('## At scale'))
+fs.writeFileSync(
+	file,
+	[intro, `${heading}\n\n${table}\n\n${totalNote}`, ...runs.slice(0, 9), ...atScale].join('\n\n') + '\n',
+)
 console.log(`written to ${file}`)

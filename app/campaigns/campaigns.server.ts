@@ -1,8 +1,9 @@
 import { redirect } from '@remix-run/node'
-import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { countedDonationStatuses, donationNetSql } from '#app/donations/ledger.server.ts'
+import { keptFor } from '#app/utils/cache.server.ts'
 import { db } from '#db/index.server.ts'
-import { campaignFormerSlugs, campaigns, donations, moneyMovements, people, type CampaignKind } from '#db/schema.ts'
+import { campaignFormerSlugs, campaigns, donations, people, type CampaignKind } from '#db/schema.ts'
 
 export type CampaignSummary = {
 	id: string
@@ -80,24 +81,32 @@ export async function listRecentCampaigns(limit = 6, options: { excludeIds?: str
 	return rows.map(normalise)
 }
 
-/** Total raised across the platform, per currency (normally one). */
-export async function platformTotals(): Promise<{ currency: string; raisedMinor: number; campaignCount: number }[]> {
-	const rows = await db()
-		.select({
-			currency: moneyMovements.currency,
-			raisedMinor: sql<number>`sum(${moneyMovements.amountMinor})::bigint`,
-			campaignCount: sql<number>`count(distinct ${moneyMovements.campaignId})::int`,
-		})
-		.from(moneyMovements)
-		.innerJoin(campaigns, eq(campaigns.id, moneyMovements.campaignId))
-		.where(inArray(campaigns.status, ['active', 'ended']))
-		.groupBy(moneyMovements.currency)
-	return rows.map((r) => ({
-		currency: r.currency,
-		raisedMinor: Number(r.raisedMinor),
-		campaignCount: Number(r.campaignCount),
-	}))
-}
+/**
+ * Total raised across the platform, per currency (normally one), from the
+ * stored campaign totals (one row per campaign, never the whole ledger) and
+ * kept for 10 seconds, so a landing-page peak costs one pass per window.
+ */
+export const platformTotals = keptFor(
+	10,
+	async (): Promise<{ currency: string; raisedMinor: number; campaignCount: number }[]> => {
+		const rows = await db()
+			.select({
+				currency: campaigns.currency,
+				raisedMinor: sql<number>`coalesce(sum(${campaigns.raisedMinor}), 0)::bigint`,
+				campaignCount: sql<number>`(count(*) filter (where ${campaigns.raisedMinor} > 0))::int`,
+			})
+			.from(campaigns)
+			.where(inArray(campaigns.status, ['active', 'ended']))
+			.groupBy(campaigns.currency)
+		return rows
+			.map((r) => ({
+				currency: r.currency,
+				raisedMinor: Number(r.raisedMinor),
+				campaignCount: Number(r.campaignCount),
+			}))
+			.filter((r) => r.campaignCount > 0 || r.raisedMinor !== 0)
+	},
+)
 
 const pageColumns = {
 	...summaryColumns,
@@ -147,15 +156,6 @@ const onDonorWall = (campaignId: string) =>
 		sql`${donationNetSql()} > 0`,
 	)
 
-/** Number of donations on the wall, for its pages. */
-export async function countDonorWall(campaignId: string) {
-	const [row] = await db()
-		.select({ n: sql<number>`count(*)::int` })
-		.from(donations)
-		.where(onDonorWall(campaignId))
-	return Number(row?.n ?? 0)
-}
-
 export type DonorWallEntry = {
 	id: string
 	/** "Anonymous" when the donor asked; their name is never sent to the page. */
@@ -167,8 +167,21 @@ export type DonorWallEntry = {
 	at: Date
 }
 
+/**
+ * Where a page of the donor wall starts: the gifts older than `before`, or
+ * newer than `after` (each a donation id from the page next to it). Keyset
+ * pagination on (succeeded_at, id), so a deep page costs what the first does.
+ */
+export type DonorWallPosition = { before?: string; after?: string }
+
 /** Donations still standing, for a public page, newest first, each at its net amount. */
-export async function listDonorWall(campaignId: string, options: { limit?: number; offset?: number } = {}) {
+export async function listDonorWall(
+	campaignId: string,
+	options: { limit?: number } & DonorWallPosition = {},
+): Promise<DonorWallEntry[]> {
+	const key = sql`(${donations.succeededAt}, ${donations.id})`
+	const keyOf = (id: string) => sql`(select d2.succeeded_at, d2.id from donations d2 where d2.id = ${id})`
+	const newestFirst = options.after === undefined
 	const rows = await db()
 		.select({
 			id: donations.id,
@@ -181,10 +194,20 @@ export async function listDonorWall(campaignId: string, options: { limit?: numbe
 			at: donations.succeededAt,
 		})
 		.from(donations)
-		.where(onDonorWall(campaignId))
-		.orderBy(desc(donations.succeededAt))
+		.where(
+			and(
+				onDonorWall(campaignId),
+				options.before !== undefined ? sql`${key} < ${keyOf(options.before)}` : undefined,
+				options.after !== undefined ? sql`${key} > ${keyOf(options.after)}` : undefined,
+			),
+		)
+		.orderBy(
+			...(newestFirst
+				? [desc(donations.succeededAt), desc(donations.id)]
+				: [asc(donations.succeededAt), asc(donations.id)]),
+		)
 		.limit(options.limit ?? 10)
-		.offset(options.offset ?? 0)
+	if (!newestFirst) rows.reverse()
 	return rows.map((r): DonorWallEntry => ({
 		id: r.id,
 		displayName: r.anonymous ? 'Anonymous' : r.donorName,

@@ -1,11 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import {
-	countDonorWall,
-	getCampaignForViewer,
-	listDonorWall,
-	redirectFromFormerSlug,
-} from '#app/campaigns/campaigns.server.ts'
+import { z } from 'zod'
+import { getCampaignForViewer, listDonorWall, redirectFromFormerSlug } from '#app/campaigns/campaigns.server.ts'
 import { campaignKindLabel } from '#app/campaigns/kinds.ts'
 import { listCampaignUpdates } from '#app/campaigns/manage.server.ts'
 import { renderStory, storyExcerpt } from '#app/campaigns/story.server.ts'
@@ -19,6 +15,16 @@ import { daysUntil, relativeTime } from '#app/utils/time.ts'
 
 const DONORS_PER_PAGE = 20
 
+/**
+ * The donor wall's page: `before` (older) or `after` (newer) a donation id,
+ * with the page's number for display. Anything malformed shows the first page.
+ */
+const donorWallQuery = z.object({
+	page: z.coerce.number().int().min(1).catch(1),
+	before: z.uuid().optional().catch(undefined),
+	after: z.uuid().optional().catch(undefined),
+})
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const viewer = await getSessionPerson(request)
 	const campaign = await getCampaignForViewer(params.slug ?? '', viewer?.id ?? null)
@@ -26,15 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		await redirectFromFormerSlug(request, params.slug ?? '')
 		throw data({ error: 'We couldn’t find that fundraiser.' }, { status: 404 })
 	}
-	const page = Math.max(
-		1,
-		Math.min(1000, Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10) || 1),
-	)
-	const [donors, donorTotal, updates] = await Promise.all([
-		listDonorWall(campaign.id, { limit: DONORS_PER_PAGE, offset: (page - 1) * DONORS_PER_PAGE }),
-		countDonorWall(campaign.id),
+	const { page: pageAsked, ...position } = donorWallQuery.parse(Object.fromEntries(new URL(request.url).searchParams))
+	// A page number without a position (an old ?page= link) shows the first page.
+	const page = position.before || position.after ? pageAsked : 1
+	const [donors, updates] = await Promise.all([
+		listDonorWall(campaign.id, { limit: DONORS_PER_PAGE, ...(page > 1 ? position : {}) }),
 		listCampaignUpdates(campaign.id),
 	])
+	// The wall lists exactly the gifts the stored donor count counts (net above zero).
+	const donorTotal = campaign.donorCount
 	const env = getEnv()
 	const url = `${env.APP_URL}/f/${campaign.slug}`
 	const { story, ownerId: _ownerId, hiddenReason, ...rest } = campaign
@@ -47,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		},
 		donors,
 		page,
-		pageCount: Math.max(1, Math.ceil(donorTotal / DONORS_PER_PAGE)),
+		pageCount: Math.max(page, Math.ceil(donorTotal / DONORS_PER_PAGE)),
 		updates,
 		url,
 		shareImage: `${env.APP_URL}/f/${campaign.slug}/share.png`,
@@ -269,7 +275,11 @@ export default function CampaignPage() {
 						{pageCount > 1 ? (
 							<nav aria-label="Donation pages" className="mt-3 flex justify-between text-sm">
 								{page > 1 ? (
-									<Link to={`?page=${page - 1}`} className="text-brand underline" preventScrollReset>
+									<Link
+										to={page - 1 > 1 ? `?after=${donors[0]?.id ?? ''}&page=${page - 1}` : '?'}
+										className="text-brand underline"
+										preventScrollReset
+									>
 										← Newer
 									</Link>
 								) : (
@@ -278,8 +288,12 @@ export default function CampaignPage() {
 								<span className="text-muted">
 									Page {page} of {pageCount}
 								</span>
-								{page < pageCount ? (
-									<Link to={`?page=${page + 1}`} className="text-brand underline" preventScrollReset>
+								{page < pageCount && donors.length === DONORS_PER_PAGE ? (
+									<Link
+										to={`?before=${donors.at(-1)?.id ?? ''}&page=${page + 1}`}
+										className="text-brand underline"
+										preventScrollReset
+									>
 										Older →
 									</Link>
 								) : (

@@ -2,13 +2,13 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { requireStaff } from '#app/people/session.server.ts'
-import { overviewPageData } from '#app/staff/reporting.server.ts'
+import { keptOverviewPageData } from '#app/staff/reporting.server.ts'
 import { TrendChart } from '#app/staff/trend-chart.tsx'
 import { formatMoney } from '#app/utils/money.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request)
-	return overviewPageData()
+	return keptOverviewPageData()
 }
 
 export const meta: MetaFunction = () => [{ title: 'Overview · Staff' }, { name: 'robots', content: 'noindex' }]

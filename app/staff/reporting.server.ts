@@ -2,8 +2,9 @@ import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'driz
 import { z } from 'zod'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
-import { findMoneyDrift, ledgerTotalsSql } from '#app/donations/ledger.server.ts'
-import { minorToMajorString } from '#app/utils/money.ts'
+import { findMoneyDrift } from '#app/donations/ledger.server.ts'
+import { keptFor } from '#app/utils/cache.server.ts'
+import { csvCell, csvChunks, csvText, decimal, keysetPages, type CsvColumn } from '#app/staff/csv.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, campaignStatus, donations, emails, emailStatus, moneyMovements, people } from '#db/schema.ts'
 
@@ -81,9 +82,13 @@ type PublishedCampaignRow = {
 	donors: number
 }
 
-/** Every published campaign with its ledger totals and its owner's coaching arm. */
+/**
+ * Every published campaign with its stored totals (kept in step with the money
+ * record in the same transaction; drift is reported beside them) and its
+ * owner's coaching arm: one row per campaign, no pass over the ledger.
+ */
 async function publishedCampaignRows(): Promise<PublishedCampaignRow[]> {
-	const totals = ledgerTotalsSql(sql`${campaigns.id}`)
+	const totals = { raised: campaigns.raisedMinor, donors: campaigns.donorCount }
 	const rows = await db()
 		.select({
 			campaignId: campaigns.id,
@@ -212,9 +217,9 @@ export type TopCampaign = {
 	ownerName: string
 }
 
-/** The campaigns that raised most (net, from the money record), each in its own currency. */
+/** The campaigns that raised most (net, their stored totals: an index read), each in its own currency. */
 export async function topCampaigns(limit = 10): Promise<TopCampaign[]> {
-	const totals = ledgerTotalsSql(sql`${campaigns.id}`)
+	const totals = { raised: campaigns.raisedMinor, donors: campaigns.donorCount }
 	const rows = await db()
 		.select({
 			id: campaigns.id,
@@ -298,49 +303,19 @@ export async function coachingComparison(): Promise<CoachingArmFigures[]> {
 
 // --- CSV exports -----------------------------------------------------------
 
-/** An amount we formatted ourselves: a number, so never treated as a possible formula. */
-type Decimal = { decimal: string }
-type CsvValue = string | number | boolean | Date | null | undefined | Decimal
+export { csvCell }
 
-const decimal = (amountMinor: number, currency: string): Decimal => ({
-	decimal: minorToMajorString(Number(amountMinor), currency),
-})
+type DonationExportRow = Awaited<ReturnType<typeof donationExportPage>>[number]
 
-/**
- * One CSV field (RFC 4180). Text from people that starts like a formula
- * (= + - @, or a tab or carriage return) gets a leading apostrophe, so a
- * spreadsheet shows it instead of running it.
- */
-export function csvCell(value: CsvValue): string {
-	let text: string
-	if (value === null || value === undefined) text = ''
-	else if (value instanceof Date) text = value.toISOString()
-	else if (typeof value === 'boolean') text = value ? 'true' : 'false'
-	else if (typeof value === 'number') text = String(value)
-	else if (typeof value === 'object') text = value.decimal
-	else text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
-/** A whole CSV document: header row, then rows, CRLF line ends as RFC 4180 asks. */
-function toCsv(header: string[], rows: CsvValue[][]): string {
-	return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
-}
-
-/**
- * Every donation (any status; a paid gift's status follows the money record:
- * refunded, disputed…) with its donor, for finance and receipts; staff only.
- * `from` and `to` are inclusive UTC days (YYYY-MM-DD) of when the gift was
- * paid, or started if it never was.
- */
-export async function donationsCsv(options: { from?: string; to?: string } = {}): Promise<string> {
+/** One keyset page of the donations export, in the file's order (when paid or started, then id). */
+function donationExportPage(range: { from?: string; to?: string }, after: { id: string } | undefined, size: number) {
 	const d = donations
 	const when = sql`coalesce(${d.succeededAt}, ${d.createdAt})`
 	const ledger = (filter: string) =>
 		sql<number>`coalesce((select sum(m.amount_minor) from money_movements m where m.donation_id = ${d.id}${sql.raw(filter)}), 0)::bigint`.mapWith(
 			Number,
 		)
-	const rows = await db()
+	return db()
 		.select({
 			id: d.id,
 			createdAt: d.createdAt,
@@ -375,76 +350,74 @@ export async function donationsCsv(options: { from?: string; to?: string } = {})
 		.innerJoin(campaigns, eq(campaigns.id, d.campaignId))
 		.where(
 			and(
-				options.from ? sql`${when} >= ${dayStart(options.from)}::timestamptz` : undefined,
-				options.to ? sql`${when} < ${dayStart(options.to, 1)}::timestamptz` : undefined,
+				range.from ? sql`${when} >= ${dayStart(range.from)}::timestamptz` : undefined,
+				range.to ? sql`${when} < ${dayStart(range.to, 1)}::timestamptz` : undefined,
+				// Compared with the previous page's last row as stored (microseconds included).
+				after
+					? sql`(${when}, ${d.id}) > (select coalesce(k.succeeded_at, k.created_at), k.id from donations k where k.id = ${after.id})`
+					: undefined,
 			),
 		)
 		.orderBy(asc(when), asc(d.id))
-	const header = [
-		'donation_id',
-		'created_at',
-		'succeeded_at',
-		'status',
-		'channel',
-		'campaign_slug',
-		'campaign_title',
-		'currency',
-		'amount',
-		'cover_fee',
-		'total_charged',
-		'refunded',
-		'disputed',
-		'dispute_status',
-		'net_received',
-		'donor_name',
-		'donor_email',
-		'anonymous',
-		'hide_amount',
-		'marketing_opt_in',
-		'updates_opt_in',
-		'share_email_with_fundraiser',
-		'message',
-		'offline_note',
-		'offline_confirmed_at',
-		'stripe_payment_intent',
-	]
-	return toCsv(
-		header,
-		rows.map((r) => [
-			r.id,
-			r.createdAt,
-			r.succeededAt,
-			r.status,
-			r.channel,
-			r.campaignSlug,
-			r.campaignTitle,
-			r.currency,
-			decimal(r.amountMinor, r.currency),
-			decimal(r.coverFeeMinor, r.currency),
-			decimal(Number(r.amountMinor) + Number(r.coverFeeMinor), r.currency),
-			decimal(-r.refundedMinor, r.currency),
-			decimal(-r.disputedMinor, r.currency),
-			r.disputeStatus,
-			decimal(r.netMinor, r.currency),
-			r.donorName,
-			r.donorEmail,
-			r.anonymous,
-			r.hideAmount,
-			r.marketingOptIn,
-			r.updatesOptIn,
-			r.shareEmailWithFundraiser,
-			r.message,
-			r.offlineNote,
-			r.confirmedAt,
-			r.stripePaymentIntentId,
-		]),
+		.limit(size)
+}
+
+const donationColumns: CsvColumn<DonationExportRow>[] = [
+	{ header: 'donation_id', value: (r) => r.id },
+	{ header: 'created_at', value: (r) => r.createdAt },
+	{ header: 'succeeded_at', value: (r) => r.succeededAt },
+	{ header: 'status', value: (r) => r.status },
+	{ header: 'channel', value: (r) => r.channel },
+	{ header: 'campaign_slug', value: (r) => r.campaignSlug },
+	{ header: 'campaign_title', value: (r) => r.campaignTitle },
+	{ header: 'currency', value: (r) => r.currency },
+	{ header: 'amount', value: (r) => decimal(r.amountMinor, r.currency) },
+	{ header: 'cover_fee', value: (r) => decimal(r.coverFeeMinor, r.currency) },
+	{ header: 'total_charged', value: (r) => decimal(Number(r.amountMinor) + Number(r.coverFeeMinor), r.currency) },
+	{ header: 'refunded', value: (r) => decimal(-r.refundedMinor, r.currency) },
+	{ header: 'disputed', value: (r) => decimal(-r.disputedMinor, r.currency) },
+	{ header: 'dispute_status', value: (r) => r.disputeStatus },
+	{ header: 'net_received', value: (r) => decimal(r.netMinor, r.currency) },
+	{ header: 'donor_name', value: (r) => r.donorName },
+	{ header: 'donor_email', value: (r) => r.donorEmail },
+	{ header: 'anonymous', value: (r) => r.anonymous },
+	{ header: 'hide_amount', value: (r) => r.hideAmount },
+	{ header: 'marketing_opt_in', value: (r) => r.marketingOptIn },
+	{ header: 'updates_opt_in', value: (r) => r.updatesOptIn },
+	{ header: 'share_email_with_fundraiser', value: (r) => r.shareEmailWithFundraiser },
+	{ header: 'message', value: (r) => r.message },
+	{ header: 'offline_note', value: (r) => r.offlineNote },
+	{ header: 'offline_confirmed_at', value: (r) => r.confirmedAt },
+	{ header: 'stripe_payment_intent', value: (r) => r.stripePaymentIntentId },
+]
+
+/**
+ * Every donation (any status; a paid gift's status follows the money record:
+ * refunded, disputed…) with its donor, for finance and receipts; staff only.
+ * `from` and `to` are inclusive UTC days (YYYY-MM-DD) of when the gift was
+ * paid, or started if it never was. Streamed in keyset pages.
+ */
+export function donationsCsvChunks(range: { from?: string; to?: string } = {}, signal?: AbortSignal) {
+	return csvChunks(
+		donationColumns,
+		keysetPages((after, size) => donationExportPage(range, after, size)),
+		signal,
 	)
 }
 
-/** Every campaign with its owner and its totals from the money record; staff only. */
-export async function campaignsCsv(): Promise<string> {
-	const totals = ledgerTotalsSql(sql`${campaigns.id}`)
-	const rows = await db()
+/** The donations CSV as one string. */
+export function donationsCsv(range: { from?: string; to?: string } = {}): Promise<string> {
+	return csvText(
+		donationColumns,
+		keysetPages((after, size) => donationExportPage(range, after, size)),
+	)
+}
+
+type CampaignExportRow = Awaited<ReturnType<typeof campaignExportPage>>[number]
+
+/** One keyset page of the campaigns export, oldest first. */
+function campaignExportPage(after: { id: string } | undefined, size: number) {
+	return db()
 		.select({
 			id: campaigns.id,
 			slug: campaigns.slug,
@@ -454,8 +427,9 @@ export async function campaignsCsv(): Promise<string> {
 			featured: campaigns.featured,
 			currency: campaigns.currency,
 			goalMinor: campaigns.goalMinor,
-			raisedMinor: totals.raised,
-			donors: totals.donors,
+			// The stored totals, kept in step with the money record in the same transaction (`npm run money:check` proves it).
+			raisedMinor: campaigns.raisedMinor,
+			donors: campaigns.donorCount,
 			ownerFirstName: people.firstName,
 			ownerLastName: people.lastName,
 			ownerEmail: people.email,
@@ -468,52 +442,45 @@ export async function campaignsCsv(): Promise<string> {
 		})
 		.from(campaigns)
 		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(
+			after
+				? sql`(${campaigns.createdAt}, ${campaigns.id}) > (select k.created_at, k.id from campaigns k where k.id = ${after.id})`
+				: undefined,
+		)
 		.orderBy(asc(campaigns.createdAt), asc(campaigns.id))
-	const header = [
-		'campaign_id',
-		'slug',
-		'title',
-		'kind',
-		'status',
-		'featured',
-		'currency',
-		'goal',
-		'raised',
-		'donors',
-		'owner_first_name',
-		'owner_last_name',
-		'owner_email',
-		'owner_coaching_arm',
-		'created_at',
-		'published_at',
-		'ends_on',
-		'ended_at',
-		'hidden_reason',
-	]
-	return toCsv(
-		header,
-		rows.map((r) => [
-			r.id,
-			r.slug,
-			r.title,
-			r.kind,
-			r.status,
-			r.featured,
-			r.currency,
-			decimal(r.goalMinor, r.currency),
-			decimal(Number(r.raisedMinor), r.currency),
-			Number(r.donors),
-			r.ownerFirstName,
-			r.ownerLastName,
-			r.ownerEmail,
-			r.ownerCoachingArm,
-			r.createdAt,
-			r.publishedAt,
-			r.endsOn,
-			r.endedAt,
-			r.hiddenReason,
-		]),
-	)
+		.limit(size)
+}
+
+const campaignColumns: CsvColumn<CampaignExportRow>[] = [
+	{ header: 'campaign_id', value: (r) => r.id },
+	{ header: 'slug', value: (r) => r.slug },
+	{ header: 'title', value: (r) => r.title },
+	{ header: 'kind', value: (r) => r.kind },
+	{ header: 'status', value: (r) => r.status },
+	{ header: 'featured', value: (r) => r.featured },
+	{ header: 'currency', value: (r) => r.currency },
+	{ header: 'goal', value: (r) => decimal(r.goalMinor, r.currency) },
+	{ header: 'raised', value: (r) => decimal(Number(r.raisedMinor), r.currency) },
+	{ header: 'donors', value: (r) => Number(r.donors) },
+	{ header: 'owner_first_name', value: (r) => r.ownerFirstName },
+	{ header: 'owner_last_name', value: (r) => r.ownerLastName },
+	{ header: 'owner_email', value: (r) => r.ownerEmail },
+	{ header: 'owner_coaching_arm', value: (r) => r.ownerCoachingArm },
+	{ header: 'created_at', value: (r) => r.createdAt },
+	{ header: 'published_at', value: (r) => r.publishedAt },
+	{ header: 'ends_on', value: (r) => r.endsOn },
+	{ header: 'ended_at', value: (r) => r.endedAt },
+	{ header: 'hidden_reason', value: (r) => r.hiddenReason },
+]
+
+/** Every campaign with its owner and its totals, streamed in keyset pages; staff only. */
+export function campaignsCsvChunks(signal?: AbortSignal) {
+	return csvChunks(campaignColumns, keysetPages(campaignExportPage), signal)
+}
+
+/** The campaigns CSV as one string. */
+export function campaignsCsv(): Promise<string> {
+	return csvText(campaignColumns, keysetPages(campaignExportPage))
 }
 
 const isoDay = z.iso.date({ error: 'Use a date like 2025-01-31' })
@@ -536,10 +503,69 @@ export function parseExportRange(url: URL): { from?: string; to?: string } {
 	return parsed.data
 }
 
-/** A CSV download named `<name>-YYYY-MM-DD.csv` (today, UTC); never cached, since it holds donors' details. */
-export function csvDownload(csv: string, name: string, now = new Date()): Response {
-	// The byte-order mark is how Excel knows the file is UTF-8 (names like "Zoë" stay intact).
-	return new Response('\uFEFF' + csv, {
+/** Staff members with an export being streamed now (per process). */
+const exportsRunning = new Set<string>()
+
+/**
+ * A CSV download named `<name>-YYYY-MM-DD.csv` (today, UTC), streamed as its
+ * chunks are produced; never cached, since it holds donors' details. One
+ * heavy export per staff member at a time: a second, while the first is
+ * still streaming, is answered 429. The export stops when the client goes
+ * away (`signal`, the request's own).
+ */
+export function csvDownload(
+	staffId: string,
+	name: string,
+	chunksFor: (signal: AbortSignal) => AsyncGenerator<string>,
+	signal: AbortSignal,
+	now = new Date(),
+): Response {
+	if (exportsRunning.has(staffId)) {
+		return new Response(
+			'You already have an export downloading. Wait for it to finish (or cancel it), then ask for this one again.\n',
+			{
+				status: 429,
+				headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '30' },
+			},
+		)
+	}
+	exportsRunning.add(staffId)
+	const encoder = new TextEncoder()
+	const chunks = chunksFor(signal)
+	let released = false
+	const release = () => {
+		if (released) return
+		released = true
+		exportsRunning.delete(staffId)
+		signal.removeEventListener('abort', stop)
+	}
+	const stop = () => {
+		release()
+		void chunks.return(undefined)
+	}
+	signal.addEventListener('abort', stop)
+	const body = new ReadableStream<Uint8Array>({
+		start(controller) {
+			// The byte-order mark is how Excel knows the file is UTF-8 (names like "Zoë" stay intact).
+			controller.enqueue(encoder.encode('\uFEFF'))
+		},
+		async pull(controller) {
+			try {
+				const next = await chunks.next()
+				if (next.done || signal.aborted) {
+					release()
+					controller.close()
+				} else controller.enqueue(encoder.encode(next.value))
+			} catch (error) {
+				release()
+				controller.error(error)
+			}
+		},
+		cancel() {
+			stop()
+		},
+	})
+	return new Response(body, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',
 			'Content-Disposition': `attachment; filename="${name}-${utcDay(now)}.csv"`,
@@ -547,6 +573,14 @@ export function csvDownload(csv: string, name: string, now = new Date()): Respon
 		},
 	})
 }
+
+/**
+ * The overview page's figures, computed at most once per 30 seconds per
+ * process: the money breakdown and the drift check are whole-ledger passes
+ * (seconds at a million gifts), so views in between get the kept figures and
+ * the page says when they were computed.
+ */
+export const keptOverviewPageData = keptFor(30, () => overviewPageData())
 
 /** Everything the staff overview page shows, in one call. */
 export async function overviewPageData(now = new Date()) {

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { csvChunks, csvHeaderLine, csvLine, keysetPages, type CsvColumn } from '#app/staff/csv.server.ts'
+import { csvDownload } from '#app/staff/reporting.server.ts'
+import { openDatabase } from '#db/client.server.ts'
+import { createCampaign, createPerson, createSucceededDonation } from '#db/factories.server.ts'
+import { db, getDatabase } from '#db/index.server.ts'
+import { startHttpApp } from '#tests/support/http-app.ts'
+
+describe('donor wall pages', () => {
+	let app: Awaited<ReturnType<typeof startHttpApp>>
+	beforeAll(async () => {
+		app = await startHttpApp()
+	})
+	afterAll(async () => {
+		await app?.close()
+	})
+
+	const page = async (path: string) => (await (await app.get(path)).text()).replaceAll('<!-- -->', '')
+	const names = (html: string) => [...html.matchAll(/>(Giver \d+)</g)].map((m) => m[1])
+	const links = (html: string): Record<string, string | undefined> =>
+		Object.fromEntries(
+			[...html.matchAll(/<a [^>]*href="([^"]*)"[^>]*>(← Newer|Older →)<\/a>/g)].map((m): [string, string] => [
+				m[2]!,
+				m[1]!.replaceAll('&amp;', '&'),
+			]),
+		)
+
+	test('older and newer are plain links to the gifts either side of the page, by keyset, and list every gift once', async () => {
+		const owner = await createPerson(db())
+		const campaign = await createCampaign(db(), { ownerId: owner.id, slug: 'many-gifts' })
+		const start = Date.parse('2025-05-01T12:00:00Z')
+		for (let i = 1; i <= 45; i++) {
+			await createSucceededDonation(db(), {
+				campaignId: campaign.id,
+				amountMinor: 1000,
+				donorName: `Giver ${i}`,
+				succeededAt: new Date(start + i * 60_000),
+			})
+		}
+		const first = await page('/f/many-gifts')
+		expect(names(first)).toEqual(Array.from({ length: 20 }, (_, i) => `Giver ${45 - i}`))
+		expect(first).toContain('Page 1 of 3')
+		const older = links(first)['Older →']!
+		expect(older).toMatch(/^\/f\/many-gifts\?before=[0-9a-f-]{36}&page=2$/)
+
+		const second = await page(older)
+		expect(names(second)).toEqual(Array.from({ length: 20 }, (_, i) => `Giver ${25 - i}`))
+		expect(second).toContain('Page 2 of 3')
+		const third = await page(links(second)['Older →']!)
+		expect(names(third)).toEqual(['Giver 5', 'Giver 4', 'Giver 3', 'Giver 2', 'Giver 1'])
+		expect(links(third)['Older →']).toBeUndefined()
+
+		const backToSecond = await page(links(third)['← Newer']!)
+		expect(names(backToSecond)).toEqual(names(second))
+		expect(links(backToSecond)['← Newer']).toBe('/f/many-gifts')
+		// A malformed position shows the first page rather than an error.
+		const malformed = await app.get('/f/many-gifts?before=nope&page=7')
+		expect(malformed.status).toBe(200)
+		expect(names(await malformed.text())).toEqual(names(first))
+	})
+})
+
+describe('CSV exports', () => {
+	test('each column carries its own header and value, and text that looks like a formula is defused', async () => {
+		type Gift = { name: string; amount: number }
+		const columns: CsvColumn<Gift>[] = [
+			{ header: 'donor_name', value: (g) => g.name },
+			{ header: 'amount', value: (g) => g.amount },
+		]
+		expect(csvHeaderLine(columns)).toBe('donor_name,amount\r\n')
+		expect(csvLine(columns, { name: '=HYPERLINK("x")', amount: 5 })).toBe(`"'=HYPERLINK(""x"")",5\r\n`)
+		const all = [1, 2, 3, 4, 5].map((n) => ({ name: `G${n}`, amount: n }))
+		const pages = keysetPages<Gift>((after, size) => {
+			const from = after ? all.findIndex((g) => g.name === after.name) + 1 : 0
+			return Promise.resolve(all.slice(from, from + size))
+		}, 2)
+		let text = ''
+		for await (const chunk of csvChunks(columns, pages)) text += chunk
+		expect(text).toBe('donor_name,amount\r\nG1,1\r\nG2,2\r\nG3,3\r\nG4,4\r\nG5,5\r\n')
+	})
+
+	test('a staff member gets one export at a time: a second while the first streams is a 429, and leaving frees it', async () => {
+		let finish = () => {}
+		const held = new Promise<void>((resolve) => (finish = resolve))
+		const slowExport = async function* () {
+			yield 'a\r\n'
+			await held
+			yield 'b\r\n'
+		}
+		const firstClient = new AbortController()
+		const first = csvDownload('staff-1', 'donations', slowExport, firstClient.signal)
+		expect(first.status).toBe(200)
+		const reader = first.body!.getReader()
+		await reader.read()
+		const second = csvDownload('staff-1', 'donations', slowExport, new AbortController().signal)
+		expect(second.status).toBe(429)
+		expect(await second.text()).toMatch(/already have an export downloading/)
+		// Another staff member is not held up by it.
+		expect(csvDownload('staff-2', 'donations', slowExport, new AbortController().signal).status).toBe(200)
+
+		// The first client goes away: its export stops and the next one is served.
+		firstClient.abort()
+		finish()
+		const third = csvDownload('staff-1', 'donations', slowExport, new AbortController().signal)
+		expect(third.status).toBe(200)
+		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await third.arrayBuffer())).toBe('\uFEFFa\r\nb\r\n')
+		expect(csvDownload('staff-1', 'donations', slowExport, new AbortController().signal).status).toBe(200)
+	})
+})
+
+describe.runIf(process.env.DATABASE_URL)('statement timeout', () => {
+	test('a statement running longer than the configured timeout is cancelled by the server', async () => {
+		const url = getDatabase().url!
+		const limited = await openDatabase({ driver: 'postgres', url, poolSize: 1, statementTimeoutMs: 200 })
+		try {
+			await expect(limited.sql.executeSql('select pg_sleep(2)')).rejects.toThrow(/statement timeout/)
+			await expect(limited.sql.executeSql('select 1 as one')).resolves.toEqual({ rows: [{ one: 1 }] })
+		} finally {
+			await limited.close()
+		}
+	})
+})
