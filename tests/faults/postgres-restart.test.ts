@@ -1,95 +1,64 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import {
+	completedEvent,
+	databaseOf,
+	deliverStripeEvent,
+	deliverUntilAcknowledged,
+	faultAppEnv,
+	freePort,
+	moneyReport,
+	postStatus,
+	startAppProcess,
+	startDonations,
+	statusOf,
+	type AppProcess,
+} from '#tests/support/app-process.ts'
 import { ownPostgresCluster } from '#tests/support/own-postgres.ts'
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer()
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo
-			server.close(() => resolve(port))
-		})
-		server.on('error', reject)
-	})
-}
-
-async function statusOf(url: string): Promise<number> {
-	try {
-		const response = await fetch(url, { signal: AbortSignal.timeout(5_000) })
-		await response.arrayBuffer()
-		return response.status
-	} catch {
-		return 0
-	}
-}
-
-async function postStatus(url: string, origin: string, fields: Record<string, string>): Promise<number> {
-	try {
-		const response = await fetch(url, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', origin, 'sec-fetch-site': 'same-origin' },
-			body: new URLSearchParams(fields).toString(),
-			signal: AbortSignal.timeout(5_000),
-		})
-		await response.arrayBuffer()
-		return response.status
-	} catch {
-		return 0
-	}
-}
 
 const cluster = ownPostgresCluster(await freePort())
 
 describe.skipIf(!cluster)('PostgreSQL restarted under the app', () => {
-	let app: ChildProcess
+	let app: AppProcess
 	let origin = ''
-	let log = ''
+	let sql: ReturnType<typeof databaseOf>
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundraising-faults-'))
+	const log = () => app.log
 
 	beforeAll(async () => {
 		cluster!.init()
 		cluster!.start()
-		const port = await freePort()
-		origin = `http://127.0.0.1:${port}`
-		app = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-			env: {
-				...process.env,
-				NODE_ENV: 'test',
-				PORT: String(port),
-				HOST: '127.0.0.1',
-				APP_URL: origin,
-				DATABASE_URL: cluster!.url,
-				DATA_DIR: dataDir,
-				SEED_DEMO_DATA: 'true',
-				LOG_REQUESTS: 'false',
-				SENDGRID_API_KEY: '',
-				STRIPE_SECRET_KEY: '',
-				SIGNUP_RATE_LIMIT_PER_HOUR: '100000',
-			},
-			stdio: ['ignore', 'pipe', 'pipe'],
-		})
-		app.stdout!.on('data', (chunk) => (log += chunk))
-		app.stderr!.on('data', (chunk) => (log += chunk))
-		const deadline = Date.now() + 60_000
-		while ((await statusOf(`${origin}/healthz`)) !== 200) {
-			if (app.exitCode !== null || Date.now() > deadline) throw new Error(`The app did not start:\n${log}`)
-			await new Promise((resolve) => setTimeout(resolve, 250))
-		}
+		sql = databaseOf(cluster!.url)
+		app = await startAppProcess({ env: faultAppEnv(cluster!.url, dataDir) })
+		origin = app.origin
 	})
 
 	afterAll(async () => {
-		if (app && app.exitCode === null) {
-			app.kill('SIGTERM')
-			await new Promise((resolve) => app.once('exit', resolve))
-		}
+		await app?.stop()
+		await sql?.end()
 		cluster!.destroy()
 		fs.rmSync(dataDir, { recursive: true, force: true })
 	})
+
+	/** Stops and starts the cluster three times; after each start /healthz must be 200 within 10 s. */
+	async function restartThreeTimes() {
+		for (let restart = 1; restart <= 3; restart++) {
+			await new Promise((resolve) => setTimeout(resolve, 700))
+			cluster!.stop()
+			await new Promise((resolve) => setTimeout(resolve, 500))
+			cluster!.start()
+			await expect
+				.poll(() => statusOf(`${origin}/healthz`), {
+					timeout: 10_000,
+					interval: 200,
+					message: `healthy after restart ${restart}:\n${log().slice(-3000)}`,
+				})
+				.toBe(200)
+			expect(app.exitCode, `the app exited during restart ${restart}:\n${log()}`).toBeNull()
+		}
+	}
 
 	test('under page load the process never dies, reconnects by itself and is healthy again within 10 s', async () => {
 		let loading = true
@@ -114,25 +83,12 @@ describe.skipIf(!cluster)('PostgreSQL restarted under the app', () => {
 			}
 		})
 		try {
-			for (let restart = 1; restart <= 3; restart++) {
-				await new Promise((resolve) => setTimeout(resolve, 700))
-				cluster!.stop()
-				await new Promise((resolve) => setTimeout(resolve, 500))
-				cluster!.start()
-				await expect
-					.poll(() => statusOf(`${origin}/healthz`), {
-						timeout: 10_000,
-						interval: 200,
-						message: `healthy after restart ${restart}:\n${log.slice(-3000)}`,
-					})
-					.toBe(200)
-				expect(app.exitCode, `the app exited during restart ${restart}:\n${log}`).toBeNull()
-			}
+			await restartThreeTimes()
 		} finally {
 			loading = false
 			await Promise.all([...visitors, ...writers])
 		}
-		expect(app.exitCode, log).toBeNull()
+		expect(app.exitCode, log()).toBeNull()
 		// Pages answered again after the last restart: the pool holds no poisoned connection.
 		for (const page of ['/', '/f/sofia-runs-london']) expect(await statusOf(origin + page)).toBe(200)
 		expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0)
@@ -145,6 +101,46 @@ describe.skipIf(!cluster)('PostgreSQL restarted under the app', () => {
 				idea: 'birthday',
 			}),
 		).toBe(302)
-		expect(log).not.toMatch(/Cannot read properties of null/)
+		expect(log()).not.toMatch(/Cannot read properties of null/)
+	})
+	test('under webhook load the process never dies, is healthy again within 10 s, and after redelivery no gift is lost or doubled', async () => {
+		const slug = 'amara-turns-30'
+		const [before] = await sql<
+			{ raised: string }[]
+		>`select raised_minor::text as raised from campaigns where slug = ${slug}`
+		const donations = await startDonations(origin, sql, slug, 50)
+		const events = donations.map(completedEvent)
+		// Six lanes deliver completions, round and round (duplicates included), while the cluster restarts.
+		let loading = true
+		let next = 0
+		const statuses: number[] = []
+		const lanes = Array.from({ length: 6 }, async () => {
+			for (let n = 0; loading && n < 2_000; n++) {
+				statuses.push(await deliverStripeEvent(origin, events[next++ % events.length]!))
+				await new Promise((resolve) => setTimeout(resolve, 30))
+			}
+		})
+		try {
+			await restartThreeTimes()
+		} finally {
+			loading = false
+			await Promise.all(lanes)
+		}
+		expect(app.exitCode, log()).toBeNull()
+		expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0)
+		// Stripe redelivers: every event again, until each is acknowledged.
+		expect((await deliverUntilAcknowledged([origin], events)).unacknowledged).toBe(0)
+		const { drift, counted } = await moneyReport(
+			sql,
+			donations.map((d) => d.id),
+		)
+		expect(drift).toEqual([])
+		for (const donation of counted) expect(donation).toMatchObject({ status: 'succeeded', movements: 1, receipts: 1 })
+		const [after] = await sql<
+			{ raised: string }[]
+		>`select raised_minor::text as raised from campaigns where slug = ${slug}`
+		const given = donations.reduce((sum, d) => sum + d.amountMinor + d.coverFeeMinor, 0)
+		expect(Number(after!.raised) - Number(before!.raised)).toBe(given)
+		expect(log()).not.toMatch(/Cannot read properties of null/)
 	})
 })

@@ -25,8 +25,11 @@ export type RecordedMail = {
 /**
  * A local HTTP server speaking SendGrid's v3 mail/send API: records what it
  * receives and can be told to fail, so tests drive the real @sendgrid/mail.
+ * With `answerDelayMs` each answer waits a random time up to that long after
+ * the message is recorded, as SendGrid has a message once it has read it: a
+ * sender that dies while waiting leaves a message the provider accepted.
  */
-export async function startSendGridStandIn() {
+export async function startSendGridStandIn(options: { answerDelayMs?: number } = {}) {
 	const requests: RecordedMail[] = []
 	let failures: number[] = []
 	const server = http.createServer((req, res) => {
@@ -43,13 +46,17 @@ export async function startSendGridStandIn() {
 			const authorised = req.headers.authorization === 'Bearer SG.test-key'
 			const status = !authorised ? 401 : req.url !== '/v3/mail/send' ? 404 : (forcedStatus ?? 202)
 			requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, status })
-			if (status === 202) {
-				res.writeHead(202, { 'x-message-id': `sg-${randomUUID()}` })
-				res.end()
-			} else {
-				res.writeHead(status, { 'content-type': 'application/json' })
-				res.end(JSON.stringify({ errors: [{ message: `stand-in answered ${status}` }] }))
+			const answer = () => {
+				if (status === 202) {
+					res.writeHead(202, { 'x-message-id': `sg-${randomUUID()}` })
+					res.end()
+				} else {
+					res.writeHead(status, { 'content-type': 'application/json' })
+					res.end(JSON.stringify({ errors: [{ message: `stand-in answered ${status}` }] }))
+				}
 			}
+			if (options.answerDelayMs) setTimeout(answer, Math.random() * options.answerDelayMs)
+			else answer()
 		})
 	})
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
