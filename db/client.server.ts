@@ -124,11 +124,21 @@ function lockEmbeddedDataDir(dataDir: string) {
 	}
 }
 
+/** Seconds before a reconnect after `retries` failed connections: 50 ms doubling, never more than a second, with jitter. */
+export function reconnectDelaySeconds(retries: number): number {
+	return Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2)
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
 	if (options.driver === 'postgres') {
 		const client = postgres(options.url, {
 			max: options.poolSize ?? 10,
 			onnotice: () => {},
+			// postgres.js counts every failed connection of the pool in one shared
+			// retry count and waits 3^n/100 s (up to 20 s) before reconnecting, so a
+			// one-second restart under load left the app unanswering for 20 s. Wait
+			// at most about a second instead: a restart is over when the server is back.
+			backoff: reconnectDelaySeconds,
 			// A runaway query (a report over a huge table, a client that left) is
 			// cancelled by the server instead of holding a connection for minutes.
 			connection: {
