@@ -195,7 +195,10 @@ export function createApp(options: AppOptions) {
 	// req.ip is the one source of the client's address (every per-IP limit reads
 	// it through the load context); only configured proxies may set it.
 	app.set('trust proxy', options.trustProxy)
-	app.use(compression())
+	// Level 3 (zlib's fast strategy) instead of 6: measured on the campaign
+	// page, gzip was the largest single cost of a request, and the HTML comes
+	// out only a few per cent larger.
+	app.use(compression({ level: 3 }))
 
 	if (options.logRequests) {
 		app.use(
