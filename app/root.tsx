@@ -7,6 +7,7 @@ import {
 	Scripts,
 	ScrollRestoration,
 	useLoaderData,
+	useMatches,
 	useRouteError,
 } from '@remix-run/react'
 import { type ReactNode } from 'react'
@@ -16,6 +17,7 @@ import { getEnv } from './config/env.server.ts'
 import { getSessionPerson } from './people/session.server.ts'
 import stylesheet from './styles/app.css?url'
 import { useNonce } from './utils/nonce.tsx'
+import { pageSkipsHydration } from './utils/page-handle.ts'
 import { useRootData } from './utils/root-data.ts'
 
 export const links: LinksFunction = () => [
@@ -46,6 +48,9 @@ function Document({
 	title?: string
 }) {
 	const nonce = useNonce()
+	// A page whose route says `handle.hydrate: false` gets none of Remix's
+	// scripts (nor their modulepreload links), only our own small one.
+	const hydrate = !pageSkipsHydration(useMatches().map((match) => match.handle))
 	// The charity's colours are configuration; CSS variables carry them into the theme.
 	const themeCss = `:root{--brand:${brand ?? '#0b4f6c'};--accent:${accent ?? '#c2410c'}}`
 	return (
@@ -61,8 +66,14 @@ function Document({
 			</head>
 			<body className="flex min-h-screen flex-col">
 				{children}
-				<ScrollRestoration nonce={nonce} />
-				<Scripts nonce={nonce} />
+				{hydrate ? (
+					<>
+						<ScrollRestoration nonce={nonce} />
+						<Scripts nonce={nonce} />
+					</>
+				) : null}
+				{/* Copy link and the native share sheet, for pages with or without React (public/enhance.js). */}
+				<script nonce={nonce} src="/enhance.js" defer />
 			</body>
 		</html>
 	)

@@ -186,6 +186,11 @@ export const campaigns = pgTable(
 		title: text('title').notNull(),
 		/** Markdown subset, rendered through the sanitiser. */
 		story: text('story').notNull().default(''),
+		/**
+		 * The story rendered through the sanitiser when it was saved, so a page
+		 * view never parses Markdown; null until then (filled on first view).
+		 */
+		storyHtml: text('story_html'),
 		goalMinor: minor('goal_minor').notNull(),
 		currency: text('currency').notNull(),
 		endsOn: date('ends_on'),

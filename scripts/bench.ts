@@ -10,6 +10,8 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import zlib from 'node:zlib'
+import { chromium } from 'playwright-core'
 import { startSendGridStandIn } from '../tests/support/sendgrid-standin.ts'
 import { createFreshDatabase } from '../tests/support/test-database.ts'
 
@@ -254,6 +256,89 @@ console.log(
 const totalNote = `campaign total moved by ${after - before} pence for ${sessions.length} gifts of 2000 (expected ${sessions.length * 2000})`
 console.log(totalNote)
 
+// --- JavaScript each page ships, chunk by chunk, gzipped -------------------------------------------
+type PageJs = { name: string; chunks: { src: string; gzipBytes: number }[] }
+async function pageJavaScript(name: string, origin: string, pathname: string): Promise<PageJs> {
+	const html = await (await fetch(origin + pathname)).text()
+	const sources = new Set<string>()
+	for (const match of html.matchAll(/<(?:script|link)\b[^>]*>/g)) {
+		const tag = match[0]
+		const src =
+			/\ssrc="([^"]+)"/.exec(tag)?.[1] ??
+			(/rel="modulepreload"/.test(tag) ? /\shref="([^"]+)"/.exec(tag)?.[1] : undefined)
+		if (src) sources.add(src)
+	}
+	const chunks = await Promise.all(
+		[...sources].map(async (src) => {
+			const body = Buffer.from(await (await fetch(new URL(src, origin))).arrayBuffer())
+			return { src, gzipBytes: zlib.gzipSync(body, { level: 9 }).length }
+		}),
+	)
+	return { name, chunks }
+}
+const jsPages = [
+	await pageJavaScript('bare Remix page (anchor)', anchorBase, '/'),
+	await pageJavaScript('landing /', base, '/'),
+	await pageJavaScript('campaign page', base, '/f/amara-turns-30'),
+	await pageJavaScript('donate page', base, '/f/amara-turns-30/donate'),
+	await pageJavaScript('guide', base, '/guide/25-tips'),
+]
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const jsTable = [
+	'| page | JS gzipped | files | chunks (gzipped) |',
+	'|---|---:|---:|---|',
+	...jsPages.map(
+		(p) =>
+			`| ${p.name} | ${kb(p.chunks.reduce((sum, c) => sum + c.gzipBytes, 0))} | ${p.chunks.length} | ${p.chunks.map((c) => `${c.src.split('/').pop()} ${kb(c.gzipBytes)}`).join(', ') || '—'} |`,
+	),
+].join('\n')
+console.log(`\n${jsTable}\n`)
+
+// --- Largest Contentful Paint on a throttled phone: CPU 4× slower, fast 3G ------------------------------
+async function largestContentfulPaint(url: string, runs = 3): Promise<number> {
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+	})
+	const samples: number[] = []
+	try {
+		for (let run = 0; run < runs; run++) {
+			const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+			const page = await context.newPage()
+			const cdp = await context.newCDPSession(page)
+			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+			await cdp.send('Network.enable')
+			// Lighthouse's "fast 3G": 562.5 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (×0.9).
+			await cdp.send('Network.emulateNetworkConditions', {
+				offline: false,
+				latency: 562.5,
+				downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
+				uploadThroughput: (750 * 1024 * 0.9) / 8,
+			})
+			await page.goto(url, { waitUntil: 'load' })
+			const lcp = await page.evaluate(
+				() =>
+					new Promise<number>((resolve) => {
+						new PerformanceObserver((list) => {
+							const entries = list.getEntries()
+							resolve(entries[entries.length - 1]!.startTime)
+						}).observe({ type: 'largest-contentful-paint', buffered: true })
+					}),
+			)
+			samples.push(lcp)
+			await context.close()
+		}
+	} finally {
+		await browser.close()
+	}
+	samples.sort((a, b) => a - b)
+	return samples[Math.floor(samples.length / 2)]!
+}
+const lcpAnchor = await largestContentfulPaint(`${anchorBase}/`)
+const lcpCampaign = await largestContentfulPaint(`${base}/f/amara-turns-30`)
+const lcpLine = `LCP on a throttled phone (Chromium, CPU 4× slower, fast 3G, median of 3): campaign page ${lcpCampaign.toFixed(0)} ms, bare Remix page ${lcpAnchor.toFixed(0)} ms`
+console.log(lcpLine)
+
 await Promise.all([stopProcess(app), stopProcess(anchor), ...(worker ? [stopProcess(worker)] : [])])
 await sendgrid.close()
 await database?.drop()
@@ -296,6 +381,8 @@ const atScale = earlier.filter((section) => section.startsWith('## At scale'))
 const runs = earlier.filter((section) => !section.startsWith('## At scale'))
 fs.writeFileSync(
 	file,
-	[intro, `${heading}\n\n${table}\n\n${totalNote}`, ...runs.slice(0, 9), ...atScale].join('\n\n') + '\n',
+	[intro, `${heading}\n\n${table}\n\n${totalNote}\n\n${jsTable}\n\n${lcpLine}`, ...runs.slice(0, 9), ...atScale].join(
+		'\n\n',
+	) + '\n',
 )
 console.log(`written to ${file}`)

@@ -1,9 +1,10 @@
 import { redirect } from '@remix-run/node'
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { countedDonationStatuses, donationNetSql } from '#app/donations/ledger.server.ts'
 import { keptFor } from '#app/utils/cache.server.ts'
 import { db } from '#db/index.server.ts'
-import { campaignFormerSlugs, campaigns, donations, people, type CampaignKind } from '#db/schema.ts'
+import { campaignFormerSlugs, campaigns, donations, moneyMovements, people, type CampaignKind } from '#db/schema.ts'
+import { renderStory } from './story.server.ts'
 
 export type CampaignSummary = {
 	id: string
@@ -111,6 +112,7 @@ export const platformTotals = keptFor(
 const pageColumns = {
 	...summaryColumns,
 	story: campaigns.story,
+	storyHtml: campaigns.storyHtml,
 	publishedAt: campaigns.publishedAt,
 	ownerId: campaigns.ownerId,
 	hiddenReason: campaigns.hiddenReason,
@@ -142,6 +144,21 @@ export async function getCampaignForViewer(slug: string, viewerId: string | null
 	const isOwner = viewerId !== null && row.ownerId === viewerId
 	if (!isOwner && (row.status === 'draft' || row.status === 'hidden')) return null
 	return { ...row, ...normalise(row), isOwner }
+}
+
+/**
+ * A campaign's story as page HTML. It is rendered and sanitised when the
+ * story is saved; a row saved before that column existed is rendered once
+ * here and stored, unless its story changed in the meantime.
+ */
+export async function storedStoryHtml(campaign: { id: string; story: string; storyHtml: string | null }) {
+	if (campaign.storyHtml !== null) return campaign.storyHtml
+	const html = renderStory(campaign.story)
+	await db()
+		.update(campaigns)
+		.set({ storyHtml: html })
+		.where(and(eq(campaigns.id, campaign.id), eq(campaigns.story, campaign.story), isNull(campaigns.storyHtml)))
+	return html
 }
 
 /**

@@ -24,6 +24,7 @@ import {
 import { organiserNameMissing } from './campaign-schema.ts'
 import { campaignKindTemplate } from './kinds.ts'
 import { slugify, slugProblem } from './slug.ts'
+import { renderStory } from './story.server.ts'
 
 /** Loads a campaign for its owner: 404 when it does not exist, 403 when it is someone else's. */
 export async function requireOwnedCampaign(campaignId: string, person: Person): Promise<Campaign> {
@@ -103,6 +104,7 @@ export async function startDraftCampaign(owner: Person, kind: CampaignKind, tx?:
 	const firstName = owner.firstName.trim()
 	const title = template.title(firstName)
 	const slug = await suggestFreeSlug(title, tx)
+	const story = template.story(firstName, charity.shortName)
 	const [campaign] = await tx
 		.insert(campaigns)
 		.values({
@@ -110,7 +112,8 @@ export async function startDraftCampaign(owner: Person, kind: CampaignKind, tx?:
 			kind,
 			slug,
 			title,
-			story: template.story(firstName, charity.shortName),
+			story,
+			storyHtml: renderStory(story),
 			goalMinor: parseMajorToMinor(String(template.suggestedGoal), charity.currency)!,
 			currency: charity.currency,
 			status: 'draft',
@@ -215,6 +218,7 @@ export async function saveCampaignDetails(campaign: Campaign, details: CampaignD
 					goalMinor,
 					endsOn: details.endsOn,
 					story: starting.story,
+					storyHtml: renderStory(starting.story),
 					slug,
 					rememberedName,
 					coverAlt: details.coverAlt || (details.cover ? '' : campaign.coverAlt),

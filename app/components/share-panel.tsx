@@ -1,13 +1,11 @@
-import { useState } from 'react'
-
-/** Plain share links (no third-party scripts), a copy button and the QR code. */
+/**
+ * Plain share links (no third-party scripts), a copy button and the QR code.
+ * The buttons are wired by public/enhance.js, the same on pages with and
+ * without React: copy puts the link on the clipboard, and the share button
+ * (shown only where the browser has a share sheet) opens the phone's own.
+ */
 export function SharePanel({ url, title, slug }: { url: string; title: string; slug: string }) {
-	const [copied, setCopied] = useState(false)
 	const text = `Please support my fundraiser: ${title}`
-	const copyLink = async () => {
-		await navigator.clipboard?.writeText(url)
-		setCopied(true)
-	}
 	const links = [
 		{
 			label: 'Email',
@@ -30,20 +28,21 @@ export function SharePanel({ url, title, slug }: { url: string; title: string; s
 				Short link
 			</label>
 			<div className="mt-1 flex gap-2">
-				<input
-					id="share-url"
-					readOnly
-					value={url}
-					className="field-input min-w-0 text-sm"
-					onFocus={(e) => e.currentTarget.select()}
-				/>
-				<button type="button" className="btn-secondary shrink-0 px-3 py-2 text-sm" onClick={() => void copyLink()}>
-					{copied ? 'Copied' : 'Copy'}
+				<input id="share-url" readOnly value={url} className="field-input min-w-0 text-sm" data-select-on-focus />
+				<button type="button" className="btn-secondary shrink-0 px-3 py-2 text-sm" data-copy-link={url}>
+					Copy
 				</button>
 			</div>
-			<p aria-live="polite" className="sr-only">
-				{copied ? 'Link copied' : ''}
-			</p>
+			<p aria-live="polite" className="sr-only" data-copy-status />
+			<button
+				type="button"
+				className="btn-primary mt-3 w-full"
+				data-native-share={url}
+				data-share-title={title}
+				data-share-text={text}
+			>
+				Share…
+			</button>
 			<ul className="mt-4 flex flex-wrap gap-2">
 				{links.map((link) => (
 					<li key={link.label}>

@@ -5,12 +5,13 @@ import { campaignKinds } from '#app/campaigns/kinds.ts'
 import { CampaignCard } from '#app/components/campaign-card.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
+import { publicPageHeaders } from '#app/utils/page-cache.ts'
 
 export async function loader() {
 	const charity = getCharity()
-	const featured = await listFeaturedCampaigns(3)
+	// The totals do not depend on which campaigns are shown: ask for them at the same time.
+	const [featured, totals] = await Promise.all([listFeaturedCampaigns(3), platformTotals()])
 	const recent = await listRecentCampaigns(6, { excludeIds: featured.map((c) => c.id) })
-	const totals = await platformTotals()
 	const total = totals.find((t) => t.currency === charity.currency) ?? {
 		currency: charity.currency,
 		raisedMinor: 0,
@@ -18,6 +19,8 @@ export async function loader() {
 	}
 	return { featured, recent, total, locale: charity.locale, charityName: charity.name, shortName: charity.shortName }
 }
+
+export const headers = publicPageHeaders
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `Make an Impact — fundraise for ${data.charityName}` : 'Make an Impact' },

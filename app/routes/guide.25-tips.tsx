@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { getCharity } from '#app/config/charity.server.ts'
 import { guideIntro, guideSections, guideTitle, withCharityNames } from '#app/guide/tips.ts'
 import { TextWithBold } from '#app/components/rich-text.tsx'
+import { publicPageHeaders } from '#app/utils/page-cache.ts'
 
 export function loader() {
 	const charity = getCharity()
@@ -16,6 +17,8 @@ export function loader() {
 		})),
 	}
 }
+
+export const headers = publicPageHeaders
 
 export const meta: MetaFunction = () => [
 	{ title: guideTitle },

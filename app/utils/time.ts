@@ -1,7 +1,14 @@
+// Built once per locale: building one costs more than formatting with it, once per donor row.
+const relativeTimeFormats = new Map<string, Intl.RelativeTimeFormat>()
+
 /** "3 days ago", "in 2 weeks": relative time in the charity's locale. */
 export function relativeTime(date: Date | string, locale: string, now = new Date()): string {
 	const seconds = Math.round((new Date(date).getTime() - now.getTime()) / 1000)
-	const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+	let format = relativeTimeFormats.get(locale)
+	if (!format) {
+		format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+		relativeTimeFormats.set(locale, format)
+	}
 	const units: [Intl.RelativeTimeFormatUnit, number][] = [
 		['year', 31_536_000],
 		['month', 2_592_000],

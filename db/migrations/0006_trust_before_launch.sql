@@ -53,6 +53,7 @@ CREATE TABLE "spent_donation_challenges" (
 );
 --> statement-breakpoint
 DROP INDEX "donation_thanks_donation_idx";--> statement-breakpoint
+ALTER TABLE "campaigns" ADD COLUMN "story_html" text;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD COLUMN "remembered_name" text;--> statement-breakpoint
 ALTER TABLE "sign_in_codes" ADD COLUMN "voided_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "signups" ADD COLUMN "consent_confirmed_at" timestamp with time zone;--> statement-breakpoint
@@ -66,6 +67,11 @@ CREATE INDEX "disputes_updated_idx" ON "disputes" USING btree ("updated_at");-->
 CREATE INDEX "donation_limit_alerts_last_seen_idx" ON "donation_limit_alerts" USING btree ("last_seen_at");--> statement-breakpoint
 CREATE INDEX "form_submissions_created_idx" ON "form_submissions" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "spent_donation_challenges_expires_idx" ON "spent_donation_challenges" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "campaigns_raised_idx" ON "campaigns" USING btree ("raised_minor" DESC NULLS LAST,"slug");--> statement-breakpoint
+CREATE INDEX "campaigns_created_id_idx" ON "campaigns" USING btree ("created_at","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "donation_thanks_donation_unique" ON "donation_thanks" USING btree ("donation_id");--> statement-breakpoint
 CREATE INDEX "donations_created_idx" ON "donations" USING btree ("created_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "money_movements_one_gift_per_donation" ON "money_movements" USING btree ("donation_id") WHERE "money_movements"."kind" in ('donation_succeeded', 'offline_confirmed');
+CREATE INDEX "donations_wall_idx" ON "donations" USING btree ("campaign_id","succeeded_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "donations_export_order_idx" ON "donations" USING btree (coalesce("succeeded_at", "created_at"),"id");--> statement-breakpoint
+CREATE UNIQUE INDEX "money_movements_one_gift_per_donation" ON "money_movements" USING btree ("donation_id") WHERE "money_movements"."kind" in ('donation_succeeded', 'offline_confirmed');--> statement-breakpoint
+CREATE INDEX "money_movements_currency_created_idx" ON "money_movements" USING btree ("currency","created_at");

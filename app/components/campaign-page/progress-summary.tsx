@@ -1,0 +1,91 @@
+import { Link } from '@remix-run/react'
+import { ProgressBar } from '#app/components/campaign-card.tsx'
+
+export type ProgressFigures = {
+	slug: string
+	status: string
+	raisedMinor: number
+	goalMinor: number
+	donorCount: number
+}
+
+type Props = {
+	campaign: ProgressFigures
+	money: (minor: number) => string
+	/** " · 3 days left", " · ended", or null without an end date. */
+	countdown: string | null
+	ended: boolean
+}
+
+const donorsLabel = (count: number) => `${count} ${count === 1 ? 'donor' : 'donors'}`
+
+/** On phones the sidebar comes after the story, so its summary and button also show above it. */
+export function PhoneProgressSummary({ campaign, money, countdown, ended }: Props) {
+	return (
+		<div className="-mt-4 rounded-xl border border-stone-200 p-5 shadow-sm lg:hidden">
+			<p>
+				<span className="font-serif text-2xl font-bold">{money(campaign.raisedMinor)}</span>{' '}
+				<span className="text-muted">raised of {money(campaign.goalMinor)} goal</span>
+			</p>
+			<div className="mt-3">
+				<ProgressBar
+					raisedMinor={campaign.raisedMinor}
+					goalMinor={campaign.goalMinor}
+					label={`${money(campaign.raisedMinor)} raised of ${money(campaign.goalMinor)}`}
+				/>
+			</div>
+			<p className="mt-2 text-sm text-muted">
+				{donorsLabel(campaign.donorCount)}
+				{countdown}
+			</p>
+			{!ended && campaign.status === 'active' ? (
+				<Link to={`/f/${campaign.slug}/donate`} className="btn-primary mt-4 w-full">
+					Donate now
+				</Link>
+			) : null}
+		</div>
+	)
+}
+
+/** The sidebar's total, progress bar, donor count and the donate button (or why there is none). */
+export function ProgressSummary({ campaign, money, countdown, ended }: Props) {
+	return (
+		<div className="rounded-xl border border-stone-200 p-6 shadow-sm">
+			<p className="font-serif text-3xl font-bold" data-testid="campaign-raised">
+				{money(campaign.raisedMinor)}
+			</p>
+			<p className="text-muted">raised of {money(campaign.goalMinor)} goal</p>
+			<div className="mt-4">
+				<ProgressBar
+					raisedMinor={campaign.raisedMinor}
+					goalMinor={campaign.goalMinor}
+					label={`${money(campaign.raisedMinor)} raised of ${money(campaign.goalMinor)}`}
+				/>
+			</div>
+			<p className="mt-3 text-sm text-muted">
+				<span data-testid="campaign-donors">{donorsLabel(campaign.donorCount)}</span>
+				{countdown}
+			</p>
+			{ended ? (
+				<p className="mt-4 rounded-md bg-sand p-3">
+					{campaign.raisedMinor > 0 ? (
+						`This fundraiser has ended, raising ${money(campaign.raisedMinor)}. Thank you to everyone who gave.`
+					) : (
+						<>
+							This fundraiser has ended without any gifts and no longer takes donations. Thank you for caring about the
+							cause.{' '}
+							<Link to="/start" className="font-semibold text-brand underline">
+								Start a fundraiser of your own
+							</Link>
+							.
+						</>
+					)}
+				</p>
+			) : campaign.status === 'active' ? (
+				<Link to={`/f/${campaign.slug}/donate`} className="btn-primary mt-5 w-full text-lg">
+					Donate
+				</Link>
+			) : null}
+		</div>
+	)
+}
