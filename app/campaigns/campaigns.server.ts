@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { countedDonationStatuses, donationNetSql } from '#app/donations/ledger.server.ts'
 import { keptFor } from '#app/utils/cache.server.ts'
 import { db } from '#db/index.server.ts'
-import { campaignFormerSlugs, campaigns, donations, moneyMovements, people, type CampaignKind } from '#db/schema.ts'
+import { campaignFormerSlugs, campaigns, donations, people, type CampaignKind } from '#db/schema.ts'
 import { renderStory } from './story.server.ts'
 
 export type CampaignSummary = {
