@@ -7,6 +7,7 @@ import {
 	redirectFromFormerSlug,
 } from '#app/campaigns/campaigns.server.ts'
 import { campaignKindLabel } from '#app/campaigns/kinds.ts'
+import { isPastEndDate, isTakingGifts } from '#app/campaigns/taking-gifts.ts'
 import { listCampaignUpdates } from '#app/campaigns/manage.server.ts'
 import { renderStory, storyExcerpt } from '#app/campaigns/story.server.ts'
 import { ProgressBar } from '#app/components/campaign-card.tsx'
@@ -84,7 +85,8 @@ export default function CampaignPage() {
 	const [searchParams] = useSearchParams()
 	const money = (minor: number) => formatMoney(minor, campaign.currency, locale, { wholeUnits: true })
 	const days = campaign.endsOn ? daysUntil(campaign.endsOn, new Date(now)) : null
-	const ended = campaign.status === 'ended' || (days !== null && days < 0)
+	const takingGifts = isTakingGifts(campaign, new Date(now))
+	const ended = campaign.status === 'ended' || isPastEndDate(campaign, new Date(now))
 	const organiser = campaign.organiserName || 'A supporter'
 	const countdown = ended
 		? ' · ended'
@@ -167,7 +169,7 @@ export default function CampaignPage() {
 							{campaign.donorCount} {campaign.donorCount === 1 ? 'donor' : 'donors'}
 							{countdown}
 						</p>
-						{!ended && campaign.status === 'active' ? (
+						{takingGifts ? (
 							<Link to={`/f/${campaign.slug}/donate`} className="btn-primary mt-4 w-full">
 								Donate now
 							</Link>
@@ -232,16 +234,14 @@ export default function CampaignPage() {
 									</>
 								)}
 							</p>
-						) : campaign.status === 'active' ? (
+						) : takingGifts ? (
 							<Link to={`/f/${campaign.slug}/donate`} className="btn-primary mt-5 w-full text-lg">
 								Donate
 							</Link>
 						) : null}
 					</div>
 					{/* An ended page takes no more gifts, so it no longer asks to be shared. */}
-					{campaign.status === 'active' && !ended ? (
-						<SharePanel url={url} title={campaign.title} slug={campaign.slug} />
-					) : null}
+					{takingGifts ? <SharePanel url={url} title={campaign.title} slug={campaign.slug} /> : null}
 					<section aria-labelledby="donors-heading">
 						<h2 id="donors-heading" className="text-xl font-bold">
 							Donations

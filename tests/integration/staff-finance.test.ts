@@ -1,19 +1,18 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { getPublicCampaign } from '#app/campaigns/campaigns.server.ts'
-import { recordOfflineDonation } from '#app/campaigns/manage.server.ts'
+import { recordOfflineDonation } from '#app/donations/offline-gifts.server.ts'
 import { newFormToken } from '#app/utils/form-token.server.ts'
 import { processStripeEvent } from '#app/donations/webhooks.server.ts'
 import { deliverQueuedEmail, queueEmail } from '#app/email/outbox.server.ts'
+import { listEmailsForStaff, retryFailedEmail } from '#app/staff/emails.server.ts'
 import {
 	confirmOfflineGift,
-	listEmailsForStaff,
 	listPendingOfflineGifts,
 	listRecentOfflineDecisions,
-	listStripeEventsNeedingAttention,
 	rejectOfflineGift,
-	retryFailedEmail,
-} from '#app/staff/finance.server.ts'
+} from '#app/staff/offline-gifts.server.ts'
+import { listStripeEventsNeedingAttention } from '#app/staff/payments.server.ts'
 import { db } from '#db/index.server.ts'
 import { createCampaign, createPerson, createSucceededDonation } from '#db/factories.server.ts'
 import {
