@@ -76,18 +76,15 @@ export async function createSucceededDonation(
 			succeededAt,
 		})
 		.returning()
-	await recordMovement(
-		tx,
-		{
-			kind: 'donation_succeeded',
-			amountMinor: overrides.amountMinor,
-			currency,
-			donationId: donation!.id,
-			campaignId: overrides.campaignId,
-			sourceId: `demo:${donation!.id}`,
-			createdAt: succeededAt,
-		},
-		{ quiet: true },
-	)
+	// The ledger alone, without the after-step: demo and test data queue no milestone emails.
+	await recordMovement(tx, {
+		kind: 'donation_succeeded',
+		amountMinor: overrides.amountMinor,
+		currency,
+		donationId: donation!.id,
+		campaignId: overrides.campaignId,
+		sourceId: `demo:${donation!.id}`,
+		createdAt: succeededAt,
+	})
 	return donation!
 }

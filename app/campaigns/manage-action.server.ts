@@ -5,7 +5,8 @@ import { STALE_FORM_MESSAGE, readFormToken } from '#app/utils/form-token.server.
 import { formValue, readFormData } from '#app/utils/forms.server.ts'
 import { ownEntry } from '#app/utils/lookup.ts'
 import { campaignUpdateSchema, endCampaignSchema, offlineDonationSchema, thankDonorSchema } from './campaign-schema.ts'
-import { endCampaignEarly, postCampaignUpdate, recordOfflineDonation, sendDonorThanks } from './manage.server.ts'
+import { recordOfflineDonation } from '#app/donations/offline-gifts.server.ts'
+import { endCampaignEarly, postCampaignUpdate, sendDonorThanks } from './manage.server.ts'
 
 const schemas = {
 	'post-update': campaignUpdateSchema,

@@ -2,7 +2,7 @@ import { data } from '@remix-run/node'
 import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
-import { countedDonationStatuses, donationNetSql, recordMovement } from '#app/donations/ledger.server.ts'
+import { countedDonationStatuses, donationNetSql } from '#app/donations/ledger.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
 import { endCampaignSequence, rescheduleCampaignDates, startCampaignSequence } from '#app/email/sequences.server.ts'
 import { createOnce } from '#app/utils/form-token.server.ts'
@@ -468,68 +468,6 @@ export async function listCampaignUpdates(campaignId: string, limit = 20) {
 		.where(eq(campaignUpdates.campaignId, campaignId))
 		.orderBy(desc(campaignUpdates.createdAt))
 		.limit(limit)
-}
-
-/**
- * A cash or cheque gift the fundraiser collected, once per form token. It
- * shows as pending and counts in the total only once staff confirm it.
- */
-export async function recordOfflineDonation(
-	campaign: Campaign,
-	recordedBy: Person,
-	gift: { amount: string; donorName: string; note: string | null },
-	token: string | null,
-) {
-	const amountMinor = parseMajorToMinor(gift.amount, campaign.currency)
-	if (amountMinor === null || amountMinor <= 0) {
-		return { status: 'invalid' as const, fieldErrors: { amount: ['Enter the amount as a number, like 25 or 12.50'] } }
-	}
-	return createOnce({ token, action: 'offline-gift', personId: recordedBy.id }, async (tx) => {
-		const [donation] = await tx
-			.insert(donations)
-			.values({
-				campaignId: campaign.id,
-				channel: 'offline',
-				donorName: gift.donorName,
-				amountMinor,
-				currency: campaign.currency,
-				status: 'pending_confirmation',
-				offlineNote: gift.note,
-				recordedById: recordedBy.id,
-			})
-			.returning({ id: donations.id })
-		return { id: donation!.id }
-	})
-}
-
-/**
- * Staff confirm an offline gift: it becomes a succeeded donation with its
- * money movement, in one transaction. Confirming twice counts once.
- */
-export async function confirmOfflineDonation(donationId: string, staff: Person) {
-	return db().transaction(async (tx) => {
-		const [donation] = await tx
-			.update(donations)
-			.set({ status: 'succeeded', confirmedAt: new Date(), confirmedById: staff.id, succeededAt: new Date() })
-			.where(
-				and(
-					eq(donations.id, donationId),
-					eq(donations.channel, 'offline'),
-					eq(donations.status, 'pending_confirmation'),
-				),
-			)
-			.returning()
-		if (!donation) return { confirmed: false as const }
-		await recordMovement(tx, {
-			kind: 'offline_confirmed',
-			amountMinor: donation.amountMinor,
-			currency: donation.currency,
-			donationId: donation.id,
-			campaignId: donation.campaignId,
-			sourceId: `offline:${donation.id}`,
-		})
-		return { confirmed: true as const, donation }
-	})
 }
 
 /** Every donation of a campaign for its owner's dashboard, newest first. Emails only when the donor allowed it. */

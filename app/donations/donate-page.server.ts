@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type AppLoadContext } from '@remix-run/node'
 import { getPublicCampaignRow } from '#app/campaigns/campaigns.server.ts'
 import { campaignKindTemplate } from '#app/campaigns/kinds.ts'
+import { isTakingGifts } from '#app/campaigns/taking-gifts.ts'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
@@ -56,6 +57,7 @@ export async function loadDonationPage(slug: string, cancelledDonationId: string
 			title: campaign.title,
 			slug: campaign.slug,
 			status: campaign.status,
+			takingGifts: isTakingGifts(campaign, new Date()),
 			currency: campaign.currency,
 			kind: campaign.kind,
 		},

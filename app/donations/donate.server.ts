@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
+import { isTakingGifts } from '#app/campaigns/taking-gifts.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, donations, type Campaign, type Donation } from '#db/schema.ts'
@@ -106,7 +107,7 @@ async function askForCheckIfLimited(
 export async function startDonation(input: DonationInput): Promise<StartDonationResult> {
 	const env = getEnv()
 	const { campaign } = input
-	if (campaign.status !== 'active') {
+	if (!isTakingGifts(campaign, new Date())) {
 		return { ok: false, status: 400, formErrors: ['This fundraiser is not taking donations any more.'] }
 	}
 	if (input.amountMinor < env.DONATION_MIN_MINOR || input.amountMinor > env.DONATION_MAX_MINOR) {

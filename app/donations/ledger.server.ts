@@ -1,14 +1,16 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
-import { queueFundraisingMilestones } from '#app/email/sequences.server.ts'
 import { type DbOrTx, type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, disputes, donations, moneyMovements, type DisputeStatus, type DonationStatus } from '#db/schema.ts'
 
 export type MovementInput = typeof moneyMovements.$inferInsert
 
+/** A campaign's stored totals, kept in step with its money record. */
+export type CampaignTotals = { raisedMinor: number; donorCount: number }
+
 /**
  * Takes the campaign's row lock. Every transaction that writes money for a
- * campaign takes it first, so its totals are recomputed one writer at a time.
+ * campaign takes it first, so its totals change one writer at a time.
  */
 export async function lockCampaignForMoney(tx: DbOrTx, campaignId: string) {
 	const [row] = await tx
@@ -40,19 +42,32 @@ export async function movementCurrencyProblem(
 		: `currency ${currency} does not match the campaign's currency ${row.currency}`
 }
 
+/** A movement just appended, with the campaign's totals either side of it. */
+export type RecordedMovement = {
+	id: string
+	kind: MovementInput['kind']
+	amountMinor: number
+	campaignId: string
+	donationId: string | null
+	before: CampaignTotals
+	after: CampaignTotals
+}
+
 /**
  * Appends a movement to the money record, once: the (kind, source id) pair is
  * unique, and a donation's gift is counted at most once, so a replayed event
  * adds nothing. Keeps the campaign's totals and the donation's status in step
- * in the same transaction. Returns the new movement's id, or null when
- * nothing was added. A movement in another currency than its campaign's is
- * refused with an error: amounts in different currencies never add up.
+ * in the same transaction. Returns the new movement with the campaign's
+ * totals before and after it, or null when nothing was added. A movement in
+ * another currency than its campaign's is refused with an error: amounts in
+ * different currencies never add up.
+ *
+ * Totals change by the movement alone (under the campaign's row lock), so a
+ * gift costs the same on a page with 200,000 gifts as on one with 10; the
+ * movements stay the truth, and findMoneyDrift (npm run money:check) proves
+ * the stored totals against them.
  */
-export async function recordMovement(
-	tx: Tx,
-	movement: MovementInput,
-	options: { quiet?: boolean } = {},
-): Promise<string | null> {
+export async function recordMovement(tx: Tx, movement: MovementInput): Promise<RecordedMovement | null> {
 	const before = await lockCampaignForMoney(tx, movement.campaignId)
 	if (before.currency === null)
 		throw new Error(`Refusing a ${movement.kind} movement: campaign ${movement.campaignId} does not exist`)
@@ -67,17 +82,44 @@ export async function recordMovement(
 		.onConflictDoNothing()
 		.returning({ id: moneyMovements.id })
 	if (!inserted) return null
-	await refreshCampaignTotals(tx, movement.campaignId)
-	if (movement.donationId) await refreshDonationStatus(tx, movement.donationId)
-	// New money may cross a milestone: the fundraiser hears of it in this same transaction.
-	if (
-		!options.quiet &&
-		movement.amountMinor > 0 &&
-		(movement.kind === 'donation_succeeded' || movement.kind === 'offline_confirmed')
-	) {
-		await queueFundraisingMilestones(tx, movement.campaignId, before, movement.donationId ?? null)
+	const donationId = movement.donationId ?? null
+	const donorChange = donationId ? await donorCountChange(tx, donationId, movement.amountMinor) : 0
+	const [after] = await tx
+		.update(campaigns)
+		.set({
+			raisedMinor: sql`${campaigns.raisedMinor} + ${movement.amountMinor}`,
+			donorCount: sql`${campaigns.donorCount} + ${donorChange}`,
+		})
+		.where(eq(campaigns.id, movement.campaignId))
+		.returning({ raisedMinor: campaigns.raisedMinor, donorCount: campaigns.donorCount })
+	if (donationId) await refreshDonationStatus(tx, donationId)
+	return {
+		id: inserted.id,
+		kind: movement.kind,
+		amountMinor: movement.amountMinor,
+		campaignId: movement.campaignId,
+		donationId,
+		before: { raisedMinor: before.raisedMinor, donorCount: before.donorCount },
+		after: { raisedMinor: Number(after!.raisedMinor), donorCount: after!.donorCount },
 	}
-	return inserted.id
+}
+
+/**
+ * How the campaign's donor count changes now that a movement of `amountMinor`
+ * was added to the donation: a donation counts as a donor while its net is
+ * above zero, so the count moves only when the net crosses zero. Reads the
+ * donation's own movements (indexed by donation), never the campaign's.
+ */
+async function donorCountChange(tx: Tx, donationId: string, amountMinor: number): Promise<-1 | 0 | 1> {
+	const [row] = await tx
+		.select({ net: sql<number>`coalesce(sum(${moneyMovements.amountMinor}), 0)::bigint`.mapWith(Number) })
+		.from(moneyMovements)
+		.where(eq(moneyMovements.donationId, donationId))
+	const netAfter = row?.net ?? 0
+	const netBefore = netAfter - amountMinor
+	if (netBefore <= 0 && netAfter > 0) return 1
+	if (netBefore > 0 && netAfter <= 0) return -1
+	return 0
 }
 
 /** A dispute that is still open: the bank has not decided (an inquiry or a chargeback). */
@@ -162,15 +204,6 @@ export function ledgerTotalsSql(campaignId: ReturnType<typeof sql> | string) {
 	}
 }
 
-/** Recomputes a campaign's denormalised totals from the money record. */
-export async function refreshCampaignTotals(tx: DbOrTx, campaignId: string) {
-	const totals = ledgerTotalsSql(campaignId)
-	await tx
-		.update(campaigns)
-		.set({ raisedMinor: totals.raised, donorCount: totals.donors })
-		.where(eq(campaigns.id, campaignId))
-}
-
 export type Drift = {
 	campaignId: string
 	slug: string
@@ -180,28 +213,62 @@ export type Drift = {
 	ledgerDonors: number
 }
 
-/** Every campaign whose stored totals differ from the money record (should be none). */
+/**
+ * Every campaign whose stored totals differ from the money record (should be
+ * none). One grouped pass over the movements (per donation, then per
+ * campaign) joined to the campaigns, so the check costs one scan of the
+ * ledger however many campaigns there are.
+ */
 export async function findMoneyDrift(): Promise<{ checked: number; drift: Drift[] }> {
-	const totals = ledgerTotalsSql(sql`${campaigns.id}`)
-	const rows = await db()
+	const m = moneyMovements
+	const perDonation = db()
 		.select({
-			campaignId: campaigns.id,
-			slug: campaigns.slug,
-			storedRaised: campaigns.raisedMinor,
-			storedDonors: campaigns.donorCount,
-			ledgerRaised: totals.raised,
-			ledgerDonors: totals.donors,
+			campaignId: m.campaignId,
+			donationId: m.donationId,
+			netMinor: sql<number>`sum(${m.amountMinor})`.as('net_minor'),
 		})
-		.from(campaigns)
-	const normalised = rows.map((r) => ({
-		...r,
-		storedRaised: Number(r.storedRaised),
-		ledgerRaised: Number(r.ledgerRaised),
-		storedDonors: Number(r.storedDonors),
-		ledgerDonors: Number(r.ledgerDonors),
-	}))
+		.from(m)
+		.groupBy(m.campaignId, m.donationId)
+		.as('per_donation')
+	const perCampaign = db()
+		.select({
+			campaignId: perDonation.campaignId,
+			raised: sql<number>`sum(${perDonation.netMinor})`.as('raised'),
+			donors:
+				sql<number>`count(*) filter (where ${perDonation.donationId} is not null and ${perDonation.netMinor} > 0)`.as(
+					'donors',
+				),
+		})
+		.from(perDonation)
+		.groupBy(perDonation.campaignId)
+		.as('per_campaign')
+	const ledgerRaised = sql<number>`coalesce(${perCampaign.raised}, 0)::bigint`
+	const ledgerDonors = sql<number>`coalesce(${perCampaign.donors}, 0)::int`
+	const [counted, rows] = await Promise.all([
+		db()
+			.select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+			.from(campaigns),
+		db()
+			.select({
+				campaignId: campaigns.id,
+				slug: campaigns.slug,
+				storedRaised: campaigns.raisedMinor,
+				storedDonors: campaigns.donorCount,
+				ledgerRaised: ledgerRaised.mapWith(Number),
+				ledgerDonors: ledgerDonors.mapWith(Number),
+			})
+			.from(campaigns)
+			.leftJoin(perCampaign, eq(perCampaign.campaignId, campaigns.id))
+			.where(sql`${campaigns.raisedMinor} <> ${ledgerRaised} or ${campaigns.donorCount} <> ${ledgerDonors}`),
+	])
 	return {
-		checked: normalised.length,
-		drift: normalised.filter((r) => r.storedRaised !== r.ledgerRaised || r.storedDonors !== r.ledgerDonors),
+		checked: counted[0]?.n ?? 0,
+		drift: rows.map((r) => ({
+			...r,
+			storedRaised: Number(r.storedRaised),
+			ledgerRaised: Number(r.ledgerRaised),
+			storedDonors: Number(r.storedDonors),
+			ledgerDonors: Number(r.ledgerDonors),
+		})),
 	}
 }

@@ -6,6 +6,7 @@ import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { disputes, donations, moneyMovements, stripeEvents, type DisputeStatus, type Donation } from '#db/schema.ts'
 import { movementCurrencyProblem, recordMovement, refreshDonationStatus } from './ledger.server.ts'
+import { afterMoneyMoved } from './money-moved.server.ts'
 import { queueDonationEmails, queueRefundEmails } from './receipts.server.ts'
 import { constructWebhookEvent } from './stripe.server.ts'
 import {
@@ -226,7 +227,13 @@ async function sessionPaymentProblem(
 	return null
 }
 
-async function recordCheckoutCompleted(tx: Tx, session: CheckoutSessionObject): Promise<Outcome> {
+/**
+ * checkout.session.completed and checkout.session.async_payment_succeeded
+ * both say the session's payment is ours to count once it has settled: the
+ * first when the payment was immediate, the second when a slower method
+ * (bank debit…) settled later. Until then the donation waits as processing.
+ */
+async function recordSessionPayment(tx: Tx, session: CheckoutSessionObject, settled: boolean): Promise<Outcome> {
 	const paymentIntentId = session.payment_intent
 	await lockPayment(tx, paymentIntentId)
 	const donation = await lockDonation(tx, sessionRef(session))
@@ -235,27 +242,22 @@ async function recordCheckoutCompleted(tx: Tx, session: CheckoutSessionObject): 
 	const problem = await sessionPaymentProblem(tx, donation, session)
 	if (problem) return { outcome: 'held_for_review', note: problem, donationId: donation.id, paymentIntentId }
 	await rememberPaymentIds(tx, donation, session.id, paymentIntentId)
-	if (session.payment_status === 'paid' || session.payment_status === 'no_payment_required') {
+	if (settled) {
 		await recordSucceededDonation(tx, donation, paymentSourceOf(session))
 	} else if (donation.status === 'pending' || donation.status === 'expired') {
-		// Paid by a method that settles later (bank debit…): wait for the async events.
 		await tx.update(donations).set({ status: 'processing' }).where(eq(donations.id, donation.id))
 	}
 	return { outcome: 'processed', donationId: donation.id, paymentIntentId }
 }
 
-async function recordAsyncPaymentSucceeded(tx: Tx, session: CheckoutSessionObject): Promise<Outcome> {
-	const paymentIntentId = session.payment_intent
-	await lockPayment(tx, paymentIntentId)
-	const donation = await lockDonation(tx, sessionRef(session))
-	if (!donation)
-		return { outcome: 'held_for_review', note: 'no donation matches this Checkout Session', paymentIntentId }
-	const problem = await sessionPaymentProblem(tx, donation, session)
-	if (problem) return { outcome: 'held_for_review', note: problem, donationId: donation.id, paymentIntentId }
-	await rememberPaymentIds(tx, donation, session.id, paymentIntentId)
-	await recordSucceededDonation(tx, donation, paymentSourceOf(session))
-	return { outcome: 'processed', donationId: donation.id, paymentIntentId }
-}
+const recordCheckoutCompleted = (tx: Tx, session: CheckoutSessionObject) =>
+	recordSessionPayment(
+		tx,
+		session,
+		session.payment_status === 'paid' || session.payment_status === 'no_payment_required',
+	)
+
+const recordAsyncPaymentSucceeded = (tx: Tx, session: CheckoutSessionObject) => recordSessionPayment(tx, session, true)
 
 async function recordAsyncPaymentFailed(tx: Tx, session: CheckoutSessionObject): Promise<Outcome> {
 	const donation = await lockDonation(tx, sessionRef(session))
@@ -301,7 +303,7 @@ async function rememberPaymentIds(
  * then apply any refund or dispute that arrived before this success.
  */
 export async function recordSucceededDonation(tx: Tx, donation: Donation, paymentSourceId: string) {
-	const movementId = await recordMovement(tx, {
+	const counted = await recordMovement(tx, {
 		kind: 'donation_succeeded',
 		amountMinor: donation.amountMinor,
 		currency: donation.currency,
@@ -309,12 +311,13 @@ export async function recordSucceededDonation(tx: Tx, donation: Donation, paymen
 		campaignId: donation.campaignId,
 		sourceId: paymentSourceId,
 	})
+	await afterMoneyMoved(tx, counted)
 	if (!donation.succeededAt) {
 		const succeededAt = new Date()
 		await tx.update(donations).set({ succeededAt, failureReason: null }).where(eq(donations.id, donation.id))
 		Object.assign(donation, { succeededAt, failureReason: null })
 	}
-	if (movementId) await queueDonationEmails(tx, donation)
+	if (counted) await queueDonationEmails(tx, donation)
 	if (donation.stripePaymentIntentId) await replayDeferredEvents(tx, donation.stripePaymentIntentId)
 }
 
@@ -382,7 +385,7 @@ async function recordChargeRefunded(tx: Tx, charge: ChargeObject): Promise<Outco
 		.where(and(eq(moneyMovements.donationId, donation.id), eq(moneyMovements.kind, 'refund')))
 	const delta = refundedGift - Number(already?.total ?? 0)
 	if (delta > 0) {
-		const movementId = await recordMovement(tx, {
+		const refunded = await recordMovement(tx, {
 			kind: 'refund',
 			amountMinor: -delta,
 			currency: donation.currency,
@@ -390,9 +393,10 @@ async function recordChargeRefunded(tx: Tx, charge: ChargeObject): Promise<Outco
 			campaignId: donation.campaignId,
 			sourceId: `${charge.id}:refunded:${charge.amount_refunded}`,
 		})
-		if (movementId) {
+		await afterMoneyMoved(tx, refunded)
+		if (refunded) {
 			await queueRefundEmails(tx, donation, {
-				movementId,
+				movementId: refunded.id,
 				refundedMinor: delta,
 				totalRefundedMinor: charge.amount_refunded,
 				fullyRefunded: refundedGift >= donation.amountMinor,
@@ -460,7 +464,7 @@ async function recordDispute(
 	}
 	if (funds) {
 		const giftMinor = giftShare(donation, dispute.amount)
-		await recordMovement(tx, {
+		const moved = await recordMovement(tx, {
 			kind: funds === 'withdrawn' ? 'dispute_withdrawn' : 'dispute_reinstated',
 			amountMinor: funds === 'withdrawn' ? -giftMinor : giftMinor,
 			currency: donation.currency,
@@ -468,6 +472,7 @@ async function recordDispute(
 			campaignId: donation.campaignId,
 			sourceId: dispute.id,
 		})
+		await afterMoneyMoved(tx, moved)
 	}
 	// The status may change without money moving (an inquiry opened or closed).
 	await refreshDonationStatus(tx, donation.id)

@@ -1,7 +1,9 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte } from 'drizzle-orm'
 import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
+import { closeCampaignsPastEndDate } from '#app/campaigns/end-date.server.ts'
 import { campaignKindLabel } from '#app/campaigns/kinds.ts'
+import { isTakingGifts } from '#app/campaigns/taking-gifts.ts'
 import { campaigns, donations, emails, people, type CampaignKind } from '#db/schema.ts'
 import { queueEmail, releaseScheduledEmail } from './outbox.server.ts'
 import { assignCoachingArm, mayReceive } from './preferences.server.ts'
@@ -217,7 +219,7 @@ export async function queueFundraisingMilestones(
 	donationId: string | null,
 ) {
 	const found = await campaignEmailData(tx, campaignId)
-	if (!found || found.campaign.status !== 'active') return
+	if (!found || !isTakingGifts(found.campaign, new Date())) return
 	const { owner, data } = found
 	const base = { to: owner.email, personId: owner.id, campaignId, sequence: 'campaign', category: 'coaching' as const }
 	if (before.donorCount === 0 && data.donorCount > 0 && donationId) {
@@ -250,7 +252,11 @@ export async function queueFundraisingMilestones(
 }
 
 /** Extra conditions a timed email must still meet when its time comes. */
-async function stillWanted(tx: Tx, email: typeof emails.$inferSelect): Promise<{ send: boolean; data?: unknown }> {
+async function stillWanted(
+	tx: Tx,
+	email: typeof emails.$inferSelect,
+	now: Date,
+): Promise<{ send: boolean; data?: unknown }> {
 	if (!(await mayReceive(tx, email.category, email.toEmail))) return { send: false }
 	if (email.sequence === 'signup')
 		return { send: !(email.personId && (await hasPublishedCampaign(tx, email.personId))) }
@@ -260,9 +266,9 @@ async function stillWanted(tx: Tx, email: typeof emails.$inferSelect): Promise<{
 	const { campaign, data } = found
 	switch (email.template) {
 		case 'campaign-nudge':
-			return { send: campaign.status === 'active' && campaign.donorCount === 0, data }
+			return { send: isTakingGifts(campaign, now) && campaign.donorCount === 0, data }
 		case 'campaign-last-days':
-			return { send: campaign.status === 'active', data }
+			return { send: isTakingGifts(campaign, now), data }
 		case 'campaign-ended':
 			return { send: campaign.status === 'active' || campaign.status === 'ended', data }
 		default:
@@ -293,7 +299,7 @@ export async function releaseDueEmails(now = new Date()) {
 				.where(and(eq(emails.id, id), eq(emails.status, 'scheduled')))
 				.for('update', { skipLocked: true })
 			if (!email) return
-			const verdict = await stillWanted(tx, email)
+			const verdict = await stillWanted(tx, email, now)
 			if (!verdict.send) {
 				await tx.update(emails).set({ status: 'cancelled', lastError: 'no longer applies' }).where(eq(emails.id, id))
 				cancelled++
@@ -308,12 +314,4 @@ export async function releaseDueEmails(now = new Date()) {
 		})
 	}
 	return { released, cancelled }
-}
-
-/** Campaigns whose end date has passed stop taking gifts. */
-export async function closeCampaignsPastEndDate(now = new Date()) {
-	await db()
-		.update(campaigns)
-		.set({ status: 'ended', endedAt: now, updatedAt: now })
-		.where(and(eq(campaigns.status, 'active'), sql`${campaigns.endsOn} < ${now.toISOString().slice(0, 10)}::date`))
 }

@@ -8,6 +8,7 @@ import {
 	storedStoryHtml,
 } from '#app/campaigns/campaigns.server.ts'
 import { campaignKindLabel } from '#app/campaigns/kinds.ts'
+import { isPastEndDate, isTakingGifts } from '#app/campaigns/taking-gifts.ts'
 import { listCampaignUpdates } from '#app/campaigns/manage.server.ts'
 import { storyExcerpt } from '#app/campaigns/story.server.ts'
 import { CampaignUpdates } from '#app/components/campaign-page/campaign-updates.tsx'
@@ -111,14 +112,15 @@ export default function CampaignPage() {
 	const [searchParams] = useSearchParams()
 	const money = (minor: number) => formatMoney(minor, campaign.currency, locale, { wholeUnits: true })
 	const days = campaign.endsOn ? daysUntil(campaign.endsOn, new Date(now)) : null
-	const ended = campaign.status === 'ended' || (days !== null && days < 0)
+	const takingGifts = isTakingGifts(campaign, new Date(now))
+	const ended = campaign.status === 'ended' || isPastEndDate(campaign, new Date(now))
 	const organiser = campaign.organiserName || 'A supporter'
 	const countdown = ended
 		? ' · ended'
 		: days !== null
 			? ` · ${days === 0 ? 'last day' : `${days} ${days === 1 ? 'day' : 'days'} left`}`
 			: null
-	const progress = { campaign, money, countdown, ended }
+	const progress = { campaign, money, countdown, ended, takingGifts }
 	return (
 		<article className="mx-auto max-w-6xl px-4 py-10">
 			<OwnerNotices campaign={campaign} justPublished={Boolean(searchParams.get('published')) && campaign.isOwner} />
@@ -155,9 +157,7 @@ export default function CampaignPage() {
 				<aside className="min-w-0 space-y-6" aria-label="Progress and donations">
 					<ProgressSummary {...progress} />
 					{/* An ended page takes no more gifts, so it no longer asks to be shared. */}
-					{campaign.status === 'active' && !ended ? (
-						<SharePanel url={url} title={campaign.title} slug={campaign.slug} />
-					) : null}
+					{takingGifts ? <SharePanel url={url} title={campaign.title} slug={campaign.slug} /> : null}
 					<DonorWall
 						donors={donors}
 						page={page}

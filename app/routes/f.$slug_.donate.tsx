@@ -52,7 +52,7 @@ export default function Donate() {
 	const feeMinor = chosenMinor && chosenMinor > 0 ? coverFeeMinor(chosenMinor, fee) : null
 	const feeRate = `${(fee.bps / 100).toLocaleString(locale)}% + ${money(fee.fixedMinor)}`
 
-	if (campaign.status !== 'active') {
+	if (!campaign.takingGifts) {
 		return (
 			<div className="mx-auto max-w-2xl px-4 py-14">
 				<h1 className="text-3xl font-bold">This fundraiser has ended</h1>

@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
-import { listAuditForStaff } from '#app/staff/finance.server.ts'
+import { listAuditForStaff } from '#app/staff/audit.server.ts'
 import { ScrollTable } from '#app/staff/staff-ui.tsx'
 
 const AUDIT_LIMIT = 200

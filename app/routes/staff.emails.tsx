@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remi
 import { z } from 'zod'
 import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
-import { emailStatuses, listEmailsForStaff, retryFailedEmail, type EmailStatus } from '#app/staff/finance.server.ts'
+import { emailStatuses, listEmailsForStaff, retryFailedEmail, type EmailStatus } from '#app/staff/emails.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 import { ActionNotice, ScrollTable } from '#app/staff/staff-ui.tsx'
 import { ownEntry } from '#app/utils/lookup.ts'

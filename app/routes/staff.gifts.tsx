@@ -11,7 +11,7 @@ import {
 	listPendingOfflineGifts,
 	listRecentOfflineDecisions,
 	rejectOfflineGift,
-} from '#app/staff/finance.server.ts'
+} from '#app/staff/offline-gifts.server.ts'
 import { formValue, readFormData } from '#app/utils/forms.server.ts'
 import { formText } from '#app/utils/forms.ts'
 import { formatMoney } from '#app/utils/money.ts'

@@ -9,7 +9,7 @@ import {
 	listStripeEventsNeedingAttention,
 	type AttentionOutcome,
 	type PayloadAmount,
-} from '#app/staff/finance.server.ts'
+} from '#app/staff/payments.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { ScrollTable } from '#app/staff/staff-ui.tsx'
 

@@ -1,7 +1,9 @@
-import { desc, eq, and } from 'drizzle-orm'
+import { and, desc, eq, inArray } from 'drizzle-orm'
 import { type DbOrTx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
-import { auditLog, people } from '#db/schema.ts'
+import { auditLog, campaigns, people } from '#db/schema.ts'
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Records a staff action in the same transaction as the action itself. */
 export async function recordAudit(
@@ -47,4 +49,25 @@ export async function listAudit(options: { subjectType?: string; subjectId?: str
 		)
 		.orderBy(desc(auditLog.createdAt))
 		.limit(options.limit ?? 50)
+}
+
+/** The audit log with campaign subjects' short links, found in one extra query. */
+export async function listAuditForStaff(limit = 200) {
+	const entries = await listAudit({ limit })
+	const campaignIds = [
+		...new Set(
+			entries.filter((e) => e.subjectType === 'campaign' && UUID_PATTERN.test(e.subjectId)).map((e) => e.subjectId),
+		),
+	]
+	const slugs = campaignIds.length
+		? await db()
+				.select({ id: campaigns.id, slug: campaigns.slug })
+				.from(campaigns)
+				.where(inArray(campaigns.id, campaignIds))
+		: []
+	const slugOf = new Map(slugs.map((row) => [row.id, row.slug]))
+	return entries.map((entry) => ({
+		...entry,
+		campaignSlug: entry.subjectType === 'campaign' ? (slugOf.get(entry.subjectId) ?? null) : null,
+	}))
 }

@@ -480,3 +480,32 @@ describe('the guide', () => {
 		expect(html).toMatch(/<a[^>]+href="\/guide\/25-tips\.pdf"[^>]*>[^<]*Download the guide as a PDF/)
 	})
 })
+
+describe('a live page past its end date', () => {
+	test('takes no more gifts on the page, the donate page or its form, before the dispatcher has closed it', async () => {
+		const owner = await createPerson(db())
+		const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+		await createCampaign(db(), { ownerId: owner.id, slug: 'past-its-day', status: 'active', endsOn: yesterday })
+		const page = await pageHtml('/f/past-its-day')
+		expect(page).not.toContain('href="/f/past-its-day/donate"')
+		expect(page).not.toContain('Share this fundraiser')
+		expect(await pageHtml('/f/past-its-day/donate')).toContain('This fundraiser has ended')
+		const posted = await app.postForm('/f/past-its-day/donate', {
+			amount: '2500',
+			donorName: 'Late Lou',
+			donorEmail: 'lou@example.com',
+		})
+		expect(posted.status).toBe(400)
+		expect(await posted.text()).toContain('This fundraiser is not taking donations any more.')
+		expect(await db().select().from(donations)).toHaveLength(0)
+	})
+
+	test('still takes gifts while its end day lasts', async () => {
+		const owner = await createPerson(db())
+		// An hour ahead, so the date is today or, near midnight, tomorrow: never a day already over.
+		const endsOn = new Date(Date.now() + 3_600_000).toISOString().slice(0, 10)
+		await createCampaign(db(), { ownerId: owner.id, slug: 'last-day-page', status: 'active', endsOn })
+		expect(await pageHtml('/f/last-day-page')).toContain('href="/f/last-day-page/donate"')
+		expect(await pageHtml('/f/last-day-page/donate')).not.toContain('This fundraiser has ended')
+	})
+})

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { getCampaignForViewer, getPublicCampaign, listDonorWall } from '#app/campaigns/campaigns.server.ts'
+import { confirmOfflineDonation, recordOfflineDonation } from '#app/donations/offline-gifts.server.ts'
 import {
-	confirmOfflineDonation,
 	endCampaignEarly,
 	publishCampaign,
-	recordOfflineDonation,
 	requireOwnedCampaign,
 	saveCampaignDetails,
 	sendDonorThanks,
@@ -234,8 +233,9 @@ describe('offline gifts', () => {
 		expect((await getPublicCampaign('bake-sale'))?.raisedMinor).toBe(0)
 		expect(await listDonorWall(campaign.id)).toHaveLength(0)
 
-		expect((await confirmOfflineDonation(donationId, staff)).confirmed).toBe(true)
-		expect((await confirmOfflineDonation(donationId, staff)).confirmed).toBe(false)
+		const confirm = () => db().transaction((tx) => confirmOfflineDonation(tx, donationId, staff))
+		expect((await confirm()).confirmed).toBe(true)
+		expect((await confirm()).confirmed).toBe(false)
 		const after = await getPublicCampaign('bake-sale')
 		expect(after).toMatchObject({ raisedMinor: 4250, donorCount: 1 })
 		expect(await db().select().from(moneyMovements).where(eq(moneyMovements.donationId, donationId))).toEqual([
@@ -251,7 +251,7 @@ describe('offline gifts', () => {
 	})
 
 	test('a gift staff could not confirm stays on the fundraiser’s dashboard with the reason, and never counts', async () => {
-		const { rejectOfflineGift } = await import('#app/staff/finance.server.ts')
+		const { rejectOfflineGift } = await import('#app/staff/offline-gifts.server.ts')
 		const { listCampaignDonationsForOwner } = await import('#app/campaigns/manage.server.ts')
 		const owner = await createPerson(db())
 		const staff = await createPerson(db(), { role: 'staff' })

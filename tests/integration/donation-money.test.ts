@@ -9,6 +9,8 @@ import { newFormToken } from '#app/utils/form-token.server.ts'
 import { deliverQueuedEmail } from '#app/email/outbox.server.ts'
 import { startDonation, type DonationInput } from '#app/donations/donate.server.ts'
 import { findMoneyDrift, recordMovement } from '#app/donations/ledger.server.ts'
+import { recordOfflineDonation } from '#app/donations/offline-gifts.server.ts'
+import { confirmOfflineGift } from '#app/staff/offline-gifts.server.ts'
 import { db } from '#db/index.server.ts'
 import { createCampaign, createPerson } from '#db/factories.server.ts'
 import {
@@ -450,5 +452,66 @@ describe('malformed signed events', () => {
 			.from(stripeEvents)
 			.where(and(eq(stripeEvents.outcome, 'processed'), eq(stripeEvents.donationId, donation.id)))
 		expect(JSON.stringify(stored!.payload)).not.toContain('\\u0000')
+	})
+})
+
+describe('stored totals', () => {
+	test('stay equal to the money record through gifts, partial and full refunds, disputes withdrawn and reinstated, and an offline gift', async () => {
+		const [refundedInFull, refundedInPart, disputedAndWon, disputedAndLost] = [
+			await pendingDonation({ amountMinor: 2500 }),
+			await pendingDonation({ amountMinor: 4000 }),
+			await pendingDonation({ amountMinor: 3000 }),
+			await pendingDonation({ amountMinor: 1000, coverFee: true }),
+		]
+		const steps: [string, object][] = [
+			...[refundedInFull, refundedInPart, disputedAndWon, disputedAndLost].map((d): [string, object] => [
+				'gift',
+				event('checkout.session.completed', sessionObject(d)),
+			]),
+			['partial refund', event('charge.refunded', chargeObject(refundedInFull, 1000))],
+			['full refund', event('charge.refunded', chargeObject(refundedInFull, 2500))],
+			['partial refund', event('charge.refunded', chargeObject(refundedInPart, 1500))],
+			['dispute opened', event('charge.dispute.created', disputeObject(disputedAndWon, 'needs_response'))],
+			['funds withdrawn', event('charge.dispute.funds_withdrawn', disputeObject(disputedAndWon, 'needs_response'))],
+			['funds reinstated', event('charge.dispute.funds_reinstated', disputeObject(disputedAndWon, 'won'))],
+			['dispute won', event('charge.dispute.closed', disputeObject(disputedAndWon, 'won'))],
+			['funds withdrawn', event('charge.dispute.funds_withdrawn', disputeObject(disputedAndLost, 'needs_response'))],
+			['dispute lost', event('charge.dispute.closed', disputeObject(disputedAndLost, 'lost'))],
+		]
+		for (const [step, evt] of steps) {
+			expect((await deliver(evt)).status, step).toBe(200)
+			expect((await findMoneyDrift()).drift, `after ${step}`).toEqual([])
+		}
+		const staff = await createPerson(db(), { role: 'staff', email: 'finance@example.org' })
+		const offline = await recordOfflineDonation(
+			campaign,
+			owner,
+			{ amount: '50', donorName: 'Cake stall', note: 'Cash tin' },
+			newFormToken(),
+		)
+		if (offline.status !== 'created') throw new Error('offline gift not recorded')
+		expect(await confirmOfflineGift(offline.id, staff)).toEqual({ ok: true })
+		await expectNoDrift()
+		// Still giving: part of the partly refunded gift, the reinstated one and the offline gift.
+		expect(await totals()).toEqual({ raised: 2500 + 3000 + 5000, donors: 3 })
+	})
+
+	test('the money check reports a campaign whose stored totals were changed behind the money record’s back', async () => {
+		await paid(await pendingDonation({ amountMinor: 2500 }))
+		const other = await createCampaign(db(), { ownerId: owner.id, slug: 'no-gifts-yet' })
+		await db().update(campaigns).set({ raisedMinor: 9999, donorCount: 2 }).where(eq(campaigns.id, campaign.id))
+		const { checked, drift } = await findMoneyDrift()
+		expect(checked).toBe(2)
+		expect(drift).toEqual([
+			{
+				campaignId: campaign.id,
+				slug: 'sofia-runs',
+				storedRaised: 9999,
+				ledgerRaised: 2500,
+				storedDonors: 2,
+				ledgerDonors: 1,
+			},
+		])
+		expect(drift.map((d) => d.campaignId)).not.toContain(other.id)
 	})
 })

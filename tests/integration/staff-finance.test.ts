@@ -1,19 +1,18 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { getPublicCampaign } from '#app/campaigns/campaigns.server.ts'
-import { recordOfflineDonation } from '#app/campaigns/manage.server.ts'
+import { recordOfflineDonation } from '#app/donations/offline-gifts.server.ts'
 import { newFormToken } from '#app/utils/form-token.server.ts'
 import { processStripeEvent } from '#app/donations/webhooks.server.ts'
 import { deliverQueuedEmail, queueEmail } from '#app/email/outbox.server.ts'
+import { listEmailsForStaff, retryFailedEmail } from '#app/staff/emails.server.ts'
 import {
 	confirmOfflineGift,
-	listEmailsForStaff,
 	listPendingOfflineGifts,
 	listRecentOfflineDecisions,
-	listStripeEventsNeedingAttention,
 	rejectOfflineGift,
-	retryFailedEmail,
-} from '#app/staff/finance.server.ts'
+} from '#app/staff/offline-gifts.server.ts'
+import { listStripeEventsNeedingAttention } from '#app/staff/payments.server.ts'
 import { db } from '#db/index.server.ts'
 import { createCampaign, createPerson, createSucceededDonation } from '#db/factories.server.ts'
 import {
@@ -87,6 +86,31 @@ async function sendEmailJobsFor(emailId: string) {
 }
 
 describe('offline gifts', () => {
+	test('a confirmation whose audit row cannot be written leaves the gift pending and uncounted', async () => {
+		const { owner, campaign } = await fundraiserWithCampaign()
+		const staff = await createPerson(db(), { role: 'staff', email: 'staff@example.org' })
+		const gift = await pendingGift(campaign, owner)
+		// The database refuses the audit row, as a full disk or a dropped connection would at that moment.
+		await testDatabase().sql.executeSql(`create function refuse_audit() returns trigger language plpgsql as $$
+			begin raise exception 'audit log unavailable'; end $$`)
+		await testDatabase().sql.executeSql(
+			'create trigger refuse_audit before insert on audit_log for each row execute function refuse_audit()',
+		)
+		try {
+			await expect(confirmOfflineGift(gift.id, staff)).rejects.toThrow(/insert into "audit_log"/)
+		} finally {
+			await testDatabase().sql.executeSql('drop trigger refuse_audit on audit_log')
+			await testDatabase().sql.executeSql('drop function refuse_audit()')
+		}
+		expect(await donationStatus(gift.id)).toBe('pending_confirmation')
+		expect(await raisedOf('bake-sale')).toBe(0)
+		expect(await db().select().from(moneyMovements)).toEqual([])
+		// Once the log works again the same gift can be confirmed, with its audit row.
+		expect(await confirmOfflineGift(gift.id, staff)).toEqual({ ok: true })
+		expect(await raisedOf('bake-sale')).toBe(1234)
+		expect(await db().select().from(auditLog)).toHaveLength(1)
+	})
+
 	test('confirming a pending offline gift counts it once in the campaign total and writes an audit row', async () => {
 		const { owner, campaign } = await fundraiserWithCampaign()
 		const staff = await createPerson(db(), { role: 'staff', email: 'staff@example.org' })

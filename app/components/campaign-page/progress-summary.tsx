@@ -15,12 +15,14 @@ type Props = {
 	/** " · 3 days left", " · ended", or null without an end date. */
 	countdown: string | null
 	ended: boolean
+	/** Whether the page takes gifts now (isTakingGifts): the Donate button shows only then. */
+	takingGifts: boolean
 }
 
 const donorsLabel = (count: number) => `${count} ${count === 1 ? 'donor' : 'donors'}`
 
 /** On phones the sidebar comes after the story, so its summary and button also show above it. */
-export function PhoneProgressSummary({ campaign, money, countdown, ended }: Props) {
+export function PhoneProgressSummary({ campaign, money, countdown, takingGifts }: Props) {
 	return (
 		<div className="-mt-4 rounded-xl border border-stone-200 p-5 shadow-sm lg:hidden">
 			<p>
@@ -38,7 +40,7 @@ export function PhoneProgressSummary({ campaign, money, countdown, ended }: Prop
 				{donorsLabel(campaign.donorCount)}
 				{countdown}
 			</p>
-			{!ended && campaign.status === 'active' ? (
+			{takingGifts ? (
 				<Link to={`/f/${campaign.slug}/donate`} className="btn-primary mt-4 w-full">
 					Donate now
 				</Link>
@@ -48,7 +50,7 @@ export function PhoneProgressSummary({ campaign, money, countdown, ended }: Prop
 }
 
 /** The sidebar's total, progress bar, donor count and the donate button (or why there is none). */
-export function ProgressSummary({ campaign, money, countdown, ended }: Props) {
+export function ProgressSummary({ campaign, money, countdown, ended, takingGifts }: Props) {
 	return (
 		<div className="rounded-xl border border-stone-200 p-6 shadow-sm">
 			<p className="font-serif text-3xl font-bold" data-testid="campaign-raised">
@@ -81,7 +83,7 @@ export function ProgressSummary({ campaign, money, countdown, ended }: Props) {
 						</>
 					)}
 				</p>
-			) : campaign.status === 'active' ? (
+			) : takingGifts ? (
 				<Link to={`/f/${campaign.slug}/donate`} className="btn-primary mt-5 w-full text-lg">
 					Donate
 				</Link>

@@ -1,0 +1,162 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import { confirmOfflineDonation } from '#app/donations/offline-gifts.server.ts'
+import { recordAudit } from '#app/staff/audit.server.ts'
+import { db } from '#db/index.server.ts'
+import { auditLog, campaigns, donations, people, type Person } from '#db/schema.ts'
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const fullName = (first: string | null, last: string | null) => `${first ?? ''} ${last ?? ''}`.trim()
+
+/** Cash and cheque gifts fundraisers recorded that wait for staff, oldest first (first in, first checked). */
+export async function listPendingOfflineGifts() {
+	const rows = await db()
+		.select({
+			id: donations.id,
+			donorName: donations.donorName,
+			amountMinor: donations.amountMinor,
+			currency: donations.currency,
+			note: donations.offlineNote,
+			recordedAt: donations.createdAt,
+			campaignId: campaigns.id,
+			campaignTitle: campaigns.title,
+			campaignSlug: campaigns.slug,
+			fundraiserFirstName: people.firstName,
+			fundraiserLastName: people.lastName,
+			fundraiserEmail: people.email,
+		})
+		.from(donations)
+		.innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
+		// The fundraiser is whoever recorded the gift; gifts recorded before that was kept fall back to the owner.
+		.innerJoin(people, eq(people.id, sql`coalesce(${donations.recordedById}, ${campaigns.ownerId})`))
+		.where(and(eq(donations.channel, 'offline'), eq(donations.status, 'pending_confirmation')))
+		.orderBy(donations.createdAt)
+		.limit(500)
+	return rows.map(({ fundraiserFirstName, fundraiserLastName, ...row }) => ({
+		...row,
+		amountMinor: Number(row.amountMinor),
+		fundraiserName: fullName(fundraiserFirstName, fundraiserLastName),
+	}))
+}
+
+/**
+ * The latest confirmations and rejections, read from the audit log: it alone
+ * holds who decided, when, and why (a rejection's reason has no other home).
+ */
+export async function listRecentOfflineDecisions(limit = 20) {
+	const actor = alias(people, 'actor')
+	const rows = await db()
+		.select({
+			auditId: auditLog.id,
+			action: auditLog.action,
+			reason: auditLog.reason,
+			decidedAt: auditLog.createdAt,
+			actorEmail: actor.email,
+			donationId: donations.id,
+			donorName: donations.donorName,
+			amountMinor: donations.amountMinor,
+			currency: donations.currency,
+			status: donations.status,
+			campaignTitle: campaigns.title,
+			campaignSlug: campaigns.slug,
+		})
+		.from(auditLog)
+		.innerJoin(donations, sql`${donations.id}::text = ${auditLog.subjectId}`)
+		.innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
+		.leftJoin(actor, eq(actor.id, auditLog.actorId))
+		.where(
+			and(
+				eq(auditLog.subjectType, 'donation'),
+				inArray(auditLog.action, ['donation.confirm_offline', 'donation.reject_offline']),
+			),
+		)
+		.orderBy(desc(auditLog.createdAt))
+		.limit(limit)
+	return rows.map((row) => ({
+		...row,
+		amountMinor: Number(row.amountMinor),
+		decision: row.action === 'donation.confirm_offline' ? ('confirmed' as const) : ('rejected' as const),
+	}))
+}
+
+export type OfflineDecisionResult =
+	{ ok: true } | { ok: false; problem: 'not-found' | 'already-confirmed' | 'already-rejected' | 'not-pending' }
+
+/** Why a gift could not be decided: it is missing, or someone decided it already. */
+async function whyNotPending(donationId: string): Promise<OfflineDecisionResult> {
+	const [row] = UUID_PATTERN.test(donationId)
+		? await db()
+				.select({ status: donations.status, channel: donations.channel })
+				.from(donations)
+				.where(eq(donations.id, donationId))
+		: []
+	if (!row || row.channel !== 'offline') return { ok: false, problem: 'not-found' }
+	if (row.status === 'succeeded') return { ok: false, problem: 'already-confirmed' }
+	if (row.status === 'rejected') return { ok: false, problem: 'already-rejected' }
+	return { ok: false, problem: 'not-pending' }
+}
+
+/**
+ * Staff confirm a cash or cheque gift: it counts in the campaign total once,
+ * and the audit row of who confirmed it commits in the same transaction.
+ */
+export async function confirmOfflineGift(donationId: string, staff: Person): Promise<OfflineDecisionResult> {
+	if (!UUID_PATTERN.test(donationId)) return { ok: false, problem: 'not-found' }
+	const confirmed = await db().transaction(async (tx) => {
+		const result = await confirmOfflineDonation(tx, donationId, staff)
+		if (!result.confirmed) return false
+		await recordAudit(tx, {
+			actorId: staff.id,
+			action: 'donation.confirm_offline',
+			subjectType: 'donation',
+			subjectId: donationId,
+			data: {
+				amountMinor: result.donation.amountMinor,
+				currency: result.donation.currency,
+				campaignId: result.donation.campaignId,
+			},
+		})
+		return true
+	})
+	return confirmed ? { ok: true } : whyNotPending(donationId)
+}
+
+/**
+ * Staff could not confirm a gift (no cheque arrived, a duplicate…). Only a
+ * pending gift can be rejected, and a rejection never touches money: a
+ * pending gift was never counted. The reason is kept on the donation and in
+ * the audit log, in one transaction.
+ */
+export async function rejectOfflineGift(
+	donationId: string,
+	staff: Person,
+	reason: string,
+): Promise<OfflineDecisionResult> {
+	const why = reason.trim()
+	if (!why) throw new Error('A rejection needs a reason')
+	if (!UUID_PATTERN.test(donationId)) return { ok: false, problem: 'not-found' }
+	const rejected = await db().transaction(async (tx) => {
+		const [donation] = await tx
+			.update(donations)
+			.set({ status: 'rejected', failureReason: why })
+			.where(
+				and(
+					eq(donations.id, donationId),
+					eq(donations.channel, 'offline'),
+					eq(donations.status, 'pending_confirmation'),
+				),
+			)
+			.returning()
+		if (!donation) return false
+		await recordAudit(tx, {
+			actorId: staff.id,
+			action: 'donation.reject_offline',
+			subjectType: 'donation',
+			subjectId: donationId,
+			reason: why,
+			data: { amountMinor: donation.amountMinor, currency: donation.currency, campaignId: donation.campaignId },
+		})
+		return true
+	})
+	return rejected ? { ok: true } : whyNotPending(donationId)
+}
