@@ -4,6 +4,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { newFormToken } from '#app/utils/form-token.server.ts'
 import { ownPostgresCluster } from '#tests/support/own-postgres.ts'
 
 async function freePort(): Promise<number> {
@@ -109,6 +110,7 @@ describe.skipIf(!cluster)('PostgreSQL restarted under the app', () => {
 						lastName: 'Restart',
 						email: `rae-${i}-${n}@example.com`,
 						idea: 'birthday',
+						formToken: newFormToken(),
 					}),
 				)
 			}
@@ -143,6 +145,7 @@ describe.skipIf(!cluster)('PostgreSQL restarted under the app', () => {
 				lastName: 'After',
 				email: 'rae-after@example.com',
 				idea: 'birthday',
+				formToken: newFormToken(),
 			}),
 		).toBe(302)
 		expect(log).not.toMatch(/Cannot read properties of null/)
