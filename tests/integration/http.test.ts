@@ -29,6 +29,15 @@ async function countRows() {
 	}
 }
 
+/** The titles of the campaign cards in the landing page's "Featured fundraisers" section, as a reader sees them. */
+function landingCardTitles(html: string) {
+	const start = html.indexOf('<section id="campaigns"')
+	const section = html.slice(start, html.indexOf('</section>', start))
+	return [...section.matchAll(/<article\b[\s\S]*?<h3[^>]*><a [^>]*>([^<]*)<\/a><\/h3>/g)].map((m) =>
+		m[1]!.replaceAll('&#x27;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&'),
+	)
+}
+
 describe('pages', () => {
 	test('the landing page shows demo campaigns and the platform total from the database', async () => {
 		await seedDemoData()
@@ -36,7 +45,8 @@ describe('pages', () => {
 		expect(response.status).toBe(200)
 		const html = await response.text()
 		expect(html).toContain('From birthday parties to polar dips, your fundraising campaign can stop the violence.')
-		expect(html).toContain('Amara’s 30th: freedom instead of presents'.replace('’', "'"))
+		// The card as rendered (the same title also sits in the page's serialised loader data, which a reader never sees).
+		expect(landingCardTitles(html)).toContain("Amara's 30th: freedom instead of presents")
 		expect(html).toMatch(/data-testid="platform-total">£[\d,]+</)
 		expect(html).toContain('href="/start"')
 		expect(html).toContain('href="/fundraise"')
