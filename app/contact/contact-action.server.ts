@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type AppLoadContext } from '@remix-run/node'
 import { readFormData } from '#app/utils/forms.server.ts'
+import { readFormToken, STALE_FORM_MESSAGE } from '#app/utils/form-token.server.ts'
 import { HONEYPOT_FIELD } from '#app/utils/forms.ts'
 import { checkSignupRateLimit } from '#app/utils/rate-limit-ip.server.ts'
 import { contactSchema } from './contact-schema.ts'
@@ -27,6 +28,11 @@ export async function submitContactForm(
 		)
 	}
 	const { name, email, organisation, phone, message } = submission.value
-	await recordContactMessage({ topic, name, email, organisation, phone, message })
+	const recorded = await recordContactMessage(
+		{ topic, name, email, organisation, phone, message },
+		readFormToken(formData),
+	)
+	if (recorded.status === 'stale')
+		return data({ result: submission.reply({ formErrors: [STALE_FORM_MESSAGE] }) }, { status: 400 })
 	return redirect(`${path}?sent=1`)
 }

@@ -1,7 +1,14 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from '@remix-run/react'
-import { FormErrors, Honeypot, SubmitButton, TextAreaField, TextField } from '#app/components/form-fields.tsx'
+import {
+	FormErrors,
+	FormTokenInput,
+	Honeypot,
+	SubmitButton,
+	TextAreaField,
+	TextField,
+} from '#app/components/form-fields.tsx'
 import { contactSchema } from './contact-schema.ts'
 
 export function ContactForm({
@@ -9,11 +16,14 @@ export function ContactForm({
 	lastResult,
 	showOrganisation,
 	messageLabel,
+	formToken,
 }: {
 	id: string
 	lastResult?: SubmissionResult<string[]>
 	showOrganisation: boolean
 	messageLabel: string
+	/** The page's one-time token (see createOnce): the same form sent twice stores one message. */
+	formToken: string
 }) {
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
@@ -39,6 +49,7 @@ export function ContactForm({
 			</div>
 			<TextAreaField field={fields.message} label={messageLabel} rows={6} />
 			<Honeypot />
+			<FormTokenInput token={formToken} />
 			<SubmitButton pending={navigation.state === 'submitting'}>Send message</SubmitButton>
 		</Form>
 	)

@@ -1,5 +1,14 @@
 import { z } from 'zod'
-import { emailAddress, formText, HONEYPOT_FIELD, honeypotSchema, optionalText, requiredText } from '#app/utils/forms.ts'
+import {
+	emailAddress,
+	FORM_TOKEN_FIELD,
+	formText,
+	formTokenField,
+	HONEYPOT_FIELD,
+	honeypotSchema,
+	optionalText,
+	requiredText,
+} from '#app/utils/forms.ts'
 
 /** The "Need help?" and media contact forms. */
 export const contactSchema = z.strictObject({
@@ -17,4 +26,5 @@ export const contactSchema = z.strictObject({
 		.min(10, 'Please tell us a little more (at least 10 characters)')
 		.max(5000, 'Your message must be at most 5,000 characters'),
 	[HONEYPOT_FIELD]: honeypotSchema,
+	[FORM_TOKEN_FIELD]: formTokenField,
 })

@@ -12,6 +12,7 @@ import {
 	type DonationChallenge,
 } from './donation-limits.server.ts'
 import { coverFeeMinor } from './fees.ts'
+import { donationNetSql } from './ledger.server.ts'
 import { getStripe } from './stripe.server.ts'
 
 export type DonationInput = {
@@ -212,7 +213,14 @@ export async function getCancelledDonation(campaignId: string, donationId: strin
 /** The donation behind a Checkout Session, for the thank-you page. */
 export async function getDonationBySession(campaignSlug: string, sessionId: string) {
 	const [row] = await db()
-		.select({ donation: donations, slug: campaigns.slug, title: campaigns.title, currency: campaigns.currency })
+		.select({
+			donation: donations,
+			slug: campaigns.slug,
+			title: campaigns.title,
+			currency: campaigns.currency,
+			// What of the gift still counts after refunds and disputes, from the money record.
+			netMinor: donationNetSql(),
+		})
 		.from(donations)
 		.innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
 		.where(and(eq(donations.stripeCheckoutSessionId, sessionId), eq(campaigns.slug, campaignSlug)))

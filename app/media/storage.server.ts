@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import type { S3Client } from '@aws-sdk/client-s3'
 import { getEnv, type Env } from '#app/config/env.server.ts'
 
 /**
@@ -40,7 +40,9 @@ export async function putPublicFile(key: string, body: Buffer, contentType: stri
 	assertSafeKey(key)
 	const env = getEnv()
 	if (env.S3_BUCKET) {
-		await s3Client(env).send(
+		const { PutObjectCommand } = await loadS3Sdk()
+		const client = await s3Client(env)
+		await client.send(
 			new PutObjectCommand({
 				Bucket: env.S3_BUCKET,
 				Key: key,
@@ -81,12 +83,22 @@ function s3PublicBaseUrl(env: Env): string {
 	return `https://${env.S3_BUCKET}.s3.${env.S3_REGION}.amazonaws.com`
 }
 
+let s3Sdk: Promise<typeof import('@aws-sdk/client-s3')> | undefined
+
+// The SDK is loaded only once S3 is configured: a site on local disk (and
+// every test run without S3) never loads its few hundred modules.
+function loadS3Sdk() {
+	s3Sdk ??= import('@aws-sdk/client-s3')
+	return s3Sdk
+}
+
 let cachedClient: { config: string; client: S3Client } | undefined
 
 // One client per configuration: it keeps connections alive between uploads,
 // and tests that change the environment get a fresh one.
-function s3Client(env: Env): S3Client {
+async function s3Client(env: Env): Promise<S3Client> {
 	const config = JSON.stringify([env.S3_REGION, env.S3_ENDPOINT, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY])
+	const { S3Client } = await loadS3Sdk()
 	if (cachedClient?.config !== config) {
 		cachedClient?.client.destroy()
 		cachedClient = {

@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { campaignKindValues } from '#app/campaigns/kinds.ts'
-import { emailAddress, HONEYPOT_FIELD, honeypotSchema, requiredText } from '#app/utils/forms.ts'
+import {
+	emailAddress,
+	FORM_TOKEN_FIELD,
+	formTokenField,
+	HONEYPOT_FIELD,
+	honeypotSchema,
+	requiredText,
+} from '#app/utils/forms.ts'
 
 /** The "learn more about fundraising" form, checked in the browser and on the server. */
 export const learnMoreSchema = z.strictObject({
@@ -16,4 +23,5 @@ export const learnMoreSchema = z.strictObject({
 		.optional()
 		.transform((value) => value ?? false),
 	[HONEYPOT_FIELD]: honeypotSchema,
+	[FORM_TOKEN_FIELD]: formTokenField,
 })

@@ -4,6 +4,7 @@ import { getEnv } from '#app/config/env.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
 import { assignCoachingArm } from '#app/email/preferences.server.ts'
 import { scheduleSignupSequence } from '#app/email/sequences.server.ts'
+import { createOnce } from '#app/utils/form-token.server.ts'
 import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { people, signups, suppressions, type CampaignKind, type Person } from '#db/schema.ts'
@@ -74,36 +75,57 @@ export function tipsConfirmationUrl(signupId: string) {
  * sequence) starts when the address confirms it.
  */
 export async function recordLearnMoreSignup(signup: LearnMoreSignup) {
-	return db().transaction(async (tx) => {
-		const { person, created } = await findOrCreatePersonByEmail(tx, signup)
-		// The arm is measured from a person's first sign-up; someone already known keeps theirs for their own actions.
-		if (created) await assignCoachingArm(tx, person.id)
-		const [row] = await tx
-			.insert(signups)
-			.values({ personId: person.id, idea: signup.idea, emailConsent: signup.emailConsent })
-			.returning({ id: signups.id })
-		const signupId = row!.id
-		const confirmTipsUrl = signup.emailConsent ? tipsConfirmationUrl(signupId) : null
-		// The name we greet is the one the person gave us, not what this form typed for them.
-		const welcomeEmailId = await queueEmail(tx, {
-			template: 'signup-welcome',
-			causeKey: `signup-welcome:${person.id}`,
+	return db().transaction((tx) => addLearnMoreSignup(tx, signup))
+}
+
+export type LearnMoreSignupResult = { status: 'created' | 'repeated'; signupId: string } | { status: 'stale' }
+
+/**
+ * The sign-up form's way in: one sign-up per form token, so the same form
+ * sent twice (a double click, a resent page) records one sign-up and answers
+ * like the first.
+ */
+export async function submitLearnMoreSignup(
+	signup: LearnMoreSignup,
+	formToken: string | null,
+): Promise<LearnMoreSignupResult> {
+	const recorded = await createOnce({ token: formToken, action: 'learn-more', personId: null }, async (tx) => ({
+		id: (await addLearnMoreSignup(tx, signup)).signupId,
+	}))
+	if (recorded.status === 'created' || recorded.status === 'repeated')
+		return { status: recorded.status, signupId: recorded.id }
+	return { status: 'stale' }
+}
+
+async function addLearnMoreSignup(tx: Tx, signup: LearnMoreSignup) {
+	const { person, created } = await findOrCreatePersonByEmail(tx, signup)
+	// The arm is measured from a person's first sign-up; someone already known keeps theirs for their own actions.
+	if (created) await assignCoachingArm(tx, person.id)
+	const [row] = await tx
+		.insert(signups)
+		.values({ personId: person.id, idea: signup.idea, emailConsent: signup.emailConsent })
+		.returning({ id: signups.id })
+	const signupId = row!.id
+	const confirmTipsUrl = signup.emailConsent ? tipsConfirmationUrl(signupId) : null
+	// The name we greet is the one the person gave us, not what this form typed for them.
+	const welcomeEmailId = await queueEmail(tx, {
+		template: 'signup-welcome',
+		causeKey: `signup-welcome:${person.id}`,
+		to: person.email,
+		personId: person.id,
+		data: { firstName: person.firstName, idea: signup.idea, confirmTipsUrl },
+	})
+	if (!welcomeEmailId && confirmTipsUrl) {
+		// Their welcome went out before; one confirmation email per person, so the form cannot flood an inbox.
+		await queueEmail(tx, {
+			template: 'signup-confirm-tips',
+			causeKey: `signup-confirm-tips:${person.id}`,
 			to: person.email,
 			personId: person.id,
-			data: { firstName: person.firstName, idea: signup.idea, confirmTipsUrl },
+			data: { firstName: person.firstName, confirmTipsUrl },
 		})
-		if (!welcomeEmailId && confirmTipsUrl) {
-			// Their welcome went out before; one confirmation email per person, so the form cannot flood an inbox.
-			await queueEmail(tx, {
-				template: 'signup-confirm-tips',
-				causeKey: `signup-confirm-tips:${person.id}`,
-				to: person.email,
-				personId: person.id,
-				data: { firstName: person.firstName, confirmTipsUrl },
-			})
-		}
-		return { personId: person.id, signupId, welcomeEmailId }
-	})
+	}
+	return { personId: person.id, signupId, welcomeEmailId }
 }
 
 export type TipsConfirmation =

@@ -1,8 +1,11 @@
 import { type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useSearchParams } from '@remix-run/react'
+import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useRootData } from '#app/utils/root-data.ts'
 import { submitContactForm } from '#app/contact/contact-action.server.ts'
 import { ContactForm, SentNotice } from '#app/contact/contact-form.tsx'
+import { newFormToken } from '#app/utils/form-token.server.ts'
+
+export const loader = () => ({ formToken: newFormToken() })
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
 	submitContactForm(request, context, 'help', '/contact')
@@ -13,6 +16,7 @@ export const meta: MetaFunction = () => [
 ]
 
 export default function Contact() {
+	const { formToken } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const charity = useRootData()?.charity
@@ -46,6 +50,7 @@ export default function Contact() {
 					<ContactForm
 						id="contact"
 						lastResult={actionData?.result}
+						formToken={formToken}
 						showOrganisation={false}
 						messageLabel="How can we help?"
 					/>

@@ -198,7 +198,9 @@ export default function ManageCampaign() {
 													lastResult={resultFor(actionData, 'thank-donor')}
 												/>
 											)
-										) : null}
+										) : (
+											<ThanksRefusal donationId={donation.id} lastResult={resultFor(actionData, 'thank-donor')} />
+										)}
 									</li>
 								))}
 							</ul>
@@ -376,6 +378,16 @@ function ThankDonorForm({
 			</Form>
 		</details>
 	)
+}
+
+/**
+ * A thank-you refused for a gift that can no longer be thanked (refunded or
+ * taken back after its form was shown): the form is gone, so the reason is
+ * shown beside the gift.
+ */
+function ThanksRefusal({ donationId, lastResult }: { donationId: string; lastResult?: SubmissionResult<string[]> }) {
+	if (lastResult?.initialValue?.donationId !== donationId) return null
+	return <FormErrors errors={lastResult.error?.[''] ?? undefined} />
 }
 
 function EndCampaignForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {

@@ -6,6 +6,7 @@ import { SharePanel } from '#app/components/share-panel.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { getDonationBySession } from '#app/donations/donate.server.ts'
+import { DonationOutcome } from '#app/donations/donation-outcome.tsx'
 import { formatMoney } from '#app/utils/money.ts'
 import { useRootData } from '#app/utils/root-data.ts'
 
@@ -22,6 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		// What the donor added to cover the processing fee, and the total they were charged.
 		coveredFee: donation.coverFeeMinor > 0 ? money(donation.coverFeeMinor) : null,
 		total: money(donation.amountMinor + donation.coverFeeMinor),
+		// Refunds count against the gift alone, as the money record keeps them.
+		refunded: money(Math.max(0, donation.amountMinor - Math.max(0, found.netMinor))),
+		net: money(Math.max(0, found.netMinor)),
 		status: donation.status,
 		title: found.title,
 		slug: found.slug,
@@ -38,9 +42,11 @@ export const meta: MetaFunction = () => [
 const NO_JS_REFRESH_SECONDS = 10
 
 export default function ThankYou() {
-	const { firstName, gift, coveredFee, total, status, title, slug, url } = useLoaderData<typeof loader>()
+	const { firstName, url, ...outcome } = useLoaderData<typeof loader>()
+	const { status, title, slug } = outcome
 	const revalidator = useRevalidator()
-	const logoUrl = useRootData()?.charity.logoUrl ?? '/images/logo.svg'
+	const charity = useRootData()?.charity
+	const logoUrl = charity?.logoUrl ?? '/images/logo.svg'
 	const waiting = status === 'pending' || status === 'processing'
 	// While the payment settles, look again every few seconds.
 	useEffect(() => {
@@ -60,35 +66,7 @@ export default function ThankYou() {
 					</noscript>
 				) : null}
 				<div role="status" aria-live="polite" className="mt-4 text-lg">
-					{status === 'succeeded' ? (
-						<p data-testid="donation-status">
-							{coveredFee ? (
-								<>
-									Your gift of <strong>{gift}</strong>, plus <strong>{coveredFee}</strong> you added to cover the
-									processing fee — {total} in all —
-								</>
-							) : (
-								<>
-									Your gift of <strong>{gift}</strong>
-								</>
-							)}{' '}
-							to {title} is confirmed. Your receipt is on its way by email.
-						</p>
-					) : waiting ? (
-						<p data-testid="donation-status">
-							Your payment of <strong>{total}</strong>
-							{coveredFee ? ` (your gift of ${gift} plus ${coveredFee} towards the processing fee)` : ''} is processing.
-							Some payment methods take a few days; we'll email your receipt as soon as it is confirmed.
-						</p>
-					) : (
-						<p data-testid="donation-status">
-							Your payment didn't go through, so you have not been charged.{' '}
-							<Link to={`/f/${slug}/donate`} className="font-semibold text-brand underline">
-								Try again
-							</Link>
-							.
-						</p>
-					)}
+					<DonationOutcome {...outcome} contactEmail={charity?.contactEmail ?? null} />
 				</div>
 				<h2 className="mt-8 text-xl font-bold">What next?</h2>
 				<p className="mt-2">

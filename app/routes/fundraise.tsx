@@ -1,14 +1,24 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { campaignKinds } from '#app/campaigns/kinds.ts'
-import { FieldErrors, FormErrors, Honeypot, SubmitButton, TextField } from '#app/components/form-fields.tsx'
+import {
+	FieldErrors,
+	FormErrors,
+	FormTokenInput,
+	Honeypot,
+	SubmitButton,
+	TextField,
+} from '#app/components/form-fields.tsx'
 import { learnMoreSchema } from '#app/people/signup-schema.ts'
-import { recordLearnMoreSignup } from '#app/people/signups.server.ts'
+import { submitLearnMoreSignup } from '#app/people/signups.server.ts'
+import { newFormToken, readFormToken, STALE_FORM_MESSAGE } from '#app/utils/form-token.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 import { HONEYPOT_FIELD } from '#app/utils/forms.ts'
 import { checkSignupRateLimit } from '#app/utils/rate-limit-ip.server.ts'
+
+export const loader = () => ({ formToken: newFormToken() })
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const formData = await readFormData(request)
@@ -26,7 +36,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		)
 	}
 	const { firstName, lastName, email, idea, emailConsent } = submission.value
-	await recordLearnMoreSignup({ firstName, lastName, email, idea, emailConsent })
+	const recorded = await submitLearnMoreSignup(
+		{ firstName, lastName, email, idea, emailConsent },
+		readFormToken(formData),
+	)
+	if (recorded.status === 'stale')
+		return data({ result: submission.reply({ formErrors: [STALE_FORM_MESSAGE] }) }, { status: 400 })
 	return redirect('/fundraise/thanks')
 }
 
@@ -39,6 +54,7 @@ export const meta: MetaFunction = () => [
 ]
 
 export default function LearnMore() {
+	const { formToken } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const [searchParams] = useSearchParams()
@@ -105,6 +121,7 @@ export default function LearnMore() {
 					</div>
 					<FieldErrors id={fields.emailConsent.errorId} errors={fields.emailConsent.errors} />
 					<Honeypot />
+					<FormTokenInput token={formToken} />
 					<SubmitButton pending={navigation.state === 'submitting'}>Send me the guide</SubmitButton>
 					<p className="text-sm text-muted">
 						We use your details only to help you fundraise. Already know what you want to do?{' '}

@@ -1,8 +1,11 @@
 import { type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useSearchParams } from '@remix-run/react'
+import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useRootData } from '#app/utils/root-data.ts'
 import { submitContactForm } from '#app/contact/contact-action.server.ts'
 import { ContactForm, SentNotice } from '#app/contact/contact-form.tsx'
+import { newFormToken } from '#app/utils/form-token.server.ts'
+
+export const loader = () => ({ formToken: newFormToken() })
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
 	submitContactForm(request, context, 'media', '/media')
@@ -13,6 +16,7 @@ export const meta: MetaFunction = () => [
 ]
 
 export default function MediaContact() {
+	const { formToken } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const charity = useRootData()?.charity
@@ -42,7 +46,13 @@ export default function MediaContact() {
 							<p>Our media team will follow up with you soon.</p>
 						</SentNotice>
 					) : null}
-					<ContactForm id="media" lastResult={actionData?.result} showOrganisation messageLabel="Your enquiry" />
+					<ContactForm
+						id="media"
+						lastResult={actionData?.result}
+						formToken={formToken}
+						showOrganisation
+						messageLabel="Your enquiry"
+					/>
 				</div>
 			</div>
 		</div>

@@ -1,3 +1,4 @@
+import { newFormToken } from '#app/utils/form-token.server.ts'
 import { generateKeyPairSync, sign } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -119,6 +120,7 @@ describe.skipIf(!cluster)('the app killed with kill -9', () => {
 						lastName: 'Drain',
 						email: `dora-${runId}-${i}@example.com`,
 						idea: 'birthday',
+						formToken: newFormToken(),
 					})
 					expect(signedUp.status).toBe(302)
 				}

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { newFormToken } from '#app/utils/form-token.server.ts'
 import {
 	completedEvent,
 	databaseOf,
@@ -78,6 +79,7 @@ describe.skipIf(!cluster)('PostgreSQL restarted under the app', () => {
 						lastName: 'Restart',
 						email: `rae-${i}-${n}@example.com`,
 						idea: 'birthday',
+						formToken: newFormToken(),
 					}),
 				)
 			}
@@ -99,6 +101,7 @@ describe.skipIf(!cluster)('PostgreSQL restarted under the app', () => {
 				lastName: 'After',
 				email: 'rae-after@example.com',
 				idea: 'birthday',
+				formToken: newFormToken(),
 			}),
 		).toBe(302)
 		expect(log()).not.toMatch(/Cannot read properties of null/)

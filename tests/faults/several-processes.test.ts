@@ -1,3 +1,4 @@
+import { newFormToken } from '#app/utils/form-token.server.ts'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -117,6 +118,7 @@ describe.skipIf(!cluster || !full)('two web processes and a worker on one databa
 				lastName: 'Limit',
 				email: `lena-${i}@example.com`,
 				idea: 'birthday',
+				formToken: newFormToken(),
 			})
 			statuses.push(signedUp.status)
 		}

@@ -5,7 +5,7 @@ import { getEmailPreferences, unsubscribeToken } from '#app/email/preferences.se
 import { db } from '#db/index.server.ts'
 import { createCampaign, createPerson } from '#db/factories.server.ts'
 import { contactMessages, donations, people, sessions, signups } from '#db/schema.ts'
-import { startHttpApp } from '#tests/support/http-app.ts'
+import { startHttpApp, withFormToken } from '#tests/support/http-app.ts'
 
 let app: Awaited<ReturnType<typeof startHttpApp>>
 beforeAll(async () => {
@@ -123,7 +123,7 @@ describe('malformed addresses and methods', () => {
 	test('an X-Forwarded-Host on a form post is ignored, and the post works', async () => {
 		const response = await app.postForm(
 			'/fundraise',
-			{ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', idea: 'birthday' },
+			withFormToken({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', idea: 'birthday' }),
 			{ 'x-forwarded-host': 'evil.example:99999' },
 		)
 		expect(response.status).toBe(302)

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { parseEnv } from '#app/config/env.server.ts'
 import { resetTestEnv } from '#tests/support/env.ts'
-import { startHttpApp } from '#tests/support/http-app.ts'
+import { startHttpApp, withFormToken } from '#tests/support/http-app.ts'
 
 let app: Awaited<ReturnType<typeof startHttpApp>> | undefined
 afterEach(async () => {
@@ -21,7 +21,8 @@ const spoofed = (i: number) => ({ 'x-forwarded-for': `203.0.113.${i + 1}` })
 
 async function signupStatuses(count: number) {
 	const statuses: number[] = []
-	for (let i = 0; i < count; i++) statuses.push((await app!.postForm('/fundraise', signup(i), spoofed(i))).status)
+	for (let i = 0; i < count; i++)
+		statuses.push((await app!.postForm('/fundraise', withFormToken(signup(i)), spoofed(i))).status)
 	return statuses
 }
 
@@ -51,7 +52,10 @@ describe('the client address behind per-IP limits', () => {
 		// One client behind the proxy is still limited.
 		const sameClient = []
 		for (let i = 0; i < 6; i++)
-			sameClient.push((await app.postForm('/fundraise', signup(100 + i), { 'x-forwarded-for': '198.51.100.7' })).status)
+			sameClient.push(
+				(await app.postForm('/fundraise', withFormToken(signup(100 + i)), { 'x-forwarded-for': '198.51.100.7' }))
+					.status,
+			)
 		expect(sameClient).toEqual([302, 302, 302, 302, 302, 429])
 	})
 
@@ -63,11 +67,17 @@ describe('the client address behind per-IP limits', () => {
 		const statuses = []
 		for (let i = 0; i < 6; i++)
 			statuses.push(
-				(await app.postForm('/fundraise', signup(i), { 'x-forwarded-for': `203.0.113.${i + 1}, 198.51.100.7` })).status,
+				(
+					await app.postForm('/fundraise', withFormToken(signup(i)), {
+						'x-forwarded-for': `203.0.113.${i + 1}, 198.51.100.7`,
+					})
+				).status,
 			)
 		expect(statuses).toEqual([302, 302, 302, 302, 302, 429])
 		// Another client behind the same proxy has its own limit.
-		expect((await app.postForm('/fundraise', signup(50), { 'x-forwarded-for': '198.51.100.8' })).status).toBe(302)
+		expect(
+			(await app.postForm('/fundraise', withFormToken(signup(50)), { 'x-forwarded-for': '198.51.100.8' })).status,
+		).toBe(302)
 	})
 })
 

@@ -16,6 +16,7 @@ import { createCampaign, createPerson } from '#db/factories.server.ts'
 import {
 	campaigns,
 	devMailbox,
+	donationThanks,
 	donations,
 	emails,
 	moneyMovements,
@@ -513,5 +514,98 @@ describe('stored totals', () => {
 			},
 		])
 		expect(drift.map((d) => d.campaignId)).not.toContain(other.id)
+	})
+})
+
+/** What a page shows a reader: its markup without the scripts (the serialised loader data among them) and tags. */
+function renderedText(html: string) {
+	return html
+		.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+		.replace(/<[^>]+>/g, '')
+		.replaceAll('&#x27;', "'")
+		.replace(/\s+/g, ' ')
+}
+
+describe('the donor’s thank-you page once money moved back', () => {
+	const thankYouText = async (donation: Donation) =>
+		renderedText(await (await app.get(`/f/sofia-runs/thank-you?session_id=${donation.stripeCheckoutSessionId}`)).text())
+
+	test('a gift refunded in full says it was refunded, and how much, rather than that it did not go through', async () => {
+		const donation = await pendingDonation({ amountMinor: 3000, coverFee: true })
+		await paid(donation)
+		await deliver(event('charge.refunded', chargeObject(donation, donation.amountMinor + donation.coverFeeMinor)))
+		expect(await statusOf(donation)).toBe('refunded')
+		const text = await thankYouText(donation)
+		expect(text).toContain(
+			'Your payment of £30.66 (your gift of £30.00 plus £0.66 towards the processing fee) to Sofia runs for freedom was refunded to you in full, so it no longer counts towards the fundraiser.',
+		)
+		expect(text).not.toContain("didn't go through")
+		expect(text).not.toContain('is confirmed')
+	})
+
+	test('a partly refunded gift names the refund and the net that still counts', async () => {
+		const donation = await pendingDonation({ amountMinor: 3000 })
+		await paid(donation)
+		await deliver(event('charge.refunded', chargeObject(donation, 1000)))
+		expect(await statusOf(donation)).toBe('partially_refunded')
+		const text = await thankYouText(donation)
+		expect(text).toContain(
+			'Part of your gift of £30.00 to Sofia runs for freedom was refunded to you: £10.00. The other £20.00 still counts towards the fundraiser.',
+		)
+		expect(text).not.toContain("didn't go through")
+	})
+
+	test('a disputed payment is worded neutrally while open, as returned once lost, and as standing once won', async () => {
+		const contested = await pendingDonation({ amountMinor: 2500 })
+		await paid(contested)
+		await deliver(event('charge.dispute.created', disputeObject(contested, 'needs_response')))
+		expect(await statusOf(contested)).toBe('disputed')
+		const open = await thankYouText(contested)
+		expect(open).toContain(
+			'Your gift of £25.00 to Sofia runs for freedom is being reviewed with your bank, which has asked about it.',
+		)
+		expect(open).not.toMatch(/didn't go through|fraud|chargeback/i)
+
+		await deliver(event('charge.dispute.funds_withdrawn', disputeObject(contested, 'needs_response')))
+		await deliver(event('charge.dispute.closed', disputeObject(contested, 'lost')))
+		expect(await statusOf(contested)).toBe('dispute_lost')
+		expect(await thankYouText(contested)).toContain(
+			'Your gift of £25.00 to Sofia runs for freedom was returned to you by your bank, so it no longer counts towards the fundraiser.',
+		)
+
+		const upheld = await pendingDonation({ amountMinor: 2500, donorEmail: 'upheld@example.com' })
+		await paid(upheld)
+		await deliver(event('charge.dispute.funds_withdrawn', disputeObject(upheld, 'needs_response')))
+		await deliver(event('charge.dispute.funds_reinstated', disputeObject(upheld, 'won')))
+		await deliver(event('charge.dispute.closed', disputeObject(upheld, 'won')))
+		expect(await statusOf(upheld)).toBe('dispute_won')
+		expect(await thankYouText(upheld)).toContain('Your gift of £25.00 to Sofia runs for freedom is confirmed.')
+	})
+})
+
+describe('thanking a donor whose gift was taken back', () => {
+	test('a thank-you form posted after the gift was refunded in full is refused beside the gift, and no email is queued', async () => {
+		const donation = await pendingDonation({ amountMinor: 2000, donorName: 'Rae Refund' })
+		await paid(donation)
+		const cookie = await app.signIn('sofia@example.org')
+		const dashboard = `/dashboard/${campaign.id}`
+		// The form was rendered while the gift still stood; the refund arrived before it was sent.
+		const html = await (await app.get(dashboard, cookie)).text()
+		const form = html.slice(html.indexOf(`id="thank-${donation.id}"`))
+		const formToken = /name="formToken" value="([^"]+)"/.exec(form)![1]!
+		await deliver(event('charge.refunded', chargeObject(donation, 2000)))
+		expect(await statusOf(donation)).toBe('refunded')
+
+		const refused = await app.postForm(
+			dashboard,
+			{ intent: 'thank-donor', donationId: donation.id, message: 'Thank you so much, Rae!', formToken },
+			{ cookie },
+		)
+		expect(refused.status).toBe(400)
+		expect(renderedText(await refused.text())).toContain(
+			'This gift was returned to the donor, so it can no longer be thanked.',
+		)
+		expect(await db().select().from(donationThanks)).toHaveLength(0)
+		expect(await db().select().from(emails).where(eq(emails.template, 'donor-thanks'))).toHaveLength(0)
 	})
 })

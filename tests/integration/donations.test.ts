@@ -23,6 +23,7 @@ import {
 	type Donation,
 } from '#db/schema.ts'
 import { resetTestEnv } from '#tests/support/env.ts'
+import { seededShuffle, shuffleSeed } from '#tests/support/seeded-shuffle.ts'
 import { startHttpApp } from '#tests/support/http-app.ts'
 import { testDatabase } from '#tests/support/setup-file.ts'
 import { startStripeStandIn } from '#tests/support/stripe-standin.ts'
@@ -717,19 +718,22 @@ describe('Stripe webhooks', () => {
 		events.push(event('charge.dispute.created', disputeObject(pending[0]!, 'warning_needs_response')))
 		events.push(event('charge.dispute.closed', disputeObject(pending[0]!, 'warning_closed')))
 		// Every event several times, then shuffled, up to 50 deliveries at once.
-		const deliveries: object[] = []
-		while (deliveries.length < 50) deliveries.push(...events)
-		deliveries.length = 50
-		for (let i = deliveries.length - 1; i > 0; i--) {
-			const j = Math.floor(Math.random() * (i + 1))
-			;[deliveries[i], deliveries[j]] = [deliveries[j]!, deliveries[i]!]
-		}
+		const repeated: object[] = []
+		while (repeated.length < 50) repeated.push(...events)
+		repeated.length = 50
+		// A failing order is replayed with TEST_SHUFFLE_SEED=<the seed in the message>.
+		const seed = shuffleSeed()
+		const replay = `shuffle seed ${seed} (replay with TEST_SHUFFLE_SEED=${seed})`
+		const deliveries = seededShuffle(repeated, seed)
 		const results = await Promise.all(deliveries.map((e) => deliver(e)))
-		expect(results.every((r) => r.status === 200)).toBe(true)
+		expect(
+			results.every((r) => r.status === 200),
+			replay,
+		).toBe(true)
 		// Donations 0 (1000, an inquiry closed), 2 (5000, dispute won), 4 (1234, async) count; 1 is fully refunded, 3 lost to a dispute, 5 failed.
-		expect(await totals()).toEqual({ raised: 1000 + 5000 + 1234, donors: 3 })
-		expect(await findMoneyDrift()).toMatchObject({ drift: [] })
-		expect(await Promise.all(pending.map(statusOf))).toEqual([
+		expect(await totals(), replay).toEqual({ raised: 1000 + 5000 + 1234, donors: 3 })
+		expect(await findMoneyDrift(), replay).toMatchObject({ drift: [] })
+		expect(await Promise.all(pending.map(statusOf)), replay).toEqual([
 			'succeeded',
 			'refunded',
 			'dispute_won',

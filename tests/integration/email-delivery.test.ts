@@ -4,6 +4,7 @@ import { deliverQueuedEmail } from '#app/email/outbox.server.ts'
 import { startWorkers, stopWorkers } from '#app/jobs/workers.server.ts'
 import { recordLearnMoreSignup } from '#app/people/signups.server.ts'
 import { recordContactMessage } from '#app/contact/contact.server.ts'
+import { newFormToken } from '#app/utils/form-token.server.ts'
 import { db, getDatabase } from '#db/index.server.ts'
 import { devMailbox, emails } from '#db/schema.ts'
 import { resetTestEnv } from '#tests/support/env.ts'
@@ -126,14 +127,19 @@ describe('email delivery through SendGrid', () => {
 		useSendGrid()
 		process.env.STAFF_NOTIFY_EMAIL = 'team@justice.example.org'
 		resetTestEnv({ ...process.env })
-		const { messageId } = await recordContactMessage({
-			topic: 'media',
-			name: 'Jo Reporter',
-			email: 'jo@news.example.com',
-			organisation: 'Daily Example',
-			phone: null,
-			message: 'I would like to interview a fundraiser.',
-		})
+		const recorded = await recordContactMessage(
+			{
+				topic: 'media',
+				name: 'Jo Reporter',
+				email: 'jo@news.example.com',
+				organisation: 'Daily Example',
+				phone: null,
+				message: 'I would like to interview a fundraiser.',
+			},
+			newFormToken(),
+		)
+		if (recorded.status === 'stale') throw new Error('a fresh form token was refused')
+		const { messageId } = recorded
 		const [queued] = await db().select().from(emails)
 		await deliverQueuedEmail(queued!.id, { isLastAttempt: false })
 		const request = sendgrid.accepted()[0]!

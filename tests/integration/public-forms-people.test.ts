@@ -4,7 +4,7 @@ import { deliverQueuedEmail } from '#app/email/outbox.server.ts'
 import { db } from '#db/index.server.ts'
 import { createCampaign, createPerson } from '#db/factories.server.ts'
 import { devMailbox, emails, people } from '#db/schema.ts'
-import { startHttpApp } from '#tests/support/http-app.ts'
+import { startHttpApp, withFormToken } from '#tests/support/http-app.ts'
 
 let app: Awaited<ReturnType<typeof startHttpApp>>
 beforeAll(async () => {
@@ -50,13 +50,16 @@ describe('public forms and existing people', () => {
 		const ada = await createPerson(db(), { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' })
 		const campaign = await createCampaign(db(), { ownerId: ada.id, title: 'Ada runs for freedom' })
 
-		const response = await app.postForm('/fundraise', {
-			firstName: 'Scam Alert',
-			lastName: '- do not donate',
-			email: 'ADA@example.com',
-			idea: 'birthday',
-			emailConsent: 'on',
-		})
+		const response = await app.postForm(
+			'/fundraise',
+			withFormToken({
+				firstName: 'Scam Alert',
+				lastName: '- do not donate',
+				email: 'ADA@example.com',
+				idea: 'birthday',
+				emailConsent: 'on',
+			}),
+		)
 		expect(response.status).toBe(302)
 
 		const page = await (await app.get(`/f/${campaign.slug}`)).text()
@@ -73,13 +76,16 @@ describe('public forms and existing people', () => {
 	})
 
 	test('ticked consent takes effect only when the address confirms it, by a button on the emailed link', async () => {
-		const response = await app.postForm('/fundraise', {
-			firstName: 'Grace',
-			lastName: 'Hopper',
-			email: 'grace@example.com',
-			idea: 'challenge',
-			emailConsent: 'on',
-		})
+		const response = await app.postForm(
+			'/fundraise',
+			withFormToken({
+				firstName: 'Grace',
+				lastName: 'Hopper',
+				email: 'grace@example.com',
+				idea: 'challenge',
+				emailConsent: 'on',
+			}),
+		)
 		expect(response.status).toBe(302)
 		// A new address: the person is made with the names given, but no consent yet.
 		expect(await personWith('grace@example.com')).toMatchObject({
@@ -111,12 +117,15 @@ describe('public forms and existing people', () => {
 	})
 
 	test('a tampered confirmation link is refused and changes nothing', async () => {
-		await app.postForm('/fundraise', {
-			firstName: 'Grace',
-			lastName: 'Hopper',
-			email: 'grace@example.com',
-			emailConsent: 'on',
-		})
+		await app.postForm(
+			'/fundraise',
+			withFormToken({
+				firstName: 'Grace',
+				lastName: 'Hopper',
+				email: 'grace@example.com',
+				emailConsent: 'on',
+			}),
+		)
 		const link = tipsLinkIn(await deliveredText('signup-welcome', 'grace@example.com'))
 		const forged = link.slice(0, -3) + (link.endsWith('AAA') ? 'BBB' : 'AAA')
 		const refused = await app.postForm(forged, {})
@@ -127,20 +136,29 @@ describe('public forms and existing people', () => {
 
 	test('an existing person who ticks consent again on the form gets one confirmation email, and only the link sets it', async () => {
 		await createPerson(db(), { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' })
-		await app.postForm('/fundraise', { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' })
+		await app.postForm(
+			'/fundraise',
+			withFormToken({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }),
+		)
 		await deliveredText('signup-welcome', 'ada@example.com')
-		await app.postForm('/fundraise', {
-			firstName: 'Ada',
-			lastName: 'Lovelace',
-			email: 'ada@example.com',
-			emailConsent: 'on',
-		})
-		await app.postForm('/fundraise', {
-			firstName: 'Ada',
-			lastName: 'Lovelace',
-			email: 'ada@example.com',
-			emailConsent: 'on',
-		})
+		await app.postForm(
+			'/fundraise',
+			withFormToken({
+				firstName: 'Ada',
+				lastName: 'Lovelace',
+				email: 'ada@example.com',
+				emailConsent: 'on',
+			}),
+		)
+		await app.postForm(
+			'/fundraise',
+			withFormToken({
+				firstName: 'Ada',
+				lastName: 'Lovelace',
+				email: 'ada@example.com',
+				emailConsent: 'on',
+			}),
+		)
 		expect(await db().select().from(emails).where(eq(emails.template, 'signup-confirm-tips'))).toHaveLength(1)
 		expect((await personWith('ada@example.com')).emailConsentAt).toBeNull()
 		const link = tipsLinkIn(await deliveredText('signup-confirm-tips', 'ada@example.com'))

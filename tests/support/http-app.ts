@@ -4,11 +4,21 @@ import path from 'node:path'
 import { type ServerBuild } from '@remix-run/node'
 import { getEnv, type TrustProxy } from '#app/config/env.server.ts'
 import { localUploadsDir } from '#app/media/storage.server.ts'
+import { newFormToken } from '#app/utils/form-token.server.ts'
 import { desc, eq } from 'drizzle-orm'
 import { db, getDatabase } from '#db/index.server.ts'
 import { emails } from '#db/schema.ts'
 import { type EmailTemplateData } from '#emails/index.ts'
 import { createApp } from '../../server/app.ts'
+
+/**
+ * A form's fields with a one-time token, as a freshly rendered page carries
+ * one (the server keeps nothing of a token until a post uses it): each call
+ * is a new page, so each post counts.
+ */
+export function withFormToken(fields: Record<string, string>): Record<string, string> {
+	return { ...fields, formToken: newFormToken() }
+}
 
 /**
  * Serves the real production build (run `npm run build` first; `npm test`
