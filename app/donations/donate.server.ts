@@ -1,3 +1,4 @@
+import { isUuid } from '#app/utils/ids.ts'
 import { createHmac, randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { getEnv } from '#app/config/env.server.ts'
@@ -194,7 +195,7 @@ export async function startDonation(input: DonationInput): Promise<StartDonation
 
 /** A pending donation's form values, to refill the form when a donor cancels at Stripe. */
 export async function getCancelledDonation(campaignId: string, donationId: string) {
-	if (!/^[0-9a-f-]{36}$/i.test(donationId)) return null
+	if (!isUuid(donationId)) return null
 	const [row] = await db()
 		.select()
 		.from(donations)
