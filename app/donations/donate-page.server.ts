@@ -1,3 +1,4 @@
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type AppLoadContext } from '@remix-run/node'
 import { getPublicCampaignRow } from '#app/campaigns/campaigns.server.ts'
@@ -94,7 +95,7 @@ export async function submitDonation(request: Request, context: AppLoadContext, 
 	if (submission.status !== 'success') return data({ result: submission.reply(), challenge: null }, { status: 400 })
 	const value = submission.value
 	// Bots that fill the hidden field get no checkout and no hint why.
-	if (value[HONEYPOT_FIELD]) return redirect(`/f/${campaign.slug}`, 303)
+	if (value[HONEYPOT_FIELD]) return redirect(campaignPath(campaign.slug), 303)
 	const started = await startDonation({
 		campaign,
 		amountMinor: value.amountMinor,

@@ -1,3 +1,4 @@
+import { campaignUrl } from '#app/campaigns/urls.ts'
 import { isUuid } from '#app/utils/ids.ts'
 import { createHmac, randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
@@ -166,8 +167,9 @@ export async function startDonation(input: DonationInput): Promise<StartDonation
 				customer_email: input.donorEmail,
 				metadata: { donation_id: donation!.id, campaign_id: campaign.id },
 				payment_intent_data: { metadata: { donation_id: donation!.id, campaign_id: campaign.id } },
-				success_url: `${env.APP_URL}/f/${campaign.slug}/thank-you?session_id={CHECKOUT_SESSION_ID}`,
-				cancel_url: `${env.APP_URL}/f/${campaign.slug}/donate?cancelled=${donation!.id}`,
+				// Stripe fills in {CHECKOUT_SESSION_ID}, so the placeholder is appended unencoded.
+				success_url: `${campaignUrl(env.APP_URL, campaign.slug, 'thank-you')}?session_id={CHECKOUT_SESSION_ID}`,
+				cancel_url: campaignUrl(env.APP_URL, campaign.slug, 'donate', { cancelled: donation!.id }),
 			},
 			// Retrying this request (ours or the SDK's) can never open a second session.
 			{ idempotencyKey: `donation-checkout-${donation!.id}` },

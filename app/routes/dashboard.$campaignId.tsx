@@ -1,3 +1,4 @@
+import { campaignPath, campaignUrl } from '#app/campaigns/urls.ts'
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -44,7 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		campaign: { ...summary!, hiddenReason: campaign.hiddenReason },
 		donations,
 		updates,
-		url: `${getEnv().APP_URL}/f/${campaign.slug}`,
+		url: campaignUrl(getEnv().APP_URL, campaign.slug),
+		widgetUrl: campaignUrl(getEnv().APP_URL, campaign.slug, 'widget'),
 		locale: getCharity().locale,
 		// One token per rendered form: a double click or a resent form creates nothing twice.
 		formTokens: { postUpdate: newFormToken(), recordOffline: newFormToken(), thankDonor: newFormToken() },
@@ -85,7 +87,7 @@ const takenBackLabels: Record<string, string> = {
 }
 
 export default function ManageCampaign() {
-	const { campaign, donations, updates, url, locale, formTokens } = useLoaderData<typeof loader>()
+	const { campaign, donations, updates, url, widgetUrl, locale, formTokens } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>() as ActionResult | undefined
 	const [searchParams] = useSearchParams()
 	const done = ownEntry(doneMessages, searchParams.get('done'))
@@ -125,7 +127,7 @@ export default function ManageCampaign() {
 							/>
 						</div>
 						<p className="mt-4 flex flex-wrap gap-3">
-							<Link to={`/f/${campaign.slug}`} className="btn-secondary px-4 py-2 text-sm">
+							<Link to={campaignPath(campaign.slug)} className="btn-secondary px-4 py-2 text-sm">
 								View page
 							</Link>
 							<Link to={`/dashboard/${campaign.id}/edit`} className="btn-secondary px-4 py-2 text-sm">
@@ -231,7 +233,7 @@ export default function ManageCampaign() {
 						<SharePanel url={url} title={campaign.title} slug={campaign.slug} />
 					) : null}
 					{campaign.status === 'active' || campaign.status === 'ended' ? (
-						<EmbedWidget url={url} title={campaign.title} />
+						<EmbedWidget widgetUrl={widgetUrl} title={campaign.title} />
 					) : null}
 					<section aria-labelledby="offline-heading" className="rounded-xl border border-stone-200 p-6">
 						<h2 id="offline-heading" className="text-xl font-bold">
@@ -416,8 +418,8 @@ function EndCampaignForm({ lastResult }: { lastResult?: SubmissionResult<string[
 }
 
 /** The iframe code for putting the progress card on another website. */
-function EmbedWidget({ url, title }: { url: string; title: string }) {
-	const code = `<iframe src="${url}/widget" width="420" height="240" style="border:0;max-width:100%" title="${title.replace(/"/g, '&quot;')} — fundraising progress" loading="lazy"></iframe>`
+function EmbedWidget({ widgetUrl, title }: { widgetUrl: string; title: string }) {
+	const code = `<iframe src="${widgetUrl}" width="420" height="240" style="border:0;max-width:100%" title="${title.replace(/"/g, '&quot;')} — fundraising progress" loading="lazy"></iframe>`
 	return (
 		<section aria-labelledby="embed-heading" className="rounded-xl border border-stone-200 p-6">
 			<h2 id="embed-heading" className="text-xl font-bold">
@@ -439,7 +441,7 @@ function EmbedWidget({ url, title }: { url: string; title: string }) {
 				onFocus={(e) => e.currentTarget.select()}
 			/>
 			<p className="mt-2 text-sm">
-				<a href={`${url}/widget`} target="_blank" rel="noopener" className="text-brand underline">
+				<a href={widgetUrl} target="_blank" rel="noopener" className="text-brand underline">
 					Preview the progress card<span className="sr-only"> (opens in a new tab)</span>
 				</a>
 			</p>

@@ -1,3 +1,4 @@
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -134,7 +135,7 @@ export default function Dashboard() {
 												Manage<span className="sr-only"> {campaign.title}</span>
 											</Link>
 										)}
-										<Link to={`/f/${campaign.slug}`} className="text-brand underline">
+										<Link to={campaignPath(campaign.slug)} className="text-brand underline">
 											View page<span className="sr-only"> for {campaign.title}</span>
 										</Link>
 									</p>

@@ -1,3 +1,4 @@
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { type ReactNode } from 'react'
@@ -235,7 +236,7 @@ export default function StaffOverview() {
 								<tr key={c.id}>
 									<th scope="row" className="min-w-48 font-normal">
 										{c.status === 'active' || c.status === 'ended' ? (
-											<Link to={`/f/${c.slug}`} className="font-medium text-brand underline">
+											<Link to={campaignPath(c.slug)} className="font-medium text-brand underline">
 												{c.title}
 											</Link>
 										) : (

@@ -1,3 +1,4 @@
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -287,7 +288,7 @@ function CampaignRow({
 			<div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
 				<div className="min-w-0">
 					<h2 className="text-lg font-bold wrap-anywhere">
-						<Link to={`/f/${campaign.slug}`} className="text-brand underline">
+						<Link to={campaignPath(campaign.slug)} className="text-brand underline">
 							{campaign.title}
 						</Link>
 					</h2>

@@ -1,3 +1,4 @@
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { type ReactNode } from 'react'
@@ -165,7 +166,7 @@ export default function StaffPayments() {
 										<td className="p-3 font-semibold">{limitSignals[alert.signal].label}</td>
 										<td className="p-3 wrap-anywhere">
 											{alert.campaignSlug ? (
-												<Link to={`/f/${alert.campaignSlug}`} className="text-brand underline">
+												<Link to={campaignPath(alert.campaignSlug)} className="text-brand underline">
 													{alert.campaignTitle}
 												</Link>
 											) : (
@@ -266,9 +267,14 @@ export default function StaffPayments() {
 															) : null}
 															<span className="text-sm text-muted"> ({event.donationStatus})</span>
 															<br />
-															<Link to={`/f/${event.campaignSlug}`} className="text-brand underline wrap-anywhere">
-																{event.campaignTitle}
-															</Link>
+															{event.campaignSlug !== null ? (
+																<Link
+																	to={campaignPath(event.campaignSlug)}
+																	className="text-brand underline wrap-anywhere"
+																>
+																	{event.campaignTitle}
+																</Link>
+															) : null}
 														</>
 													) : (
 														<span className="text-muted">No matching donation</span>
@@ -368,7 +374,7 @@ export default function StaffPayments() {
 											<span className="wrap-anywhere">{dispute.donorName}</span>
 											<span className="text-sm text-muted"> ({dispute.donationStatus.replaceAll('_', ' ')})</span>
 											<br />
-											<Link to={`/f/${dispute.campaignSlug}`} className="text-brand underline wrap-anywhere">
+											<Link to={campaignPath(dispute.campaignSlug)} className="text-brand underline wrap-anywhere">
 												{dispute.campaignTitle}
 											</Link>
 										</td>

@@ -1,3 +1,4 @@
+import { campaignPath } from '#app/campaigns/urls.ts'
 import {
 	getCollectionProps,
 	getFormProps,
@@ -105,7 +106,7 @@ export default function StaffReports() {
 								<div className="grid gap-5 md:grid-cols-2">
 									<div className="min-w-0 space-y-2">
 										<h3 className="text-lg font-bold wrap-anywhere">
-											<Link to={`/f/${report.campaignSlug}`} className="text-brand underline">
+											<Link to={campaignPath(report.campaignSlug)} className="text-brand underline">
 												{report.campaignTitle}
 											</Link>
 											{report.campaignStatus === 'hidden' ? (
@@ -158,7 +159,10 @@ export default function StaffReports() {
 						{closed.map((report) => (
 							<li key={report.id} className="space-y-1 p-4">
 								<p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-									<Link to={`/f/${report.campaignSlug}`} className="font-semibold text-brand underline wrap-anywhere">
+									<Link
+										to={campaignPath(report.campaignSlug)}
+										className="font-semibold text-brand underline wrap-anywhere"
+									>
 										{report.campaignTitle}
 									</Link>
 									<span
