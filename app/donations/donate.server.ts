@@ -1,6 +1,7 @@
 import { campaignUrl } from '#app/campaigns/urls.ts'
+import { hashClientIp } from '#app/utils/client-ip.server.ts'
 import { isUuid } from '#app/utils/ids.ts'
-import { createHmac, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { getEnv } from '#app/config/env.server.ts'
 import { db } from '#db/index.server.ts'
@@ -42,11 +43,6 @@ export type StartDonationResult =
 			/** Past a donation limit: the check the donor is asked to do before trying again. */
 			challenge?: DonationChallenge & { waitWords: string }
 	  }
-
-/** A keyed hash of an IP: enough to count attempts, useless to anyone reading the table. */
-export function hashClientIp(ip: string) {
-	return createHmac('sha256', getEnv().SESSION_SECRET).update(`donation-ip:${ip}`).digest('base64url').slice(0, 32)
-}
 
 /** The extra a donor pays to cover processing, from the configured rates. */
 export function processingFeeFor(amountMinor: number) {

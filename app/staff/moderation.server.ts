@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm
 import { getEnv } from '#app/config/env.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
 import { createOnce, STALE_FORM_MESSAGE } from '#app/utils/form-token.server.ts'
-import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
+import { consumeClientIpRateLimit } from '#app/utils/rate-limit-ip.server.ts'
 import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { auditLog, campaignReports, campaigns, campaignStatus, people, type Person } from '#db/schema.ts'
@@ -240,7 +240,7 @@ export async function submitCampaignReport(input: {
 		.from(campaigns)
 		.where(and(eq(campaigns.slug, input.slug.toLowerCase()), inArray(campaigns.status, ['active', 'ended'])))
 	if (!campaign) return { ok: false, reason: 'not-found' }
-	const limit = await consumeRateLimit(`campaign-report:ip:${input.clientIp}`, {
+	const limit = await consumeClientIpRateLimit('campaign-report', input.clientIp, {
 		limit: REPORTS_PER_IP_PER_HOUR,
 		windowSeconds: 3600,
 	})
