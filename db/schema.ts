@@ -678,6 +678,7 @@ export type Person = typeof people.$inferSelect
 export type Session = typeof sessions.$inferSelect
 export type CampaignUpdate = typeof campaignUpdates.$inferSelect
 export type Campaign = typeof campaigns.$inferSelect
+export type CampaignStatus = (typeof campaignStatus.enumValues)[number]
 export type NewCampaign = typeof campaigns.$inferInsert
 export type Donation = typeof donations.$inferSelect
 export type DonationStatus = (typeof donationStatus.enumValues)[number]

@@ -1,3 +1,4 @@
+import { donationStatusLabels, takenBackStatuses } from '#app/utils/status-labels.ts'
 import { campaignPath, campaignUrl } from '#app/campaigns/urls.ts'
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
@@ -75,15 +76,6 @@ type ActionResult = { intent: string | null; result: SubmissionResult<string[]> 
 
 function resultFor(actionData: ActionResult | undefined, intent: string) {
 	return actionData?.intent === intent ? (actionData.result ?? undefined) : undefined
-}
-
-/** What happened to a gift after it arrived, as the fundraiser reads it. */
-const takenBackLabels: Record<string, string> = {
-	partially_refunded: 'Partly refunded',
-	refunded: 'Refunded',
-	disputed: 'Disputed by the donor’s bank',
-	dispute_lost: 'Lost to a bank dispute',
-	dispute_won: 'Dispute won',
 }
 
 export default function ManageCampaign() {
@@ -166,17 +158,17 @@ export default function ManageCampaign() {
 											{donation.channel === 'offline' ? ' · cash or cheque' : ' · online'}
 											{donation.status === 'pending_confirmation' ? (
 												<span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-amber-950">
-													Pending confirmation
+													{donationStatusLabels.pending_confirmation}
 												</span>
 											) : null}
 											{donation.status === 'rejected' ? (
 												<span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-red-950">
-													Not confirmed by our team
+													{donationStatusLabels.rejected}
 												</span>
 											) : null}
-											{Object.hasOwn(takenBackLabels, donation.status) ? (
+											{takenBackStatuses.has(donation.status) ? (
 												<span className="ml-2 inline-block rounded bg-stone-200 px-2 py-0.5 text-ink">
-													{takenBackLabels[donation.status]}
+													{donationStatusLabels[donation.status]}
 													{donation.netMinor > 0 && donation.netMinor !== donation.amountMinor
 														? ` · ${money(donation.netMinor)} still counts`
 														: null}

@@ -1,3 +1,4 @@
+import { campaignStatusLabels } from '#app/utils/status-labels.ts'
 import { campaignPath } from '#app/campaigns/urls.ts'
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
@@ -35,7 +36,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: 'My fundraisers' }]
 
-const statusLabel = { draft: 'Draft', active: 'Live', ended: 'Ended', hidden: 'Hidden by staff' } as const
 const statusStyle = {
 	draft: 'bg-amber-100 text-amber-950',
 	active: 'bg-emerald-100 text-emerald-950',
@@ -112,7 +112,7 @@ export default function Dashboard() {
 										<span
 											className={`rounded-full px-2 py-0.5 tracking-normal normal-case ${statusStyle[campaign.status]}`}
 										>
-											{statusLabel[campaign.status]}
+											{campaignStatusLabels[campaign.status]}
 										</span>
 									</p>
 									<h2 className="text-xl font-bold">{campaign.title}</h2>

@@ -1,3 +1,5 @@
+import { campaignStatusLabels } from '#app/utils/status-labels.ts'
+import type { CampaignStatus } from '#db/schema.ts'
 import { campaignPath } from '#app/campaigns/urls.ts'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
@@ -14,7 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: 'Overview · Staff' }, { name: 'robots', content: 'noindex' }]
 
-const campaignStatusLabel = { draft: 'Draft', active: 'Live', ended: 'Ended', hidden: 'Hidden by staff' } as const
 const emailStatusLabel = {
 	scheduled: 'Scheduled (waiting for their time)',
 	cancelled: 'Cancelled (sequence stopped or opted out)',
@@ -244,7 +245,7 @@ export default function StaffOverview() {
 										)}
 									</th>
 									<td>{c.ownerName || '—'}</td>
-									<td>{campaignStatusLabel[c.status]}</td>
+									<td>{campaignStatusLabels[c.status]}</td>
 									<td className="text-right font-semibold">{money(c.raisedMinor, c.currency)}</td>
 									<td className="text-right">{money(c.goalMinor, c.currency)}</td>
 									<td className="text-right">{number(c.donors)}</td>
@@ -270,10 +271,10 @@ export default function StaffOverview() {
 							</tr>
 						</thead>
 						<tbody className="tabular-nums">
-							{(Object.keys(campaignStatusLabel) as (keyof typeof campaignStatusLabel)[]).map((status) => (
+							{(Object.keys(campaignStatusLabels) as CampaignStatus[]).map((status) => (
 								<tr key={status}>
 									<th scope="row" className="font-normal">
-										{campaignStatusLabel[status]}
+										{campaignStatusLabels[status]}
 									</th>
 									<td className="text-right">{number(overview.campaignsByStatus[status])}</td>
 								</tr>

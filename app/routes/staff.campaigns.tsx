@@ -1,3 +1,4 @@
+import { campaignStatusLabels } from '#app/utils/status-labels.ts'
 import { campaignPath } from '#app/campaigns/urls.ts'
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
@@ -51,7 +52,6 @@ const doneMessages: Record<string, string> = {
 	unfeature: 'The fundraiser is no longer featured.',
 }
 
-const statusLabel: Record<CampaignStatus, string> = { draft: 'Draft', active: 'Live', ended: 'Ended', hidden: 'Hidden' }
 const statusStyle: Record<CampaignStatus, string> = {
 	draft: 'bg-amber-100 text-amber-950',
 	active: 'bg-emerald-100 text-emerald-950',
@@ -172,7 +172,7 @@ export default function StaffCampaigns() {
 						<option value="">Any status</option>
 						{campaignStatusOptions.map((status) => (
 							<option key={status} value={status}>
-								{statusLabel[status]}
+								{campaignStatusLabels[status]}
 							</option>
 						))}
 					</select>
@@ -299,7 +299,7 @@ function CampaignRow({
 				</div>
 				<ul className="flex flex-wrap gap-2 text-sm" aria-label="Status">
 					<li className={`rounded px-2 py-0.5 font-semibold ${statusStyle[campaign.status]}`}>
-						{statusLabel[campaign.status]}
+						{campaignStatusLabels[campaign.status]}
 					</li>
 					{campaign.featured ? (
 						<li className="rounded bg-brand-light px-2 py-0.5 font-semibold text-brand-dark">Featured</li>

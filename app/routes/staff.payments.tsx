@@ -1,3 +1,4 @@
+import { disputeStatusLabels, donationStatusLabels } from '#app/utils/status-labels.ts'
 import { campaignPath } from '#app/campaigns/urls.ts'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
@@ -31,17 +32,6 @@ export const meta: MetaFunction = () => [
 
 const amountLabels: Record<PayloadAmount['label'], string> = { total: 'Total', amount: 'Amount', refunded: 'Refunded' }
 
-/** Stripe's dispute statuses in words; the open ones say what they need. */
-const disputeStatusLabels: Record<string, string> = {
-	warning_needs_response: 'Inquiry: needs a response',
-	warning_under_review: 'Inquiry: under review',
-	warning_closed: 'Inquiry closed',
-	needs_response: 'Chargeback: needs a response',
-	under_review: 'Chargeback: under review',
-	won: 'Won',
-	lost: 'Lost',
-	prevented: 'Prevented',
-}
 const needsResponse = new Set(['warning_needs_response', 'needs_response'])
 
 type LimitSignal = Awaited<ReturnType<typeof listDonationLimitAlerts>>[number]['signal']
@@ -265,7 +255,10 @@ export default function StaffPayments() {
 															{event.donationAmountMinor !== null && event.donationCurrency ? (
 																<> · {formatMoney(event.donationAmountMinor, event.donationCurrency, locale)}</>
 															) : null}
-															<span className="text-sm text-muted"> ({event.donationStatus})</span>
+															<span className="text-sm text-muted">
+																{' '}
+																({event.donationStatus ? donationStatusLabels[event.donationStatus] : null})
+															</span>
 															<br />
 															{event.campaignSlug !== null ? (
 																<Link
@@ -346,7 +339,7 @@ export default function StaffPayments() {
 										</td>
 										<td className="p-3">
 											<span className={needsResponse.has(dispute.status) ? 'font-semibold text-red-900' : undefined}>
-												{disputeStatusLabels[dispute.status] ?? dispute.status}
+												{disputeStatusLabels[dispute.status]}
 											</span>
 										</td>
 										<td className="p-3 whitespace-nowrap">
@@ -372,7 +365,7 @@ export default function StaffPayments() {
 										</td>
 										<td className="p-3">
 											<span className="wrap-anywhere">{dispute.donorName}</span>
-											<span className="text-sm text-muted"> ({dispute.donationStatus.replaceAll('_', ' ')})</span>
+											<span className="text-sm text-muted"> ({donationStatusLabels[dispute.donationStatus]})</span>
 											<br />
 											<Link to={campaignPath(dispute.campaignSlug)} className="text-brand underline wrap-anywhere">
 												{dispute.campaignTitle}

@@ -9,7 +9,8 @@ import { db } from '#db/index.server.ts'
 import { auditLog, campaignReports, campaigns, campaignStatus, people, type Person } from '#db/schema.ts'
 import { recordAudit } from './audit.server.ts'
 
-export type CampaignStatus = (typeof campaignStatus.enumValues)[number]
+import type { CampaignStatus } from '#db/schema.ts'
+export type { CampaignStatus }
 export const campaignStatuses = campaignStatus.enumValues
 
 /** Why a member of the public may report a fundraiser: stored key → what people and staff read. */

@@ -13,7 +13,7 @@ import { campaigns, campaignStatus, donations, emails, emailStatus, moneyMovemen
  * per currency: amounts in different currencies are never added together.
  */
 
-type CampaignStatus = (typeof campaignStatus.enumValues)[number]
+import type { CampaignStatus } from '#db/schema.ts'
 type EmailStatus = (typeof emailStatus.enumValues)[number]
 
 /** Campaigns the public can see or could see: what "published" means across the app. */
