@@ -6,6 +6,7 @@ import { findMoneyDrift, ledgerTotalsSql } from '#app/donations/ledger.server.ts
 import { minorToMajorString } from '#app/utils/money.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, campaignStatus, donations, emails, emailStatus, moneyMovements, people } from '#db/schema.ts'
+import type { CampaignStatus } from '#db/schema.ts'
 
 /*
  * Staff reporting. Every money figure is a sum over the append-only money
@@ -13,7 +14,6 @@ import { campaigns, campaignStatus, donations, emails, emailStatus, moneyMovemen
  * per currency: amounts in different currencies are never added together.
  */
 
-import type { CampaignStatus } from '#db/schema.ts'
 type EmailStatus = (typeof emailStatus.enumValues)[number]
 
 /** Campaigns the public can see or could see: what "published" means across the app. */
