@@ -158,7 +158,6 @@ export const contactMessages = pgTable(
 		phone: text('phone'),
 		message: text('message').notNull(),
 		createdAt: createdAt(),
-		handledAt: timestamp('handled_at', { withTimezone: true }),
 	},
 	(t) => [index('contact_messages_topic_created_idx').on(t.topic, t.createdAt)],
 )
