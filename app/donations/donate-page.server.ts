@@ -81,6 +81,7 @@ export async function loadDonationPage(slug: string, cancelledDonationId: string
 					coverFee: cancelled.coverFeeMinor > 0 ? 'on' : '',
 					marketingOptIn: cancelled.marketingOptIn ? 'on' : '',
 					updatesOptIn: cancelled.updatesOptIn ? 'on' : '',
+					shareEmailWithFundraiser: cancelled.shareEmailWithFundraiser ? 'on' : '',
 				}
 			: { amount: String(presets[1] ?? presets[0] ?? '') },
 		cancelled: Boolean(cancelled),
@@ -107,6 +108,7 @@ export async function submitDonation(request: Request, context: AppLoadContext, 
 		hideAmount: value.hideAmount,
 		marketingOptIn: value.marketingOptIn,
 		updatesOptIn: value.updatesOptIn,
+		shareEmailWithFundraiser: value.shareEmailWithFundraiser,
 		clientIp: context.clientIp,
 		pass: { altcha: value.altcha, waitPass: value.waitPass },
 	})

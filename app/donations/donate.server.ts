@@ -28,6 +28,8 @@ export type DonationInput = {
 	marketingOptIn: boolean
 	/** The donor wants the fundraiser's updates by email. */
 	updatesOptIn?: boolean
+	/** The donor lets the fundraiser see their email address. */
+	shareEmailWithFundraiser?: boolean
 	clientIp: string
 	/** The check a donor past a limit came back with: a solved ALTCHA challenge, or a no-JavaScript wait pass. */
 	pass?: { altcha?: string | null; waitPass?: string | null }
@@ -131,6 +133,7 @@ export async function startDonation(input: DonationInput): Promise<StartDonation
 			message: input.message,
 			marketingOptIn: input.marketingOptIn,
 			updatesOptIn: input.updatesOptIn ?? false,
+			shareEmailWithFundraiser: input.shareEmailWithFundraiser ?? false,
 			clientIpHash: ipHash,
 		})
 		.returning()

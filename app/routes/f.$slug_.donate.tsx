@@ -218,6 +218,16 @@ export default function Donate() {
 						</div>
 						<div className="flex items-start gap-3">
 							<input
+								{...getInputProps(fields.shareEmailWithFundraiser, { type: 'checkbox' })}
+								key={fields.shareEmailWithFundraiser.key}
+								className="mt-1 h-5 w-5 accent-brand"
+							/>
+							<label htmlFor={fields.shareEmailWithFundraiser.id}>
+								Let {organiser} see my email address, to thank me in person
+							</label>
+						</div>
+						<div className="flex items-start gap-3">
+							<input
 								{...getInputProps(fields.marketingOptIn, { type: 'checkbox' })}
 								key={fields.marketingOptIn.key}
 								className="mt-1 h-5 w-5 accent-brand"
