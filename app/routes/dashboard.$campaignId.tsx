@@ -1,3 +1,4 @@
+import { ActionNotice } from '#app/components/action-notice.tsx'
 import { donationStatusLabels, takenBackStatuses } from '#app/utils/status-labels.ts'
 import { campaignPath, campaignUrl } from '#app/campaigns/urls.ts'
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
@@ -93,16 +94,12 @@ export default function ManageCampaign() {
 				← My fundraisers
 			</Link>
 			<h1 className="mt-3 text-3xl font-bold">{campaign.title}</h1>
-			{done ? (
-				<p role="status" className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-					{done}
-				</p>
-			) : null}
+			{done ? <ActionNotice className="mt-4">{done}</ActionNotice> : null}
 			{campaign.status === 'hidden' ? (
-				<p role="status" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-red-950">
+				<ActionNotice className="mt-4" tone="bad">
 					Our team has hidden this page from the public.{' '}
 					{campaign.hiddenReason ? `Reason: ${campaign.hiddenReason}` : null}
-				</p>
+				</ActionNotice>
 			) : null}
 			<div className="mt-6 grid gap-8 lg:grid-cols-3">
 				<div className="min-w-0 space-y-8 lg:col-span-2">

@@ -1,3 +1,4 @@
+import { ActionNotice } from '#app/components/action-notice.tsx'
 import { campaignStatusLabels } from '#app/utils/status-labels.ts'
 import { campaignPath } from '#app/campaigns/urls.ts'
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
@@ -69,9 +70,7 @@ export default function Dashboard() {
 				) : null}
 			</div>
 			{searchParams.get('done') === 'deleted' ? (
-				<p role="status" className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-					Your draft is deleted.
-				</p>
+				<ActionNotice className="mt-4">Your draft is deleted.</ActionNotice>
 			) : null}
 			{campaigns.length === 0 ? (
 				<div className="mt-8 rounded-xl bg-sand p-8 text-center">

@@ -1,3 +1,4 @@
+import { ScrollTable } from '#app/staff/staff-ui.tsx'
 import { campaignStatusLabels } from '#app/utils/status-labels.ts'
 import type { CampaignStatus } from '#db/schema.ts'
 import { campaignPath } from '#app/campaigns/urls.ts'
@@ -28,30 +29,14 @@ const emailStatusLabel = {
 } as const
 const armLabel = { coached: 'Coached', holdout: 'Hold-out', none: 'No arm recorded' } as const
 
-/**
- * A table that scrolls sideways inside its own box on narrow screens. Amounts
- * (right-aligned cells) never wrap, so a phone shows whole figures and a hint.
- */
-function ScrollTable({ label, wide = false, children }: { label: string; wide?: boolean; children: ReactNode }) {
+/** An overview table in the shared scrolling box; amounts (right-aligned cells) never wrap, so a phone shows whole figures. */
+function OverviewTable({ label, wide = false, children }: { label: string; wide?: boolean; children: ReactNode }) {
 	return (
-		<>
-			{wide ? (
-				<p aria-hidden="true" className="mt-2 text-xs text-muted md:hidden">
-					Scroll the table sideways to see every column →
-				</p>
-			) : null}
-			{/* A focusable region so keyboard users can scroll it too. */}
-			<div
-				role="region"
-				aria-label={`${label} (table)`}
-				tabIndex={0}
-				className="mt-2 overflow-x-auto rounded-lg border border-stone-200"
-			>
-				<table className="w-full border-collapse text-left text-sm [&_.text-right]:whitespace-nowrap [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_thead_th]:bg-stone-50 [&_thead_th]:font-semibold [&_tbody_tr]:border-t [&_tbody_tr]:border-stone-200">
-					{children}
-				</table>
-			</div>
-		</>
+		<ScrollTable label={`${label} (table)`} scrollHint={wide} className="mt-2">
+			<table className="w-full border-collapse text-left text-sm [&_.text-right]:whitespace-nowrap [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_thead_th]:bg-stone-50 [&_thead_th]:font-semibold [&_tbody_tr]:border-t [&_tbody_tr]:border-stone-200">
+				{children}
+			</table>
+		</ScrollTable>
 	)
 }
 
@@ -145,7 +130,7 @@ export default function StaffOverview() {
 					<h2 id="money-heading" className="text-xl font-bold">
 						Money by currency
 					</h2>
-					<ScrollTable label="Money by currency" wide>
+					<OverviewTable label="Money by currency" wide>
 						<thead>
 							<tr>
 								<th scope="col">Currency</th>
@@ -186,7 +171,7 @@ export default function StaffOverview() {
 								</tr>
 							))}
 						</tbody>
-					</ScrollTable>
+					</OverviewTable>
 				</section>
 			) : null}
 
@@ -215,7 +200,7 @@ export default function StaffOverview() {
 				{top.length === 0 ? (
 					<p className="mt-2 text-muted">No campaign has raised money yet.</p>
 				) : (
-					<ScrollTable label="Top campaigns" wide>
+					<OverviewTable label="Top campaigns" wide>
 						<thead>
 							<tr>
 								<th scope="col">Campaign</th>
@@ -252,7 +237,7 @@ export default function StaffOverview() {
 								</tr>
 							))}
 						</tbody>
-					</ScrollTable>
+					</OverviewTable>
 				)}
 			</section>
 
@@ -261,7 +246,7 @@ export default function StaffOverview() {
 					<h2 id="status-heading" className="text-xl font-bold">
 						Campaigns by status
 					</h2>
-					<ScrollTable label="Campaigns by status">
+					<OverviewTable label="Campaigns by status">
 						<thead>
 							<tr>
 								<th scope="col">Status</th>
@@ -280,13 +265,13 @@ export default function StaffOverview() {
 								</tr>
 							))}
 						</tbody>
-					</ScrollTable>
+					</OverviewTable>
 				</section>
 				<section aria-labelledby="email-heading">
 					<h2 id="email-heading" className="text-xl font-bold">
 						Emails by status
 					</h2>
-					<ScrollTable label="Emails by status">
+					<OverviewTable label="Emails by status">
 						<thead>
 							<tr>
 								<th scope="col">Status</th>
@@ -309,7 +294,7 @@ export default function StaffOverview() {
 								)
 							})}
 						</tbody>
-					</ScrollTable>
+					</OverviewTable>
 				</section>
 			</div>
 
@@ -332,7 +317,7 @@ export default function StaffOverview() {
 						fundraisers.
 					</p>
 				</div>
-				<ScrollTable label="Coaching comparison" wide>
+				<OverviewTable label="Coaching comparison" wide>
 					<thead>
 						<tr>
 							<th scope="col">Group</th>
@@ -380,7 +365,7 @@ export default function StaffOverview() {
 							</tr>
 						))}
 					</tbody>
-				</ScrollTable>
+				</OverviewTable>
 				<p className="mt-2 text-sm text-muted">
 					“People” counts everyone placed in the group, whether or not they went on to publish a campaign.
 				</p>

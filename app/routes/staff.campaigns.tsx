@@ -1,3 +1,4 @@
+import { ActionNotice } from '#app/components/action-notice.tsx'
 import { campaignStatusLabels } from '#app/utils/status-labels.ts'
 import { campaignPath } from '#app/campaigns/urls.ts'
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
@@ -154,11 +155,7 @@ export default function StaffCampaigns() {
 	return (
 		<div className="space-y-6">
 			<h1 className="text-3xl font-bold">Campaigns</h1>
-			{done ? (
-				<p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-					{done}
-				</p>
-			) : null}
+			{done ? <ActionNotice>{done}</ActionNotice> : null}
 			<Form
 				method="get"
 				className="flex flex-wrap items-end gap-4 rounded-xl bg-sand p-4"

@@ -1,3 +1,4 @@
+import { ActionNotice } from '#app/components/action-notice.tsx'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
@@ -6,7 +7,7 @@ import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
 import { emailStatuses, listEmailsForStaff, retryFailedEmail, type EmailStatus } from '#app/staff/finance.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
-import { ActionNotice, ScrollTable } from '#app/staff/staff-ui.tsx'
+import { ScrollTable } from '#app/staff/staff-ui.tsx'
 import { ownEntry } from '#app/utils/lookup.ts'
 
 const PAGE_SIZE = 50
@@ -131,7 +132,7 @@ export default function StaffEmails() {
 					retried.
 				</p>
 			</header>
-			<ActionNotice notice={done} />
+			{done ? <ActionNotice tone={done.tone}>{done.text}</ActionNotice> : null}
 
 			<Form
 				method="get"

@@ -1,3 +1,4 @@
+import { ActionNotice } from '#app/components/action-notice.tsx'
 import { campaignPath } from '#app/campaigns/urls.ts'
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
@@ -16,7 +17,7 @@ import {
 import { formValue, readFormData } from '#app/utils/forms.server.ts'
 import { formText } from '#app/utils/forms.ts'
 import { formatMoney } from '#app/utils/money.ts'
-import { ActionNotice, ScrollTable } from '#app/staff/staff-ui.tsx'
+import { ScrollTable } from '#app/staff/staff-ui.tsx'
 import { ownEntry } from '#app/utils/lookup.ts'
 
 const REASON_MAX = 500
@@ -105,7 +106,7 @@ export default function StaffGifts() {
 					confirmed.
 				</p>
 			</header>
-			<ActionNotice notice={done} />
+			{done ? <ActionNotice tone={done.tone}>{done.text}</ActionNotice> : null}
 
 			<section aria-labelledby="pending-heading">
 				<h2 id="pending-heading" className="text-2xl font-bold">

@@ -1,3 +1,4 @@
+import { ActionNotice } from '#app/components/action-notice.tsx'
 import { campaignPath } from '#app/campaigns/urls.ts'
 import {
 	getCollectionProps,
@@ -88,11 +89,7 @@ export default function StaffReports() {
 	return (
 		<div className="space-y-8">
 			<h1 className="text-3xl font-bold">Reports</h1>
-			{done ? (
-				<p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-					{done}
-				</p>
-			) : null}
+			{done ? <ActionNotice>{done}</ActionNotice> : null}
 			<section aria-labelledby="open-heading" className="space-y-3">
 				<h2 id="open-heading" className="text-2xl font-bold">
 					Open ({open.length})
