@@ -1,3 +1,4 @@
+import { Pagination } from '#app/components/pagination.tsx'
 import { ActionNotice } from '#app/components/action-notice.tsx'
 import { campaignStatusLabels } from '#app/utils/status-labels.ts'
 import { campaignPath } from '#app/campaigns/urls.ts'
@@ -226,27 +227,7 @@ export default function StaffCampaigns() {
 					))}
 				</ul>
 			) : null}
-			{pageCount > 1 ? (
-				<nav aria-label="Campaign pages" className="flex items-center justify-between gap-4">
-					{filters.page > 1 ? (
-						<Link to={pageLink(filters.page - 1)} className="text-brand underline">
-							← Newer
-						</Link>
-					) : (
-						<span />
-					)}
-					<span className="text-sm text-muted">
-						Page {filters.page} of {pageCount}
-					</span>
-					{filters.page < pageCount ? (
-						<Link to={pageLink(filters.page + 1)} className="text-brand underline">
-							Older →
-						</Link>
-					) : (
-						<span />
-					)}
-				</nav>
-			) : null}
+			<Pagination label="Campaign pages" page={filters.page} pageCount={pageCount} hrefFor={pageLink} />
 		</div>
 	)
 }

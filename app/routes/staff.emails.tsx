@@ -1,3 +1,4 @@
+import { Pagination } from '#app/components/pagination.tsx'
 import { ActionNotice } from '#app/components/action-notice.tsx'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -314,27 +315,13 @@ export default function StaffEmails() {
 						</table>
 					</ScrollTable>
 				) : null}
-				{pages > 1 ? (
-					<nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-4">
-						{filters.page > 1 ? (
-							<Link to={linkWith({ page: String(filters.page - 1) })} className="btn-secondary px-4 py-2">
-								← Newer
-							</Link>
-						) : (
-							<span />
-						)}
-						<span className="text-muted">
-							Page {filters.page} of {pages}
-						</span>
-						{filters.page < pages ? (
-							<Link to={linkWith({ page: String(filters.page + 1) })} className="btn-secondary px-4 py-2">
-								Older →
-							</Link>
-						) : (
-							<span />
-						)}
-					</nav>
-				) : null}
+				<Pagination
+					label="Pages"
+					page={filters.page}
+					pageCount={pages}
+					hrefFor={(page) => linkWith({ page: String(page) })}
+					className="mt-4"
+				/>
 			</section>
 		</div>
 	)
