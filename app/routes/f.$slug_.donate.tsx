@@ -223,7 +223,7 @@ export default function Donate() {
 								className="mt-1 h-5 w-5 accent-brand"
 							/>
 							<label htmlFor={fields.shareEmailWithFundraiser.id}>
-								Let {organiser} see my email address, to thank me in person
+								Let {organiser} have my email, to thank me in person
 							</label>
 						</div>
 						<div className="flex items-start gap-3">

@@ -22,7 +22,7 @@ describe('a donor sharing their email with the fundraiser', () => {
 		})
 		const form = await (await app.get(`/f/${campaign.slug}/donate`)).text()
 		expect(form).toContain('name="shareEmailWithFundraiser"')
-		expect(form.replace(/<!-- -->/g, '')).toContain('Let Sofia see my email address')
+		expect(form.replace(/<!-- -->/g, '')).toContain('Let Sofia have my email, to thank me in person')
 
 		const gift = { amount: '2500', donorName: 'Gwen Guest' }
 		const shared = await app.postForm(`/f/${campaign.slug}/donate`, {
