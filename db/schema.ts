@@ -158,7 +158,6 @@ export const contactMessages = pgTable(
 		phone: text('phone'),
 		message: text('message').notNull(),
 		createdAt: createdAt(),
-		handledAt: timestamp('handled_at', { withTimezone: true }),
 	},
 	(t) => [index('contact_messages_topic_created_idx').on(t.topic, t.createdAt)],
 )
@@ -693,6 +692,7 @@ export type Person = typeof people.$inferSelect
 export type Session = typeof sessions.$inferSelect
 export type CampaignUpdate = typeof campaignUpdates.$inferSelect
 export type Campaign = typeof campaigns.$inferSelect
+export type CampaignStatus = (typeof campaignStatus.enumValues)[number]
 export type NewCampaign = typeof campaigns.$inferInsert
 export type Donation = typeof donations.$inferSelect
 export type DonationStatus = (typeof donationStatus.enumValues)[number]

@@ -1,3 +1,4 @@
+import { campaignUrl } from '#app/campaigns/urls.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { button, emailLayout, escapeHtml, type EmailContext, type RenderedEmail } from './layout.ts'
 
@@ -15,7 +16,7 @@ export type CampaignEndedData = {
 /** Sent when a page closes: the result, and the two things that finish a fundraiser well. */
 export function campaignEndedEmail(data: CampaignEndedData, ctx: EmailContext): RenderedEmail {
 	const money = (minor: number) => formatMoney(minor, data.currency, ctx.charity.locale, { wholeUnits: true })
-	const pageUrl = `${ctx.appUrl}/f/${encodeURIComponent(data.campaignSlug)}`
+	const pageUrl = campaignUrl(ctx.appUrl, data.campaignSlug)
 	const dashboardUrl = `${ctx.appUrl}/dashboard/${encodeURIComponent(data.campaignId)}`
 	const startUrl = `${ctx.appUrl}/start`
 	const name = data.firstName.trim()

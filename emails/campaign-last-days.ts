@@ -1,3 +1,4 @@
+import { campaignUrl } from '#app/campaigns/urls.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { button, emailLayout, escapeHtml, type EmailContext, type RenderedEmail } from './layout.ts'
 
@@ -25,7 +26,7 @@ function formatDay(isoDate: string, locale: string) {
 /** Sent three days before a page closes: deadlines drive giving, so make one clear, final personal ask. */
 export function campaignLastDaysEmail(data: CampaignLastDaysData, ctx: EmailContext): RenderedEmail {
 	const money = (minor: number) => formatMoney(minor, data.currency, ctx.charity.locale, { wholeUnits: true })
-	const pageUrl = `${ctx.appUrl}/f/${encodeURIComponent(data.campaignSlug)}`
+	const pageUrl = campaignUrl(ctx.appUrl, data.campaignSlug)
 	const dashboardUrl = `${ctx.appUrl}/dashboard/${encodeURIComponent(data.campaignId)}`
 	const name = data.firstName.trim()
 	const greeting = name ? `Hi ${name},` : 'Hi there,'

@@ -1,3 +1,4 @@
+import { campaignUrl } from '#app/campaigns/urls.ts'
 import { guideSections, withCharityNames } from '#app/guide/tips.ts'
 import { button, emailLayout, escapeHtml, type EmailContext, type RenderedEmail } from './layout.ts'
 
@@ -40,8 +41,8 @@ function boldText(text: string) {
 /** Sent when a fundraiser publishes: the link, ready-made ways to share it, and the first-week habits. */
 export function campaignLiveEmail(data: CampaignLiveData, ctx: EmailContext): RenderedEmail {
 	const slug = encodeURIComponent(data.campaignSlug)
-	const pageUrl = `${ctx.appUrl}/f/${slug}`
-	const qrUrl = `${pageUrl}/qr.png`
+	const pageUrl = campaignUrl(ctx.appUrl, slug)
+	const qrUrl = campaignUrl(ctx.appUrl, slug, 'qr.png')
 	const qrDownloadUrl = `${qrUrl}?download=1`
 	const dashboardUrl = `${ctx.appUrl}/dashboard/${encodeURIComponent(data.campaignId)}`
 	const name = data.firstName.trim()

@@ -1,3 +1,4 @@
+import { campaignUrl } from '#app/campaigns/urls.ts'
 import { button, emailLayout, escapeHtml, type EmailContext, type RenderedEmail } from './layout.ts'
 
 export type CampaignNudgeData = {
@@ -9,7 +10,7 @@ export type CampaignNudgeData = {
 
 /** Sent when a live page has had no gifts for three days: two small, concrete steps, never blame. */
 export function campaignNudgeEmail(data: CampaignNudgeData, ctx: EmailContext): RenderedEmail {
-	const pageUrl = `${ctx.appUrl}/f/${encodeURIComponent(data.campaignSlug)}`
+	const pageUrl = campaignUrl(ctx.appUrl, data.campaignSlug)
 	const donateUrl = `${pageUrl}/donate`
 	const dashboardUrl = `${ctx.appUrl}/dashboard/${encodeURIComponent(data.campaignId)}`
 	const name = data.firstName.trim()

@@ -1,3 +1,4 @@
+import { campaignUrl } from '#app/campaigns/urls.ts'
 import { button, emailLayout, escapeHtml, type EmailContext, type RenderedEmail } from './layout.ts'
 
 export type CampaignReportData = {
@@ -13,7 +14,7 @@ export type CampaignReportData = {
 
 /** Tells staff someone reported a fundraiser; everything the public typed is escaped. */
 export function campaignReportEmail(data: CampaignReportData, ctx: EmailContext): RenderedEmail {
-	const pageUrl = `${ctx.appUrl}/f/${data.campaignSlug}`
+	const pageUrl = campaignUrl(ctx.appUrl, data.campaignSlug)
 	const reportsUrl = `${ctx.appUrl}/staff/reports`
 	const reporter = data.reporterEmail ?? 'not given'
 	const bodyHtml = `

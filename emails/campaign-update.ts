@@ -1,3 +1,4 @@
+import { campaignUrl } from '#app/campaigns/urls.ts'
 import { button, emailLayout, escapeHtml, type EmailContext, type RenderedEmail } from './layout.ts'
 
 export type CampaignUpdateData = {
@@ -20,7 +21,7 @@ function shorten(text: string, max: number) {
 
 /** A fundraiser's update, passed on to donors who asked to hear how the page is going. */
 export function campaignUpdateEmail(data: CampaignUpdateData, ctx: EmailContext): RenderedEmail {
-	const pageUrl = `${ctx.appUrl}/f/${encodeURIComponent(data.campaignSlug)}`
+	const pageUrl = campaignUrl(ctx.appUrl, data.campaignSlug)
 	const donorName = data.donorName.trim()
 	const fundraiser = data.fundraiserName.trim()
 	const greeting = donorName ? `Dear ${donorName},` : 'Hello,'

@@ -1,3 +1,4 @@
+import { campaignUrl } from '#app/campaigns/urls.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { emailLayout, escapeHtml, type EmailContext, type RenderedEmail } from './layout.ts'
 
@@ -22,7 +23,7 @@ export function donationReceiptEmail(data: DonationReceiptData, ctx: EmailContex
 		month: 'long',
 		year: 'numeric',
 	})
-	const url = `${ctx.appUrl}/f/${data.campaignSlug}`
+	const url = campaignUrl(ctx.appUrl, data.campaignSlug)
 	const rows: [string, string][] = [
 		['Receipt number', data.receiptNumber],
 		['Date', date],

@@ -1,3 +1,4 @@
+import { campaignUrl } from '#app/campaigns/urls.ts'
 import { emailLayout, escapeHtml, type EmailContext, type RenderedEmail } from './layout.ts'
 
 export type DonorThanksData = {
@@ -11,7 +12,7 @@ export type DonorThanksData = {
 
 /** A fundraiser's personal thank-you, passed on by the platform so the donor's address stays private. */
 export function donorThanksEmail(data: DonorThanksData, ctx: EmailContext): RenderedEmail {
-	const url = `${ctx.appUrl}/f/${data.campaignSlug}`
+	const url = campaignUrl(ctx.appUrl, data.campaignSlug)
 	const greeting = data.donorName ? `Dear ${data.donorName},` : 'Hello,'
 	const bodyHtml = `
 <p>${escapeHtml(greeting)}</p>

@@ -1,3 +1,4 @@
+import { campaignUrl } from '#app/campaigns/urls.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { button, emailLayout, escapeHtml, type EmailContext, type RenderedEmail } from './layout.ts'
 
@@ -14,7 +15,7 @@ export type FirstDonationData = {
 
 /** Celebrates a page's first gift: the moment to thank quickly and ask a few more people. */
 export function firstDonationEmail(data: FirstDonationData, ctx: EmailContext): RenderedEmail {
-	const pageUrl = `${ctx.appUrl}/f/${encodeURIComponent(data.campaignSlug)}`
+	const pageUrl = campaignUrl(ctx.appUrl, data.campaignSlug)
 	const dashboardUrl = `${ctx.appUrl}/dashboard/${encodeURIComponent(data.campaignId)}`
 	const name = data.firstName.trim()
 	const greeting = name ? `Hi ${name},` : 'Hi there,'

@@ -1,3 +1,4 @@
+import { campaignUrl } from '#app/campaigns/urls.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { button, emailLayout, escapeHtml, type EmailContext, type RenderedEmail } from './layout.ts'
 
@@ -78,7 +79,7 @@ function milestoneCopy(
 /** One template for every milestone; the copy, and at 100% the call to action, change with the percentage. */
 export function milestoneEmail(data: MilestoneData, ctx: EmailContext): RenderedEmail {
 	const money = (minor: number) => formatMoney(minor, data.currency, ctx.charity.locale, { wholeUnits: true })
-	const pageUrl = `${ctx.appUrl}/f/${encodeURIComponent(data.campaignSlug)}`
+	const pageUrl = campaignUrl(ctx.appUrl, data.campaignSlug)
 	const dashboardUrl = `${ctx.appUrl}/dashboard/${encodeURIComponent(data.campaignId)}`
 	const editUrl = `${dashboardUrl}/edit`
 	const name = data.firstName.trim()

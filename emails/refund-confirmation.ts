@@ -1,3 +1,4 @@
+import { campaignUrl } from '#app/campaigns/urls.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { emailLayout, escapeHtml, type EmailContext, type RenderedEmail } from './layout.ts'
 
@@ -21,7 +22,7 @@ export type RefundConfirmationData = {
 export function refundConfirmationEmail(data: RefundConfirmationData, ctx: EmailContext): RenderedEmail {
 	const { charity } = ctx
 	const money = (minor: number) => formatMoney(minor, data.currency, charity.locale)
-	const url = `${ctx.appUrl}/f/${encodeURIComponent(data.campaignSlug)}`
+	const url = campaignUrl(ctx.appUrl, data.campaignSlug)
 	const name = data.donorName.trim() || 'there'
 	const what = data.fullyRefunded
 		? `Your gift to ${data.campaignTitle} has been refunded in full.`

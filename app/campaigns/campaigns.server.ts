@@ -1,3 +1,4 @@
+import { campaignPath } from './urls.ts'
 import { redirect } from '@remix-run/node'
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { countedDonationStatuses, donationNetSql } from '#app/donations/ledger.server.ts'
@@ -279,5 +280,5 @@ export async function redirectFromFormerSlug(request: Request, slug: string): Pr
 		.where(and(eq(campaignFormerSlugs.slug, slug.toLowerCase()), inArray(campaigns.status, ['active', 'ended'])))
 	if (!row) return
 	const url = new URL(request.url)
-	throw redirect(`${url.pathname.replace(/^\/f\/[^/]+/, `/f/${row.slug}`)}${url.search}`, 301)
+	throw redirect(`${url.pathname.replace(/^\/f\/[^/]+/, campaignPath(row.slug))}${url.search}`, 301)
 }

@@ -1,3 +1,4 @@
+import { isUuid } from '#app/utils/ids.ts'
 import { data } from '@remix-run/node'
 import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm'
 import { getCharity } from '#app/config/charity.server.ts'
@@ -28,9 +29,7 @@ import { renderStory } from './story.server.ts'
 
 /** Loads a campaign for its owner: 404 when it does not exist, 403 when it is someone else's. */
 export async function requireOwnedCampaign(campaignId: string, person: Person): Promise<Campaign> {
-	const [campaign] = /^[0-9a-f-]{36}$/i.test(campaignId)
-		? await db().select().from(campaigns).where(eq(campaigns.id, campaignId))
-		: []
+	const [campaign] = isUuid(campaignId) ? await db().select().from(campaigns).where(eq(campaigns.id, campaignId)) : []
 	if (!campaign) throw data({ error: 'We could not find that fundraiser.' }, { status: 404 })
 	if (campaign.ownerId !== person.id) {
 		throw data({ error: 'This fundraiser belongs to someone else, so you cannot change it.' }, { status: 403 })

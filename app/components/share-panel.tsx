@@ -1,3 +1,5 @@
+import { campaignPath } from '#app/campaigns/urls.ts'
+
 /**
  * Plain share links (no third-party scripts), a copy button and the QR code.
  * The buttons are wired by public/enhance.js, the same on pages with and
@@ -60,7 +62,7 @@ export function SharePanel({ url, title, slug }: { url: string; title: string; s
 			</ul>
 			<div className="mt-5 flex items-center gap-4">
 				<img
-					src={`/f/${slug}/qr.svg`}
+					src={campaignPath(slug, 'qr.svg')}
 					alt={`QR code for ${url}`}
 					width={112}
 					height={112}
@@ -69,10 +71,16 @@ export function SharePanel({ url, title, slug }: { url: string; title: string; s
 				<div className="min-w-0 text-sm">
 					<p className="font-semibold">QR code for posters and cards</p>
 					<p className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
-						<a href={`/f/${slug}/qr.svg?download=1`} className="whitespace-nowrap text-brand underline">
+						<a
+							href={campaignPath(slug, 'qr.svg', { download: '1' })}
+							className="whitespace-nowrap text-brand underline"
+						>
 							Download SVG
 						</a>
-						<a href={`/f/${slug}/qr.png?download=1`} className="whitespace-nowrap text-brand underline">
+						<a
+							href={campaignPath(slug, 'qr.png', { download: '1' })}
+							className="whitespace-nowrap text-brand underline"
+						>
 							Download PNG
 						</a>
 					</p>

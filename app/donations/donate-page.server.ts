@@ -1,3 +1,4 @@
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type AppLoadContext } from '@remix-run/node'
 import { getPublicCampaignRow } from '#app/campaigns/campaigns.server.ts'
@@ -82,6 +83,7 @@ export async function loadDonationPage(slug: string, cancelledDonationId: string
 					coverFee: cancelled.coverFeeMinor > 0 ? 'on' : '',
 					marketingOptIn: cancelled.marketingOptIn ? 'on' : '',
 					updatesOptIn: cancelled.updatesOptIn ? 'on' : '',
+					shareEmailWithFundraiser: cancelled.shareEmailWithFundraiser ? 'on' : '',
 				}
 			: { amount: String(presets[1] ?? presets[0] ?? '') },
 		cancelled: Boolean(cancelled),
@@ -96,7 +98,7 @@ export async function submitDonation(request: Request, context: AppLoadContext, 
 	if (submission.status !== 'success') return data({ result: submission.reply(), challenge: null }, { status: 400 })
 	const value = submission.value
 	// Bots that fill the hidden field get no checkout and no hint why.
-	if (value[HONEYPOT_FIELD]) return redirect(`/f/${campaign.slug}`, 303)
+	if (value[HONEYPOT_FIELD]) return redirect(campaignPath(campaign.slug), 303)
 	const started = await startDonation({
 		campaign,
 		amountMinor: value.amountMinor,
@@ -108,6 +110,7 @@ export async function submitDonation(request: Request, context: AppLoadContext, 
 		hideAmount: value.hideAmount,
 		marketingOptIn: value.marketingOptIn,
 		updatesOptIn: value.updatesOptIn,
+		shareEmailWithFundraiser: value.shareEmailWithFundraiser,
 		clientIp: context.clientIp,
 		pass: { altcha: value.altcha, waitPass: value.waitPass },
 	})

@@ -1,4 +1,7 @@
-import { createHmac, randomUUID } from 'node:crypto'
+import { campaignUrl } from '#app/campaigns/urls.ts'
+import { hashClientIp } from '#app/utils/client-ip.server.ts'
+import { isUuid } from '#app/utils/ids.ts'
+import { randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { isTakingGifts } from '#app/campaigns/taking-gifts.ts'
 import { getEnv } from '#app/config/env.server.ts'
@@ -27,6 +30,8 @@ export type DonationInput = {
 	marketingOptIn: boolean
 	/** The donor wants the fundraiser's updates by email. */
 	updatesOptIn?: boolean
+	/** The donor lets the fundraiser see their email address. */
+	shareEmailWithFundraiser?: boolean
 	clientIp: string
 	/** The check a donor past a limit came back with: a solved ALTCHA challenge, or a no-JavaScript wait pass. */
 	pass?: { altcha?: string | null; waitPass?: string | null }
@@ -42,11 +47,6 @@ export type StartDonationResult =
 			/** Past a donation limit: the check the donor is asked to do before trying again. */
 			challenge?: DonationChallenge & { waitWords: string }
 	  }
-
-/** A keyed hash of an IP: enough to count attempts, useless to anyone reading the table. */
-export function hashClientIp(ip: string) {
-	return createHmac('sha256', getEnv().SESSION_SECRET).update(`donation-ip:${ip}`).digest('base64url').slice(0, 32)
-}
 
 /** The extra a donor pays to cover processing, from the configured rates. */
 export function processingFeeFor(amountMinor: number) {
@@ -135,6 +135,7 @@ export async function startDonation(input: DonationInput): Promise<StartDonation
 			message: input.message,
 			marketingOptIn: input.marketingOptIn,
 			updatesOptIn: input.updatesOptIn ?? false,
+			shareEmailWithFundraiser: input.shareEmailWithFundraiser ?? false,
 			clientIpHash: ipHash,
 		})
 		.returning()
@@ -167,8 +168,9 @@ export async function startDonation(input: DonationInput): Promise<StartDonation
 				customer_email: input.donorEmail,
 				metadata: { donation_id: donation!.id, campaign_id: campaign.id },
 				payment_intent_data: { metadata: { donation_id: donation!.id, campaign_id: campaign.id } },
-				success_url: `${env.APP_URL}/f/${campaign.slug}/thank-you?session_id={CHECKOUT_SESSION_ID}`,
-				cancel_url: `${env.APP_URL}/f/${campaign.slug}/donate?cancelled=${donation!.id}`,
+				// Stripe fills in {CHECKOUT_SESSION_ID}, so the placeholder is appended unencoded.
+				success_url: `${campaignUrl(env.APP_URL, campaign.slug, 'thank-you')}?session_id={CHECKOUT_SESSION_ID}`,
+				cancel_url: campaignUrl(env.APP_URL, campaign.slug, 'donate', { cancelled: donation!.id }),
 			},
 			// Retrying this request (ours or the SDK's) can never open a second session.
 			{ idempotencyKey: `donation-checkout-${donation!.id}` },
@@ -196,7 +198,7 @@ export async function startDonation(input: DonationInput): Promise<StartDonation
 
 /** A pending donation's form values, to refill the form when a donor cancels at Stripe. */
 export async function getCancelledDonation(campaignId: string, donationId: string) {
-	if (!/^[0-9a-f-]{36}$/i.test(donationId)) return null
+	if (!isUuid(donationId)) return null
 	const [row] = await db()
 		.select()
 		.from(donations)

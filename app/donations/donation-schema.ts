@@ -47,6 +47,11 @@ export const donationFields = z.strictObject({
 		.boolean()
 		.optional()
 		.transform((v) => v ?? false),
+	/** The fundraiser may see the donor's email address on their dashboard (to thank them in person). */
+	shareEmailWithFundraiser: z
+		.boolean()
+		.optional()
+		.transform((v) => v ?? false),
 	/** A solved proof-of-work challenge (filled in by the ALTCHA widget), when a donation limit asked for one. */
 	altcha: z.string().max(10_000).optional(),
 	/** The no-JavaScript alternative to `altcha`: a signed pass that works once its short wait is over. */

@@ -39,7 +39,7 @@ export async function completeTestCheckout(sessionId: string, outcome: TestOutco
 	const checkout = await getTestCheckout(sessionId)
 	if (!checkout) return { ok: false as const }
 	const { donation } = checkout
-	if (outcome === 'declined') return { ok: true as const, declined: true }
+	if (outcome === 'declined') return { ok: true as const, declined: true as const }
 	const paymentIntent = donation.stripePaymentIntentId ?? randomId('pi')
 	const session = (paymentStatus: 'paid' | 'unpaid') => ({
 		id: sessionId,

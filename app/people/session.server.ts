@@ -1,3 +1,4 @@
+import { isUuid } from '#app/utils/ids.ts'
 import { createCookie, data, redirect } from '@remix-run/node'
 import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm'
 import { getEnv } from '#app/config/env.server.ts'
@@ -7,7 +8,6 @@ import { people, sessions, type Person } from '#db/schema.ts'
 /** Name of the cookie that carries the signed session id. */
 export const SESSION_COOKIE_NAME = '__session'
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 // Built on each use rather than once at import, so a changed environment
 // (tests, a rotated secret) takes effect without a restart of this module.
@@ -34,7 +34,7 @@ async function readSessionId(request: Request): Promise<string | null> {
 
 async function readSessionIdFrom(cookieHeader: string | null): Promise<string | null> {
 	const value: unknown = await sessionCookie().parse(cookieHeader)
-	return typeof value === 'string' && UUID_PATTERN.test(value) ? value : null
+	return isUuid(value) ? value : null
 }
 
 /**

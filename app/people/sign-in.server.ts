@@ -3,6 +3,7 @@ import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm'
 import { getEnv } from '#app/config/env.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
 import { recordAudit } from '#app/staff/audit.server.ts'
+import { consumeClientIpRateLimit } from '#app/utils/rate-limit-ip.server.ts'
 import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
 import { db } from '#db/index.server.ts'
 import { people, signInCodes, type Person } from '#db/schema.ts'
@@ -131,7 +132,7 @@ export async function requestSignIn(input: {
 	clientIp: string
 }): Promise<RequestSignInResult> {
 	const email = input.email.trim()
-	const byIp = await consumeRateLimit(`sign-in:ip:${input.clientIp}`, IP_LIMIT)
+	const byIp = await consumeClientIpRateLimit('sign-in', input.clientIp, IP_LIMIT)
 	if (!byIp.allowed) return rateLimited(byIp.retryAfterSeconds)
 	const paused = await signInPausedFor(email)
 	if (paused > 0) return { status: 'rate-limited', message: pausedMessage(paused), retryAfterSeconds: paused }
@@ -280,7 +281,7 @@ export async function verifySignInCode(input: {
 	code: string
 	clientIp: string
 }): Promise<SignInResult> {
-	const byIp = await consumeRateLimit(`sign-in-verify:ip:${input.clientIp}`, VERIFY_IP_LIMIT)
+	const byIp = await consumeClientIpRateLimit('sign-in-verify', input.clientIp, VERIFY_IP_LIMIT)
 	if (!byIp.allowed) {
 		return {
 			ok: false,

@@ -1,3 +1,4 @@
+import { isUuid } from '#app/utils/ids.ts'
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { getEnv } from '#app/config/env.server.ts'
@@ -56,7 +57,7 @@ export function tipsConfirmationToken(signupId: string) {
 /** The sign-up a token names, or null when it was not made here. */
 export function readTipsConfirmationToken(token: string): string | null {
 	const [signupId, signature] = token.split('.')
-	if (!signupId || !signature || !/^[0-9a-f-]{36}$/.test(signupId)) return null
+	if (!signupId || !signature || !isUuid(signupId)) return null
 	const expected = Buffer.from(signTips(signupId))
 	const given = Buffer.from(signature)
 	if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null

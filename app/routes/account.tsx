@@ -1,3 +1,4 @@
+import { ActionNotice } from '#app/components/action-notice.tsx'
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -144,9 +145,7 @@ export default function Account() {
 						Your details
 					</h2>
 					{searchParams.get('saved') && !actionData ? (
-						<p role="status" className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-							Your changes are saved.
-						</p>
+						<ActionNotice className="mt-4">Your changes are saved.</ActionNotice>
 					) : null}
 					<Form method="post" {...getFormProps(profileForm)} className="mt-5 space-y-5">
 						<FormErrors id={profileForm.errorId} errors={profileForm.errors} />
@@ -171,9 +170,7 @@ export default function Account() {
 						Profile photo <span className="text-base font-normal text-muted">(optional)</span>
 					</h2>
 					{searchParams.get('saved') === 'photo' && !actionData ? (
-						<p role="status" className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-							Your photo is updated.
-						</p>
+						<ActionNotice className="mt-4">Your photo is updated.</ActionNotice>
 					) : null}
 					<div className="mt-5 flex flex-col gap-5 sm:flex-row sm:items-start">
 						{person.photoUrl ? (

@@ -1,3 +1,6 @@
+import { ActionNotice } from '#app/components/action-notice.tsx'
+import { donationStatusLabels, takenBackStatuses } from '#app/utils/status-labels.ts'
+import { campaignPath, campaignUrl } from '#app/campaigns/urls.ts'
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -44,7 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		campaign: { ...summary!, hiddenReason: campaign.hiddenReason },
 		donations,
 		updates,
-		url: `${getEnv().APP_URL}/f/${campaign.slug}`,
+		url: campaignUrl(getEnv().APP_URL, campaign.slug),
+		widgetUrl: campaignUrl(getEnv().APP_URL, campaign.slug, 'widget'),
 		locale: getCharity().locale,
 		// One token per rendered form: a double click or a resent form creates nothing twice.
 		formTokens: { postUpdate: newFormToken(), recordOffline: newFormToken(), thankDonor: newFormToken() },
@@ -75,17 +79,8 @@ function resultFor(actionData: ActionResult | undefined, intent: string) {
 	return actionData?.intent === intent ? (actionData.result ?? undefined) : undefined
 }
 
-/** What happened to a gift after it arrived, as the fundraiser reads it. */
-const takenBackLabels: Record<string, string> = {
-	partially_refunded: 'Partly refunded',
-	refunded: 'Refunded',
-	disputed: 'Disputed by the donor’s bank',
-	dispute_lost: 'Lost to a bank dispute',
-	dispute_won: 'Dispute won',
-}
-
 export default function ManageCampaign() {
-	const { campaign, donations, updates, url, locale, formTokens } = useLoaderData<typeof loader>()
+	const { campaign, donations, updates, url, widgetUrl, locale, formTokens } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>() as ActionResult | undefined
 	const [searchParams] = useSearchParams()
 	const done = ownEntry(doneMessages, searchParams.get('done'))
@@ -99,16 +94,12 @@ export default function ManageCampaign() {
 				← My fundraisers
 			</Link>
 			<h1 className="mt-3 text-3xl font-bold">{campaign.title}</h1>
-			{done ? (
-				<p role="status" className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-					{done}
-				</p>
-			) : null}
+			{done ? <ActionNotice className="mt-4">{done}</ActionNotice> : null}
 			{campaign.status === 'hidden' ? (
-				<p role="status" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-red-950">
+				<ActionNotice className="mt-4" tone="bad">
 					Our team has hidden this page from the public.{' '}
 					{campaign.hiddenReason ? `Reason: ${campaign.hiddenReason}` : null}
-				</p>
+				</ActionNotice>
 			) : null}
 			<div className="mt-6 grid gap-8 lg:grid-cols-3">
 				<div className="min-w-0 space-y-8 lg:col-span-2">
@@ -125,7 +116,7 @@ export default function ManageCampaign() {
 							/>
 						</div>
 						<p className="mt-4 flex flex-wrap gap-3">
-							<Link to={`/f/${campaign.slug}`} className="btn-secondary px-4 py-2 text-sm">
+							<Link to={campaignPath(campaign.slug)} className="btn-secondary px-4 py-2 text-sm">
 								View page
 							</Link>
 							<Link to={`/dashboard/${campaign.id}/edit`} className="btn-secondary px-4 py-2 text-sm">
@@ -164,17 +155,17 @@ export default function ManageCampaign() {
 											{donation.channel === 'offline' ? ' · cash or cheque' : ' · online'}
 											{donation.status === 'pending_confirmation' ? (
 												<span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-amber-950">
-													Pending confirmation
+													{donationStatusLabels.pending_confirmation}
 												</span>
 											) : null}
 											{donation.status === 'rejected' ? (
 												<span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-red-950">
-													Not confirmed by our team
+													{donationStatusLabels.rejected}
 												</span>
 											) : null}
-											{Object.hasOwn(takenBackLabels, donation.status) ? (
+											{takenBackStatuses.has(donation.status) ? (
 												<span className="ml-2 inline-block rounded bg-stone-200 px-2 py-0.5 text-ink">
-													{takenBackLabels[donation.status]}
+													{donationStatusLabels[donation.status]}
 													{donation.netMinor > 0 && donation.netMinor !== donation.amountMinor
 														? ` · ${money(donation.netMinor)} still counts`
 														: null}
@@ -233,7 +224,7 @@ export default function ManageCampaign() {
 						<SharePanel url={url} title={campaign.title} slug={campaign.slug} />
 					) : null}
 					{campaign.status === 'active' || campaign.status === 'ended' ? (
-						<EmbedWidget url={url} title={campaign.title} />
+						<EmbedWidget widgetUrl={widgetUrl} title={campaign.title} />
 					) : null}
 					<section aria-labelledby="offline-heading" className="rounded-xl border border-stone-200 p-6">
 						<h2 id="offline-heading" className="text-xl font-bold">
@@ -428,8 +419,8 @@ function EndCampaignForm({ lastResult }: { lastResult?: SubmissionResult<string[
 }
 
 /** The iframe code for putting the progress card on another website. */
-function EmbedWidget({ url, title }: { url: string; title: string }) {
-	const code = `<iframe src="${url}/widget" width="420" height="240" style="border:0;max-width:100%" title="${title.replace(/"/g, '&quot;')} — fundraising progress" loading="lazy"></iframe>`
+function EmbedWidget({ widgetUrl, title }: { widgetUrl: string; title: string }) {
+	const code = `<iframe src="${widgetUrl}" width="420" height="240" style="border:0;max-width:100%" title="${title.replace(/"/g, '&quot;')} — fundraising progress" loading="lazy"></iframe>`
 	return (
 		<section aria-labelledby="embed-heading" className="rounded-xl border border-stone-200 p-6">
 			<h2 id="embed-heading" className="text-xl font-bold">
@@ -451,7 +442,7 @@ function EmbedWidget({ url, title }: { url: string; title: string }) {
 				onFocus={(e) => e.currentTarget.select()}
 			/>
 			<p className="mt-2 text-sm">
-				<a href={`${url}/widget`} target="_blank" rel="noopener" className="text-brand underline">
+				<a href={widgetUrl} target="_blank" rel="noopener" className="text-brand underline">
 					Preview the progress card<span className="sr-only"> (opens in a new tab)</span>
 				</a>
 			</p>

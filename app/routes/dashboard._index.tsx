@@ -1,3 +1,6 @@
+import { ActionNotice } from '#app/components/action-notice.tsx'
+import { campaignStatusLabels } from '#app/utils/status-labels.ts'
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -34,7 +37,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: 'My fundraisers' }]
 
-const statusLabel = { draft: 'Draft', active: 'Live', ended: 'Ended', hidden: 'Hidden by staff' } as const
 const statusStyle = {
 	draft: 'bg-amber-100 text-amber-950',
 	active: 'bg-emerald-100 text-emerald-950',
@@ -68,9 +70,7 @@ export default function Dashboard() {
 				) : null}
 			</div>
 			{searchParams.get('done') === 'deleted' ? (
-				<p role="status" className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-					Your draft is deleted.
-				</p>
+				<ActionNotice className="mt-4">Your draft is deleted.</ActionNotice>
 			) : null}
 			{campaigns.length === 0 ? (
 				<div className="mt-8 rounded-xl bg-sand p-8 text-center">
@@ -111,7 +111,7 @@ export default function Dashboard() {
 										<span
 											className={`rounded-full px-2 py-0.5 tracking-normal normal-case ${statusStyle[campaign.status]}`}
 										>
-											{statusLabel[campaign.status]}
+											{campaignStatusLabels[campaign.status]}
 										</span>
 									</p>
 									<h2 className="text-xl font-bold">{campaign.title}</h2>
@@ -134,7 +134,7 @@ export default function Dashboard() {
 												Manage<span className="sr-only"> {campaign.title}</span>
 											</Link>
 										)}
-										<Link to={`/f/${campaign.slug}`} className="text-brand underline">
+										<Link to={campaignPath(campaign.slug)} className="text-brand underline">
 											View page<span className="sr-only"> for {campaign.title}</span>
 										</Link>
 									</p>

@@ -1,3 +1,4 @@
+import { ActionNotice } from '#app/components/action-notice.tsx'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
 import { getEmailPreferences, readUnsubscribeToken, saveEmailPreferences } from '#app/email/preferences.server.ts'
@@ -53,11 +54,7 @@ export default function EmailPreferences() {
 				<p className="mt-2 text-muted">
 					For <strong className="wrap-anywhere text-ink">{email}</strong>. Receipts and sign-in codes are always sent.
 				</p>
-				{searchParams.get('saved') ? (
-					<p role="status" className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-						Your preferences are saved.
-					</p>
-				) : null}
+				{searchParams.get('saved') ? <ActionNotice className="mt-4">Your preferences are saved.</ActionNotice> : null}
 				<Form
 					method="post"
 					action={`/email/preferences?t=${token}`}

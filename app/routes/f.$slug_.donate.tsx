@@ -1,3 +1,4 @@
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -57,7 +58,7 @@ export default function Donate() {
 			<div className="mx-auto max-w-2xl px-4 py-14">
 				<h1 className="text-3xl font-bold">This fundraiser has ended</h1>
 				<p className="mt-4 text-lg">{campaign.title} is no longer taking donations. Thank you for thinking of it.</p>
-				<Link to={`/f/${campaign.slug}`} className="btn-primary mt-6">
+				<Link to={campaignPath(campaign.slug)} className="btn-primary mt-6">
 					Back to the fundraiser
 				</Link>
 			</div>
@@ -66,7 +67,7 @@ export default function Donate() {
 	return (
 		<div className="bg-sand">
 			<div className="mx-auto max-w-2xl px-4 py-10">
-				<Link to={`/f/${campaign.slug}`} className="text-brand underline">
+				<Link to={campaignPath(campaign.slug)} className="text-brand underline">
 					← Back to the fundraiser
 				</Link>
 				<h1 className="mt-3 text-2xl font-bold sm:text-3xl">Donate to {campaign.title}</h1>
@@ -214,6 +215,16 @@ export default function Donate() {
 								className="mt-1 h-5 w-5 accent-brand"
 							/>
 							<label htmlFor={fields.updatesOptIn.id}>Email me {organiser}'s updates about this fundraiser</label>
+						</div>
+						<div className="flex items-start gap-3">
+							<input
+								{...getInputProps(fields.shareEmailWithFundraiser, { type: 'checkbox' })}
+								key={fields.shareEmailWithFundraiser.key}
+								className="mt-1 h-5 w-5 accent-brand"
+							/>
+							<label htmlFor={fields.shareEmailWithFundraiser.id}>
+								Let {organiser} have my email, to thank me in person
+							</label>
 						</div>
 						<div className="flex items-start gap-3">
 							<input

@@ -1,3 +1,4 @@
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
@@ -78,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const formData = await readFormData(request)
 	const submission = parseWithZod(formData, { schema: reportSchema(Object.keys(reportReasons)) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	const thanks = `/f/${campaign.slug}/report?sent=1`
+	const thanks = campaignPath(campaign.slug, 'report', { sent: '1' })
 	// A bot that fills the hidden field sees the thank-you; nothing is stored or sent.
 	if (submission.value[HONEYPOT_FIELD]) return redirect(thanks)
 	const submitted = await submitCampaignReport({
@@ -129,7 +130,7 @@ export default function ReportCampaign() {
 	return (
 		<div className="bg-sand">
 			<div className="mx-auto max-w-2xl px-4 py-10">
-				<Link to={`/f/${campaign.slug}`} className="text-brand underline">
+				<Link to={campaignPath(campaign.slug)} className="text-brand underline">
 					← Back to the fundraiser
 				</Link>
 				<h1 className="mt-3 text-2xl font-bold sm:text-3xl">Report this fundraiser</h1>
@@ -143,7 +144,7 @@ export default function ReportCampaign() {
 						<p className="mt-1">
 							Our team will look into it. If you gave your email address, we may write to you about it.
 						</p>
-						<Link to={`/f/${campaign.slug}`} className="mt-3 inline-block font-semibold underline">
+						<Link to={campaignPath(campaign.slug)} className="mt-3 inline-block font-semibold underline">
 							Back to the fundraiser
 						</Link>
 					</div>

@@ -1,3 +1,4 @@
+import { campaignPath, campaignUrl } from '#app/campaigns/urls.ts'
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		status: donation.status,
 		title: found.title,
 		slug: found.slug,
-		url: `${getEnv().APP_URL}/f/${found.slug}`,
+		url: campaignUrl(getEnv().APP_URL, found.slug),
 	}
 }
 
@@ -86,7 +87,7 @@ export default function ThankYou() {
 						Start your own fundraiser
 					</Link>
 				</div>
-				<Link to={`/f/${slug}`} className="btn-secondary mt-6 block w-fit">
+				<Link to={campaignPath(slug)} className="btn-secondary mt-6 block w-fit">
 					Back to the fundraiser
 				</Link>
 			</div>

@@ -1,3 +1,7 @@
+import { ScrollTable } from '#app/staff/staff-ui.tsx'
+import { campaignStatusLabels } from '#app/utils/status-labels.ts'
+import type { CampaignStatus } from '#db/schema.ts'
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { type ReactNode } from 'react'
@@ -13,7 +17,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: 'Overview · Staff' }, { name: 'robots', content: 'noindex' }]
 
-const campaignStatusLabel = { draft: 'Draft', active: 'Live', ended: 'Ended', hidden: 'Hidden by staff' } as const
 const emailStatusLabel = {
 	scheduled: 'Scheduled (waiting for their time)',
 	cancelled: 'Cancelled (sequence stopped or opted out)',
@@ -26,30 +29,14 @@ const emailStatusLabel = {
 } as const
 const armLabel = { coached: 'Coached', holdout: 'Hold-out', none: 'No arm recorded' } as const
 
-/**
- * A table that scrolls sideways inside its own box on narrow screens. Amounts
- * (right-aligned cells) never wrap, so a phone shows whole figures and a hint.
- */
-function ScrollTable({ label, wide = false, children }: { label: string; wide?: boolean; children: ReactNode }) {
+/** An overview table in the shared scrolling box; amounts (right-aligned cells) never wrap, so a phone shows whole figures. */
+function OverviewTable({ label, wide = false, children }: { label: string; wide?: boolean; children: ReactNode }) {
 	return (
-		<>
-			{wide ? (
-				<p aria-hidden="true" className="mt-2 text-xs text-muted md:hidden">
-					Scroll the table sideways to see every column →
-				</p>
-			) : null}
-			{/* A focusable region so keyboard users can scroll it too. */}
-			<div
-				role="region"
-				aria-label={`${label} (table)`}
-				tabIndex={0}
-				className="mt-2 overflow-x-auto rounded-lg border border-stone-200"
-			>
-				<table className="w-full border-collapse text-left text-sm [&_.text-right]:whitespace-nowrap [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_thead_th]:bg-stone-50 [&_thead_th]:font-semibold [&_tbody_tr]:border-t [&_tbody_tr]:border-stone-200">
-					{children}
-				</table>
-			</div>
-		</>
+		<ScrollTable label={`${label} (table)`} scrollHint={wide} className="mt-2">
+			<table className="w-full border-collapse text-left text-sm [&_.text-right]:whitespace-nowrap [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_thead_th]:bg-stone-50 [&_thead_th]:font-semibold [&_tbody_tr]:border-t [&_tbody_tr]:border-stone-200">
+				{children}
+			</table>
+		</ScrollTable>
 	)
 }
 
@@ -143,7 +130,7 @@ export default function StaffOverview() {
 					<h2 id="money-heading" className="text-xl font-bold">
 						Money by currency
 					</h2>
-					<ScrollTable label="Money by currency" wide>
+					<OverviewTable label="Money by currency" wide>
 						<thead>
 							<tr>
 								<th scope="col">Currency</th>
@@ -184,7 +171,7 @@ export default function StaffOverview() {
 								</tr>
 							))}
 						</tbody>
-					</ScrollTable>
+					</OverviewTable>
 				</section>
 			) : null}
 
@@ -213,7 +200,7 @@ export default function StaffOverview() {
 				{top.length === 0 ? (
 					<p className="mt-2 text-muted">No campaign has raised money yet.</p>
 				) : (
-					<ScrollTable label="Top campaigns" wide>
+					<OverviewTable label="Top campaigns" wide>
 						<thead>
 							<tr>
 								<th scope="col">Campaign</th>
@@ -235,7 +222,7 @@ export default function StaffOverview() {
 								<tr key={c.id}>
 									<th scope="row" className="min-w-48 font-normal">
 										{c.status === 'active' || c.status === 'ended' ? (
-											<Link to={`/f/${c.slug}`} className="font-medium text-brand underline">
+											<Link to={campaignPath(c.slug)} className="font-medium text-brand underline">
 												{c.title}
 											</Link>
 										) : (
@@ -243,14 +230,14 @@ export default function StaffOverview() {
 										)}
 									</th>
 									<td>{c.ownerName || '—'}</td>
-									<td>{campaignStatusLabel[c.status]}</td>
+									<td>{campaignStatusLabels[c.status]}</td>
 									<td className="text-right font-semibold">{money(c.raisedMinor, c.currency)}</td>
 									<td className="text-right">{money(c.goalMinor, c.currency)}</td>
 									<td className="text-right">{number(c.donors)}</td>
 								</tr>
 							))}
 						</tbody>
-					</ScrollTable>
+					</OverviewTable>
 				)}
 			</section>
 
@@ -259,7 +246,7 @@ export default function StaffOverview() {
 					<h2 id="status-heading" className="text-xl font-bold">
 						Campaigns by status
 					</h2>
-					<ScrollTable label="Campaigns by status">
+					<OverviewTable label="Campaigns by status">
 						<thead>
 							<tr>
 								<th scope="col">Status</th>
@@ -269,22 +256,22 @@ export default function StaffOverview() {
 							</tr>
 						</thead>
 						<tbody className="tabular-nums">
-							{(Object.keys(campaignStatusLabel) as (keyof typeof campaignStatusLabel)[]).map((status) => (
+							{(Object.keys(campaignStatusLabels) as CampaignStatus[]).map((status) => (
 								<tr key={status}>
 									<th scope="row" className="font-normal">
-										{campaignStatusLabel[status]}
+										{campaignStatusLabels[status]}
 									</th>
 									<td className="text-right">{number(overview.campaignsByStatus[status])}</td>
 								</tr>
 							))}
 						</tbody>
-					</ScrollTable>
+					</OverviewTable>
 				</section>
 				<section aria-labelledby="email-heading">
 					<h2 id="email-heading" className="text-xl font-bold">
 						Emails by status
 					</h2>
-					<ScrollTable label="Emails by status">
+					<OverviewTable label="Emails by status">
 						<thead>
 							<tr>
 								<th scope="col">Status</th>
@@ -307,7 +294,7 @@ export default function StaffOverview() {
 								)
 							})}
 						</tbody>
-					</ScrollTable>
+					</OverviewTable>
 				</section>
 			</div>
 
@@ -330,7 +317,7 @@ export default function StaffOverview() {
 						fundraisers.
 					</p>
 				</div>
-				<ScrollTable label="Coaching comparison" wide>
+				<OverviewTable label="Coaching comparison" wide>
 					<thead>
 						<tr>
 							<th scope="col">Group</th>
@@ -378,7 +365,7 @@ export default function StaffOverview() {
 							</tr>
 						))}
 					</tbody>
-				</ScrollTable>
+				</OverviewTable>
 				<p className="mt-2 text-sm text-muted">
 					“People” counts everyone placed in the group, whether or not they went on to publish a campaign.
 				</p>

@@ -1,3 +1,4 @@
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getCharity } from '#app/config/charity.server.ts'
@@ -76,7 +77,7 @@ export default function StaffAudit() {
 									<td className="p-3">
 										<span className="text-muted">{entry.subjectType} </span>
 										{entry.campaignSlug ? (
-											<Link to={`/f/${entry.campaignSlug}`} className="text-brand underline break-all">
+											<Link to={campaignPath(entry.campaignSlug)} className="text-brand underline break-all">
 												/f/{entry.campaignSlug}
 											</Link>
 										) : (

@@ -1,3 +1,7 @@
+import { Pagination } from '#app/components/pagination.tsx'
+import { ActionNotice } from '#app/components/action-notice.tsx'
+import { campaignStatusLabels } from '#app/utils/status-labels.ts'
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -50,7 +54,6 @@ const doneMessages: Record<string, string> = {
 	unfeature: 'The fundraiser is no longer featured.',
 }
 
-const statusLabel: Record<CampaignStatus, string> = { draft: 'Draft', active: 'Live', ended: 'Ended', hidden: 'Hidden' }
 const statusStyle: Record<CampaignStatus, string> = {
 	draft: 'bg-amber-100 text-amber-950',
 	active: 'bg-emerald-100 text-emerald-950',
@@ -153,11 +156,7 @@ export default function StaffCampaigns() {
 	return (
 		<div className="space-y-6">
 			<h1 className="text-3xl font-bold">Campaigns</h1>
-			{done ? (
-				<p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-					{done}
-				</p>
-			) : null}
+			{done ? <ActionNotice>{done}</ActionNotice> : null}
 			<Form
 				method="get"
 				className="flex flex-wrap items-end gap-4 rounded-xl bg-sand p-4"
@@ -171,7 +170,7 @@ export default function StaffCampaigns() {
 						<option value="">Any status</option>
 						{campaignStatusOptions.map((status) => (
 							<option key={status} value={status}>
-								{statusLabel[status]}
+								{campaignStatusLabels[status]}
 							</option>
 						))}
 					</select>
@@ -228,27 +227,7 @@ export default function StaffCampaigns() {
 					))}
 				</ul>
 			) : null}
-			{pageCount > 1 ? (
-				<nav aria-label="Campaign pages" className="flex items-center justify-between gap-4">
-					{filters.page > 1 ? (
-						<Link to={pageLink(filters.page - 1)} className="text-brand underline">
-							← Newer
-						</Link>
-					) : (
-						<span />
-					)}
-					<span className="text-sm text-muted">
-						Page {filters.page} of {pageCount}
-					</span>
-					{filters.page < pageCount ? (
-						<Link to={pageLink(filters.page + 1)} className="text-brand underline">
-							Older →
-						</Link>
-					) : (
-						<span />
-					)}
-				</nav>
-			) : null}
+			<Pagination label="Campaign pages" page={filters.page} pageCount={pageCount} hrefFor={pageLink} />
 		</div>
 	)
 }
@@ -287,7 +266,7 @@ function CampaignRow({
 			<div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
 				<div className="min-w-0">
 					<h2 className="text-lg font-bold wrap-anywhere">
-						<Link to={`/f/${campaign.slug}`} className="text-brand underline">
+						<Link to={campaignPath(campaign.slug)} className="text-brand underline">
 							{campaign.title}
 						</Link>
 					</h2>
@@ -298,7 +277,7 @@ function CampaignRow({
 				</div>
 				<ul className="flex flex-wrap gap-2 text-sm" aria-label="Status">
 					<li className={`rounded px-2 py-0.5 font-semibold ${statusStyle[campaign.status]}`}>
-						{statusLabel[campaign.status]}
+						{campaignStatusLabels[campaign.status]}
 					</li>
 					{campaign.featured ? (
 						<li className="rounded bg-brand-light px-2 py-0.5 font-semibold text-brand-dark">Featured</li>

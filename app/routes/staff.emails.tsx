@@ -1,3 +1,5 @@
+import { Pagination } from '#app/components/pagination.tsx'
+import { ActionNotice } from '#app/components/action-notice.tsx'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
@@ -6,7 +8,7 @@ import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
 import { emailStatuses, listEmailsForStaff, retryFailedEmail, type EmailStatus } from '#app/staff/emails.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
-import { ActionNotice, ScrollTable } from '#app/staff/staff-ui.tsx'
+import { ScrollTable } from '#app/staff/staff-ui.tsx'
 import { ownEntry } from '#app/utils/lookup.ts'
 
 const PAGE_SIZE = 50
@@ -131,7 +133,7 @@ export default function StaffEmails() {
 					retried.
 				</p>
 			</header>
-			<ActionNotice notice={done} />
+			{done ? <ActionNotice tone={done.tone}>{done.text}</ActionNotice> : null}
 
 			<Form
 				method="get"
@@ -313,27 +315,13 @@ export default function StaffEmails() {
 						</table>
 					</ScrollTable>
 				) : null}
-				{pages > 1 ? (
-					<nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-4">
-						{filters.page > 1 ? (
-							<Link to={linkWith({ page: String(filters.page - 1) })} className="btn-secondary px-4 py-2">
-								← Newer
-							</Link>
-						) : (
-							<span />
-						)}
-						<span className="text-muted">
-							Page {filters.page} of {pages}
-						</span>
-						{filters.page < pages ? (
-							<Link to={linkWith({ page: String(filters.page + 1) })} className="btn-secondary px-4 py-2">
-								Older →
-							</Link>
-						) : (
-							<span />
-						)}
-					</nav>
-				) : null}
+				<Pagination
+					label="Pages"
+					page={filters.page}
+					pageCount={pages}
+					hrefFor={(page) => linkWith({ page: String(page) })}
+					className="mt-4"
+				/>
 			</section>
 		</div>
 	)

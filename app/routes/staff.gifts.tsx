@@ -1,3 +1,5 @@
+import { ActionNotice } from '#app/components/action-notice.tsx'
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -15,7 +17,7 @@ import {
 import { formValue, readFormData } from '#app/utils/forms.server.ts'
 import { formText } from '#app/utils/forms.ts'
 import { formatMoney } from '#app/utils/money.ts'
-import { ActionNotice, ScrollTable } from '#app/staff/staff-ui.tsx'
+import { ScrollTable } from '#app/staff/staff-ui.tsx'
 import { ownEntry } from '#app/utils/lookup.ts'
 
 const REASON_MAX = 500
@@ -104,7 +106,7 @@ export default function StaffGifts() {
 					confirmed.
 				</p>
 			</header>
-			<ActionNotice notice={done} />
+			{done ? <ActionNotice tone={done.tone}>{done.text}</ActionNotice> : null}
 
 			<section aria-labelledby="pending-heading">
 				<h2 id="pending-heading" className="text-2xl font-bold">
@@ -125,7 +127,7 @@ export default function StaffGifts() {
 								<dl className="mt-2 grid gap-x-4 gap-y-1 text-[15px] sm:grid-cols-[max-content_1fr]">
 									<dt className="text-muted">Fundraiser</dt>
 									<dd className="min-w-0 wrap-anywhere">
-										<Link to={`/f/${gift.campaignSlug}`} className="text-brand underline">
+										<Link to={campaignPath(gift.campaignSlug)} className="text-brand underline">
 											{gift.campaignTitle}
 										</Link>{' '}
 										by {gift.fundraiserName || 'a fundraiser'} ({gift.fundraiserEmail})
@@ -203,7 +205,7 @@ export default function StaffGifts() {
 											<span className="wrap-anywhere">{decision.donorName}</span>
 										</td>
 										<td className="p-3">
-											<Link to={`/f/${decision.campaignSlug}`} className="text-brand underline wrap-anywhere">
+											<Link to={campaignPath(decision.campaignSlug)} className="text-brand underline wrap-anywhere">
 												{decision.campaignTitle}
 											</Link>
 										</td>

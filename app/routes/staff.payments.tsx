@@ -1,3 +1,5 @@
+import { disputeStatusLabels, donationStatusLabels } from '#app/utils/status-labels.ts'
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { type ReactNode } from 'react'
@@ -30,17 +32,6 @@ export const meta: MetaFunction = () => [
 
 const amountLabels: Record<PayloadAmount['label'], string> = { total: 'Total', amount: 'Amount', refunded: 'Refunded' }
 
-/** Stripe's dispute statuses in words; the open ones say what they need. */
-const disputeStatusLabels: Record<string, string> = {
-	warning_needs_response: 'Inquiry: needs a response',
-	warning_under_review: 'Inquiry: under review',
-	warning_closed: 'Inquiry closed',
-	needs_response: 'Chargeback: needs a response',
-	under_review: 'Chargeback: under review',
-	won: 'Won',
-	lost: 'Lost',
-	prevented: 'Prevented',
-}
 const needsResponse = new Set(['warning_needs_response', 'needs_response'])
 
 type LimitSignal = Awaited<ReturnType<typeof listDonationLimitAlerts>>[number]['signal']
@@ -165,7 +156,7 @@ export default function StaffPayments() {
 										<td className="p-3 font-semibold">{limitSignals[alert.signal].label}</td>
 										<td className="p-3 wrap-anywhere">
 											{alert.campaignSlug ? (
-												<Link to={`/f/${alert.campaignSlug}`} className="text-brand underline">
+												<Link to={campaignPath(alert.campaignSlug)} className="text-brand underline">
 													{alert.campaignTitle}
 												</Link>
 											) : (
@@ -264,11 +255,19 @@ export default function StaffPayments() {
 															{event.donationAmountMinor !== null && event.donationCurrency ? (
 																<> · {formatMoney(event.donationAmountMinor, event.donationCurrency, locale)}</>
 															) : null}
-															<span className="text-sm text-muted"> ({event.donationStatus})</span>
+															<span className="text-sm text-muted">
+																{' '}
+																({event.donationStatus ? donationStatusLabels[event.donationStatus] : null})
+															</span>
 															<br />
-															<Link to={`/f/${event.campaignSlug}`} className="text-brand underline wrap-anywhere">
-																{event.campaignTitle}
-															</Link>
+															{event.campaignSlug !== null ? (
+																<Link
+																	to={campaignPath(event.campaignSlug)}
+																	className="text-brand underline wrap-anywhere"
+																>
+																	{event.campaignTitle}
+																</Link>
+															) : null}
 														</>
 													) : (
 														<span className="text-muted">No matching donation</span>
@@ -340,7 +339,7 @@ export default function StaffPayments() {
 										</td>
 										<td className="p-3">
 											<span className={needsResponse.has(dispute.status) ? 'font-semibold text-red-900' : undefined}>
-												{disputeStatusLabels[dispute.status] ?? dispute.status}
+												{disputeStatusLabels[dispute.status]}
 											</span>
 										</td>
 										<td className="p-3 whitespace-nowrap">
@@ -366,9 +365,9 @@ export default function StaffPayments() {
 										</td>
 										<td className="p-3">
 											<span className="wrap-anywhere">{dispute.donorName}</span>
-											<span className="text-sm text-muted"> ({dispute.donationStatus.replaceAll('_', ' ')})</span>
+											<span className="text-sm text-muted"> ({donationStatusLabels[dispute.donationStatus]})</span>
 											<br />
-											<Link to={`/f/${dispute.campaignSlug}`} className="text-brand underline wrap-anywhere">
+											<Link to={campaignPath(dispute.campaignSlug)} className="text-brand underline wrap-anywhere">
 												{dispute.campaignTitle}
 											</Link>
 										</td>

@@ -1,3 +1,5 @@
+import { ActionNotice } from '#app/components/action-notice.tsx'
+import { campaignPath } from '#app/campaigns/urls.ts'
 import {
 	getCollectionProps,
 	getFormProps,
@@ -87,11 +89,7 @@ export default function StaffReports() {
 	return (
 		<div className="space-y-8">
 			<h1 className="text-3xl font-bold">Reports</h1>
-			{done ? (
-				<p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-					{done}
-				</p>
-			) : null}
+			{done ? <ActionNotice>{done}</ActionNotice> : null}
 			<section aria-labelledby="open-heading" className="space-y-3">
 				<h2 id="open-heading" className="text-2xl font-bold">
 					Open ({open.length})
@@ -105,7 +103,7 @@ export default function StaffReports() {
 								<div className="grid gap-5 md:grid-cols-2">
 									<div className="min-w-0 space-y-2">
 										<h3 className="text-lg font-bold wrap-anywhere">
-											<Link to={`/f/${report.campaignSlug}`} className="text-brand underline">
+											<Link to={campaignPath(report.campaignSlug)} className="text-brand underline">
 												{report.campaignTitle}
 											</Link>
 											{report.campaignStatus === 'hidden' ? (
@@ -158,7 +156,10 @@ export default function StaffReports() {
 						{closed.map((report) => (
 							<li key={report.id} className="space-y-1 p-4">
 								<p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-									<Link to={`/f/${report.campaignSlug}`} className="font-semibold text-brand underline wrap-anywhere">
+									<Link
+										to={campaignPath(report.campaignSlug)}
+										className="font-semibold text-brand underline wrap-anywhere"
+									>
 										{report.campaignTitle}
 									</Link>
 									<span

@@ -1,3 +1,4 @@
+import { campaignPath, campaignUrl } from '#app/campaigns/urls.ts'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 					})
 				: null,
 			storyHtml: renderStory(campaign.story),
-			url: `${getEnv().APP_URL}/f/${campaign.slug}`,
+			url: campaignUrl(getEnv().APP_URL, campaign.slug),
 			slug: campaign.slug,
 			status: campaign.status,
 		},
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const published = await publishFromReview(campaign, submission.value)
 	if (!published.ok) return data({ result: submission.reply({ fieldErrors: published.fieldErrors }) }, { status: 400 })
-	return redirect(`/f/${published.campaign.slug}?published=1`)
+	return redirect(campaignPath(published.campaign.slug, undefined, { published: '1' }))
 }
 
 export const meta: MetaFunction = () => [{ title: 'Review and publish — start a fundraiser' }]
@@ -145,7 +146,7 @@ export default function ReviewStep() {
 					</Form>
 				) : (
 					<div className="mt-6 flex flex-col gap-3 sm:flex-row">
-						<Link to={`/f/${campaign.slug}`} className="btn-primary">
+						<Link to={campaignPath(campaign.slug)} className="btn-primary">
 							View my page
 						</Link>
 						<Link to={`/start/${campaign.id}/details`} className="btn-secondary">

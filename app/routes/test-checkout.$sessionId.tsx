@@ -1,3 +1,4 @@
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { getCharity } from '#app/config/charity.server.ts'
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!result.ok) throw data({ error: 'There is no test checkout here.' }, { status: 404 })
 	if (result.declined)
 		return data({ error: 'Your card was declined. Choose another outcome to try again.' }, { status: 402 })
-	return redirect(`/f/${result.slug}/thank-you?session_id=${encodeURIComponent(sessionId)}`, 303)
+	return redirect(campaignPath(result.slug, 'thank-you', { session_id: sessionId }), 303)
 }
 
 export const meta: MetaFunction = () => [
@@ -99,7 +100,7 @@ export default function TestCheckout() {
 					</Form>
 				)}
 				<p className="mt-6">
-					<Link to={`/f/${slug}/donate?cancelled=${donationId}`} className="text-brand underline">
+					<Link to={campaignPath(slug, 'donate', { cancelled: donationId })} className="text-brand underline">
 						Cancel and go back
 					</Link>
 				</p>

@@ -1,3 +1,4 @@
+import { campaignUrl } from '#app/campaigns/urls.ts'
 import QRCode from 'qrcode'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
@@ -10,7 +11,7 @@ import { getEnv } from '#app/config/env.server.ts'
 
 /** The public address of a campaign page, as shared and encoded in QR codes. */
 export function campaignPageUrl(slug: string): string {
-	return `${getEnv().APP_URL}/f/${encodeURIComponent(slug)}`
+	return campaignUrl(getEnv().APP_URL, slug)
 }
 
 /** "<slug>-qr.svg": a download name that is always safe inside a Content-Disposition header. */

@@ -1,3 +1,4 @@
+import { campaignUrl } from '#app/campaigns/urls.ts'
 import { getPublicCampaign } from '#app/campaigns/campaigns.server.ts'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
@@ -13,7 +14,7 @@ export async function campaignWidgetHtml(slug: string): Promise<string | null> {
 	const campaign = await getPublicCampaign(slug)
 	if (!campaign) return null
 	const charity = getCharity()
-	const url = `${getEnv().APP_URL}/f/${campaign.slug}`
+	const url = campaignUrl(getEnv().APP_URL, campaign.slug)
 	const money = (minor: number) => formatMoney(minor, campaign.currency, charity.locale, { wholeUnits: true })
 	const percent = progressPercent(campaign.raisedMinor, campaign.goalMinor)
 	const ended = campaign.status === 'ended'

@@ -1,14 +1,16 @@
+import { isUuid } from '#app/utils/ids.ts'
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm'
 import { getEnv } from '#app/config/env.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
 import { createOnce, STALE_FORM_MESSAGE } from '#app/utils/form-token.server.ts'
-import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
+import { consumeClientIpRateLimit } from '#app/utils/rate-limit-ip.server.ts'
 import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { auditLog, campaignReports, campaigns, campaignStatus, people, type Person } from '#db/schema.ts'
 import { recordAudit } from './audit.server.ts'
 
-export type CampaignStatus = (typeof campaignStatus.enumValues)[number]
+import type { CampaignStatus } from '#db/schema.ts'
+export type { CampaignStatus }
 export const campaignStatuses = campaignStatus.enumValues
 
 /** Why a member of the public may report a fundraiser: stored key → what people and staff read. */
@@ -26,8 +28,6 @@ export function reportReasonLabel(reason: string): string {
 
 /** Reports allowed per IP per hour: enough for a real person, too few to flood staff. */
 export const REPORTS_PER_IP_PER_HOUR = 5
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export type ModerationResult = { ok: true } | { ok: false; error: string }
 
@@ -108,7 +108,7 @@ export type StaffCampaignRow = Awaited<ReturnType<typeof listCampaignsForStaff>>
 
 /** The campaign row, locked until the transaction ends so two staff actions on it cannot interleave. */
 async function lockCampaign(tx: Tx, campaignId: string) {
-	if (!UUID_PATTERN.test(campaignId)) return null
+	if (!isUuid(campaignId)) return null
 	const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).for('update')
 	return row ?? null
 }
@@ -241,7 +241,7 @@ export async function submitCampaignReport(input: {
 		.from(campaigns)
 		.where(and(eq(campaigns.slug, input.slug.toLowerCase()), inArray(campaigns.status, ['active', 'ended'])))
 	if (!campaign) return { ok: false, reason: 'not-found' }
-	const limit = await consumeRateLimit(`campaign-report:ip:${input.clientIp}`, {
+	const limit = await consumeClientIpRateLimit('campaign-report', input.clientIp, {
 		limit: REPORTS_PER_IP_PER_HOUR,
 		windowSeconds: 3600,
 	})
@@ -342,7 +342,7 @@ export async function resolveCampaignReport(
 		}
 	}
 	return db().transaction(async (tx): Promise<ResolveReportResult> => {
-		if (!UUID_PATTERN.test(reportId)) return { ok: false, error: 'We could not find that report.' }
+		if (!isUuid(reportId)) return { ok: false, error: 'We could not find that report.' }
 		const [report] = await tx.select().from(campaignReports).where(eq(campaignReports.id, reportId)).for('update')
 		if (!report) return { ok: false, error: 'We could not find that report.' }
 		if (report.status !== 'open') return { ok: false, error: 'Someone has already closed this report.' }

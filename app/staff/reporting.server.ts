@@ -7,6 +7,7 @@ import { keptFor } from '#app/utils/cache.server.ts'
 import { csvCell, csvChunks, csvText, decimal, keysetPages, type CsvColumn } from '#app/staff/csv.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, campaignStatus, donations, emails, emailStatus, moneyMovements, people } from '#db/schema.ts'
+import type { CampaignStatus } from '#db/schema.ts'
 
 /*
  * Staff reporting. Every money figure is a sum over the append-only money
@@ -14,7 +15,6 @@ import { campaigns, campaignStatus, donations, emails, emailStatus, moneyMovemen
  * per currency: amounts in different currencies are never added together.
  */
 
-type CampaignStatus = (typeof campaignStatus.enumValues)[number]
 type EmailStatus = (typeof emailStatus.enumValues)[number]
 
 /** Campaigns the public can see or could see: what "published" means across the app. */

@@ -7,33 +7,30 @@ import { type ReactNode } from 'react'
 export function ScrollTable({
 	label,
 	className = '',
+	scrollHint = false,
 	children,
 }: {
 	label: string
 	className?: string
+	/** Say on phones that the table scrolls sideways (for tables with many columns). */
+	scrollHint?: boolean
 	children: ReactNode
 }) {
 	return (
-		<div
-			className={`relative overflow-x-auto rounded-xl border border-stone-200 ${className}`}
-			role="region"
-			aria-label={label}
-			tabIndex={0}
-		>
-			{children}
-		</div>
-	)
-}
-
-/** What happened after a staff action: green when done, amber when nothing changed. */
-export function ActionNotice({ notice }: { notice: { text: string; tone: 'good' | 'warn' } | null | undefined }) {
-	if (!notice) return null
-	return (
-		<p
-			role="status"
-			className={`rounded-md border p-3 ${notice.tone === 'good' ? 'border-emerald-300 bg-emerald-50 text-emerald-950' : 'border-amber-300 bg-amber-50 text-amber-950'}`}
-		>
-			{notice.text}
-		</p>
+		<>
+			{scrollHint ? (
+				<p aria-hidden="true" className="mt-2 text-xs text-muted md:hidden">
+					Scroll the table sideways to see every column →
+				</p>
+			) : null}
+			<div
+				className={`relative overflow-x-auto rounded-xl border border-stone-200 ${className}`}
+				role="region"
+				aria-label={label}
+				tabIndex={0}
+			>
+				{children}
+			</div>
+		</>
 	)
 }

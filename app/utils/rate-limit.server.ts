@@ -2,13 +2,16 @@ import { sql } from 'drizzle-orm'
 import { db } from '#db/index.server.ts'
 import { rateLimits } from '#db/schema.ts'
 
+/** How many attempts a window of `windowSeconds` allows. */
+export type RateLimit = { limit: number; windowSeconds: number }
+
 /**
  * Counts one attempt against `key` in a fixed window kept in PostgreSQL, so
  * every app process shares the count. Returns whether the attempt is allowed.
  */
 export async function consumeRateLimit(
 	key: string,
-	options: { limit: number; windowSeconds: number },
+	options: RateLimit,
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
 	const windowInterval = `${options.windowSeconds} seconds`
 	const [row] = await db()

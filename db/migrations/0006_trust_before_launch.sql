@@ -74,4 +74,5 @@ CREATE INDEX "donations_created_idx" ON "donations" USING btree ("created_at");-
 CREATE INDEX "donations_wall_idx" ON "donations" USING btree ("campaign_id","succeeded_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "donations_export_order_idx" ON "donations" USING btree (coalesce("succeeded_at", "created_at"),"id");--> statement-breakpoint
 CREATE UNIQUE INDEX "money_movements_one_gift_per_donation" ON "money_movements" USING btree ("donation_id") WHERE "money_movements"."kind" in ('donation_succeeded', 'offline_confirmed');--> statement-breakpoint
-CREATE INDEX "money_movements_currency_created_idx" ON "money_movements" USING btree ("currency","created_at");
+CREATE INDEX "money_movements_currency_created_idx" ON "money_movements" USING btree ("currency","created_at");--> statement-breakpoint
+ALTER TABLE "contact_messages" DROP COLUMN "handled_at";
