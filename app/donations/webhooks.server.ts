@@ -1,3 +1,4 @@
+import { isUuid } from '#app/utils/ids.ts'
 import { createHash } from 'node:crypto'
 import { and, asc, eq, ne, sql } from 'drizzle-orm'
 import type Stripe from 'stripe'
@@ -147,8 +148,6 @@ async function applyEvent(tx: Tx, event: StripeEventEnvelope): Promise<Outcome> 
 			return { outcome: 'ignored' }
 	}
 }
-
-const isUuid = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value)
 
 /**
  * Serialises, per payment, the events about it: a refund or dispute that

@@ -1,3 +1,4 @@
+import { isUuid } from '#app/utils/ids.ts'
 import { data } from '@remix-run/node'
 import { desc, eq } from 'drizzle-orm'
 import { isProduction } from '#app/config/env.server.ts'
@@ -23,7 +24,7 @@ export async function listDevMail(limit = 100) {
 }
 
 export async function getDevMail(id: string) {
-	if (!/^[0-9a-f-]{36}$/i.test(id)) return null
+	if (!isUuid(id)) return null
 	const [row] = await db().select().from(devMailbox).where(eq(devMailbox.id, id))
 	return row ?? null
 }

@@ -1,3 +1,4 @@
+import { isUuid } from '#app/utils/ids.ts'
 import { eq, inArray, sql } from 'drizzle-orm'
 import { db } from '#db/index.server.ts'
 import { emailEvents, emails } from '#db/schema.ts'
@@ -26,7 +27,7 @@ async function recordProviderEvent(event: ProviderEvent): Promise<boolean> {
 	return db()
 		.transaction(async (tx) => {
 			// Only an id shaped like ours reaches the uuid column.
-			const emailId = event.emailId && /^[0-9a-f-]{36}$/i.test(event.emailId) ? event.emailId : null
+			const emailId = isUuid(event.emailId) ? event.emailId : null
 			const [email] = emailId
 				? await tx.select().from(emails).where(eq(emails.id, emailId))
 				: event.providerMessageId

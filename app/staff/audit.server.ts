@@ -1,9 +1,8 @@
+import { isUuid } from '#app/utils/ids.ts'
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { type DbOrTx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { auditLog, campaigns, people } from '#db/schema.ts'
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Records a staff action in the same transaction as the action itself. */
 export async function recordAudit(
@@ -55,9 +54,7 @@ export async function listAudit(options: { subjectType?: string; subjectId?: str
 export async function listAuditForStaff(limit = 200) {
 	const entries = await listAudit({ limit })
 	const campaignIds = [
-		...new Set(
-			entries.filter((e) => e.subjectType === 'campaign' && UUID_PATTERN.test(e.subjectId)).map((e) => e.subjectId),
-		),
+		...new Set(entries.filter((e) => e.subjectType === 'campaign' && isUuid(e.subjectId)).map((e) => e.subjectId)),
 	]
 	const slugs = campaignIds.length
 		? await db()

@@ -1,10 +1,9 @@
+import { isUuid } from '#app/utils/ids.ts'
 import { and, count, desc, eq, ilike, inArray } from 'drizzle-orm'
 import { enqueueEmailJob } from '#app/email/outbox.server.ts'
 import { recordAudit } from '#app/staff/audit.server.ts'
 import { db } from '#db/index.server.ts'
 import { emailEvents, emails, emailStatus, type Person } from '#db/schema.ts'
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export type EmailStatus = (typeof emailStatus.enumValues)[number]
 export const emailStatuses = emailStatus.enumValues
@@ -100,7 +99,7 @@ export type RetryResult = { ok: true } | { ok: false; problem: 'not-found' | 'no
  * queued emails, so a double click or a stale job never sends it twice.
  */
 export async function retryFailedEmail(emailId: string, staff: Person): Promise<RetryResult> {
-	if (!UUID_PATTERN.test(emailId)) return { ok: false, problem: 'not-found' }
+	if (!isUuid(emailId)) return { ok: false, problem: 'not-found' }
 	return db().transaction(async (tx) => {
 		const [email] = await tx
 			.update(emails)

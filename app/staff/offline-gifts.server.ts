@@ -1,3 +1,4 @@
+import { isUuid } from '#app/utils/ids.ts'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { confirmOfflineDonation } from '#app/donations/offline-gifts.server.ts'
@@ -5,7 +6,6 @@ import { recordAudit } from '#app/staff/audit.server.ts'
 import { db } from '#db/index.server.ts'
 import { auditLog, campaigns, donations, people, type Person } from '#db/schema.ts'
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const fullName = (first: string | null, last: string | null) => `${first ?? ''} ${last ?? ''}`.trim()
 
 /** Cash and cheque gifts fundraisers recorded that wait for staff, oldest first (first in, first checked). */
@@ -84,7 +84,7 @@ export type OfflineDecisionResult =
 
 /** Why a gift could not be decided: it is missing, or someone decided it already. */
 async function whyNotPending(donationId: string): Promise<OfflineDecisionResult> {
-	const [row] = UUID_PATTERN.test(donationId)
+	const [row] = isUuid(donationId)
 		? await db()
 				.select({ status: donations.status, channel: donations.channel })
 				.from(donations)
@@ -101,7 +101,7 @@ async function whyNotPending(donationId: string): Promise<OfflineDecisionResult>
  * and the audit row of who confirmed it commits in the same transaction.
  */
 export async function confirmOfflineGift(donationId: string, staff: Person): Promise<OfflineDecisionResult> {
-	if (!UUID_PATTERN.test(donationId)) return { ok: false, problem: 'not-found' }
+	if (!isUuid(donationId)) return { ok: false, problem: 'not-found' }
 	const confirmed = await db().transaction(async (tx) => {
 		const result = await confirmOfflineDonation(tx, donationId, staff)
 		if (!result.confirmed) return false
@@ -134,7 +134,7 @@ export async function rejectOfflineGift(
 ): Promise<OfflineDecisionResult> {
 	const why = reason.trim()
 	if (!why) throw new Error('A rejection needs a reason')
-	if (!UUID_PATTERN.test(donationId)) return { ok: false, problem: 'not-found' }
+	if (!isUuid(donationId)) return { ok: false, problem: 'not-found' }
 	const rejected = await db().transaction(async (tx) => {
 		const [donation] = await tx
 			.update(donations)
