@@ -5,7 +5,7 @@ import { db, getDatabase } from '#db/index.server.ts'
 import { emails } from '#db/schema.ts'
 import { type EmailTemplateData } from '#emails/index.ts'
 import { resetTestEnv } from '#tests/support/env.ts'
-import { startHttpApp } from '#tests/support/http-app.ts'
+import { startHttpApp, withFormToken } from '#tests/support/http-app.ts'
 
 // A client address no test data would hold by chance, said by a trusted proxy.
 const CLIENT_IP = '198.51.100.231'
@@ -54,7 +54,13 @@ describe('client addresses at rest', () => {
 
 		const signedUp = await app.postForm(
 			'/fundraise',
-			{ firstName: 'Ada', lastName: 'Lovelace', email: 'ada-ip@example.com', idea: 'birthday', emailConsent: 'on' },
+			withFormToken({
+				firstName: 'Ada',
+				lastName: 'Lovelace',
+				email: 'ada-ip@example.com',
+				idea: 'birthday',
+				emailConsent: 'on',
+			}),
 			fromClient,
 		)
 		expect(signedUp.status).toBe(302)
