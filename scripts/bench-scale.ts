@@ -7,12 +7,12 @@
 // them to their own section of docs/benchmarks.md.
 import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
 import { startSendGridStandIn } from '../tests/support/sendgrid-standin.ts'
 import { createFreshDatabase } from '../tests/support/test-database.ts'
+import { freePort } from '../tests/support/free-port.ts'
 
 const serverUrl = process.env.DATABASE_URL
 if (!serverUrl) {
@@ -23,17 +23,6 @@ if (!serverUrl) {
 }
 const requests = Number(process.argv[2] ?? 400)
 const concurrency = Number(process.argv[3] ?? 16)
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer()
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo
-			server.close(() => resolve(port))
-		})
-		server.on('error', reject)
-	})
-}
 
 type Latency = { p50: number; p99: number; perSecond: number; failures: number }
 

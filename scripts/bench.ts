@@ -7,27 +7,16 @@
 // numbers. Writes the table to docs/benchmarks.md with machine, date and commit.
 import { execSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { startSendGridStandIn } from '../tests/support/sendgrid-standin.ts'
 import { createFreshDatabase } from '../tests/support/test-database.ts'
+import { freePort } from '../tests/support/free-port.ts'
 
 const requests = Number(process.argv[2] ?? 400)
 const concurrency = Number(process.argv[3] ?? 16)
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer()
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo
-			server.close(() => resolve(port))
-		})
-		server.on('error', reject)
-	})
-}
 
 async function waitUntilUp(url: string, child: ChildProcess) {
 	for (let i = 0; i < 300; i++) {

@@ -1,10 +1,10 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { type TestProject } from 'vitest/node'
 import { createFreshDatabase } from '../support/test-database.ts'
+import { freePort } from '../support/free-port.ts'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -36,17 +36,6 @@ function ensureChromium(): string | null {
 	if (process.env.CI) throw new Error(howTo)
 	console.warn(`\n[e2e] ${howTo}\n[e2e] Skipping the end-to-end tests on this machine.\n`)
 	return null
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer()
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo
-			server.close(() => resolve(port))
-		})
-		server.on('error', reject)
-	})
 }
 
 async function waitForHealth(url: string, server: ChildProcess, output: () => string) {

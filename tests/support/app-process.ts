@@ -1,19 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import net from 'node:net'
 import postgres from 'postgres'
 import Stripe from 'stripe'
+import { freePort } from './free-port.ts'
 
-/** A free loopback port. */
-export async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer()
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo
-			server.close(() => resolve(port))
-		})
-		server.on('error', reject)
-	})
-}
+export { freePort }
 
 /** The status of a GET, or 0 when nothing answered (the process is down or restarting). */
 export async function statusOf(url: string, headers: Record<string, string> = {}): Promise<number> {
