@@ -9,16 +9,22 @@ export function receiptNumber(donation: Pick<Donation, 'id' | 'succeededAt' | 'c
 	return `R-${at.toISOString().slice(0, 10).replace(/-/g, '')}-${donation.id.replace(/-/g, '').slice(0, 8).toUpperCase()}`
 }
 
+/** The campaign a gift went to and its fundraiser, read in the gift's transaction. */
+async function campaignAndOwner(tx: Tx, campaignId: string) {
+	const [row] = await tx
+		.select({ campaign: campaigns, owner: people })
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(eq(campaigns.id, campaignId))
+	return row ?? null
+}
+
 /**
  * Queues the donor's receipt and the fundraiser's "you received a donation"
  * email in the transaction that records the gift; one of each per donation.
  */
 export async function queueDonationEmails(tx: Tx, donation: Donation) {
-	const [row] = await tx
-		.select({ campaign: campaigns, owner: people })
-		.from(campaigns)
-		.innerJoin(people, eq(people.id, campaigns.ownerId))
-		.where(eq(campaigns.id, donation.campaignId))
+	const row = await campaignAndOwner(tx, donation.campaignId)
 	if (!row) return
 	const { campaign, owner } = row
 	const succeededAt = (donation.succeededAt ?? new Date()).toISOString()
@@ -70,11 +76,7 @@ export async function queueRefundEmails(
 	donation: Donation,
 	refund: { movementId: string; refundedMinor: number; totalRefundedMinor: number; fullyRefunded: boolean },
 ) {
-	const [row] = await tx
-		.select({ campaign: campaigns, owner: people })
-		.from(campaigns)
-		.innerJoin(people, eq(people.id, campaigns.ownerId))
-		.where(eq(campaigns.id, donation.campaignId))
+	const row = await campaignAndOwner(tx, donation.campaignId)
 	if (!row) return
 	const { campaign, owner } = row
 	if (donation.donorEmail) {
