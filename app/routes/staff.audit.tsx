@@ -5,6 +5,7 @@ import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
 import { listAuditForStaff } from '#app/staff/audit.server.ts'
 import { ScrollTable } from '#app/staff/staff-ui.tsx'
+import { staffTime } from '#app/utils/time.ts'
 
 const AUDIT_LIMIT = 200
 
@@ -14,20 +15,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction = () => [{ title: 'Audit log — Staff' }, { name: 'robots', content: 'noindex' }]
-
-/** Times are shown in UTC, so the page the server renders and the one the browser hydrates agree. */
-function when(date: Date | string, locale: string) {
-	return (
-		new Date(date).toLocaleString(locale, {
-			day: 'numeric',
-			month: 'short',
-			year: 'numeric',
-			hour: '2-digit',
-			minute: '2-digit',
-			timeZone: 'UTC',
-		}) + ' UTC'
-	)
-}
 
 export default function StaffAudit() {
 	const { entries, limit, locale } = useLoaderData<typeof loader>()
@@ -68,7 +55,7 @@ export default function StaffAudit() {
 							{entries.map((entry) => (
 								<tr key={entry.id} className="align-top">
 									<td className="p-3 whitespace-nowrap">
-										<time dateTime={new Date(entry.createdAt).toISOString()}>{when(entry.createdAt, locale)}</time>
+										<time dateTime={new Date(entry.createdAt).toISOString()}>{staffTime(entry.createdAt, locale)}</time>
 									</td>
 									<td className="p-3 break-all">{entry.actorEmail ?? <span className="text-muted">System</span>}</td>
 									<td className="p-3">

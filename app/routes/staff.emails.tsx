@@ -10,6 +10,7 @@ import { emailStatuses, listEmailsForStaff, retryFailedEmail, type EmailStatus }
 import { readFormData } from '#app/utils/forms.server.ts'
 import { ScrollTable } from '#app/staff/staff-ui.tsx'
 import { ownEntry } from '#app/utils/lookup.ts'
+import { staffTime } from '#app/utils/time.ts'
 
 const PAGE_SIZE = 50
 
@@ -90,20 +91,6 @@ const statusTones: Record<EmailStatus, string> = {
 
 // Typed as a record over every status, so a new status in the schema cannot be forgotten here.
 const statuses = Object.keys(statusLabels) as EmailStatus[]
-
-/** Times are shown in UTC, so the page the server renders and the one the browser hydrates agree. */
-function when(date: Date | string, locale: string) {
-	return (
-		new Date(date).toLocaleString(locale, {
-			day: 'numeric',
-			month: 'short',
-			year: 'numeric',
-			hour: '2-digit',
-			minute: '2-digit',
-			timeZone: 'UTC',
-		}) + ' UTC'
-	)
-}
 
 export default function StaffEmails() {
 	const { emails, counts, total, templates, filters, pageSize, locale } = useLoaderData<typeof loader>()
@@ -264,12 +251,12 @@ export default function StaffEmails() {
 										</td>
 										<td className="p-3 whitespace-nowrap">
 											{email.sentAt ? (
-												<time dateTime={new Date(email.sentAt).toISOString()}>{when(email.sentAt, locale)}</time>
+												<time dateTime={new Date(email.sentAt).toISOString()}>{staffTime(email.sentAt, locale)}</time>
 											) : email.status === 'scheduled' && email.sendAfter ? (
 												<span className="text-muted">
 													Due{' '}
 													<time dateTime={new Date(email.sendAfter).toISOString()}>
-														{when(email.sendAfter, locale)}
+														{staffTime(email.sendAfter, locale)}
 													</time>
 												</span>
 											) : (
@@ -284,7 +271,9 @@ export default function StaffEmails() {
 													{email.events.map((event, i) => (
 														<li key={`${event.event}-${i}`} className={i === 0 ? 'font-semibold' : 'text-muted'}>
 															{event.event}{' '}
-															<span className="font-normal whitespace-nowrap">{when(event.occurredAt, locale)}</span>
+															<span className="font-normal whitespace-nowrap">
+																{staffTime(event.occurredAt, locale)}
+															</span>
 														</li>
 													))}
 												</ul>

@@ -19,6 +19,7 @@ import { formText } from '#app/utils/forms.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { ScrollTable } from '#app/staff/staff-ui.tsx'
 import { ownEntry } from '#app/utils/lookup.ts'
+import { staffTime } from '#app/utils/time.ts'
 
 const REASON_MAX = 500
 
@@ -77,18 +78,6 @@ const doneMessages: Record<string, { text: string; tone: 'good' | 'warn' }> = {
 type ActionResult = { intent: string | null; result: SubmissionResult<string[]> | null }
 
 /** Times are shown in UTC, so the server's page and the browser's agree and the log is unambiguous. */
-function when(date: Date | string, locale: string) {
-	return (
-		new Date(date).toLocaleString(locale, {
-			day: 'numeric',
-			month: 'short',
-			year: 'numeric',
-			hour: '2-digit',
-			minute: '2-digit',
-			timeZone: 'UTC',
-		}) + ' UTC'
-	)
-}
 
 export default function StaffGifts() {
 	const { pending, decisions, locale } = useLoaderData<typeof loader>()
@@ -134,7 +123,7 @@ export default function StaffGifts() {
 									</dd>
 									<dt className="text-muted">Recorded</dt>
 									<dd>
-										<time dateTime={new Date(gift.recordedAt).toISOString()}>{when(gift.recordedAt, locale)}</time>
+										<time dateTime={new Date(gift.recordedAt).toISOString()}>{staffTime(gift.recordedAt, locale)}</time>
 									</dd>
 									<dt className="text-muted">Note</dt>
 									<dd className="min-w-0 whitespace-pre-line wrap-anywhere">
@@ -212,7 +201,7 @@ export default function StaffGifts() {
 										<td className="p-3 wrap-anywhere">{decision.actorEmail ?? 'Unknown'}</td>
 										<td className="p-3 whitespace-nowrap">
 											<time dateTime={new Date(decision.decidedAt).toISOString()}>
-												{when(decision.decidedAt, locale)}
+												{staffTime(decision.decidedAt, locale)}
 											</time>
 										</td>
 									</tr>

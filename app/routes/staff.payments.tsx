@@ -14,6 +14,7 @@ import {
 } from '#app/staff/payments.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { ScrollTable } from '#app/staff/staff-ui.tsx'
+import { staffTime } from '#app/utils/time.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request)
@@ -43,20 +44,6 @@ const limitSignals: Record<LimitSignal, { label: string; counted: string }> = {
 	ip_starts: { label: 'Many donations started from one connection', counted: 'in 10 minutes' },
 	campaign_velocity: { label: 'Many donations started on one fundraiser', counted: 'in a minute' },
 	global_velocity: { label: 'Many donations started across all fundraisers', counted: 'in a minute' },
-}
-
-/** Times are shown in UTC, so the page the server renders and the one the browser hydrates agree. */
-function when(date: Date | string, locale: string) {
-	return (
-		new Date(date).toLocaleString(locale, {
-			day: 'numeric',
-			month: 'short',
-			year: 'numeric',
-			hour: '2-digit',
-			minute: '2-digit',
-			timeZone: 'UTC',
-		}) + ' UTC'
-	)
 }
 
 const sections: { outcome: AttentionOutcome; heading: string; explanation: ReactNode; empty: string }[] = [
@@ -171,10 +158,12 @@ export default function StaffPayments() {
 										</td>
 										<td className="p-3 whitespace-nowrap">
 											<time dateTime={new Date(alert.firstSeenAt).toISOString()}>
-												{when(alert.firstSeenAt, locale)}
+												{staffTime(alert.firstSeenAt, locale)}
 											</time>
 											{' – '}
-											<time dateTime={new Date(alert.lastSeenAt).toISOString()}>{when(alert.lastSeenAt, locale)}</time>
+											<time dateTime={new Date(alert.lastSeenAt).toISOString()}>
+												{staffTime(alert.lastSeenAt, locale)}
+											</time>
 										</td>
 									</tr>
 								))}
@@ -275,7 +264,7 @@ export default function StaffPayments() {
 												</td>
 												<td className="p-3 whitespace-nowrap">
 													<time dateTime={new Date(event.receivedAt).toISOString()}>
-														{when(event.receivedAt, locale)}
+														{staffTime(event.receivedAt, locale)}
 													</time>
 												</td>
 											</tr>
@@ -373,7 +362,7 @@ export default function StaffPayments() {
 										</td>
 										<td className="p-3 whitespace-nowrap">
 											<time dateTime={new Date(dispute.updatedAt).toISOString()}>
-												{when(dispute.updatedAt, locale)}
+												{staffTime(dispute.updatedAt, locale)}
 											</time>
 										</td>
 									</tr>

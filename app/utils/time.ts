@@ -28,3 +28,20 @@ export function daysUntil(isoDate: string, now = new Date()): number {
 	const end = Date.parse(`${isoDate}T23:59:59Z`)
 	return Math.ceil((end - now.getTime()) / 86_400_000) - 1
 }
+
+/**
+ * A moment as staff pages show it: date and time in UTC, so the page the
+ * server renders and the one the browser hydrates agree.
+ */
+export function staffTime(date: Date | string, locale: string): string {
+	return (
+		new Date(date).toLocaleString(locale, {
+			day: 'numeric',
+			month: 'short',
+			year: 'numeric',
+			hour: '2-digit',
+			minute: '2-digit',
+			timeZone: 'UTC',
+		}) + ' UTC'
+	)
+}
