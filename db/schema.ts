@@ -689,6 +689,7 @@ export const donationLimitAlerts = pgTable(
 )
 
 export type Person = typeof people.$inferSelect
+export type PersonRole = (typeof personRole.enumValues)[number]
 export type Session = typeof sessions.$inferSelect
 export type CampaignUpdate = typeof campaignUpdates.$inferSelect
 export type Campaign = typeof campaigns.$inferSelect

@@ -52,7 +52,13 @@ export async function action({ request }: ActionFunctionArgs) {
 		if (submission.status !== 'success') {
 			return data({ intent: 'delete' as const, result: submission.reply() }, { status: 400 })
 		}
-		await deleteAccount(person.id)
+		const deleted = await deleteAccount(person.id)
+		if (!deleted.ok) {
+			return data(
+				{ intent: 'delete' as const, result: submission.reply({ formErrors: [deleted.message] }) },
+				{ status: 409 },
+			)
+		}
 		return redirect('/', { headers: { 'Set-Cookie': await destroySession(request) } })
 	}
 	const submission = parseWithZod(formData, { schema: profileSchema })
