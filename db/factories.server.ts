@@ -55,6 +55,8 @@ export async function createSucceededDonation(
 		hideAmount?: boolean
 		message?: string | null
 		succeededAt?: Date
+		/** The signed-in donor the gift is linked to. */
+		donorId?: string | null
 	},
 ) {
 	// Money is only ever written inside a transaction.
@@ -66,6 +68,7 @@ export async function createSucceededDonation(
 		.values({
 			campaignId: overrides.campaignId,
 			donorName: overrides.donorName ?? 'A friend',
+			donorId: overrides.donorId ?? null,
 			amountMinor: overrides.amountMinor,
 			currency,
 			status: 'succeeded',

@@ -328,6 +328,7 @@ export const donations = pgTable(
 		campaignId: uuid('campaign_id')
 			.notNull()
 			.references(() => campaigns.id),
+		/** Who gave, when they were signed in as they started the gift (never from a matching email). */
 		donorId: uuid('donor_id').references(() => people.id),
 		channel: donationChannel('channel').notNull().default('online'),
 		/** Name as the donor gave it; never shown publicly when anonymous. */
@@ -372,6 +373,10 @@ export const donations = pgTable(
 		index('donations_wall_idx').on(t.campaignId, t.succeededAt.desc(), t.id.desc()),
 		// The donations CSV, read in keyset pages by when the gift was paid (or started).
 		index('donations_export_order_idx').on(sql`coalesce(${t.succeededAt}, ${t.createdAt})`, t.id),
+		// A person's own gifts on their account, newest first.
+		index('donations_donor_created_idx')
+			.on(t.donorId, t.createdAt.desc(), t.id.desc())
+			.where(sql`${t.donorId} is not null`),
 	],
 )
 
@@ -689,6 +694,7 @@ export const donationLimitAlerts = pgTable(
 )
 
 export type Person = typeof people.$inferSelect
+export type PersonRole = (typeof personRole.enumValues)[number]
 export type Session = typeof sessions.$inferSelect
 export type CampaignUpdate = typeof campaignUpdates.$inferSelect
 export type Campaign = typeof campaigns.$inferSelect

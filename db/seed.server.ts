@@ -186,8 +186,9 @@ export async function seedDemoData(options: { onlyIfEmpty?: boolean } = {}) {
 			const [existing] = await tx.select({ n: count() }).from(campaigns)
 			if (existing && existing.n > 0) return false
 		}
-		// A staff account for trying the staff area: sign in as it with the code from /dev/mail.
-		await createPerson(tx, { email: 'staff@demo.example.org', firstName: 'Demo', lastName: 'Staff', role: 'staff' })
+		// The demo's one staff account, for trying the staff area: sign in as it with the code from /dev/mail.
+		// An admin, so every staff page can be tried, Staff → People included (an admin's role is also staff's).
+		await createPerson(tx, { email: 'staff@demo.example.org', firstName: 'Demo', lastName: 'Staff', role: 'admin' })
 		for (const demo of demoCampaigns) {
 			const owner = await createPerson(tx, {
 				...demo.owner,

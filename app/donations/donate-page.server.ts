@@ -6,6 +6,7 @@ import { campaignKindTemplate } from '#app/campaigns/kinds.ts'
 import { isTakingGifts } from '#app/campaigns/taking-gifts.ts'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
+import { getSessionPerson } from '#app/people/session.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 import { HONEYPOT_FIELD } from '#app/utils/forms.ts'
 import { currencyExponent, formatMoney, minorToMajorString } from '#app/utils/money.ts'
@@ -112,6 +113,7 @@ export async function submitDonation(request: Request, context: AppLoadContext, 
 		updatesOptIn: value.updatesOptIn,
 		shareEmailWithFundraiser: value.shareEmailWithFundraiser,
 		clientIp: context.clientIp,
+		donorId: (await getSessionPerson(request))?.id ?? null,
 		pass: { altcha: value.altcha, waitPass: value.waitPass },
 	})
 	if (!started.ok) {

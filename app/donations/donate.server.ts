@@ -33,6 +33,11 @@ export type DonationInput = {
 	/** The donor lets the fundraiser see their email address. */
 	shareEmailWithFundraiser?: boolean
 	clientIp: string
+	/**
+	 * The signed-in person starting the gift, who then sees it on their account.
+	 * Only a session links a gift: a typed email address that matches someone never does.
+	 */
+	donorId?: string | null
 	/** The check a donor past a limit came back with: a solved ALTCHA challenge, or a no-JavaScript wait pass. */
 	pass?: { altcha?: string | null; waitPass?: string | null }
 }
@@ -126,6 +131,7 @@ export async function startDonation(input: DonationInput): Promise<StartDonation
 			channel: 'online',
 			donorName: input.donorName,
 			donorEmail: input.donorEmail,
+			donorId: input.donorId ?? null,
 			amountMinor: input.amountMinor,
 			coverFeeMinor: fee,
 			currency: campaign.currency,

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm'
+import { accountDeletionProblem, auditAccessEndedByDeletion } from '#app/staff/people.server.ts'
 import { db } from '#db/index.server.ts'
 import { emails, people, sessions, signInCodes } from '#db/schema.ts'
 
@@ -36,12 +37,22 @@ export async function setProfilePhoto(personId: string, photoUrl: string | null)
 /**
  * Deletes a person's account by anonymising them: their name, address,
  * photo and consents go, and they are signed out everywhere. Their row stays
- * so the campaigns they ran and the gifts they made still add up.
+ * so the campaigns they ran and the gifts they made still add up (a gift
+ * linked to them stays linked to the anonymised row, which names nobody).
+ * Staff access ends with the account, in the audit log; the last admin is
+ * refused, so someone can still manage staff access.
  */
-export async function deleteAccount(personId: string) {
-	await db().transaction(async (tx) => {
-		const [person] = await tx.select({ email: people.email }).from(people).where(eq(people.id, personId)).for('update')
-		if (!person) return
+export async function deleteAccount(personId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+	return db().transaction(async (tx) => {
+		const refusal = await accountDeletionProblem(tx, personId)
+		if (refusal) return { ok: false, message: refusal }
+		const [person] = await tx
+			.select({ id: people.id, email: people.email, role: people.role })
+			.from(people)
+			.where(eq(people.id, personId))
+			.for('update')
+		if (!person) return { ok: true }
+		await auditAccessEndedByDeletion(tx, person)
 		await tx
 			.update(people)
 			.set({
@@ -64,5 +75,6 @@ export async function deleteAccount(personId: string) {
 			.update(emails)
 			.set({ status: 'suppressed', lastError: 'Account deleted' })
 			.where(and(eq(emails.personId, personId), eq(emails.status, 'queued')))
+		return { ok: true }
 	})
 }

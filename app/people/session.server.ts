@@ -75,6 +75,13 @@ export async function requireStaff(request: Request): Promise<Person> {
 	throw data({ error: 'This page is for charity staff only.' }, { status: 403 })
 }
 
+/** A signed-in admin: staff who also manage who has staff access. Other staff get 403. */
+export async function requireAdmin(request: Request): Promise<Person> {
+	const person = await requireSessionPerson(request)
+	if (person.role === 'admin') return person
+	throw data({ error: 'This page is for the charity’s staff admins only.' }, { status: 403 })
+}
+
 /**
  * Starts a new session for a person who has just proved their email address
  * and returns the Set-Cookie header. The id changes at every sign-in (no

@@ -5,6 +5,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { FieldErrors, FormErrors, SubmitButton, TextField } from '#app/components/form-fields.tsx'
+import { loadYourGifts } from '#app/donations/donor-gifts.server.ts'
+import { YourGifts } from '#app/donations/your-gifts.tsx'
 import { processProfilePhoto } from '#app/media/images.server.ts'
 import { deleteAccount, setProfilePhoto, updateProfile } from '#app/people/account.server.ts'
 import { deleteAccountSchema, profilePhotoSchema, profileSchema } from '#app/people/auth-schema.ts'
@@ -23,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			newsConsent: person.emailConsentAt !== null,
 			photoUrl: person.photoUrl,
 		},
+		gifts: await loadYourGifts(request, person.id),
 	}
 }
 
@@ -52,7 +55,13 @@ export async function action({ request }: ActionFunctionArgs) {
 		if (submission.status !== 'success') {
 			return data({ intent: 'delete' as const, result: submission.reply() }, { status: 400 })
 		}
-		await deleteAccount(person.id)
+		const deleted = await deleteAccount(person.id)
+		if (!deleted.ok) {
+			return data(
+				{ intent: 'delete' as const, result: submission.reply({ formErrors: [deleted.message] }) },
+				{ status: 409 },
+			)
+		}
 		return redirect('/', { headers: { 'Set-Cookie': await destroySession(request) } })
 	}
 	const submission = parseWithZod(formData, { schema: profileSchema })
@@ -86,7 +95,7 @@ function Checkbox({ field, children }: { field: FieldMetadata<boolean | null | u
 }
 
 export default function Account() {
-	const { person } = useLoaderData<typeof loader>()
+	const { person, gifts } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const [searchParams] = useSearchParams()
@@ -222,6 +231,8 @@ export default function Account() {
 						</div>
 					</div>
 				</section>
+
+				<YourGifts data={gifts} />
 
 				<section aria-labelledby="sign-out-heading" className="rounded-xl bg-white p-6 shadow-sm">
 					<h2 id="sign-out-heading" className="text-xl font-bold">

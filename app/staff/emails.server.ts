@@ -1,3 +1,4 @@
+import { likePattern } from '#app/utils/like-pattern.ts'
 import { isUuid } from '#app/utils/ids.ts'
 import { and, count, desc, eq, ilike, inArray } from 'drizzle-orm'
 import { enqueueEmailJob } from '#app/email/outbox.server.ts'
@@ -33,7 +34,7 @@ export async function listEmailsForStaff(options: {
 	// Counts by status follow the template and address filters, so each count says what choosing that status would list.
 	const narrowing = and(
 		options.template ? eq(emails.template, options.template) : undefined,
-		to ? ilike(emails.toEmail, `%${to.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+		to ? ilike(emails.toEmail, likePattern(to)) : undefined,
 	)
 	const where = and(narrowing, options.status ? eq(emails.status, options.status) : undefined)
 	const [rows, countRows, templateRows] = await Promise.all([

@@ -1,3 +1,4 @@
+import { likePattern } from '#app/utils/like-pattern.ts'
 import { isUuid } from '#app/utils/ids.ts'
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm'
 import { getEnv } from '#app/config/env.server.ts'
@@ -30,11 +31,6 @@ export function reportReasonLabel(reason: string): string {
 export const REPORTS_PER_IP_PER_HOUR = 5
 
 export type ModerationResult = { ok: true } | { ok: false; error: string }
-
-// A search box is not a pattern language: % and _ typed by staff mean themselves.
-function likePattern(search: string) {
-	return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
 
 const openReportCount = sql<number>`(select count(*) from ${campaignReports} where ${campaignReports.campaignId} = ${campaigns.id} and ${campaignReports.status} = 'open')::int`
 

@@ -1,6 +1,9 @@
 import { NavLink } from '@remix-run/react'
+import { useRootData } from '#app/utils/root-data.ts'
 
-const sections = [
+type Section = { to: string; label: string; end?: boolean }
+
+const sections: Section[] = [
 	{ to: '/staff', label: 'Overview', end: true },
 	{ to: '/staff/campaigns', label: 'Campaigns' },
 	{ to: '/staff/reports', label: 'Reports' },
@@ -10,12 +13,17 @@ const sections = [
 	{ to: '/staff/audit', label: 'Audit log' },
 ]
 
+/** Only admins manage who has staff access; the page itself refuses everyone else. */
+const adminSections: Section[] = [{ to: '/staff/people', label: 'People' }]
+
 /** The staff area's own navigation, shown above every staff page. */
 export function StaffNav() {
+	const isAdmin = useRootData()?.person?.role === 'admin'
+	const shown = isAdmin ? [...sections, ...adminSections] : sections
 	return (
 		<nav aria-label="Staff" className="border-b border-stone-200 bg-brand-light">
 			<ul className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-2 text-[15px]">
-				{sections.map((section) => (
+				{shown.map((section) => (
 					<li key={section.to}>
 						<NavLink
 							to={section.to}

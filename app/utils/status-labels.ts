@@ -1,4 +1,4 @@
-import type { CampaignStatus, DisputeStatus, DonationStatus } from '#db/schema.ts'
+import type { CampaignStatus, DisputeStatus, DonationStatus, PersonRole } from '#db/schema.ts'
 
 /**
  * The words people read for each status, in one place, so the dashboard, the
@@ -45,4 +45,11 @@ export const disputeStatusLabels: Record<DisputeStatus, string> = {
 	won: 'Won',
 	lost: 'Lost',
 	prevented: 'Prevented',
+}
+
+/** What a person's role lets them do, as Staff → People shows it. */
+export const personRoleLabels: Record<PersonRole, string> = {
+	supporter: 'No staff access',
+	staff: 'Staff',
+	admin: 'Admin (manages staff access)',
 }

@@ -1,6 +1,7 @@
 import { type Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { baseUrl, expectAccessible, hasChromium, pageErrors, useBrowser } from './browser.ts'
+import { signIn } from './sign-in.ts'
 
 const browser = useBrowser()
 const SLUG = 'in-memory-of-david-hughes'
@@ -170,5 +171,27 @@ describe.runIf(hasChromium())('donating', () => {
 		// No Content-Security-Policy violation or script error: the widget and its worker come from our own origin.
 		// (Chromium logs the 429 that asked for the check as a failed resource; that answer is expected.)
 		expect(pageErrors(page).filter((error) => !error.includes('status of 429'))).toEqual([])
+	})
+
+	test('a gift given while signed in is listed under Your gifts on the account page', async () => {
+		const page = await browser.newPage()
+		const email = `giver-${Date.now()}@example.com`
+		await page.goto('/login?redirectTo=%2Faccount')
+		await signIn(page, email)
+		await page.getByRole('heading', { name: 'Your gifts' }).waitFor()
+		await page.getByText('Gifts you make while signed in are listed here').waitFor()
+		await page.goto(`/f/${SLUG}/donate`, { waitUntil: 'networkidle' })
+		await fillDonation(page, { other: '17', name: 'Gail Giver', email })
+		await page.getByRole('button', { name: 'Continue to secure payment' }).click()
+		await page.getByLabel('Payment succeeds', { exact: true }).check()
+		await page.getByRole('button', { name: /^Pay/ }).click()
+		await page.getByText(/is confirmed/).waitFor()
+
+		await page.goto('/account', { waitUntil: 'networkidle' })
+		const gifts = page.getByRole('region', { name: /Your gifts/ })
+		await gifts.getByText('£17.00').waitFor()
+		expect(await gifts.textContent()).toContain('Paid')
+		await expectAccessible(page)
+		expect(pageErrors(page)).toEqual([])
 	})
 })

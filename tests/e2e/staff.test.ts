@@ -64,4 +64,28 @@ describe.runIf(hasChromium())('charity staff', () => {
 		expect((await visitor.goto('/f/bake-sale-for-freedom'))!.status()).toBe(200)
 		expect(pageErrors(page)).toEqual([])
 	})
+
+	test('an admin gives a fundraiser staff access from People, and takes it away again', async () => {
+		const page = await browser.newPage()
+		const fundraiser = 'bake-sale-for-freedom@demo.example.org'
+		await page.goto('/login')
+		await signIn(page, 'staff@demo.example.org')
+		await page.getByRole('heading', { name: 'Overview' }).waitFor()
+		await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'People' }).click()
+		await page.getByRole('heading', { name: 'People', exact: true }).waitFor()
+		await page.getByText('You. Another admin can change your access.').waitFor()
+		await page.getByLabel('Email address').fill('bake-sale')
+		await page.getByRole('button', { name: 'Search' }).click()
+		await page.getByRole('button', { name: `Give staff access for ${fundraiser}` }).click()
+		await page.getByText('Done: they have staff access (and no admin role).').waitFor()
+		await expectAccessible(page)
+		// Now in the staff list and in the search results: either button does it.
+		await page
+			.getByRole('button', { name: `Remove staff access for ${fundraiser}` })
+			.first()
+			.click()
+		await page.getByText('Done: their staff access is removed.').waitFor()
+		expect(await page.getByRole('button', { name: `Give staff access for ${fundraiser}` }).count()).toBe(1)
+		expect(pageErrors(page)).toEqual([])
+	})
 })
