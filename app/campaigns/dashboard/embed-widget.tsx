@@ -1,15 +1,14 @@
+import { DashboardPanel } from './dashboard-panel.tsx'
+
 /** The iframe code for putting the progress card on another website. */
 export function EmbedWidget({ widgetUrl, title }: { widgetUrl: string; title: string }) {
 	const code = `<iframe src="${widgetUrl}" width="420" height="240" style="border:0;max-width:100%" title="${title.replace(/"/g, '&quot;')} — fundraising progress" loading="lazy"></iframe>`
 	return (
-		<section aria-labelledby="embed-heading" className="rounded-xl border border-stone-200 p-6">
-			<h2 id="embed-heading" className="text-xl font-bold">
-				Show your progress on another website
-			</h2>
-			<p className="mt-1 text-sm text-muted">
-				Paste this code into a club page, a blog or a wedding website. It shows your total and a Donate button, and
-				updates itself.
-			</p>
+		<DashboardPanel
+			id="embed"
+			heading="Show your progress on another website"
+			intro="Paste this code into a club page, a blog or a wedding website. It shows your total and a Donate button, and updates itself."
+		>
 			<label htmlFor="embed-code" className="field-label mt-3 text-sm">
 				Embed code
 			</label>
@@ -26,6 +25,6 @@ export function EmbedWidget({ widgetUrl, title }: { widgetUrl: string; title: st
 					Preview the progress card<span className="sr-only"> (opens in a new tab)</span>
 				</a>
 			</p>
-		</section>
+		</DashboardPanel>
 	)
 }

@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { endCampaignSchema } from '#app/campaigns/campaign-schema.ts'
 import { FieldErrors } from '#app/components/form-fields.tsx'
+import { DashboardPanel } from './dashboard-panel.tsx'
 
 /** Ending early asks for a tick first; the page stays up with its final total. */
 export function EndCampaignForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
@@ -13,13 +14,11 @@ export function EndCampaignForm({ lastResult }: { lastResult?: SubmissionResult<
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: endCampaignSchema }),
 	})
 	return (
-		<section aria-labelledby="end-heading" className="rounded-xl border border-stone-200 p-6">
-			<h2 id="end-heading" className="text-xl font-bold">
-				End your fundraiser early
-			</h2>
-			<p className="mt-1 text-sm text-muted">
-				Your page stays up with its final total and a thank-you; it stops taking donations.
-			</p>
+		<DashboardPanel
+			id="end"
+			heading="End your fundraiser early"
+			intro="Your page stays up with its final total and a thank-you; it stops taking donations."
+		>
 			<Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
 				<input type="hidden" name="intent" value="end-campaign" />
 				<div className="flex items-start gap-3">
@@ -38,6 +37,6 @@ export function EndCampaignForm({ lastResult }: { lastResult?: SubmissionResult<
 					End fundraiser
 				</button>
 			</Form>
-		</section>
+		</DashboardPanel>
 	)
 }

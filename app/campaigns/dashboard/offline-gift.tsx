@@ -10,6 +10,7 @@ import {
 	TextField,
 	useResetAfterSuccess,
 } from '#app/components/form-fields.tsx'
+import { DashboardPanel } from './dashboard-panel.tsx'
 
 type Props = {
 	/** How many offline gifts wait for the team's confirmation. */
@@ -22,20 +23,18 @@ type Props = {
 /** Cash or a cheque the fundraiser collected: recorded as pending until the team confirms it. */
 export function OfflineGiftSection({ pendingCount, ...form }: Props) {
 	return (
-		<section aria-labelledby="offline-heading" className="rounded-xl border border-stone-200 p-6">
-			<h2 id="offline-heading" className="text-xl font-bold">
-				Record an offline gift
-			</h2>
-			<p className="mt-1 text-sm text-muted">
-				Collected cash or a cheque? Record it here; it shows as pending and counts once our team confirms it.
-			</p>
+		<DashboardPanel
+			id="offline"
+			heading="Record an offline gift"
+			intro="Collected cash or a cheque? Record it here; it shows as pending and counts once our team confirms it."
+		>
 			{pendingCount > 0 ? (
 				<p className="mt-2 text-sm">
 					{pendingCount} offline {pendingCount === 1 ? 'gift is' : 'gifts are'} waiting for confirmation.
 				</p>
 			) : null}
 			<OfflineDonationForm {...form} />
-		</section>
+		</DashboardPanel>
 	)
 }
 

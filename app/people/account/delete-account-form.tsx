@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { FieldErrors, FormErrors } from '#app/components/form-fields.tsx'
 import { deleteAccountSchema } from '#app/people/auth-schema.ts'
+import { AccountSection } from './account-section.tsx'
 
 /** Deleting the account asks for DELETE typed out, so it is never one stray click. */
 export function DeleteAccountSection({
@@ -22,15 +23,12 @@ export function DeleteAccountSection({
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: deleteAccountSchema }),
 	})
 	return (
-		<section aria-labelledby="delete-heading" className="rounded-xl bg-white p-6 shadow-sm ring-2 ring-red-200">
-			<h2 id="delete-heading" className="text-xl font-bold">
-				Delete my account
-			</h2>
-			<p className="mt-2 text-muted">
-				We will remove your name, email address, photo and email choices, and sign you out everywhere. Gifts you made
-				and fundraisers you ran stay in the charity's records, so every total stays right, but they are no longer linked
-				to you. This cannot be undone.
-			</p>
+		<AccountSection
+			id="delete"
+			heading="Delete my account"
+			intro="We will remove your name, email address, photo and email choices, and sign you out everywhere. Gifts you made and fundraisers you ran stay in the charity's records, so every total stays right, but they are no longer linked to you. This cannot be undone."
+			danger
+		>
 			<Form method="post" {...getFormProps(form)} className="mt-5 space-y-4">
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<input {...getInputProps(fields.intent, { type: 'hidden' })} key={fields.intent.key} />
@@ -56,6 +54,6 @@ export function DeleteAccountSection({
 					{pending ? 'Deleting…' : 'Delete my account'}
 				</button>
 			</Form>
-		</section>
+		</AccountSection>
 	)
 }

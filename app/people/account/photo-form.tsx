@@ -4,6 +4,7 @@ import { Form } from '@remix-run/react'
 import { ActionNotice } from '#app/components/action-notice.tsx'
 import { FieldErrors, SubmitButton } from '#app/components/form-fields.tsx'
 import { profilePhotoSchema } from '#app/people/auth-schema.ts'
+import { AccountSection } from './account-section.tsx'
 
 type Props = {
 	person: { email: string; firstName: string; photoUrl: string | null }
@@ -23,10 +24,14 @@ export function ProfilePhotoSection({ person, lastResult, saved, pending }: Prop
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: profilePhotoSchema }),
 	})
 	return (
-		<section aria-labelledby="photo-heading" className="rounded-xl bg-white p-6 shadow-sm">
-			<h2 id="photo-heading" className="text-xl font-bold">
-				Profile photo <span className="text-base font-normal text-muted">(optional)</span>
-			</h2>
+		<AccountSection
+			id="photo"
+			heading={
+				<>
+					Profile photo <span className="text-base font-normal text-muted">(optional)</span>
+				</>
+			}
+		>
 			{saved ? <ActionNotice className="mt-4">Your photo is updated.</ActionNotice> : null}
 			<div className="mt-5 flex flex-col gap-5 sm:flex-row sm:items-start">
 				<ProfilePhoto person={person} />
@@ -62,7 +67,7 @@ export function ProfilePhotoSection({ person, lastResult, saved, pending }: Prop
 					) : null}
 				</div>
 			</div>
-		</section>
+		</AccountSection>
 	)
 }
 

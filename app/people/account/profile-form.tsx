@@ -5,6 +5,7 @@ import { type ReactNode } from 'react'
 import { ActionNotice } from '#app/components/action-notice.tsx'
 import { FieldErrors, FormErrors, SubmitButton, TextField } from '#app/components/form-fields.tsx'
 import { profileSchema } from '#app/people/auth-schema.ts'
+import { AccountSection } from './account-section.tsx'
 
 type Props = {
 	person: { firstName: string; lastName: string; coachingEmails: boolean; newsConsent: boolean }
@@ -33,10 +34,7 @@ export function ProfileSection({ person, charityName, lastResult, saved, pending
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
 	})
 	return (
-		<section aria-labelledby="profile-heading" className="rounded-xl bg-white p-6 shadow-sm">
-			<h2 id="profile-heading" className="text-xl font-bold">
-				Your details
-			</h2>
+		<AccountSection id="profile" heading="Your details">
 			{saved ? <ActionNotice className="mt-4">Your changes are saved.</ActionNotice> : null}
 			<Form method="post" {...getFormProps(form)} className="mt-5 space-y-5">
 				<FormErrors id={form.errorId} errors={form.errors} />
@@ -54,7 +52,7 @@ export function ProfileSection({ person, charityName, lastResult, saved, pending
 				</fieldset>
 				<SubmitButton pending={pending}>Save changes</SubmitButton>
 			</Form>
-		</section>
+		</AccountSection>
 	)
 }
 
