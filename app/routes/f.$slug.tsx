@@ -1,16 +1,10 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import {
-	getCampaignForViewer,
-	listDonorWall,
-	redirectFromFormerSlug,
-	storedStoryHtml,
-} from '#app/campaigns/campaigns.server.ts'
-import { campaignPath, campaignUrl } from '#app/campaigns/urls.ts'
+import { getCampaignForViewer, redirectFromFormerSlug } from '#app/campaigns/campaigns.server.ts'
+import { loadPublicCampaignPage } from '#app/campaigns/public-page.server.ts'
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { isPastEndDate, isTakingGifts } from '#app/campaigns/taking-gifts.ts'
-import { listCampaignUpdates } from '#app/campaigns/manage.server.ts'
-import { storyExcerpt } from '#app/campaigns/story.server.ts'
 import { CampaignCover, CampaignHeading } from '#app/campaigns/page/campaign-heading.tsx'
 import { campaignPageMeta } from '#app/campaigns/page/page-meta.ts'
 import { CampaignUpdates } from '#app/campaigns/page/campaign-updates.tsx'
@@ -18,8 +12,6 @@ import { DonorWall } from '#app/campaigns/page/donor-wall.tsx'
 import { OwnerNotices } from '#app/campaigns/page/owner-notices.tsx'
 import { PhoneProgressSummary, ProgressSummary } from '#app/campaigns/page/progress-summary.tsx'
 import { SharePanel } from '#app/components/share-panel.tsx'
-import { getCharity } from '#app/config/charity.server.ts'
-import { getEnv } from '#app/config/env.server.ts'
 import { getSessionPerson } from '#app/people/session.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { publicPageHeaders } from '#app/utils/page-cache.ts'
@@ -51,35 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		await redirectFromFormerSlug(request, params.slug ?? '')
 		throw data({ error: 'We couldn’t find that fundraiser.' }, { status: 404 })
 	}
-	const { page: pageAsked, ...position } = donorWallQuery.parse(Object.fromEntries(new URL(request.url).searchParams))
-	// A page number without a position (an old ?page= link) shows the first page.
-	const page = position.before || position.after ? pageAsked : 1
-	const [donors, updates, storyHtml] = await Promise.all([
-		listDonorWall(campaign.id, { limit: DONORS_PER_PAGE, ...(page > 1 ? position : {}) }),
-		listCampaignUpdates(campaign.id),
-		storedStoryHtml(campaign),
-	])
-	// The wall lists exactly the gifts the stored donor count counts (net above zero).
-	const donorTotal = campaign.donorCount
-	const env = getEnv()
-	const url = campaignUrl(env.APP_URL, campaign.slug)
-	const { story, storyHtml: _stored, ownerId: _ownerId, hiddenReason, ...rest } = campaign
-	return {
-		campaign: {
-			...rest,
-			storyHtml,
-			excerpt: storyExcerpt(story),
-			hiddenReason: campaign.isOwner ? hiddenReason : null,
-		},
-		donors,
-		page,
-		pageCount: Math.max(page, Math.ceil(donorTotal / DONORS_PER_PAGE)),
-		updates,
-		url,
-		shareImage: campaignUrl(env.APP_URL, campaign.slug, 'share.png'),
-		locale: getCharity().locale,
-		now: new Date().toISOString(),
-	}
+	const wall = donorWallQuery.parse(Object.fromEntries(new URL(request.url).searchParams))
+	return loadPublicCampaignPage(campaign, { ...wall, pageSize: DONORS_PER_PAGE })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => campaignPageMeta(data)
