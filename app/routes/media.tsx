@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useRootData } from '#app/utils/root-data.ts'
 import { submitContactForm } from '#app/contact/contact-action.server.ts'
-import { ContactForm, SentNotice } from '#app/contact/contact-form.tsx'
+import { ContactPage, EmailLink } from '#app/contact/contact-page.tsx'
 import { newFormToken } from '#app/utils/form-token.server.ts'
 
 export const loader = () => ({ formToken: newFormToken() })
@@ -21,40 +21,27 @@ export default function MediaContact() {
 	const [searchParams] = useSearchParams()
 	const charity = useRootData()?.charity
 	return (
-		<div className="bg-sand">
-			<div className="mx-auto grid max-w-5xl gap-10 px-4 py-12 md:grid-cols-5">
-				<div className="md:col-span-2">
-					<p className="text-sm font-semibold uppercase tracking-wider text-accent-dark">Press</p>
-					<h1 className="mt-2 text-3xl font-bold sm:text-4xl">Media contact</h1>
-					<p className="mt-4 text-lg text-muted">
-						We're here to answer your questions. Please fill out the form and someone from our team will follow up with
-						you soon.
-					</p>
-					{charity ? (
-						<p className="mt-4 text-muted">
-							Press office:{' '}
-							<a className="font-semibold text-brand underline" href={`mailto:${charity.mediaEmail}`}>
-								{charity.mediaEmail}
-							</a>
-						</p>
-					) : null}
-				</div>
-				<div className="space-y-4 md:col-span-3">
-					{searchParams.get('sent') ? (
-						<SentNotice>
-							<p className="font-semibold">Thank you — we have your enquiry.</p>
-							<p>Our media team will follow up with you soon.</p>
-						</SentNotice>
-					) : null}
-					<ContactForm
-						id="media"
-						lastResult={actionData?.result}
-						formToken={formToken}
-						showOrganisation
-						messageLabel="Your enquiry"
-					/>
-				</div>
-			</div>
-		</div>
+		<ContactPage
+			formId="media"
+			eyebrow="Press"
+			heading="Media contact"
+			intro="We're here to answer your questions. Please fill out the form and someone from our team will follow up with you soon."
+			otherWays={
+				charity ? (
+					<>
+						Press office: <EmailLink email={charity.mediaEmail} />
+					</>
+				) : null
+			}
+			sentNotice={{
+				title: 'Thank you — we have your enquiry.',
+				body: 'Our media team will follow up with you soon.',
+			}}
+			sent={Boolean(searchParams.get('sent'))}
+			showOrganisation
+			messageLabel="Your enquiry"
+			formToken={formToken}
+			lastResult={actionData?.result}
+		/>
 	)
 }

@@ -1,13 +1,13 @@
 import { campaignPath, campaignUrl } from '#app/campaigns/urls.ts'
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { organiserNameMissing, publishSchema } from '#app/campaigns/campaign-schema.ts'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { publishSchema } from '#app/campaigns/campaign-schema.ts'
 import { loadCampaignForEditing } from '#app/campaigns/details-action.server.ts'
 import { campaignKindLabel } from '#app/campaigns/kinds.ts'
 import { publishFromReview } from '#app/campaigns/manage.server.ts'
-import { FormErrors, TextField } from '#app/components/form-fields.tsx'
+import { PublishForm } from '#app/campaigns/start/publish-form.tsx'
+import { ReviewPreview } from '#app/campaigns/start/review-preview.tsx'
 import { renderStory } from '#app/campaigns/story.server.ts'
 import { WizardSteps } from '#app/campaigns/wizard-steps.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
@@ -58,22 +58,6 @@ export const meta: MetaFunction = () => [{ title: 'Review and publish — start 
 export default function ReviewStep() {
 	const { campaign, needsName } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const navigation = useNavigation()
-	const [form, fields] = useForm({
-		id: 'publish',
-		lastResult: actionData?.result,
-		shouldValidate: 'onSubmit',
-		// The server has the last word; in the browser the missing name is caught before sending.
-		onValidate: ({ formData }) =>
-			parseWithZod(formData, {
-				schema: needsName
-					? publishSchema.refine((value) => value.firstName !== '', {
-							path: ['firstName'],
-							message: organiserNameMissing,
-						})
-					: publishSchema,
-			}),
-	})
 	return (
 		<div className="bg-sand">
 			<div className="mx-auto max-w-3xl px-4 py-10">
@@ -82,68 +66,9 @@ export default function ReviewStep() {
 				<p className="mt-2 text-muted">
 					This is how your page will look. You can change anything later from your dashboard.
 				</p>
-				<article className="mt-6 overflow-hidden rounded-xl bg-white shadow-sm">
-					{campaign.coverImage ? (
-						<img
-							src={campaign.coverImage}
-							alt={campaign.coverAlt}
-							width={1200}
-							height={630}
-							className="aspect-[1200/630] w-full object-cover"
-						/>
-					) : null}
-					<div className="space-y-3 p-6">
-						<p className="text-xs font-semibold uppercase tracking-wider text-accent-dark">{campaign.kindLabel}</p>
-						<h2 className="text-2xl font-bold">{campaign.title}</h2>
-						<dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-[15px]">
-							<dt className="font-semibold">Goal</dt>
-							<dd>{campaign.goal}</dd>
-							{campaign.endsOn ? (
-								<>
-									<dt className="font-semibold">Date</dt>
-									<dd>{campaign.endsOn}</dd>
-								</>
-							) : null}
-							<dt className="font-semibold">Link</dt>
-							<dd className="wrap-anywhere">{campaign.url}</dd>
-						</dl>
-						<div
-							className="prose-story border-t border-stone-200 pt-4"
-							dangerouslySetInnerHTML={{ __html: campaign.storyHtml }}
-						/>
-					</div>
-				</article>
+				<ReviewPreview campaign={campaign} />
 				{campaign.status === 'draft' ? (
-					<Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
-						<FormErrors id={form.errorId} errors={form.errors} />
-						{needsName ? (
-							<fieldset className="space-y-4 rounded-xl bg-white p-6 shadow-sm">
-								<legend className="sr-only">Who is organising this page</legend>
-								<p>
-									Your page says who is organising it, so people know it is really you. We save your name to your
-									account; you can change it there.
-								</p>
-								<div className="grid gap-4 sm:grid-cols-2">
-									<TextField field={fields.firstName} label="Your first name" autoComplete="given-name" />
-									<TextField field={fields.lastName} label="Your last name" autoComplete="family-name" optional />
-								</div>
-							</fieldset>
-						) : null}
-						<div className="flex flex-col gap-3 sm:flex-row">
-							<button
-								type="submit"
-								name="intent"
-								value="publish"
-								className="btn-primary w-full sm:w-auto"
-								disabled={navigation.state !== 'idle'}
-							>
-								{navigation.state === 'submitting' ? 'Publishing…' : 'Publish my page'}
-							</button>
-							<Link to={`/start/${campaign.id}/details`} className="btn-secondary">
-								Edit details
-							</Link>
-						</div>
-					</Form>
+					<PublishForm campaignId={campaign.id} needsName={needsName} lastResult={actionData?.result} />
 				) : (
 					<div className="mt-6 flex flex-col gap-3 sm:flex-row">
 						<Link to={campaignPath(campaign.slug)} className="btn-primary">

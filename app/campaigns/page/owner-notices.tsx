@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import { campaignPath } from '#app/campaigns/urls.ts'
 
 /** What only the page's owner sees above it: a draft, a hidden page, or a page just published. */
 export function OwnerNotices({
@@ -33,7 +34,7 @@ export function OwnerNotices({
 						<strong>Make the first donation yourself</strong>, then share your link with five people who love you.
 					</p>
 					<div className="mt-4 flex flex-wrap gap-3">
-						<Link to={`/f/${campaign.slug}/donate`} className="btn-primary">
+						<Link to={campaignPath(campaign.slug, 'donate')} className="btn-primary">
 							Make the first donation
 						</Link>
 						<Link to={`/dashboard/${campaign.id}`} className="btn-secondary">

@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import { campaignPath } from '#app/campaigns/urls.ts'
 import { ProgressBar } from '#app/components/campaign-card.tsx'
 
 export type ProgressFigures = {
@@ -41,7 +42,7 @@ export function PhoneProgressSummary({ campaign, money, countdown, takingGifts }
 				{countdown}
 			</p>
 			{takingGifts ? (
-				<Link to={`/f/${campaign.slug}/donate`} className="btn-primary mt-4 w-full">
+				<Link to={campaignPath(campaign.slug, 'donate')} className="btn-primary mt-4 w-full">
 					Donate now
 				</Link>
 			) : null}
@@ -84,7 +85,7 @@ export function ProgressSummary({ campaign, money, countdown, ended, takingGifts
 					)}
 				</p>
 			) : takingGifts ? (
-				<Link to={`/f/${campaign.slug}/donate`} className="btn-primary mt-5 w-full text-lg">
+				<Link to={campaignPath(campaign.slug, 'donate')} className="btn-primary mt-5 w-full text-lg">
 					Donate
 				</Link>
 			) : null}
