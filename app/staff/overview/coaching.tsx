@@ -44,54 +44,41 @@ export function CoachingComparison({
 function CoachingTable({ coaching, format }: { coaching: OverviewPageData['coaching']; format: OverviewFormat }) {
 	const { money, number, percent } = format
 	return (
-		<OverviewTable label="Coaching comparison" wide>
-			<thead>
-				<tr>
-					<th scope="col">Group</th>
-					<th scope="col" className="text-right">
-						People
-					</th>
-					<th scope="col" className="text-right">
-						Fundraisers
-					</th>
-					<th scope="col" className="text-right">
-						Published campaigns
-					</th>
-					<th scope="col" className="text-right">
-						With a gift
-					</th>
-					<th scope="col" className="text-right">
-						Raised
-					</th>
-					<th scope="col" className="text-right">
-						Median per campaign
-					</th>
+		<OverviewTable
+			label="Coaching comparison"
+			wide
+			columns={[
+				'Group',
+				'People',
+				'Fundraisers',
+				'Published campaigns',
+				'With a gift',
+				'Raised',
+				'Median per campaign',
+			]}
+		>
+			{coaching.map((arm) => (
+				<tr key={arm.arm}>
+					<th scope="row">{armLabel[arm.arm]}</th>
+					<td className="text-right">{arm.members === null ? '—' : number(arm.members)}</td>
+					<td className="text-right">{number(arm.fundraisers)}</td>
+					<td className="text-right">{number(arm.campaigns)}</td>
+					<td className="text-right">
+						{percent(arm.shareWithGift)}
+						{arm.campaigns > 0 ? <span className="text-muted"> ({number(arm.campaignsWithGift)})</span> : null}
+					</td>
+					<td className="text-right">
+						{arm.raised.length === 0
+							? '—'
+							: arm.raised.map((r) => <div key={r.currency}>{money(r.raisedMinor, r.currency)}</div>)}
+					</td>
+					<td className="text-right">
+						{arm.raised.length === 0
+							? '—'
+							: arm.raised.map((r) => <div key={r.currency}>{money(r.medianMinor, r.currency)}</div>)}
+					</td>
 				</tr>
-			</thead>
-			<tbody className="tabular-nums">
-				{coaching.map((arm) => (
-					<tr key={arm.arm}>
-						<th scope="row">{armLabel[arm.arm]}</th>
-						<td className="text-right">{arm.members === null ? '—' : number(arm.members)}</td>
-						<td className="text-right">{number(arm.fundraisers)}</td>
-						<td className="text-right">{number(arm.campaigns)}</td>
-						<td className="text-right">
-							{percent(arm.shareWithGift)}
-							{arm.campaigns > 0 ? <span className="text-muted"> ({number(arm.campaignsWithGift)})</span> : null}
-						</td>
-						<td className="text-right">
-							{arm.raised.length === 0
-								? '—'
-								: arm.raised.map((r) => <div key={r.currency}>{money(r.raisedMinor, r.currency)}</div>)}
-						</td>
-						<td className="text-right">
-							{arm.raised.length === 0
-								? '—'
-								: arm.raised.map((r) => <div key={r.currency}>{money(r.medianMinor, r.currency)}</div>)}
-						</td>
-					</tr>
-				))}
-			</tbody>
+			))}
 		</OverviewTable>
 	)
 }

@@ -16,47 +16,32 @@ export function MoneyByCurrency({
 			<h2 id="money-heading" className="text-xl font-bold">
 				Money by currency
 			</h2>
-			<OverviewTable label="Money by currency" wide>
-				<thead>
-					<tr>
-						<th scope="col">Currency</th>
-						<th scope="col" className="text-right">
-							Raised (net)
-						</th>
-						<th scope="col" className="text-right">
-							Gifts
-						</th>
-						<th scope="col" className="text-right">
-							Given (before refunds)
-						</th>
-						<th scope="col" className="text-right">
-							Average gift
-						</th>
-						<th scope="col" className="text-right">
-							Refunded
-						</th>
-						<th scope="col" className="text-right">
-							Lost to disputes
-						</th>
-						<th scope="col" className="text-right">
-							Disputes won back
-						</th>
+			<OverviewTable
+				label="Money by currency"
+				wide
+				columns={[
+					'Currency',
+					'Raised (net)',
+					'Gifts',
+					'Given (before refunds)',
+					'Average gift',
+					'Refunded',
+					'Lost to disputes',
+					'Disputes won back',
+				]}
+			>
+				{totals.map((m) => (
+					<tr key={m.currency}>
+						<th scope="row">{m.currency}</th>
+						<td className="text-right font-semibold">{money(m.raisedMinor, m.currency)}</td>
+						<td className="text-right">{number(m.giftCount)}</td>
+						<td className="text-right">{money(m.grossGiftsMinor, m.currency)}</td>
+						<td className="text-right">{money(m.averageGiftMinor, m.currency)}</td>
+						<td className="text-right">{money(m.refundedMinor, m.currency)}</td>
+						<td className="text-right">{money(m.disputedMinor, m.currency)}</td>
+						<td className="text-right">{money(m.reinstatedMinor, m.currency)}</td>
 					</tr>
-				</thead>
-				<tbody className="tabular-nums">
-					{totals.map((m) => (
-						<tr key={m.currency}>
-							<th scope="row">{m.currency}</th>
-							<td className="text-right font-semibold">{money(m.raisedMinor, m.currency)}</td>
-							<td className="text-right">{number(m.giftCount)}</td>
-							<td className="text-right">{money(m.grossGiftsMinor, m.currency)}</td>
-							<td className="text-right">{money(m.averageGiftMinor, m.currency)}</td>
-							<td className="text-right">{money(m.refundedMinor, m.currency)}</td>
-							<td className="text-right">{money(m.disputedMinor, m.currency)}</td>
-							<td className="text-right">{money(m.reinstatedMinor, m.currency)}</td>
-						</tr>
-					))}
-				</tbody>
+				))}
 			</OverviewTable>
 		</section>
 	)

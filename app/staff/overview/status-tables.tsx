@@ -7,63 +7,70 @@ type Overview = OverviewPageData['overview']
 
 /** Campaigns and emails counted by status, side by side. */
 export function StatusTables({ overview, format }: { overview: Overview; format: OverviewFormat }) {
-	const { number } = format
 	return (
 		<div className="grid gap-10 md:grid-cols-2">
-			<section aria-labelledby="status-heading">
-				<h2 id="status-heading" className="text-xl font-bold">
-					Campaigns by status
-				</h2>
-				<OverviewTable label="Campaigns by status">
-					<thead>
-						<tr>
-							<th scope="col">Status</th>
-							<th scope="col" className="text-right">
-								Campaigns
-							</th>
-						</tr>
-					</thead>
-					<tbody className="tabular-nums">
-						{(Object.keys(campaignStatusLabels) as CampaignStatus[]).map((status) => (
-							<tr key={status}>
-								<th scope="row" className="font-normal">
-									{campaignStatusLabels[status]}
-								</th>
-								<td className="text-right">{number(overview.campaignsByStatus[status])}</td>
-							</tr>
-						))}
-					</tbody>
-				</OverviewTable>
-			</section>
-			<section aria-labelledby="email-heading">
-				<h2 id="email-heading" className="text-xl font-bold">
-					Emails by status
-				</h2>
-				<OverviewTable label="Emails by status">
-					<thead>
-						<tr>
-							<th scope="col">Status</th>
-							<th scope="col" className="text-right">
-								Emails
-							</th>
-						</tr>
-					</thead>
-					<tbody className="tabular-nums">
-						{(Object.keys(emailStatusExplained) as (keyof typeof emailStatusExplained)[]).map((status) => {
-							const n = overview.emailsByStatus[status]
-							const problem = (status === 'failed' || status === 'bounced') && n > 0
-							return (
-								<tr key={status} className={problem ? 'bg-red-50' : undefined}>
-									<th scope="row" className="font-normal">
-										{emailStatusExplained[status]}
-									</th>
-									<td className={`text-right ${problem ? 'font-bold text-red-800' : ''}`}>{number(n)}</td>
-								</tr>
-							)
-						})}
-					</tbody>
-				</OverviewTable>
-			</section>
+			<StatusCounts
+				id="status"
+				heading="Campaigns by status"
+				counted="Campaigns"
+				format={format}
+				rows={(Object.keys(campaignStatusLabels) as CampaignStatus[]).map((status) => ({
+					status,
+					label: campaignStatusLabels[status],
+					count: overview.campaignsByStatus[status],
+					problem: false,
+				}))}
+			/>
+			<StatusCounts
+				id="email"
+				heading="Emails by status"
+				counted="Emails"
+				format={format}
+				rows={(Object.keys(emailStatusExplained) as (keyof typeof emailStatusExplained)[]).map((status) => ({
+					status,
+					label: emailStatusExplained[status],
+					count: overview.emailsByStatus[status],
+					// An email that did not arrive is worth a look.
+					problem: (status === 'failed' || status === 'bounced') && overview.emailsByStatus[status] > 0,
+				}))}
+			/>
 		</div>
+	)
+}
+
+/** One count per status; a status that needs attention is marked in red. */
+function StatusCounts({
+	id,
+	heading,
+	counted,
+	rows,
+	format,
+}: {
+	/** Names the heading (`<id>-heading`) that labels the section. */
+	id: string
+	heading: string
+	/** The count column's header: what is counted. */
+	counted: string
+	rows: { status: string; label: string; count: number; problem: boolean }[]
+	format: OverviewFormat
+}) {
+	return (
+		<section aria-labelledby={`${id}-heading`}>
+			<h2 id={`${id}-heading`} className="text-xl font-bold">
+				{heading}
+			</h2>
+			<OverviewTable label={heading} columns={['Status', counted]}>
+				{rows.map((row) => (
+					<tr key={row.status} className={row.problem ? 'bg-red-50' : undefined}>
+						<th scope="row" className="font-normal">
+							{row.label}
+						</th>
+						<td className={row.problem ? 'text-right font-bold text-red-800' : 'text-right'}>
+							{format.number(row.count)}
+						</td>
+					</tr>
+				))}
+			</OverviewTable>
+		</section>
 	)
 }

@@ -15,43 +15,30 @@ export function TopCampaigns({ top, format }: { top: OverviewPageData['top']; fo
 			{top.length === 0 ? (
 				<p className="mt-2 text-muted">No campaign has raised money yet.</p>
 			) : (
-				<OverviewTable label="Top campaigns" wide>
-					<thead>
-						<tr>
-							<th scope="col">Campaign</th>
-							<th scope="col">Fundraiser</th>
-							<th scope="col">Status</th>
-							<th scope="col" className="text-right">
-								Raised
+				<OverviewTable
+					label="Top campaigns"
+					wide
+					columns={['Campaign', 'Fundraiser', 'Status', 'Raised', 'Goal', 'Donors']}
+					figuresFrom={3}
+				>
+					{top.map((c) => (
+						<tr key={c.id}>
+							<th scope="row" className="min-w-48 font-normal">
+								{c.status === 'active' || c.status === 'ended' ? (
+									<Link to={campaignPath(c.slug)} className="font-medium text-brand underline">
+										{c.title}
+									</Link>
+								) : (
+									c.title
+								)}
 							</th>
-							<th scope="col" className="text-right">
-								Goal
-							</th>
-							<th scope="col" className="text-right">
-								Donors
-							</th>
+							<td>{c.ownerName || '—'}</td>
+							<td>{campaignStatusLabels[c.status]}</td>
+							<td className="text-right font-semibold">{money(c.raisedMinor, c.currency)}</td>
+							<td className="text-right">{money(c.goalMinor, c.currency)}</td>
+							<td className="text-right">{number(c.donors)}</td>
 						</tr>
-					</thead>
-					<tbody className="tabular-nums">
-						{top.map((c) => (
-							<tr key={c.id}>
-								<th scope="row" className="min-w-48 font-normal">
-									{c.status === 'active' || c.status === 'ended' ? (
-										<Link to={campaignPath(c.slug)} className="font-medium text-brand underline">
-											{c.title}
-										</Link>
-									) : (
-										c.title
-									)}
-								</th>
-								<td>{c.ownerName || '—'}</td>
-								<td>{campaignStatusLabels[c.status]}</td>
-								<td className="text-right font-semibold">{money(c.raisedMinor, c.currency)}</td>
-								<td className="text-right">{money(c.goalMinor, c.currency)}</td>
-								<td className="text-right">{number(c.donors)}</td>
-							</tr>
-						))}
-					</tbody>
+					))}
 				</OverviewTable>
 			)}
 		</section>
