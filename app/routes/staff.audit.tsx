@@ -4,8 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
 import { listAuditForStaff } from '#app/staff/audit.server.ts'
-import { ScrollTable } from '#app/staff/staff-ui.tsx'
-import { staffTime } from '#app/utils/time.ts'
+import { StaffTable, StaffTime } from '#app/staff/staff-ui.tsx'
 
 const AUDIT_LIMIT = 200
 
@@ -27,59 +26,39 @@ export default function StaffAudit() {
 					shown.
 				</p>
 			</header>
-			{entries.length === 0 ? (
-				<p className="text-muted">Nothing has been recorded yet.</p>
-			) : (
-				<ScrollTable label="Audit log entries">
-					<table className="w-full min-w-[52rem] text-left text-[15px]">
-						<thead className="bg-sand">
-							<tr>
-								<th scope="col" className="p-3">
-									When
-								</th>
-								<th scope="col" className="p-3">
-									Who
-								</th>
-								<th scope="col" className="p-3">
-									Action
-								</th>
-								<th scope="col" className="p-3">
-									Subject
-								</th>
-								<th scope="col" className="p-3">
-									Reason
-								</th>
-							</tr>
-						</thead>
-						<tbody className="divide-y divide-stone-200">
-							{entries.map((entry) => (
-								<tr key={entry.id} className="align-top">
-									<td className="p-3 whitespace-nowrap">
-										<time dateTime={new Date(entry.createdAt).toISOString()}>{staffTime(entry.createdAt, locale)}</time>
-									</td>
-									<td className="p-3 break-all">{entry.actorEmail ?? <span className="text-muted">System</span>}</td>
-									<td className="p-3">
-										<code className="text-sm">{entry.action}</code>
-									</td>
-									<td className="p-3">
-										<span className="text-muted">{entry.subjectType} </span>
-										{entry.campaignSlug ? (
-											<Link to={campaignPath(entry.campaignSlug)} className="text-brand underline break-all">
-												/f/{entry.campaignSlug}
-											</Link>
-										) : (
-											<code className="text-sm break-all">{entry.subjectId}</code>
-										)}
-									</td>
-									<td className="max-w-80 p-3 whitespace-pre-line wrap-anywhere">
-										{entry.reason ?? <span className="text-muted">—</span>}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</ScrollTable>
-			)}
+			<StaffTable
+				label="Audit log entries"
+				minWidth="min-w-[52rem]"
+				columns={['When', 'Who', 'Action', 'Subject', 'Reason']}
+				rows={entries}
+				rowKey={(entry) => entry.id}
+				empty="Nothing has been recorded yet."
+			>
+				{(entry) => (
+					<>
+						<td className="p-3 whitespace-nowrap">
+							<StaffTime value={entry.createdAt} locale={locale} />
+						</td>
+						<td className="p-3 break-all">{entry.actorEmail ?? <span className="text-muted">System</span>}</td>
+						<td className="p-3">
+							<code className="text-sm">{entry.action}</code>
+						</td>
+						<td className="p-3">
+							<span className="text-muted">{entry.subjectType} </span>
+							{entry.campaignSlug ? (
+								<Link to={campaignPath(entry.campaignSlug)} className="text-brand underline break-all">
+									/f/{entry.campaignSlug}
+								</Link>
+							) : (
+								<code className="text-sm break-all">{entry.subjectId}</code>
+							)}
+						</td>
+						<td className="max-w-80 p-3 whitespace-pre-line wrap-anywhere">
+							{entry.reason ?? <span className="text-muted">—</span>}
+						</td>
+					</>
+				)}
+			</StaffTable>
 		</div>
 	)
 }

@@ -2,15 +2,16 @@ import { Pagination } from '#app/components/pagination.tsx'
 import { ActionNotice } from '#app/components/action-notice.tsx'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { getCharity } from '#app/config/charity.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
 import { emailStatuses, listEmailsForStaff, retryFailedEmail, type EmailStatus } from '#app/staff/emails.server.ts'
+import { EmailFilters } from '#app/staff/emails/email-filters.tsx'
+import { EmailTable } from '#app/staff/emails/email-table.tsx'
+import { EmailStatusCounts } from '#app/staff/emails/status-counts.tsx'
 import { readFormData } from '#app/utils/forms.server.ts'
-import { ScrollTable } from '#app/staff/staff-ui.tsx'
 import { ownEntry } from '#app/utils/lookup.ts'
-import { staffTime } from '#app/utils/time.ts'
 
 const PAGE_SIZE = 50
 
@@ -65,37 +66,9 @@ const doneMessages: Record<string, { text: string; tone: 'good' | 'warn' }> = {
 	'not-found': { text: 'We could not find that email.', tone: 'warn' },
 }
 
-const statusLabels: Record<EmailStatus, string> = {
-	scheduled: 'Scheduled',
-	cancelled: 'Cancelled',
-	queued: 'Queued',
-	sending: 'Sending',
-	sent: 'Sent',
-	delivered: 'Delivered',
-	bounced: 'Bounced',
-	failed: 'Failed',
-	suppressed: 'Suppressed',
-}
-
-const statusTones: Record<EmailStatus, string> = {
-	scheduled: 'bg-stone-100 text-stone-900',
-	cancelled: 'bg-stone-100 text-stone-900',
-	queued: 'bg-sky-100 text-sky-950',
-	sending: 'bg-sky-100 text-sky-950',
-	sent: 'bg-emerald-100 text-emerald-950',
-	delivered: 'bg-emerald-100 text-emerald-950',
-	bounced: 'bg-red-100 text-red-950',
-	failed: 'bg-red-100 text-red-950',
-	suppressed: 'bg-amber-100 text-amber-950',
-}
-
-// Typed as a record over every status, so a new status in the schema cannot be forgotten here.
-const statuses = Object.keys(statusLabels) as EmailStatus[]
-
 export default function StaffEmails() {
 	const { emails, counts, total, templates, filters, pageSize, locale } = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
-	const navigation = useNavigation()
 	const done = ownEntry(doneMessages, searchParams.get('done'))
 	const linkWith = (changes: Record<string, string | null>) => {
 		const next = new URLSearchParams(searchParams)
@@ -121,189 +94,13 @@ export default function StaffEmails() {
 				</p>
 			</header>
 			{done ? <ActionNotice tone={done.tone}>{done.text}</ActionNotice> : null}
-
-			<Form
-				method="get"
-				className="grid gap-4 rounded-xl border border-stone-200 p-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_2fr_auto] lg:items-end"
-			>
-				<div>
-					<label htmlFor="filter-status" className="field-label">
-						Status
-					</label>
-					<select id="filter-status" name="status" defaultValue={filters.status ?? ''} className="field-input">
-						<option value="">Any status</option>
-						{statuses.map((status) => (
-							<option key={status} value={status}>
-								{statusLabels[status]}
-							</option>
-						))}
-					</select>
-				</div>
-				<div>
-					<label htmlFor="filter-template" className="field-label">
-						Template
-					</label>
-					<select id="filter-template" name="template" defaultValue={filters.template ?? ''} className="field-input">
-						<option value="">Any template</option>
-						{templates.map((template) => (
-							<option key={template} value={template}>
-								{template}
-							</option>
-						))}
-					</select>
-				</div>
-				<div>
-					<label htmlFor="filter-to" className="field-label">
-						Address contains
-					</label>
-					<input
-						id="filter-to"
-						name="to"
-						type="search"
-						defaultValue={filters.to ?? ''}
-						autoComplete="off"
-						className="field-input"
-					/>
-				</div>
-				<div className="flex gap-3">
-					<button type="submit" className="btn-primary px-4 py-2">
-						Show
-					</button>
-					<Link to="/staff/emails" className="btn-secondary px-4 py-2">
-						Clear
-					</Link>
-				</div>
-			</Form>
-
-			<section aria-labelledby="counts-heading">
-				<h2 id="counts-heading" className="sr-only">
-					Emails by status
-				</h2>
-				<ul className="flex flex-wrap gap-2">
-					{statuses.map((status) => (
-						<li key={status}>
-							<Link
-								to={linkWith({ status: filters.status === status ? null : status, page: null })}
-								aria-current={filters.status === status ? 'true' : undefined}
-								className={`inline-block rounded-full px-3 py-1 text-sm no-underline ${statusTones[status]} ${filters.status === status ? 'ring-2 ring-brand' : ''}`}
-							>
-								{statusLabels[status]}: <strong>{counts[status]}</strong>
-							</Link>
-						</li>
-					))}
-				</ul>
-			</section>
-
+			<EmailFilters filters={filters} templates={templates} />
+			<EmailStatusCounts counts={counts} current={filters.status} linkWith={linkWith} />
 			<section aria-labelledby="list-heading">
 				<h2 id="list-heading" className="text-xl font-bold">
 					{total === 0 ? 'No emails match' : `Showing ${first}–${last} of ${total}`}
 				</h2>
-				{emails.length > 0 ? (
-					<ScrollTable label="Emails table" className="mt-3">
-						<table className="w-full min-w-[62rem] text-left text-sm">
-							<thead className="bg-sand">
-								<tr>
-									<th scope="col" className="p-3">
-										To
-									</th>
-									<th scope="col" className="p-3">
-										Template <span className="font-normal text-muted">· category</span>
-									</th>
-									<th scope="col" className="p-3">
-										Status
-									</th>
-									<th scope="col" className="p-3">
-										Attempts
-									</th>
-									<th scope="col" className="p-3">
-										Last error
-									</th>
-									<th scope="col" className="p-3">
-										Sent
-									</th>
-									<th scope="col" className="p-3">
-										Latest provider event
-									</th>
-									<th scope="col" className="p-3">
-										<span className="sr-only">Actions</span>
-									</th>
-								</tr>
-							</thead>
-							<tbody className="divide-y divide-stone-200">
-								{emails.map((email) => (
-									<tr key={email.id} className="align-top">
-										<td className="min-w-44 p-3 break-all">{email.toEmail}</td>
-										<td className="min-w-40 p-3">
-											<span className="whitespace-nowrap">{email.template}</span>
-											<span className="text-muted"> · {email.category}</span>
-											{email.subject ? <p className="mt-1 text-muted wrap-anywhere">{email.subject}</p> : null}
-										</td>
-										<td className="p-3">
-											<span
-												className={`rounded px-2 py-0.5 font-semibold whitespace-nowrap ${statusTones[email.status]}`}
-											>
-												{statusLabels[email.status]}
-											</span>
-										</td>
-										<td className="p-3">{email.attempts}</td>
-										<td className="min-w-48 p-3 wrap-anywhere">
-											{email.lastError ?? <span className="text-muted">—</span>}
-										</td>
-										<td className="p-3 whitespace-nowrap">
-											{email.sentAt ? (
-												<time dateTime={new Date(email.sentAt).toISOString()}>{staffTime(email.sentAt, locale)}</time>
-											) : email.status === 'scheduled' && email.sendAfter ? (
-												<span className="text-muted">
-													Due{' '}
-													<time dateTime={new Date(email.sendAfter).toISOString()}>
-														{staffTime(email.sendAfter, locale)}
-													</time>
-												</span>
-											) : (
-												<span className="text-muted">Not sent</span>
-											)}
-										</td>
-										<td className="p-3">
-											{email.events.length === 0 ? (
-												<span className="text-muted">None yet</span>
-											) : (
-												<ul>
-													{email.events.map((event, i) => (
-														<li key={`${event.event}-${i}`} className={i === 0 ? 'font-semibold' : 'text-muted'}>
-															{event.event}{' '}
-															<span className="font-normal whitespace-nowrap">
-																{staffTime(event.occurredAt, locale)}
-															</span>
-														</li>
-													))}
-												</ul>
-											)}
-										</td>
-										<td className="p-3">
-											{email.status === 'failed' ? (
-												<Form method="post">
-													<input type="hidden" name="intent" value="retry" />
-													<input type="hidden" name="emailId" value={email.id} />
-													<button
-														type="submit"
-														className="btn-secondary px-3 py-1 text-sm"
-														aria-disabled={navigation.formData?.get('emailId') === email.id || undefined}
-													>
-														Retry
-														<span className="sr-only">
-															{' '}
-															the {email.template} email to {email.toEmail}
-														</span>
-													</button>
-												</Form>
-											) : null}
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</ScrollTable>
-				) : null}
+				<EmailTable emails={emails} locale={locale} />
 				<Pagination
 					label="Pages"
 					page={filters.page}

@@ -1,4 +1,4 @@
-import type { CampaignStatus, DisputeStatus, DonationStatus, PersonRole } from '#db/schema.ts'
+import type { CampaignStatus, DisputeStatus, DonationStatus, emailStatus, PersonRole } from '#db/schema.ts'
 
 /**
  * The words people read for each status, in one place, so the dashboard, the
@@ -53,3 +53,34 @@ export const personRoleLabels: Record<PersonRole, string> = {
 	staff: 'Staff',
 	admin: 'Admin (manages staff access)',
 }
+
+type EmailStatus = (typeof emailStatus.enumValues)[number]
+
+/** An email's delivery status as the staff emails page names it (filter, counts and list). */
+export const emailStatusLabels: Record<EmailStatus, string> = {
+	scheduled: 'Scheduled',
+	cancelled: 'Cancelled',
+	queued: 'Queued',
+	sending: 'Sending',
+	sent: 'Sent',
+	delivered: 'Delivered',
+	bounced: 'Bounced',
+	failed: 'Failed',
+	suppressed: 'Suppressed',
+}
+
+/**
+ * The staff overview's longer wording for the email counts it shows, in its
+ * order. It has no row for `sending` (an email a worker is handing to the
+ * provider at that moment).
+ */
+export const emailStatusExplained = {
+	scheduled: 'Scheduled (waiting for their time)',
+	cancelled: 'Cancelled (sequence stopped or opted out)',
+	queued: 'Queued',
+	sent: 'Sent',
+	delivered: 'Delivered',
+	bounced: 'Bounced',
+	failed: 'Failed after every retry',
+	suppressed: 'Not sent (address suppressed)',
+} as const satisfies Partial<Record<EmailStatus, string>>
