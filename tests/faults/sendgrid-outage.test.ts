@@ -49,7 +49,7 @@ describe.skipIf(!cluster)('SendGrid answering 503 for a while', () => {
 		outageMs: number
 		drainWithinMs: number
 		env: Record<string, string>
-		annotate: (message: string) => Promise<void>
+		annotate: (message: string) => Promise<unknown>
 	}) {
 		const sendgrid = await startSendGridStandIn()
 		try {
