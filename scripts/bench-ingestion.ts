@@ -30,11 +30,10 @@ export async function pgbenchSimpleUpdate(serverUrl: string, clients: number, se
 	try {
 		const bin = pgbenchBinary()
 		execFileSync(bin, ['-i', '-s', '1', '-q', scratch.url], { stdio: 'ignore' })
-		const output = execFileSync(
-			bin,
-			['-N', '-c', String(clients), '-j', '2', '-T', String(seconds), '-r', '-P', '0', scratch.url],
-			{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-		)
+		const output = execFileSync(bin, ['-N', '-c', String(clients), '-j', '2', '-T', String(seconds), scratch.url], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		})
 		const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1])
 		const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(output)?.[1])
 		if (!Number.isFinite(tps)) throw new Error(`could not read pgbench's TPS from:\n${output}`)
