@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core'
-import { type ExtractTablesWithRelations } from 'drizzle-orm'
+import { type ExtractTablesWithRelations, type SQL } from 'drizzle-orm'
 import postgres from 'postgres'
 import * as schema from './schema.ts'
 
@@ -13,6 +13,16 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
 /** Either the database or a transaction on it: domain functions accept both. */
 export type DbOrTx = Db | Tx
+
+/**
+ * Runs a raw SQL query and returns its rows, whichever driver runs it
+ * (postgres.js answers with the rows, PGlite with `{ rows }`). For the few
+ * statements drizzle's builders cannot express as one round trip.
+ */
+export async function executeRows<T>(tx: DbOrTx, query: SQL): Promise<T[]> {
+	const result: unknown = await tx.execute(query)
+	return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[]
+}
 
 /** A raw SQL runner in the shape pg-boss's `db` option expects. */
 export type SqlExecutor = {

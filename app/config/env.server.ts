@@ -118,7 +118,10 @@ export const envSchema = z.object({
 	/** Where contact and media-enquiry notifications go. */
 	STAFF_NOTIFY_EMAIL: z.preprocess(emptyToUndefined, z.email().default('supporters@example.org')),
 	EMAIL_RETRY_LIMIT: integer(8, 0, 50),
-	// Doubled after each failure: 10 s, 20 s, 40 s… so a minute-long provider outage drains within two minutes of recovery.
+	// pg-boss waits this, doubled after each failure, times 1 to 2 at random: 10–20 s, 20–40 s, 40–80 s, 80–160 s…
+	// No email can fail a fourth time within a minute, so after a minute-long provider outage the last retry
+	// comes at most 80 s after recovery (tests/faults/sendgrid-outage.test.ts), and the 8 retries span over 40
+	// minutes before an email is marked failed. A longer base delay (15 s) would allow 120 s.
 	EMAIL_RETRY_DELAY_SECONDS: integer(10, 0, 3600),
 	/** Emails one worker process sends at once (and fetches per poll of each email queue). */
 	EMAIL_WORKER_CONCURRENCY: integer(25, 1, 200),

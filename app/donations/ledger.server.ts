@@ -1,5 +1,5 @@
-import { and, eq, ne, sql } from 'drizzle-orm'
-import { type DbOrTx, type Tx } from '#db/client.server.ts'
+import { eq, sql } from 'drizzle-orm'
+import { executeRows, type DbOrTx, type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, disputes, donations, moneyMovements, type DisputeStatus, type DonationStatus } from '#db/schema.ts'
 
@@ -7,23 +7,6 @@ export type MovementInput = typeof moneyMovements.$inferInsert
 
 /** A campaign's stored totals, kept in step with its money record. */
 export type CampaignTotals = { raisedMinor: number; donorCount: number }
-
-/**
- * Takes the campaign's row lock. Every transaction that writes money for a
- * campaign takes it first, so its totals change one writer at a time.
- */
-export async function lockCampaignForMoney(tx: DbOrTx, campaignId: string) {
-	const [row] = await tx
-		.select({ raisedMinor: campaigns.raisedMinor, donorCount: campaigns.donorCount, currency: campaigns.currency })
-		.from(campaigns)
-		.where(eq(campaigns.id, campaignId))
-		.for('update')
-	return {
-		raisedMinor: Number(row?.raisedMinor ?? 0),
-		donorCount: row?.donorCount ?? 0,
-		currency: row?.currency ?? null,
-	}
-}
 
 /**
  * Why a movement in `currency` cannot be recorded for the campaign, or null
@@ -49,6 +32,8 @@ export type RecordedMovement = {
 	amountMinor: number
 	campaignId: string
 	donationId: string | null
+	/** The campaign's goal, so what follows (milestones) can tell without another query whether one was crossed. */
+	goalMinor: number
 	before: CampaignTotals
 	after: CampaignTotals
 }
@@ -66,60 +51,68 @@ export type RecordedMovement = {
  * gift costs the same on a page with 200,000 gifts as on one with 10; the
  * movements stay the truth, and findMoneyDrift (npm run money:check) proves
  * the stored totals against them.
+ *
+ * Every gift to a campaign waits for its row lock, so the lock is held for as
+ * few round trips as possible: the lock, then one statement that appends the
+ * movement and moves the totals, then one that sets the donation's status.
+ * Callers do their other work before calling this.
  */
 export async function recordMovement(tx: Tx, movement: MovementInput): Promise<RecordedMovement | null> {
-	const before = await lockCampaignForMoney(tx, movement.campaignId)
-	if (before.currency === null)
-		throw new Error(`Refusing a ${movement.kind} movement: campaign ${movement.campaignId} does not exist`)
-	if (movement.currency !== before.currency) {
+	const [campaign] = await tx
+		.select({ currency: campaigns.currency, goalMinor: campaigns.goalMinor })
+		.from(campaigns)
+		.where(eq(campaigns.id, movement.campaignId))
+		.for('update')
+	if (!campaign) throw new Error(`Refusing a ${movement.kind} movement: campaign ${movement.campaignId} does not exist`)
+	if (movement.currency !== campaign.currency) {
 		throw new Error(
-			`Refusing a ${movement.kind} movement in currency ${movement.currency} for campaign ${movement.campaignId}, which is in ${before.currency}`,
+			`Refusing a ${movement.kind} movement in currency ${movement.currency} for campaign ${movement.campaignId}, which is in ${campaign.currency}`,
 		)
 	}
-	const [inserted] = await tx
-		.insert(moneyMovements)
-		.values(movement)
-		.onConflictDoNothing()
-		.returning({ id: moneyMovements.id })
-	if (!inserted) return null
 	const donationId = movement.donationId ?? null
-	const donorChange = donationId ? await donorCountChange(tx, donationId, movement.amountMinor) : 0
-	const [after] = await tx
-		.update(campaigns)
-		.set({
-			raisedMinor: sql`${campaigns.raisedMinor} + ${movement.amountMinor}`,
-			donorCount: sql`${campaigns.donorCount} + ${donorChange}`,
-		})
-		.where(eq(campaigns.id, movement.campaignId))
-		.returning({ raisedMinor: campaigns.raisedMinor, donorCount: campaigns.donorCount })
+	// One statement, one snapshot taken after the lock: `net` is the donation's
+	// net before this movement (a statement does not see its own insert), and a
+	// donation counts as a donor while its net is above zero, so the donor
+	// count moves only when this movement takes the net across zero.
+	const [moved] = await executeRows<{ id: string; raised: string; donors: number; change: number }>(
+		tx,
+		sql`
+		with inserted as (
+			insert into ${moneyMovements} (kind, amount_minor, currency, donation_id, campaign_id, source_id)
+			values (${movement.kind}, ${movement.amountMinor}, ${movement.currency}, ${donationId}, ${movement.campaignId}, ${movement.sourceId})
+			on conflict do nothing
+			returning id, amount_minor
+		), net as (
+			select coalesce(sum(amount_minor), 0)::bigint as before
+			from ${moneyMovements} where ${donationId}::uuid is not null and donation_id = ${donationId}::uuid
+		), change as (
+			select i.id, i.amount_minor,
+				case when ${donationId}::uuid is null then 0
+					when n.before <= 0 and n.before + i.amount_minor > 0 then 1
+					when n.before > 0 and n.before + i.amount_minor <= 0 then -1
+					else 0 end as donor_change
+			from inserted i, net n
+		), moved as (
+			update ${campaigns} c set raised_minor = c.raised_minor + ch.amount_minor, donor_count = c.donor_count + ch.donor_change
+			from change ch where c.id = ${movement.campaignId}
+			returning c.raised_minor, c.donor_count
+		)
+		select ch.id, m.raised_minor::text as raised, m.donor_count as donors, ch.donor_change::int as change
+		from change ch, moved m`,
+	)
+	if (!moved) return null
 	if (donationId) await refreshDonationStatus(tx, donationId)
+	const after = { raisedMinor: Number(moved.raised), donorCount: moved.donors }
 	return {
-		id: inserted.id,
+		id: moved.id,
 		kind: movement.kind,
 		amountMinor: movement.amountMinor,
 		campaignId: movement.campaignId,
 		donationId,
-		before: { raisedMinor: before.raisedMinor, donorCount: before.donorCount },
-		after: { raisedMinor: Number(after!.raisedMinor), donorCount: after!.donorCount },
+		goalMinor: Number(campaign.goalMinor),
+		before: { raisedMinor: after.raisedMinor - movement.amountMinor, donorCount: after.donorCount - moved.change },
+		after,
 	}
-}
-
-/**
- * How the campaign's donor count changes now that a movement of `amountMinor`
- * was added to the donation: a donation counts as a donor while its net is
- * above zero, so the count moves only when the net crosses zero. Reads the
- * donation's own movements (indexed by donation), never the campaign's.
- */
-async function donorCountChange(tx: Tx, donationId: string, amountMinor: number): Promise<-1 | 0 | 1> {
-	const [row] = await tx
-		.select({ net: sql<number>`coalesce(sum(${moneyMovements.amountMinor}), 0)::bigint`.mapWith(Number) })
-		.from(moneyMovements)
-		.where(eq(moneyMovements.donationId, donationId))
-	const netAfter = row?.net ?? 0
-	const netBefore = netAfter - amountMinor
-	if (netBefore <= 0 && netAfter > 0) return 1
-	if (netBefore > 0 && netAfter <= 0) return -1
-	return 0
 }
 
 /** A dispute that is still open: the bank has not decided (an inquiry or a chargeback). */
@@ -147,40 +140,31 @@ export const countedDonationStatuses: readonly DonationStatus[] = [
  * Sets a counted donation's status from its movements and disputes: an open
  * dispute shows first (staff must answer it), then a lost one, then refunds,
  * then a won dispute. A donation whose gift is not counted keeps the status
- * its checkout gave it.
+ * its checkout gave it. One statement, as it runs under the campaign's lock.
  */
 export async function refreshDonationStatus(tx: DbOrTx, donationId: string) {
-	const m = moneyMovements
-	const [sums] = await tx
-		.select({
-			giftMinor:
-				sql<number>`coalesce(sum(${m.amountMinor}) filter (where ${m.kind} in ('donation_succeeded', 'offline_confirmed')), 0)::bigint`.mapWith(
-					Number,
-				),
-			refundedMinor:
-				sql<number>`coalesce(-sum(${m.amountMinor}) filter (where ${m.kind} = 'refund'), 0)::bigint`.mapWith(Number),
-		})
-		.from(m)
-		.where(eq(m.donationId, donationId))
-	if (!sums || sums.giftMinor <= 0) return
-	const statuses = (
-		await tx.select({ status: disputes.status }).from(disputes).where(eq(disputes.donationId, donationId))
-	).map((d) => d.status)
-	const status: DonationStatus = statuses.some((s) => openDisputeStatuses.includes(s))
-		? 'disputed'
-		: statuses.includes('lost')
-			? 'dispute_lost'
-			: sums.refundedMinor >= sums.giftMinor
-				? 'refunded'
-				: sums.refundedMinor > 0
-					? 'partially_refunded'
-					: statuses.includes('won')
-						? 'dispute_won'
-						: 'succeeded'
-	await tx
-		.update(donations)
-		.set({ status })
-		.where(and(eq(donations.id, donationId), ne(donations.status, status)))
+	const open = sql.join(
+		openDisputeStatuses.map((s) => sql`${s}`),
+		sql`, `,
+	)
+	await tx.execute(sql`
+		update ${donations} d set status = derived.status
+		from (
+			select case
+				when exists (select 1 from ${disputes} x where x.donation_id = ${donationId} and x.status in (${open})) then 'disputed'
+				when exists (select 1 from ${disputes} x where x.donation_id = ${donationId} and x.status = 'lost') then 'dispute_lost'
+				when sums.refunded >= sums.gift then 'refunded'
+				when sums.refunded > 0 then 'partially_refunded'
+				when exists (select 1 from ${disputes} x where x.donation_id = ${donationId} and x.status = 'won') then 'dispute_won'
+				else 'succeeded' end::donation_status as status,
+				sums.gift
+			from (
+				select coalesce(sum(m.amount_minor) filter (where m.kind in ('donation_succeeded', 'offline_confirmed')), 0) as gift,
+					coalesce(-sum(m.amount_minor) filter (where m.kind = 'refund'), 0) as refunded
+				from ${moneyMovements} m where m.donation_id = ${donationId}
+			) sums
+		) derived
+		where d.id = ${donationId} and derived.gift > 0 and d.status <> derived.status`)
 }
 
 /**

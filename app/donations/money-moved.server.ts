@@ -15,5 +15,5 @@ export function isNewGiftMoney(moved: Pick<RecordedMovement, 'kind' | 'amountMin
  */
 export async function afterMoneyMoved(tx: Tx, moved: RecordedMovement | null) {
 	if (!moved || !isNewGiftMoney(moved)) return
-	await queueFundraisingMilestones(tx, moved.campaignId, moved.before, moved.donationId)
+	await queueFundraisingMilestones(tx, moved.campaignId, moved, moved.donationId)
 }

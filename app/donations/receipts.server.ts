@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { queueEmail } from '#app/email/outbox.server.ts'
+import { queueEmail, queueEmails, type EmailToQueue } from '#app/email/outbox.server.ts'
 import { type Tx } from '#db/client.server.ts'
 import { campaigns, people, type Donation } from '#db/schema.ts'
 
@@ -10,7 +10,7 @@ export function receiptNumber(donation: Pick<Donation, 'id' | 'succeededAt' | 'c
 }
 
 /** The campaign a gift went to and its fundraiser, read in the gift's transaction. */
-async function campaignAndOwner(tx: Tx, campaignId: string) {
+export async function campaignAndOwner(tx: Tx, campaignId: string) {
 	const [row] = await tx
 		.select({ campaign: campaigns, owner: people })
 		.from(campaigns)
@@ -19,17 +19,21 @@ async function campaignAndOwner(tx: Tx, campaignId: string) {
 	return row ?? null
 }
 
+export type CampaignAndOwner = NonNullable<Awaited<ReturnType<typeof campaignAndOwner>>>
+
 /**
  * Queues the donor's receipt and the fundraiser's "you received a donation"
  * email in the transaction that records the gift; one of each per donation.
+ * The campaign and its fundraiser are read by the caller before it takes the
+ * campaign's lock, and both emails go in one insert.
  */
-export async function queueDonationEmails(tx: Tx, donation: Donation) {
-	const row = await campaignAndOwner(tx, donation.campaignId)
-	if (!row) return
-	const { campaign, owner } = row
+export async function queueDonationEmails(tx: Tx, donation: Donation, recipients: CampaignAndOwner | null) {
+	if (!recipients) return
+	const { campaign, owner } = recipients
 	const succeededAt = (donation.succeededAt ?? new Date()).toISOString()
+	const batch: EmailToQueue[] = []
 	if (donation.donorEmail) {
-		await queueEmail(tx, {
+		batch.push({
 			template: 'donation-receipt',
 			causeKey: `receipt:${donation.id}`,
 			to: donation.donorEmail,
@@ -44,10 +48,10 @@ export async function queueDonationEmails(tx: Tx, donation: Donation) {
 				campaignSlug: campaign.slug,
 				succeededAt,
 			},
-		})
+		} satisfies EmailToQueue<'donation-receipt'>)
 	}
 	if (!owner.deletedAt) {
-		await queueEmail(tx, {
+		batch.push({
 			template: 'donation-received',
 			causeKey: `donation-received:${donation.id}`,
 			to: owner.email,
@@ -62,8 +66,9 @@ export async function queueDonationEmails(tx: Tx, donation: Donation) {
 				campaignTitle: campaign.title,
 				campaignId: campaign.id,
 			},
-		})
+		} satisfies EmailToQueue<'donation-received'>)
 	}
+	await queueEmails(tx, batch)
 }
 
 /**

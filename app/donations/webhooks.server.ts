@@ -6,9 +6,11 @@ import { type z } from 'zod'
 import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { disputes, donations, moneyMovements, stripeEvents, type DisputeStatus, type Donation } from '#db/schema.ts'
+
+type StripeEventRow = typeof stripeEvents.$inferSelect
 import { movementCurrencyProblem, recordMovement, refreshDonationStatus } from './ledger.server.ts'
 import { afterMoneyMoved } from './money-moved.server.ts'
-import { queueDonationEmails, queueRefundEmails } from './receipts.server.ts'
+import { campaignAndOwner, queueDonationEmails, queueRefundEmails, type CampaignAndOwner } from './receipts.server.ts'
 import { constructWebhookEvent } from './stripe.server.ts'
 import {
 	chargeObject,
@@ -195,13 +197,15 @@ async function sessionPaymentProblem(
 	tx: Tx,
 	donation: Donation,
 	session: CheckoutSessionObject,
+	recipients: CampaignAndOwner | null,
 ): Promise<string | null> {
 	const expected = donation.amountMinor + donation.coverFeeMinor
 	if (session.amount_total !== expected) return `amount ${session.amount_total} does not match the expected ${expected}`
 	if (session.currency !== donation.currency.toUpperCase())
 		return `currency ${session.currency.toLowerCase()} does not match ${donation.currency}`
-	const currencyProblem = await movementCurrencyProblem(tx, donation.campaignId, donation.currency)
-	if (currencyProblem) return currencyProblem
+	if (!recipients) return `campaign ${donation.campaignId} does not exist`
+	if (recipients.campaign.currency !== donation.currency)
+		return `currency ${donation.currency} does not match the campaign's currency ${recipients.campaign.currency}`
 	if (donation.stripeCheckoutSessionId && donation.stripeCheckoutSessionId !== session.id) {
 		return `the donation belongs to Checkout Session ${donation.stripeCheckoutSessionId}; this event names ${session.id}`
 	}
@@ -238,16 +242,24 @@ async function recordSessionPayment(tx: Tx, session: CheckoutSessionObject, sett
 	const donation = await lockDonation(tx, sessionRef(session))
 	if (!donation)
 		return { outcome: 'held_for_review', note: 'no donation matches this Checkout Session', paymentIntentId }
-	const problem = await sessionPaymentProblem(tx, donation, session)
+	// Read once: the currency check uses the campaign, and the receipt and notice name it and its fundraiser.
+	const recipients = await campaignAndOwner(tx, donation.campaignId)
+	const problem = await sessionPaymentProblem(tx, donation, session, recipients)
 	if (problem) return { outcome: 'held_for_review', note: problem, donationId: donation.id, paymentIntentId }
-	await rememberPaymentIds(tx, donation, session.id, paymentIntentId)
 	if (settled) {
-		await recordSucceededDonation(tx, donation, paymentSourceOf(session))
-	} else if (donation.status === 'pending' || donation.status === 'expired') {
-		await tx.update(donations).set({ status: 'processing' }).where(eq(donations.id, donation.id))
+		// The payment ids and the time of success in one update.
+		await rememberPaymentIds(tx, donation, session.id, paymentIntentId, donation.succeededAt ? {} : succeededNow())
+		await recordSucceededDonation(tx, donation, paymentSourceOf(session), recipients)
+	} else {
+		await rememberPaymentIds(tx, donation, session.id, paymentIntentId)
+		if (donation.status === 'pending' || donation.status === 'expired') {
+			await tx.update(donations).set({ status: 'processing' }).where(eq(donations.id, donation.id))
+		}
 	}
 	return { outcome: 'processed', donationId: donation.id, paymentIntentId }
 }
+
+const succeededNow = () => ({ succeededAt: new Date(), failureReason: null })
 
 const recordCheckoutCompleted = (tx: Tx, session: CheckoutSessionObject) =>
 	recordSessionPayment(
@@ -285,8 +297,9 @@ async function rememberPaymentIds(
 	donation: Donation,
 	sessionId: string | null,
 	paymentIntentId: string | null,
+	alsoSet: Partial<Donation> = {},
 ) {
-	const set: Partial<Donation> = {}
+	const set: Partial<Donation> = { ...alsoSet }
 	if (sessionId && !donation.stripeCheckoutSessionId) set.stripeCheckoutSessionId = sessionId
 	if (paymentIntentId && !donation.stripePaymentIntentId) set.stripePaymentIntentId = paymentIntentId
 	if (Object.keys(set).length > 0) {
@@ -300,8 +313,27 @@ async function rememberPaymentIds(
  * payment, and the database counts one gift per donation; the ledger sets the
  * donation's status), queue the receipt and the fundraiser's notice with it,
  * then apply any refund or dispute that arrived before this success.
+ *
+ * Every gift to a campaign waits for that campaign's lock, which recording
+ * the movement takes and the transaction holds until commit: so whatever
+ * needs no lock comes first (the success time, the look-up of events waiting
+ * for this payment, which the payment's advisory lock keeps still), and what
+ * follows the movement is a few statements.
  */
-export async function recordSucceededDonation(tx: Tx, donation: Donation, paymentSourceId: string) {
+export async function recordSucceededDonation(
+	tx: Tx,
+	donation: Donation,
+	paymentSourceId: string,
+	/** The campaign and its fundraiser, when the caller has read them already. */
+	known?: CampaignAndOwner | null,
+) {
+	const recipients = known === undefined ? await campaignAndOwner(tx, donation.campaignId) : known
+	if (!donation.succeededAt) {
+		const set = succeededNow()
+		await tx.update(donations).set(set).where(eq(donations.id, donation.id))
+		Object.assign(donation, set)
+	}
+	const deferred = donation.stripePaymentIntentId ? await deferredEvents(tx, donation.stripePaymentIntentId) : []
 	const counted = await recordMovement(tx, {
 		kind: 'donation_succeeded',
 		amountMinor: donation.amountMinor,
@@ -311,13 +343,8 @@ export async function recordSucceededDonation(tx: Tx, donation: Donation, paymen
 		sourceId: paymentSourceId,
 	})
 	await afterMoneyMoved(tx, counted)
-	if (!donation.succeededAt) {
-		const succeededAt = new Date()
-		await tx.update(donations).set({ succeededAt, failureReason: null }).where(eq(donations.id, donation.id))
-		Object.assign(donation, { succeededAt, failureReason: null })
-	}
-	if (counted) await queueDonationEmails(tx, donation)
-	if (donation.stripePaymentIntentId) await replayDeferredEvents(tx, donation.stripePaymentIntentId)
+	if (counted) await queueDonationEmails(tx, donation, recipients)
+	await replayDeferredEvents(tx, deferred)
 }
 
 /** Whether the gift itself has been counted (a refund or dispute can only follow it). */
@@ -478,13 +505,17 @@ async function recordDispute(
 	return { outcome: 'processed', donationId: donation.id, paymentIntentId, note: `dispute ${dispute.status}` }
 }
 
-/** Applies, oldest first, events that arrived before the payment they concern. */
-async function replayDeferredEvents(tx: Tx, paymentIntentId: string) {
-	const deferred = await tx
+/** Events that arrived before the payment they concern, oldest first. */
+function deferredEvents(tx: Tx, paymentIntentId: string) {
+	return tx
 		.select()
 		.from(stripeEvents)
 		.where(and(eq(stripeEvents.paymentIntentId, paymentIntentId), eq(stripeEvents.outcome, 'deferred')))
 		.orderBy(asc(stripeEvents.receivedAt))
+}
+
+/** Applies, in order, events that arrived before the payment they concern. */
+async function replayDeferredEvents(tx: Tx, deferred: StripeEventRow[]) {
 	for (const row of deferred) {
 		const stored = stripeEventEnvelope.safeParse(row.payload)
 		const result: Outcome = stored.success

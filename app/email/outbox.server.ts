@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
-import { enqueueInTransaction, queues } from '#app/jobs/queue.server.ts'
+import { enqueueAllInTransaction, queues, type JobToEnqueue } from '#app/jobs/queue.server.ts'
 import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { emailEvents, emails } from '#db/schema.ts'
@@ -16,52 +16,75 @@ import {
 import { PermanentEmailError } from './provider.ts'
 import { emailProvider } from './providers/index.server.ts'
 
+/** One email to queue: `causeKey` identifies its cause, and queueing the same cause twice sends once. */
+export type EmailToQueue<T extends EmailTemplateName = EmailTemplateName> = {
+	template: T
+	causeKey: string
+	to: string
+	personId?: string | null
+	data: EmailTemplateData[T]
+	/** transactional (default: always sent), coaching, updates, news or staff. */
+	category?: EmailCategory
+	/** A timed email: kept as scheduled until then, released by the dispatcher. */
+	sendAfter?: Date
+	sequence?: string
+	campaignId?: string | null
+	/** Record the cause without sending (e.g. a milestone passed over by a higher one). */
+	skip?: boolean
+}
+
 /**
  * Queues an email inside the transaction of the change that causes it.
- * `causeKey` identifies the cause; queueing the same cause twice sends once.
  * Returns the email's id, or null when that cause was already queued.
  */
-export async function queueEmail<T extends EmailTemplateName>(
-	tx: Tx,
-	email: {
-		template: T
-		causeKey: string
-		to: string
-		personId?: string | null
-		data: EmailTemplateData[T]
-		/** transactional (default: always sent), coaching, updates, news or staff. */
-		category?: EmailCategory
-		/** A timed email: kept as scheduled until then, released by the dispatcher. */
-		sendAfter?: Date
-		sequence?: string
-		campaignId?: string | null
-		/** Record the cause without sending (e.g. a milestone passed over by a higher one). */
-		skip?: boolean
-	},
-): Promise<string | null> {
-	const category = email.category ?? 'transactional'
-	const allowed = !email.skip && (await mayReceive(tx, category, email.to))
-	const status = !allowed ? 'cancelled' : email.sendAfter ? 'scheduled' : 'queued'
-	const [row] = await tx
+export async function queueEmail<T extends EmailTemplateName>(tx: Tx, email: EmailToQueue<T>): Promise<string | null> {
+	const [id] = await queueEmails(tx, [email])
+	return id ?? null
+}
+
+/**
+ * Queues several emails of one change in one insert and one enqueue (a
+ * counted gift's receipt and notice are queued while the campaign's lock is
+ * held). Returns each email's id, in order, or null for a cause already
+ * queued (or an email not sent: opted out, passed over).
+ */
+export async function queueEmails(tx: Tx, batch: EmailToQueue[]): Promise<(string | null)[]> {
+	if (batch.length === 0) return []
+	const planned = []
+	for (const email of batch) {
+		const category = email.category ?? 'transactional'
+		const allowed = !email.skip && (await mayReceive(tx, category, email.to))
+		const status = !allowed ? 'cancelled' : email.sendAfter ? 'scheduled' : 'queued'
+		planned.push({ email, category, allowed, status } as const)
+	}
+	const rows = await tx
 		.insert(emails)
-		.values({
-			template: email.template,
-			causeKey: email.causeKey,
-			toEmail: email.to,
-			personId: email.personId ?? null,
-			data: email.data,
-			category,
-			status,
-			sendAfter: email.sendAfter ?? null,
-			sequence: email.sequence ?? null,
-			campaignId: email.campaignId ?? null,
-			lastError: allowed ? null : email.skip ? 'passed over' : 'recipient opted out',
-		})
+		.values(
+			planned.map(({ email, category, allowed, status }) => ({
+				template: email.template,
+				causeKey: email.causeKey,
+				toEmail: email.to,
+				personId: email.personId ?? null,
+				data: email.data,
+				category,
+				status,
+				sendAfter: email.sendAfter ?? null,
+				sequence: email.sequence ?? null,
+				campaignId: email.campaignId ?? null,
+				lastError: allowed ? null : email.skip ? 'passed over' : 'recipient opted out',
+			})),
+		)
 		.onConflictDoNothing({ target: emails.causeKey })
-		.returning({ id: emails.id })
-	if (!row) return null
-	if (status === 'queued') await enqueueEmailJob(tx, { id: row.id, template: email.template, category })
-	return status === 'cancelled' ? null : row.id
+		.returning({ id: emails.id, causeKey: emails.causeKey })
+	const idOf = new Map(rows.map((row) => [row.causeKey, row.id]))
+	await enqueueAllInTransaction(
+		tx,
+		planned.flatMap(({ email, category, status }) => {
+			const id = idOf.get(email.causeKey)
+			return id && status === 'queued' ? [emailJob({ id, template: email.template, category })] : []
+		}),
+	)
+	return planned.map(({ email, status }) => (status === 'cancelled' ? null : (idOf.get(email.causeKey) ?? null)))
 }
 
 /** Moves a scheduled email to the send queue, in the caller's transaction. */
@@ -88,14 +111,14 @@ export async function enqueueEmailJob(
 	email: { id: string; template: string; category: string },
 	jobId: string = email.id,
 ) {
+	await enqueueAllInTransaction(tx, [emailJob(email, jobId)])
+}
+
+/** The send job of an email: which queue, and its place in it. */
+function emailJob(email: { id: string; template: string; category: string }, jobId: string = email.id): JobToEnqueue {
 	const queue =
 		email.category === 'transactional' || email.category === 'staff' ? queues.sendEmail : queues.sendBulkEmail
-	await enqueueInTransaction(
-		tx,
-		queue,
-		{ emailId: email.id },
-		{ jobId, priority: urgentTemplates.has(email.template) ? 10 : 0 },
-	)
+	return { queue, data: { emailId: email.id }, jobId, priority: urgentTemplates.has(email.template) ? 10 : 0 }
 }
 
 /**

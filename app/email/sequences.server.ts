@@ -210,19 +210,30 @@ const MILESTONES = [25, 50, 75, 100] as const
 /**
  * After money came in: congratulate the first gift, and mark each goal
  * milestone crossed. When one gift crosses several, only the highest is sent;
- * the others are recorded as passed so they never arrive late.
+ * the others are recorded as passed so they never arrive late. Most gifts
+ * cross nothing, and then nothing is read: this runs under the campaign's lock.
  */
 export async function queueFundraisingMilestones(
 	tx: Tx,
 	campaignId: string,
-	before: { raisedMinor: number; donorCount: number },
+	totals: {
+		goalMinor: number
+		before: { raisedMinor: number; donorCount: number }
+		after: { raisedMinor: number; donorCount: number }
+	},
 	donationId: string | null,
 ) {
+	const { goalMinor, before, after } = totals
+	const firstGift = before.donorCount === 0 && after.donorCount > 0 && donationId !== null
+	const crossed = MILESTONES.filter(
+		(percent) => before.raisedMinor * 100 < percent * goalMinor && after.raisedMinor * 100 >= percent * goalMinor,
+	)
+	if (!firstGift && crossed.length === 0) return
 	const found = await campaignEmailData(tx, campaignId)
 	if (!found || !isTakingGifts(found.campaign, new Date())) return
 	const { owner, data } = found
 	const base = { to: owner.email, personId: owner.id, campaignId, sequence: 'campaign', category: 'coaching' as const }
-	if (before.donorCount === 0 && data.donorCount > 0 && donationId) {
+	if (firstGift) {
 		const [donation] = await tx.select().from(donations).where(eq(donations.id, donationId))
 		await queueEmail(tx, {
 			...base,
@@ -235,10 +246,6 @@ export async function queueFundraisingMilestones(
 			},
 		})
 	}
-	const crossed = MILESTONES.filter(
-		(percent) =>
-			before.raisedMinor * 100 < percent * data.goalMinor && data.raisedMinor * 100 >= percent * data.goalMinor,
-	)
 	const highest = crossed.at(-1)
 	for (const percent of crossed) {
 		await queueEmail(tx, {

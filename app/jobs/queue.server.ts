@@ -66,6 +66,9 @@ export async function stopJobQueue() {
 	if (boss) await boss.stop({ graceful: true, wait: true, timeout: 5000 })
 }
 
+/** One job to put on a queue inside a transaction; `jobId` makes it idempotent for one cause. */
+export type JobToEnqueue = { queue: QueueName; data: object; jobId: string; startAfter?: Date; priority?: number }
+
 /**
  * Enqueues a job inside `tx`, so it exists exactly when the change that
  * causes it commits. `jobId` makes the enqueue idempotent for one cause.
@@ -76,16 +79,30 @@ export async function enqueueInTransaction(
 	data: object,
 	options: { jobId: string; startAfter?: Date; priority?: number },
 ) {
+	await enqueueAllInTransaction(tx, [{ queue, data, ...options }])
+}
+
+/**
+ * Enqueues several jobs inside `tx` in one statement (a counted gift queues a
+ * receipt and a notice at once, while it holds its campaign's lock). A job
+ * whose id exists already is left as it is.
+ */
+export async function enqueueAllInTransaction(tx: Tx, jobs: JobToEnqueue[]) {
+	if (jobs.length === 0) return
 	const env = getEnv()
-	await getJobQueue().send(queue, data, {
-		id: options.jobId,
-		startAfter: options.startAfter,
-		priority: options.priority,
-		// A job whose worker died is failed (and retried) this long after it started.
-		expireInSeconds: env.EMAIL_JOB_EXPIRE_SECONDS,
-		retryLimit: env.EMAIL_RETRY_LIMIT,
-		retryDelay: env.EMAIL_RETRY_DELAY_SECONDS,
-		retryBackoff: true,
-		db: getDatabase().sqlInTransaction(tx),
-	})
+	await getJobQueue().insert(
+		jobs.map((job) => ({
+			id: job.jobId,
+			name: job.queue,
+			data: job.data,
+			startAfter: job.startAfter,
+			priority: job.priority,
+			// A job whose worker died is failed (and retried) this long after it started.
+			expireInSeconds: env.EMAIL_JOB_EXPIRE_SECONDS,
+			retryLimit: env.EMAIL_RETRY_LIMIT,
+			retryDelay: env.EMAIL_RETRY_DELAY_SECONDS,
+			retryBackoff: true,
+		})),
+		{ db: getDatabase().sqlInTransaction(tx) },
+	)
 }

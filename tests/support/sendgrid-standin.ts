@@ -32,6 +32,8 @@ export type RecordedMail = {
 export async function startSendGridStandIn(options: { answerDelayMs?: number } = {}) {
 	const requests: RecordedMail[] = []
 	let failures: number[] = []
+	/** While set, every request is answered with this status (an outage), after any `failNext` statuses. */
+	let outageStatus: number | null = null
 	const server = http.createServer((req, res) => {
 		let raw = ''
 		req.on('data', (chunk) => (raw += chunk))
@@ -42,7 +44,7 @@ export async function startSendGridStandIn(options: { answerDelayMs?: number } =
 			} catch {
 				body = raw as unknown as SendGridMailBody
 			}
-			const forcedStatus = failures.shift()
+			const forcedStatus = failures.shift() ?? outageStatus ?? undefined
 			const authorised = req.headers.authorization === 'Bearer SG.test-key'
 			const status = !authorised ? 401 : req.url !== '/v3/mail/send' ? 404 : (forcedStatus ?? 202)
 			requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, status })
@@ -68,6 +70,10 @@ export async function startSendGridStandIn(options: { answerDelayMs?: number } =
 		/** The next responses will carry these statuses, in order. */
 		failNext(...statuses: number[]) {
 			failures = statuses
+		},
+		/** Answers every request with `status` (503: SendGrid unavailable) until called again with null. */
+		outage(status: number | null) {
+			outageStatus = status
 		},
 		accepted: () => requests.filter((r) => r.status === 202),
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
