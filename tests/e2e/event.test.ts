@@ -31,6 +31,8 @@ describe.runIf(hasChromium())('an event', () => {
 		await page.waitForLoadState('networkidle')
 		await expectAccessible(page)
 		expect(await page.getByLabel('Your fundraising goal').inputValue()).toBe('250')
+		// A new account has no name yet: the page must say who organises it.
+		await page.getByLabel('Your first name').fill('Wren')
 		await page.getByLabel('Page title').fill(title)
 		await page.getByLabel('Start a team (I’ll be its captain)').check()
 		await page.getByLabel('Team name').fill(teamName)
