@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+	type AnyPgColumn,
 	bigint,
 	boolean,
 	check,
@@ -9,6 +10,8 @@ import {
 	jsonb,
 	pgEnum,
 	pgTable,
+	primaryKey,
+	smallint,
 	text,
 	timestamp,
 	uniqueIndex,
@@ -173,6 +176,15 @@ export const campaignStatus = pgEnum('campaign_status', [
 	'hidden',
 ])
 
+export const campaignPurpose = pgEnum('campaign_purpose', [
+	/** A supporter's own page (alone or inside an event): listed, searchable, on leaderboards. */
+	'personal',
+	/** The page that takes gifts made to an event team as a whole; shown as the team's page, never listed. */
+	'team',
+	/** The page that takes gifts made to an event itself; shown as the event's page, never listed. */
+	'event',
+])
+
 export const campaigns = pgTable(
 	'campaigns',
 	{
@@ -207,9 +219,14 @@ export const campaigns = pgTable(
 		hiddenReason: text('hidden_reason'),
 		/** For a page in memory of someone: who is remembered, as the organiser wrote it. */
 		rememberedName: text('remembered_name'),
-		/** Later: events with teams and leaderboards. */
-		eventId: uuid('event_id'),
-		teamId: uuid('team_id'),
+		/** What the row is: a person's page, or the gift-taking page of a team or an event (see docs/events.md). */
+		purpose: campaignPurpose('purpose').notNull().default('personal'),
+		/** The event the page belongs to (a participant's page, or a team's or the event's own page). */
+		eventId: uuid('event_id').references((): AnyPgColumn => events.id),
+		/** The team the participant is in now (past gifts stay with the team that got them). */
+		teamId: uuid('team_id').references((): AnyPgColumn => teams.id),
+		/** When raisedMinor last changed: on a leaderboard, equal totals rank by who reached them first. */
+		raisedChangedAt: timestamp('raised_changed_at', { withTimezone: true }).notNull().defaultNow(),
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -224,6 +241,21 @@ export const campaigns = pgTable(
 		index('campaigns_status_published_idx').on(t.status, t.publishedAt),
 		index('campaigns_featured_idx').on(t.featured, t.status),
 		index('campaigns_event_team_idx').on(t.eventId, t.teamId),
+		// An event's top fundraisers, read from the index's start (ties: who got there first).
+		index('campaigns_event_board_idx')
+			.on(t.eventId, t.raisedMinor.desc(), t.raisedChangedAt, t.id)
+			.where(sql`${t.purpose} = 'personal' and ${t.eventId} is not null`),
+		// A team's members with their totals, same order.
+		index('campaigns_team_board_idx')
+			.on(t.teamId, t.raisedMinor.desc(), t.raisedChangedAt, t.id)
+			.where(sql`${t.purpose} = 'personal' and ${t.teamId} is not null`),
+		// The one gift-taking page of each team and each event.
+		uniqueIndex('campaigns_one_team_page')
+			.on(t.teamId)
+			.where(sql`${t.purpose} = 'team'`),
+		uniqueIndex('campaigns_one_event_page')
+			.on(t.eventId)
+			.where(sql`${t.purpose} = 'event'`),
 		// The staff overview's top campaigns: the few that raised most, read from the index's end.
 		index('campaigns_raised_idx').on(t.raisedMinor.desc(), t.slug),
 		// The campaigns CSV, read in keyset pages in this order.
@@ -328,6 +360,9 @@ export const donations = pgTable(
 		campaignId: uuid('campaign_id')
 			.notNull()
 			.references(() => campaigns.id),
+		/** The event and team the gift counted for, fixed when it was counted (a later team change leaves it here). */
+		eventId: uuid('event_id').references((): AnyPgColumn => events.id),
+		teamId: uuid('team_id').references((): AnyPgColumn => teams.id),
 		/** Who gave, when they were signed in as they started the gift (never from a matching email). */
 		donorId: uuid('donor_id').references(() => people.id),
 		channel: donationChannel('channel').notNull().default('online'),
@@ -371,6 +406,10 @@ export const donations = pgTable(
 		index('donations_created_idx').on(t.createdAt),
 		// The donor wall, newest first, read in keyset pages (page 1,000 costs what page 1 does).
 		index('donations_wall_idx').on(t.campaignId, t.succeededAt.desc(), t.id.desc()),
+		// Recent gifts across an event, newest first.
+		index('donations_event_wall_idx')
+			.on(t.eventId, t.succeededAt.desc(), t.id.desc())
+			.where(sql`${t.eventId} is not null`),
 		// The donations CSV, read in keyset pages by when the gift was paid (or started).
 		index('donations_export_order_idx').on(sql`coalesce(${t.succeededAt}, ${t.createdAt})`, t.id),
 		// A person's own gifts on their account, newest first.
@@ -508,6 +547,9 @@ export const moneyMovements = pgTable(
 		campaignId: uuid('campaign_id')
 			.notNull()
 			.references(() => campaigns.id),
+		/** The event and team this movement counts for: a gift's, copied to its refunds and disputes. */
+		eventId: uuid('event_id').references((): AnyPgColumn => events.id),
+		teamId: uuid('team_id').references((): AnyPgColumn => teams.id),
 		sourceId: text('source_id').notNull(),
 		createdAt: createdAt(),
 	},
@@ -520,6 +562,13 @@ export const moneyMovements = pgTable(
 		index('money_movements_campaign_idx').on(t.campaignId),
 		// Webhook handlers ask "is this gift counted / how much was refunded" per donation.
 		index('money_movements_donation_kind_idx').on(t.donationId, t.kind),
+		// money:check and the staff event report group an event's (or team's) movements.
+		index('money_movements_event_idx')
+			.on(t.eventId)
+			.where(sql`${t.eventId} is not null`),
+		index('money_movements_team_idx')
+			.on(t.teamId)
+			.where(sql`${t.teamId} is not null`),
 		// The staff overview's 30-day trend reads one currency's recent movements.
 		index('money_movements_currency_created_idx').on(t.currency, t.createdAt),
 	],
@@ -763,3 +812,218 @@ export const campaignReports = pgTable(
 
 export type AuditEntry = typeof auditLog.$inferSelect
 export type CampaignReport = typeof campaignReports.$inferSelect
+
+/** What sort of event it is: chooses the wording, the prefilled story and the participant page's kind. */
+export const eventKind = pgEnum('event_kind', [
+	/** A sea or lake dip, usually in winter. */
+	'polar_dip',
+	/** A run: 5k, 10k, half or full marathon. */
+	'run',
+	/** A sponsored walk or trek. */
+	'walk',
+	/** A swim: open water or pool. */
+	'swim',
+	/** A bike ride. */
+	'cycle',
+	/** Any other physical or personal challenge. */
+	'challenge',
+	/** Something else staff organise. */
+	'other',
+])
+
+export const eventState = pgEnum('event_state', [
+	/** Being prepared by staff; not public. */
+	'draft',
+	/** Public and taking registrations (inside its registration window). */
+	'open',
+	/** Public, no new registrations; pages keep taking gifts. */
+	'closed',
+	/** The event took place; pages take gifts for giftsOpenDaysAfterEnd more days. */
+	'ended',
+])
+
+/**
+ * An event staff run (a polar dip, a run…): one date and place, many
+ * participants each with their own page (campaigns.eventId), teams, and one
+ * total rolled up from the money record (see docs/events.md).
+ */
+export const events = pgTable(
+	'events',
+	{
+		id: id(),
+		slug: text('slug').notNull().unique(),
+		name: text('name').notNull(),
+		kind: eventKind('kind').notNull(),
+		/** The start, as an instant; shown in timeZone. */
+		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		/** IANA zone the event's date and time are given in (the charity's, CHARITY_TIME_ZONE, unless staff chose another). */
+		timeZone: text('time_zone').notNull(),
+		/** Address or description of the place, as staff wrote it. */
+		place: text('place').notNull(),
+		/** An optional link to a map of the place. */
+		mapUrl: text('map_url'),
+		/** Markdown subset, rendered through the story sanitiser. */
+		description: text('description').notNull().default(''),
+		/** The description rendered when it was saved, so a page view never parses Markdown. */
+		descriptionHtml: text('description_html').notNull().default(''),
+		coverImage: text('cover_image'),
+		coverAlt: text('cover_alt'),
+		goalMinor: minor('goal_minor').notNull(),
+		/** What a participant's page proposes as their personal goal. */
+		suggestedGoalMinor: minor('suggested_goal_minor').notNull(),
+		/** An optional minimum each participant is asked to pledge to raise (shown, not enforced on gifts). */
+		minimumPledgeMinor: minor('minimum_pledge_minor'),
+		/** Paid through Stripe Checkout when joining; event income, never fundraising. Null = free. */
+		registrationFeeMinor: minor('registration_fee_minor'),
+		currency: text('currency').notNull(),
+		registrationOpensAt: timestamp('registration_opens_at', { withTimezone: true }).notNull(),
+		registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }).notNull(),
+		/** Most participants allowed; null = no limit. */
+		capacity: integer('capacity'),
+		/** Kept under the event's row lock when people join or leave, so capacity holds under concurrent joins. */
+		participantCount: integer('participant_count').notNull().default(0),
+		state: eventState('state').notNull().default('draft'),
+		/** Days after the event its pages still take gifts (a fifth of marathon gifts come after the race). */
+		giftsOpenDaysAfterEnd: integer('gifts_open_days_after_end').notNull().default(30),
+		featured: boolean('featured').notNull().default(false),
+		createdById: uuid('created_by_id').references(() => people.id),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		endedAt: timestamp('ended_at', { withTimezone: true }),
+	},
+	(t) => [
+		check('events_goal_positive', sql`${t.goalMinor} > 0 and ${t.suggestedGoalMinor} > 0`),
+		check('events_registration_window', sql`${t.registrationOpensAt} < ${t.registrationClosesAt}`),
+		check('events_capacity_positive', sql`${t.capacity} is null or ${t.capacity} > 0`),
+		check('events_capacity_held', sql`${t.capacity} is null or ${t.participantCount} <= ${t.capacity}`),
+		index('events_state_starts_idx').on(t.state, t.startsAt),
+		index('events_featured_idx').on(t.featured, t.state),
+	],
+)
+
+/** A team inside an event: a captain, members (campaigns.teamId) and a team goal. */
+export const teams = pgTable(
+	'teams',
+	{
+		id: id(),
+		eventId: uuid('event_id')
+			.notNull()
+			.references(() => events.id),
+		/** Unique inside its event: /e/<event>/t/<team>. */
+		slug: text('slug').notNull(),
+		name: text('name').notNull(),
+		captainId: uuid('captain_id')
+			.notNull()
+			.references(() => people.id),
+		goalMinor: minor('goal_minor').notNull(),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		check('teams_goal_positive', sql`${t.goalMinor} > 0`),
+		uniqueIndex('teams_event_slug_unique').on(t.eventId, t.slug),
+		// Two teams of one event cannot share a name, whatever its case: friends search by it.
+		uniqueIndex('teams_event_name_unique').on(t.eventId, sql`lower(${t.name})`),
+		index('teams_captain_idx').on(t.captainId),
+	],
+)
+
+/** How many counter rows an event's (and a team's) totals are spread over; see docs/events.md. */
+export const EVENT_TOTAL_SHARDS = 16
+export const TEAM_TOTAL_SHARDS = 4
+
+/**
+ * An event's totals, spread over EVENT_TOTAL_SHARDS rows chosen by hashing
+ * the campaign a movement is for, so gifts to different pages of one event
+ * never wait on one row. Summed on read; kept in the movement's transaction;
+ * money:check proves the sums against the money record.
+ */
+export const eventTotalShards = pgTable(
+	'event_total_shards',
+	{
+		eventId: uuid('event_id')
+			.notNull()
+			.references(() => events.id),
+		shard: smallint('shard').notNull(),
+		raisedMinor: minor('raised_minor').notNull().default(0),
+		/** Gifts (donations) counted for the event whose net is above zero. */
+		donorCount: integer('donor_count').notNull().default(0),
+		/** When this shard last changed; the latest of them is when the event reached its total. */
+		changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [primaryKey({ columns: [t.eventId, t.shard] })],
+)
+
+/** A team's totals, spread like an event's; the team leaderboard sums them per team of the event. */
+export const teamTotalShards = pgTable(
+	'team_total_shards',
+	{
+		teamId: uuid('team_id')
+			.notNull()
+			.references(() => teams.id),
+		shard: smallint('shard').notNull(),
+		/** Denormalised so the team leaderboard reads one event's rows from one index. */
+		eventId: uuid('event_id')
+			.notNull()
+			.references(() => events.id),
+		raisedMinor: minor('raised_minor').notNull().default(0),
+		donorCount: integer('donor_count').notNull().default(0),
+		changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.teamId, t.shard] }),
+		index('team_total_shards_event_idx').on(t.eventId, t.teamId, t.raisedMinor, t.changedAt),
+	],
+)
+
+export const registrationStatus = pgEnum('registration_status', [
+	/** The event has no fee: the page went live on joining. */
+	'free',
+	/** The event has a fee not yet paid: the page stays a draft until it is. */
+	'awaiting_fee',
+	/** The fee was paid: the page is live. */
+	'paid',
+	/** Staff refunded the fee. */
+	'fee_refunded',
+])
+
+/**
+ * A person's place in an event: one per person per event (the unique index),
+ * pointing at their page. The registration fee lives here, never in the
+ * fundraising money record.
+ */
+export const eventRegistrations = pgTable(
+	'event_registrations',
+	{
+		id: id(),
+		eventId: uuid('event_id')
+			.notNull()
+			.references(() => events.id),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		campaignId: uuid('campaign_id')
+			.notNull()
+			.unique()
+			.references(() => campaigns.id),
+		status: registrationStatus('status').notNull(),
+		/** The fee asked when they joined (the event's fee may change later). */
+		feeMinor: minor('fee_minor'),
+		currency: text('currency').notNull(),
+		stripeCheckoutSessionId: text('stripe_checkout_session_id').unique(),
+		stripePaymentIntentId: text('stripe_payment_intent_id').unique(),
+		feePaidAt: timestamp('fee_paid_at', { withTimezone: true }),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		uniqueIndex('event_registrations_one_per_person').on(t.eventId, t.personId),
+		index('event_registrations_event_created_idx').on(t.eventId, t.createdAt),
+	],
+)
+
+export type Event = typeof events.$inferSelect
+export type EventKind = (typeof eventKind.enumValues)[number]
+export type EventState = (typeof eventState.enumValues)[number]
+export type Team = typeof teams.$inferSelect
+export type EventRegistration = typeof eventRegistrations.$inferSelect
+export type CampaignPurpose = (typeof campaignPurpose.enumValues)[number]

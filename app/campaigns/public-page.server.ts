@@ -1,5 +1,6 @@
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
+import { loadPageEvent } from '#app/events/event-page.server.ts'
 import { type getCampaignForViewer, listDonorWall, storedStoryHtml } from './campaigns.server.ts'
 import { listCampaignUpdates } from './manage.server.ts'
 import { storyExcerpt } from './story.server.ts'
@@ -19,15 +20,16 @@ export async function loadPublicCampaignPage(campaign: ViewableCampaign, wall: D
 	const { page: pageAsked, pageSize, ...position } = wall
 	// A page number without a position (an old ?page= link) shows the first page.
 	const page = position.before || position.after ? pageAsked : 1
-	const [donors, updates, storyHtml] = await Promise.all([
+	const [donors, updates, storyHtml, inEvent] = await Promise.all([
 		listDonorWall(campaign.id, { limit: pageSize, ...(page > 1 ? position : {}) }),
 		listCampaignUpdates(campaign.id),
 		storedStoryHtml(campaign),
+		loadPageEvent(campaign),
 	])
 	// The wall lists exactly the gifts the stored donor count counts (net above zero).
 	const donorTotal = campaign.donorCount
 	const env = getEnv()
-	const { story, storyHtml: _stored, ownerId: _ownerId, hiddenReason, ...rest } = campaign
+	const { story, storyHtml: _stored, ownerId: _ownerId, hiddenReason, raisedChangedAt: _changed, ...rest } = campaign
 	return {
 		campaign: {
 			...rest,
@@ -36,6 +38,7 @@ export async function loadPublicCampaignPage(campaign: ViewableCampaign, wall: D
 			hiddenReason: campaign.isOwner ? hiddenReason : null,
 		},
 		donors,
+		inEvent,
 		page,
 		pageCount: Math.max(page, Math.ceil(donorTotal / pageSize)),
 		updates,

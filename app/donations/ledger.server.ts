@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { executeRows, type DbOrTx, type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, disputes, donations, moneyMovements, type DisputeStatus, type DonationStatus } from '#db/schema.ts'
+import { addToEventTotals, findRollupDrift, type RollupDrift } from '#app/events/totals.server.ts'
 
 export type MovementInput = typeof moneyMovements.$inferInsert
 
@@ -56,10 +57,20 @@ export type RecordedMovement = {
  * few round trips as possible: the lock, then one statement that appends the
  * movement and moves the totals, then one that sets the donation's status.
  * Callers do their other work before calling this.
+ *
+ * A movement of a page inside an event also counts for that event and its
+ * team (see docs/events.md): a gift for the ones its page is in now, a
+ * refund or dispute for the ones its gift counted for, so a team change
+ * leaves past gifts where they were.
  */
 export async function recordMovement(tx: Tx, movement: MovementInput): Promise<RecordedMovement | null> {
 	const [campaign] = await tx
-		.select({ currency: campaigns.currency, goalMinor: campaigns.goalMinor })
+		.select({
+			currency: campaigns.currency,
+			goalMinor: campaigns.goalMinor,
+			eventId: campaigns.eventId,
+			teamId: campaigns.teamId,
+		})
 		.from(campaigns)
 		.where(eq(campaigns.id, movement.campaignId))
 		.for('update')
@@ -70,6 +81,7 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 		)
 	}
 	const donationId = movement.donationId ?? null
+	const countsFor = await movementCountsFor(tx, movement, campaign)
 	// One statement, one snapshot taken after the lock: `net` is the donation's
 	// net before this movement (a statement does not see its own insert), and a
 	// donation counts as a donor while its net is above zero, so the donor
@@ -78,8 +90,8 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 		tx,
 		sql`
 		with inserted as (
-			insert into ${moneyMovements} (kind, amount_minor, currency, donation_id, campaign_id, source_id)
-			values (${movement.kind}, ${movement.amountMinor}, ${movement.currency}, ${donationId}, ${movement.campaignId}, ${movement.sourceId})
+			insert into ${moneyMovements} (kind, amount_minor, currency, donation_id, campaign_id, source_id, event_id, team_id)
+			values (${movement.kind}, ${movement.amountMinor}, ${movement.currency}, ${donationId}, ${movement.campaignId}, ${movement.sourceId}, ${countsFor.eventId}, ${countsFor.teamId})
 			on conflict do nothing
 			returning id, amount_minor
 		), net as (
@@ -93,7 +105,8 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 					else 0 end as donor_change
 			from inserted i, net n
 		), moved as (
-			update ${campaigns} c set raised_minor = c.raised_minor + ch.amount_minor, donor_count = c.donor_count + ch.donor_change
+			update ${campaigns} c set raised_minor = c.raised_minor + ch.amount_minor, donor_count = c.donor_count + ch.donor_change,
+				raised_changed_at = now()
 			from change ch where c.id = ${movement.campaignId}
 			returning c.raised_minor, c.donor_count
 		)
@@ -101,6 +114,16 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 		from change ch, moved m`,
 	)
 	if (!moved) return null
+	// A gift inside an event keeps the event and team it counted for (outside one both stay null).
+	if (donationId && isGiftKind(movement.kind) && countsFor.eventId) {
+		await tx.update(donations).set(countsFor).where(eq(donations.id, donationId))
+	}
+	await addToEventTotals(tx, {
+		...countsFor,
+		campaignId: movement.campaignId,
+		amountMinor: movement.amountMinor,
+		donorChange: moved.change,
+	})
 	if (donationId) await refreshDonationStatus(tx, donationId)
 	const after = { raisedMinor: Number(moved.raised), donorCount: moved.donors }
 	return {
@@ -113,6 +136,31 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 		before: { raisedMinor: after.raisedMinor - movement.amountMinor, donorCount: after.donorCount - moved.change },
 		after,
 	}
+}
+
+const isGiftKind = (kind: MovementInput['kind']) => kind === 'donation_succeeded' || kind === 'offline_confirmed'
+
+/**
+ * The event and team a movement counts for: a gift (or a movement without a
+ * donation) those of its page now; any later movement of a donation those
+ * its gift was stamped with, so a refund comes off the team that got the gift.
+ */
+async function movementCountsFor(
+	tx: Tx,
+	movement: MovementInput,
+	page: { eventId: string | null; teamId: string | null },
+): Promise<{ eventId: string | null; teamId: string | null }> {
+	if (!movement.donationId || isGiftKind(movement.kind)) return { eventId: page.eventId, teamId: page.teamId }
+	const [gift] = await tx
+		.select({ eventId: moneyMovements.eventId, teamId: moneyMovements.teamId })
+		.from(moneyMovements)
+		.where(
+			and(
+				eq(moneyMovements.donationId, movement.donationId),
+				sql`${moneyMovements.kind} in ('donation_succeeded', 'offline_confirmed')`,
+			),
+		)
+	return gift ?? { eventId: page.eventId, teamId: page.teamId }
 }
 
 /** A dispute that is still open: the bank has not decided (an inquiry or a chargeback). */
@@ -199,11 +247,17 @@ export type Drift = {
 
 /**
  * Every campaign whose stored totals differ from the money record (should be
- * none). One grouped pass over the movements (per donation, then per
+ * none), and every event and team (`rollupDrift`, see findRollupDrift). One grouped pass over the movements (per donation, then per
  * campaign) joined to the campaigns, so the check costs one scan of the
  * ledger however many campaigns there are.
  */
-export async function findMoneyDrift(): Promise<{ checked: number; drift: Drift[] }> {
+export async function findMoneyDrift(): Promise<{
+	checked: number
+	drift: Drift[]
+	checkedEvents: number
+	checkedTeams: number
+	rollupDrift: RollupDrift[]
+}> {
 	const m = moneyMovements
 	const perDonation = db()
 		.select({
@@ -228,7 +282,7 @@ export async function findMoneyDrift(): Promise<{ checked: number; drift: Drift[
 		.as('per_campaign')
 	const ledgerRaised = sql<number>`coalesce(${perCampaign.raised}, 0)::bigint`
 	const ledgerDonors = sql<number>`coalesce(${perCampaign.donors}, 0)::int`
-	const [counted, rows] = await Promise.all([
+	const [counted, rows, rollup] = await Promise.all([
 		db()
 			.select({ n: sql<number>`count(*)::int`.mapWith(Number) })
 			.from(campaigns),
@@ -244,9 +298,13 @@ export async function findMoneyDrift(): Promise<{ checked: number; drift: Drift[
 			.from(campaigns)
 			.leftJoin(perCampaign, eq(perCampaign.campaignId, campaigns.id))
 			.where(sql`${campaigns.raisedMinor} <> ${ledgerRaised} or ${campaigns.donorCount} <> ${ledgerDonors}`),
+		findRollupDrift(),
 	])
 	return {
 		checked: counted[0]?.n ?? 0,
+		checkedEvents: rollup.checkedEvents,
+		checkedTeams: rollup.checkedTeams,
+		rollupDrift: rollup.drift,
 		drift: rows.map((r) => ({
 			...r,
 			storedRaised: Number(r.storedRaised),

@@ -1,7 +1,7 @@
 import { ActionNotice } from '#app/components/action-notice.tsx'
 import { campaignUrl } from '#app/campaigns/urls.ts'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { getCampaignSummary } from '#app/campaigns/campaigns.server.ts'
 import { DonationList } from '#app/campaigns/dashboard/donation-list.tsx'
 import { EmbedWidget } from '#app/campaigns/dashboard/embed-widget.tsx'
@@ -20,21 +20,26 @@ import { SharePanel } from '#app/components/share-panel.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { requireSessionPerson } from '#app/people/session.server.ts'
+import { ParticipantPanel } from '#app/components/event-page/participant-panel.tsx'
+import { getParticipantPanel } from '#app/events/join.server.ts'
 import { newFormToken } from '#app/utils/form-token.server.ts'
 import { ownEntry } from '#app/utils/lookup.ts'
+import { formatMoney } from '#app/utils/money.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const person = await requireSessionPerson(request)
 	const campaign = await requireOwnedCampaign(params.campaignId ?? '', person)
-	const [summary, donations, updates] = await Promise.all([
+	const [summary, donations, updates, eventPanel] = await Promise.all([
 		getCampaignSummary(campaign.id),
 		listCampaignDonationsForOwner(campaign.id),
 		listCampaignUpdates(campaign.id),
+		getParticipantPanel(campaign.id),
 	])
 	return {
 		campaign: { ...summary!, hiddenReason: campaign.hiddenReason },
 		donations,
 		updates,
+		eventPanel,
 		url: campaignUrl(getEnv().APP_URL, campaign.slug),
 		widgetUrl: campaignUrl(getEnv().APP_URL, campaign.slug, 'widget'),
 		locale: getCharity().locale,
@@ -59,10 +64,15 @@ const doneMessages: Record<string, string> = {
 	thanks: 'Your thank-you is on its way to the donor.',
 	ended: 'Your fundraiser has ended. Thank you for everything you raised!',
 	saved: 'Your changes are saved.',
+	joined: 'You’re in! Your page is live: share it with everyone you know.',
+	'joined-awaiting-fee': 'You’re in! Your page goes live once your registration fee is paid.',
+	team: 'Your team is saved.',
 }
 
 export default function ManageCampaign() {
-	const { campaign, donations, updates, url, widgetUrl, locale, formTokens } = useLoaderData<typeof loader>()
+	const { campaign, donations, updates, eventPanel, url, widgetUrl, locale, formTokens } =
+		useLoaderData<typeof loader>()
+	const navigation = useNavigation()
 	const actionData = useActionData<typeof action>() as ManageActionResult | undefined
 	const [searchParams] = useSearchParams()
 	const done = ownEntry(doneMessages, searchParams.get('done'))
@@ -82,6 +92,14 @@ export default function ManageCampaign() {
 			) : null}
 			<div className="mt-6 grid gap-8 lg:grid-cols-3">
 				<div className="min-w-0 space-y-8 lg:col-span-2">
+					{eventPanel ? (
+						<ParticipantPanel
+							panel={eventPanel}
+							lastResult={resultFor(actionData, 'change-team')}
+							money={(minor: number) => formatMoney(minor, campaign.currency, locale)}
+							pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'change-team'}
+						/>
+					) : null}
 					<ProgressCard campaign={campaign} locale={locale} />
 					<DonationList
 						donations={donations}

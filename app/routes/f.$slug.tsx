@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { getCampaignForViewer, redirectFromFormerSlug } from '#app/campaigns/campaigns.server.ts'
@@ -13,6 +13,8 @@ import { OwnerNotices } from '#app/campaigns/page/owner-notices.tsx'
 import { PhoneProgressSummary, ProgressSummary } from '#app/campaigns/page/progress-summary.tsx'
 import { SharePanel } from '#app/components/share-panel.tsx'
 import { getSessionPerson } from '#app/people/session.server.ts'
+import { PageEventLine } from '#app/components/event-page/page-event-line.tsx'
+import { giftPageHome } from '#app/events/events.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { publicPageHeaders } from '#app/utils/page-cache.ts'
 import { type PageHandle } from '#app/utils/page-handle.ts'
@@ -43,6 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		await redirectFromFormerSlug(request, params.slug ?? '')
 		throw data({ error: 'We couldn’t find that fundraiser.' }, { status: 404 })
 	}
+	// A team's or an event's own gift page is shown as the team or event.
+	if (campaign.purpose !== 'personal') {
+		const home = await giftPageHome(campaign.id)
+		if (home) throw redirect(home)
+	}
 	const wall = donorWallQuery.parse(Object.fromEntries(new URL(request.url).searchParams))
 	return loadPublicCampaignPage(campaign, { ...wall, pageSize: DONORS_PER_PAGE })
 }
@@ -50,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => campaignPageMeta(data)
 
 export default function CampaignPage() {
-	const { campaign, donors, page, pageCount, updates, url, locale, now } = useLoaderData<typeof loader>()
+	const { campaign, donors, inEvent, page, pageCount, updates, url, locale, now } = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
 	const money = (minor: number) => formatMoney(minor, campaign.currency, locale, { wholeUnits: true })
 	const days = campaign.endsOn ? daysUntil(campaign.endsOn, new Date(now)) : null
@@ -67,6 +74,7 @@ export default function CampaignPage() {
 		<article className="mx-auto max-w-6xl px-4 py-10">
 			<OwnerNotices campaign={campaign} justPublished={Boolean(searchParams.get('published')) && campaign.isOwner} />
 			<CampaignHeading campaign={campaign} organiser={organiser} />
+			{inEvent ? <PageEventLine {...inEvent} /> : null}
 			<div className="mt-8 grid gap-10 lg:grid-cols-3">
 				<div className="min-w-0 space-y-10 lg:col-span-2">
 					<CampaignCover campaign={campaign} />

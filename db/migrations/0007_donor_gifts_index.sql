@@ -1,1 +1,0 @@
-CREATE INDEX "donations_donor_created_idx" ON "donations" USING btree ("donor_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "donations"."donor_id" is not null;
