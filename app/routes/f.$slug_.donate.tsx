@@ -2,6 +2,7 @@ import { campaignPath } from '#app/campaigns/urls.ts'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { redirectFromFormerSlug } from '#app/campaigns/campaigns.server.ts'
+import { FormErrors } from '#app/components/form-fields.tsx'
 import { DonateForm } from '#app/donations/donate-form/donate-form.tsx'
 import { loadDonationPage, submitDonation } from '#app/donations/donate-page.server.ts'
 import { type PageHandle } from '#app/utils/page-handle.ts'
@@ -31,9 +32,16 @@ export default function Donate() {
 		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	if (!campaign.takingGifts) {
+		const refused = actionData?.result.error?.['']
 		return (
 			<div className="mx-auto max-w-2xl px-4 py-14">
 				<h1 className="text-3xl font-bold">This fundraiser has ended</h1>
+				{/* A form sent after the end (from a page left open) says why nothing was taken. */}
+				{refused ? (
+					<div className="mt-4">
+						<FormErrors errors={refused} />
+					</div>
+				) : null}
 				<p className="mt-4 text-lg">{campaign.title} is no longer taking donations. Thank you for thinking of it.</p>
 				<Link to={campaignPath(campaign.slug)} className="btn-primary mt-6">
 					Back to the fundraiser
