@@ -12,6 +12,7 @@ import { DonorDetails, PrivacyChoices } from './donor-choices.tsx'
 import { FeeCover } from './fee-cover.tsx'
 // Vite bundles a `?worker` import into one standalone classic script with its
 // imports inlined (the fee and money helpers); the page loads it as a script.
+// In development Vite serves it unbundled, as an ES module.
 import enhanceScript from './enhance.ts?worker&url'
 
 type DonationFormFields = z.input<typeof donationFields>
@@ -87,7 +88,7 @@ export function DonateForm({
 			<button type="submit" className="btn-primary w-full sm:text-lg">
 				Continue to secure payment
 			</button>
-			<script nonce={nonce} src={enhanceScript} defer />
+			<script nonce={nonce} src={enhanceScript} defer type={import.meta.env.DEV ? 'module' : undefined} />
 		</Form>
 	)
 }
