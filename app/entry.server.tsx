@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream'
+import { Transform } from 'node:stream'
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
@@ -27,7 +27,7 @@ export default function handleRequest(
 				nonce,
 				[readyEvent]() {
 					shellRendered = true
-					const body = new PassThrough()
+					const body = joinedWrites()
 					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
 					resolve(
 						new Response(createReadableStreamFromReadable(body), {
@@ -36,6 +36,8 @@ export default function handleRequest(
 						}),
 					)
 					pipe(body)
+					// A page that finished needs no abort (nor the error it throws on a closed stream).
+					body.once('close', () => clearTimeout(abortTimer))
 				},
 				onShellError(error: unknown) {
 					reject(error instanceof Error ? error : new Error('The page shell failed to render', { cause: error }))
@@ -46,8 +48,42 @@ export default function handleRequest(
 				},
 			},
 		)
-		setTimeout(abort, ABORT_DELAY)
+		const abortTimer = setTimeout(abort, ABORT_DELAY)
 	})
+}
+
+/**
+ * React writes a page in pieces of about 2 KB, and each piece went on alone
+ * through a web stream, gzip and the socket (measured on the campaign page:
+ * a fifth of its CPU, more than rendering it). What React writes in one go —
+ * the whole page, for ours, which defer nothing — leaves as one chunk; what
+ * comes later (a deferred boundary) still streams.
+ */
+function joinedWrites() {
+	let pending: Uint8Array[] = []
+	let scheduled = false
+	const release = () => {
+		scheduled = false
+		if (pending.length === 0) return
+		const chunk = Buffer.concat(pending)
+		pending = []
+		stream.push(chunk)
+	}
+	const stream = new Transform({
+		transform(chunk: Uint8Array, _encoding, done) {
+			pending.push(chunk)
+			if (!scheduled) {
+				scheduled = true
+				setImmediate(release)
+			}
+			done()
+		},
+		flush(done) {
+			release()
+			done()
+		},
+	})
+	return stream
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

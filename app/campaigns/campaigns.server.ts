@@ -1,9 +1,9 @@
 import { campaignPath } from './urls.ts'
 import { redirect } from '@remix-run/node'
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, sql, type Placeholder } from 'drizzle-orm'
 import { countedDonationStatuses, donationNetSql } from '#app/donations/ledger.server.ts'
 import { keptFor } from '#app/utils/cache.server.ts'
-import { db } from '#db/index.server.ts'
+import { db, preparedQuery } from '#db/index.server.ts'
 import { campaignFormerSlugs, campaigns, donations, people, type CampaignKind } from '#db/schema.ts'
 import { renderStory } from './story.server.ts'
 
@@ -141,17 +141,23 @@ export async function getPublicCampaign(slug: string) {
 	return row ? { ...row, ...normalise(row) } : null
 }
 
+// The campaign page's own query, asked at every view: built once.
+const campaignBySlug = preparedQuery((database) =>
+	database
+		.select(pageColumns)
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(eq(campaigns.slug, sql.placeholder('slug')))
+		.prepare('campaign_by_slug'),
+)
+
 /**
  * The campaign at a short URL as `viewerId` may see it: public states for
  * everyone; drafts and hidden campaigns for their owner only (null otherwise,
  * so a guessed draft URL shows nothing).
  */
 export async function getCampaignForViewer(slug: string, viewerId: string | null) {
-	const [row] = await db()
-		.select(pageColumns)
-		.from(campaigns)
-		.innerJoin(people, eq(people.id, campaigns.ownerId))
-		.where(eq(campaigns.slug, slug.toLowerCase()))
+	const [row] = await campaignBySlug().execute({ slug: slug.toLowerCase() })
 	if (!row) return null
 	const isOwner = viewerId !== null && row.ownerId === viewerId
 	if (!isOwner && (row.status === 'draft' || row.status === 'hidden')) return null
@@ -178,7 +184,7 @@ export async function storedStoryHtml(campaign: { id: string; story: string; sto
  * the wall, counted exactly as the campaign's donor count is (from the money
  * record), so the page never lists a gift that was taken back.
  */
-const onDonorWall = (campaignId: string) =>
+const onDonorWall = (campaignId: string | Placeholder) =>
 	and(
 		eq(donations.campaignId, campaignId),
 		inArray(donations.status, [...countedDonationStatuses]),
@@ -203,6 +209,28 @@ export type DonorWallEntry = {
  */
 export type DonorWallPosition = { before?: string; after?: string }
 
+const donorWallColumns = {
+	id: donations.id,
+	donorName: donations.donorName,
+	anonymous: donations.anonymous,
+	hideAmount: donations.hideAmount,
+	amountMinor: donationNetSql(),
+	currency: donations.currency,
+	message: donations.message,
+	at: donations.succeededAt,
+}
+
+// The wall's first page is on every view of a campaign page: built once.
+const firstDonorWallPage = preparedQuery((database) =>
+	database
+		.select(donorWallColumns)
+		.from(donations)
+		.where(onDonorWall(sql.placeholder('campaignId')))
+		.orderBy(desc(donations.succeededAt), desc(donations.id))
+		.limit(sql.placeholder('limit'))
+		.prepare('first_donor_wall_page'),
+)
+
 /** Donations still standing, for a public page, newest first, each at its net amount. */
 export async function listDonorWall(
 	campaignId: string,
@@ -211,31 +239,26 @@ export async function listDonorWall(
 	const key = sql`(${donations.succeededAt}, ${donations.id})`
 	const keyOf = (id: string) => sql`(select d2.succeeded_at, d2.id from donations d2 where d2.id = ${id})`
 	const newestFirst = options.after === undefined
-	const rows = await db()
-		.select({
-			id: donations.id,
-			donorName: donations.donorName,
-			anonymous: donations.anonymous,
-			hideAmount: donations.hideAmount,
-			amountMinor: donationNetSql(),
-			currency: donations.currency,
-			message: donations.message,
-			at: donations.succeededAt,
-		})
-		.from(donations)
-		.where(
-			and(
-				onDonorWall(campaignId),
-				options.before !== undefined ? sql`${key} < ${keyOf(options.before)}` : undefined,
-				options.after !== undefined ? sql`${key} > ${keyOf(options.after)}` : undefined,
-			),
-		)
-		.orderBy(
-			...(newestFirst
-				? [desc(donations.succeededAt), desc(donations.id)]
-				: [asc(donations.succeededAt), asc(donations.id)]),
-		)
-		.limit(options.limit ?? 10)
+	const limit = options.limit ?? 10
+	const rows =
+		options.before === undefined && options.after === undefined
+			? await firstDonorWallPage().execute({ campaignId, limit })
+			: await db()
+					.select(donorWallColumns)
+					.from(donations)
+					.where(
+						and(
+							onDonorWall(campaignId),
+							options.before !== undefined ? sql`${key} < ${keyOf(options.before)}` : undefined,
+							options.after !== undefined ? sql`${key} > ${keyOf(options.after)}` : undefined,
+						),
+					)
+					.orderBy(
+						...(newestFirst
+							? [desc(donations.succeededAt), desc(donations.id)]
+							: [asc(donations.succeededAt), asc(donations.id)]),
+					)
+					.limit(limit)
 	if (!newestFirst) rows.reverse()
 	return rows.map((r): DonorWallEntry => ({
 		id: r.id,

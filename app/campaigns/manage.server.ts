@@ -9,7 +9,7 @@ import { endCampaignSequence, rescheduleCampaignDates, startCampaignSequence } f
 import { createOnce } from '#app/utils/form-token.server.ts'
 import { minorToMajorString, parseMajorToMinor } from '#app/utils/money.ts'
 import { type DbOrTx, type Tx } from '#db/client.server.ts'
-import { db } from '#db/index.server.ts'
+import { db, preparedQuery } from '#db/index.server.ts'
 import {
 	campaignFormerSlugs,
 	campaigns,
@@ -467,13 +467,19 @@ async function insertCampaignUpdate(tx: Tx, campaign: Campaign, author: Person, 
 	return update!
 }
 
-export async function listCampaignUpdates(campaignId: string, limit = 20) {
-	return db()
+// Asked at every view of a campaign page: built once.
+const campaignUpdatesQuery = preparedQuery((database) =>
+	database
 		.select({ id: campaignUpdates.id, body: campaignUpdates.body, createdAt: campaignUpdates.createdAt })
 		.from(campaignUpdates)
-		.where(eq(campaignUpdates.campaignId, campaignId))
+		.where(eq(campaignUpdates.campaignId, sql.placeholder('campaignId')))
 		.orderBy(desc(campaignUpdates.createdAt))
-		.limit(limit)
+		.limit(sql.placeholder('limit'))
+		.prepare('campaign_updates'),
+)
+
+export async function listCampaignUpdates(campaignId: string, limit = 20) {
+	return campaignUpdatesQuery().execute({ campaignId, limit })
 }
 
 /** Every donation of a campaign for its owner's dashboard, newest first. Emails only when the donor allowed it. */

@@ -56,25 +56,48 @@ describe('caching of public pages', () => {
 	})
 })
 
-describe('the campaign page without React', () => {
-	test('ships no Remix scripts or modulepreload links, only our own enhancement script with the CSP nonce', async () => {
+describe('the pages people land on without React', () => {
+	test.each([
+		['the campaign page', '/f/amara-turns-30'],
+		['the landing page', '/'],
+		['the donate page', '/f/amara-turns-30/donate'],
+	])(
+		'%s ships no Remix scripts or modulepreload links, only our own enhancement script with the CSP nonce',
+		async (_name, path) => {
+			await seedDemoData()
+			const response = await app.get(path)
+			const html = await response.text()
+			expect(html).not.toMatch(/rel="modulepreload"/)
+			expect(html).not.toMatch(/__remixContext/)
+			expect(html).not.toMatch(/<script[^>]*type="module"/)
+			const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1]
+			expect(nonce).toBeTruthy()
+			expect(html).toContain(`<script nonce="${nonce}" src="/enhance.js" defer="">`)
+			const script = await app.get('/enhance.js')
+			expect(script.status).toBe(200)
+			expect(script.headers.get('content-type')).toMatch(/javascript/)
+		},
+	)
+
+	test('the donate page loads its own small form script from our origin, with the nonce', async () => {
 		await seedDemoData()
-		const response = await app.get('/f/amara-turns-30')
+		const response = await app.get('/f/amara-turns-30/donate')
 		const html = await response.text()
-		expect(html).not.toMatch(/rel="modulepreload"/)
-		expect(html).not.toMatch(/__remixContext/)
-		expect(html).not.toMatch(/<script[^>]*type="module"/)
 		const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1]
-		expect(nonce).toBeTruthy()
-		expect(html).toContain(`<script nonce="${nonce}" src="/enhance.js" defer="">`)
-		const script = await app.get('/enhance.js')
+		const tag = /<script[^>]*src="\/assets\/enhance-[^"]+\.js"[^>]*>/.exec(html)?.[0] ?? ''
+		expect(tag).toContain(`nonce="${nonce}"`)
+		const src = /src="([^"]+)"/.exec(tag)?.[1]
+		expect(src).toBeTruthy()
+		const script = await app.get(src!)
 		expect(script.status).toBe(200)
 		expect(script.headers.get('content-type')).toMatch(/javascript/)
+		// A classic script: nothing for Remix to load beside it.
+		expect(await script.text()).not.toMatch(/^import\b/m)
 	})
 
 	test('other pages still hydrate', async () => {
 		await seedDemoData()
-		const html = await (await app.get('/')).text()
+		const html = await (await app.get('/guide/25-tips')).text()
 		expect(html).toMatch(/rel="modulepreload"/)
 		expect(html).toMatch(/__remixContext/)
 	})
