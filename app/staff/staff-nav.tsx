@@ -3,6 +3,7 @@ import { NavLink } from '@remix-run/react'
 const sections = [
 	{ to: '/staff', label: 'Overview', end: true },
 	{ to: '/staff/campaigns', label: 'Campaigns' },
+	{ to: '/staff/events', label: 'Events' },
 	{ to: '/staff/reports', label: 'Reports' },
 	{ to: '/staff/gifts', label: 'Offline gifts' },
 	{ to: '/staff/payments', label: 'Payments' },

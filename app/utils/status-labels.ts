@@ -1,4 +1,4 @@
-import type { CampaignStatus, DisputeStatus, DonationStatus } from '#db/schema.ts'
+import type { CampaignStatus, DisputeStatus, DonationStatus, EventState } from '#db/schema.ts'
 
 /**
  * The words people read for each status, in one place, so the dashboard, the
@@ -45,4 +45,11 @@ export const disputeStatusLabels: Record<DisputeStatus, string> = {
 	won: 'Won',
 	lost: 'Lost',
 	prevented: 'Prevented',
+}
+
+export const eventStateLabels: Record<EventState, string> = {
+	draft: 'Draft',
+	open: 'Open for registration',
+	closed: 'Registration closed',
+	ended: 'Ended',
 }
