@@ -3,6 +3,7 @@ import { getEnv } from '#app/config/env.server.ts'
 import { db } from './index.server.ts'
 import { createCampaign, createPerson, createSucceededDonation } from './factories.server.ts'
 import { campaigns, type CampaignKind } from './schema.ts'
+import { seedDemoEvent } from './seed-event.server.ts'
 
 type DemoCampaign = {
 	owner: { firstName: string; lastName: string }
@@ -184,10 +185,15 @@ export async function seedDemoData(options: { onlyIfEmpty?: boolean } = {}) {
 		await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`)
 		if (options.onlyIfEmpty) {
 			const [existing] = await tx.select({ n: count() }).from(campaigns)
-			if (existing && existing.n > 0) return false
+			if (existing && existing.n > 0) return null
 		}
 		// A staff account for trying the staff area: sign in as it with the code from /dev/mail.
-		await createPerson(tx, { email: 'staff@demo.example.org', firstName: 'Demo', lastName: 'Staff', role: 'staff' })
+		const staff = await createPerson(tx, {
+			email: 'staff@demo.example.org',
+			firstName: 'Demo',
+			lastName: 'Staff',
+			role: 'staff',
+		})
 		for (const demo of demoCampaigns) {
 			const owner = await createPerson(tx, {
 				...demo.owner,
@@ -228,7 +234,9 @@ export async function seedDemoData(options: { onlyIfEmpty?: boolean } = {}) {
 				donationCount++
 			}
 		}
-		return true
+		return seedDemoEvent(tx, staff, currency, now)
 	})
-	return seeded ? { campaigns: demoCampaigns.length, donations: donationCount } : null
+	return seeded
+		? { campaigns: demoCampaigns.length + seeded.campaigns, donations: donationCount + seeded.donations }
+		: null
 }

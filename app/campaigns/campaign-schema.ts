@@ -34,7 +34,7 @@ function majorAmount(messages: { missing: string; min: number; minMessage: strin
 		})
 }
 
-const goalText = majorAmount({
+export const goalText = majorAmount({
 	missing: 'Please set a goal — fundraisers with a goal raise more',
 	min: GOAL_MIN,
 	minMessage: `Your goal must be at least ${GOAL_MIN}`,

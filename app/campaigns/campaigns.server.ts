@@ -50,6 +50,12 @@ const summaryColumns = {
 	featured: campaigns.featured,
 }
 
+/**
+ * A person's own page: team and event gift pages (docs/events.md) are shown
+ * on their event's pages, never listed as fundraisers of their own.
+ */
+const personalPage = eq(campaigns.purpose, 'personal')
+
 function normalise(row: CampaignSummary): CampaignSummary {
 	return { ...row, raisedMinor: Number(row.raisedMinor), donorCount: Number(row.donorCount) }
 }
@@ -60,7 +66,7 @@ export async function listFeaturedCampaigns(limit = 3): Promise<CampaignSummary[
 		.select(summaryColumns)
 		.from(campaigns)
 		.innerJoin(people, eq(people.id, campaigns.ownerId))
-		.where(and(eq(campaigns.featured, true), eq(campaigns.status, 'active')))
+		.where(and(eq(campaigns.featured, true), eq(campaigns.status, 'active'), personalPage))
 		.orderBy(desc(campaigns.publishedAt))
 		.limit(limit)
 	return rows.map(normalise)
@@ -75,6 +81,7 @@ export async function listRecentCampaigns(limit = 6, options: { excludeIds?: str
 		.where(
 			and(
 				eq(campaigns.status, 'active'),
+				personalPage,
 				options.excludeIds?.length ? sql`${campaigns.id} not in ${options.excludeIds}` : undefined,
 			),
 		)
@@ -95,7 +102,8 @@ export const platformTotals = keptFor(
 			.select({
 				currency: campaigns.currency,
 				raisedMinor: sql<number>`coalesce(sum(${campaigns.raisedMinor}), 0)::bigint`,
-				campaignCount: sql<number>`(count(*) filter (where ${campaigns.raisedMinor} > 0))::int`,
+				// Fundraisers' pages with a gift: a team's or an event's own gift page is not a campaign of its own.
+				campaignCount: sql<number>`(count(*) filter (where ${campaigns.raisedMinor} > 0 and ${campaigns.purpose} = 'personal'))::int`,
 			})
 			.from(campaigns)
 			.where(inArray(campaigns.status, ['active', 'ended']))
@@ -118,6 +126,9 @@ const pageColumns = {
 	ownerId: campaigns.ownerId,
 	hiddenReason: campaigns.hiddenReason,
 	updatedAt: campaigns.updatedAt,
+	purpose: campaigns.purpose,
+	eventId: campaigns.eventId,
+	raisedChangedAt: campaigns.raisedChangedAt,
 }
 
 /** A campaign anyone may see (active or ended), or null. */
@@ -242,7 +253,7 @@ export async function listCampaignsOwnedBy(personId: string): Promise<CampaignSu
 		.select(summaryColumns)
 		.from(campaigns)
 		.innerJoin(people, eq(people.id, campaigns.ownerId))
-		.where(eq(campaigns.ownerId, personId))
+		.where(and(eq(campaigns.ownerId, personId), personalPage))
 		.orderBy(desc(campaigns.createdAt))
 	return rows.map(normalise)
 }

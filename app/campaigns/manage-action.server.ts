@@ -7,12 +7,15 @@ import { ownEntry } from '#app/utils/lookup.ts'
 import { campaignUpdateSchema, endCampaignSchema, offlineDonationSchema, thankDonorSchema } from './campaign-schema.ts'
 import { recordOfflineDonation } from '#app/donations/offline-gifts.server.ts'
 import { endCampaignEarly, postCampaignUpdate, sendDonorThanks } from './manage.server.ts'
+import { changeTeamSchema } from '#app/events/join-schema.ts'
+import { changeTeam } from '#app/events/join.server.ts'
 
 const schemas = {
 	'post-update': campaignUpdateSchema,
 	'record-offline': offlineDonationSchema,
 	'thank-donor': thankDonorSchema,
 	'end-campaign': endCampaignSchema,
+	'change-team': changeTeamSchema,
 } as const
 
 export type ManageIntent = keyof typeof schemas
@@ -65,5 +68,14 @@ export async function handleManageAction(request: Request, person: Person, campa
 		case 'end-campaign':
 			await endCampaignEarly(campaign)
 			return back('ended')
+		case 'change-team': {
+			const changed = await changeTeam(campaign.id, person, value.teamId || null)
+			if (!changed.ok)
+				return data(
+					{ intent, result: submission.reply({ fieldErrors: { teamId: [changed.message] } }), error: null },
+					{ status: 400 },
+				)
+			return back('team')
+		}
 	}
 }

@@ -336,7 +336,14 @@ export async function publishCampaign(campaign: Campaign, tx?: Tx): Promise<Camp
 	const [updated] = await tx
 		.update(campaigns)
 		.set({ status: 'active', publishedAt: new Date(), updatedAt: new Date() })
-		.where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'draft')))
+		.where(
+			and(
+				eq(campaigns.id, campaign.id),
+				eq(campaigns.status, 'draft'),
+				// An event page waiting for its registration fee goes live only once the fee is paid.
+				sql`not exists (select 1 from event_registrations r where r.campaign_id = ${campaigns.id} and r.status = 'awaiting_fee')`,
+			),
+		)
 		.returning()
 	if (!updated) return campaign
 	await startCampaignSequence(tx, updated.id)

@@ -88,6 +88,15 @@ const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_development_only_test_checkout'
 /** Signs donation challenges in development and test; published, so production refuses it. */
 const DEV_ALTCHA_HMAC_KEY = 'development-only-altcha-hmac-key-not-for-production'
 
+function isTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-GB', { timeZone: zone })
+		return true
+	} catch {
+		return false
+	}
+}
+
 export const envSchema = z.object({
 	NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
 	PORT: integer(3000, 1, 65535),
@@ -110,6 +119,14 @@ export const envSchema = z.object({
 	/** Fill an empty database with demo campaigns at start (default: on, except in production). */
 	SEED_DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
 	LOG_REQUESTS: bool(true),
+	/** IANA time zone events' dates and times are given in. */
+	CHARITY_TIME_ZONE: z.preprocess(
+		emptyToUndefined,
+		z
+			.string()
+			.default('Europe/London')
+			.refine((zone) => isTimeZone(zone), { error: 'must be an IANA time zone such as Europe/London' }),
+	),
 
 	SENDGRID_API_KEY: optionalString,
 	SENDGRID_API_BASE: z.preprocess(emptyToUndefined, z.url().default('https://api.sendgrid.com')),

@@ -1,7 +1,15 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
 import { type DbOrTx, type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
-import { campaigns, disputes, donations, moneyMovements, type DisputeStatus, type DonationStatus } from '#db/schema.ts'
+import {
+	campaigns,
+	disputes,
+	donations,
+	moneyMovements,
+	type DisputeStatus,
+	type DonationStatus,
+} from '#db/schema.ts'
+import { addToEventTotals, findRollupDrift, type RollupDrift } from '#app/events/totals.server.ts'
 
 export type MovementInput = typeof moneyMovements.$inferInsert
 
@@ -14,7 +22,13 @@ export type CampaignTotals = { raisedMinor: number; donorCount: number }
  */
 export async function lockCampaignForMoney(tx: DbOrTx, campaignId: string) {
 	const [row] = await tx
-		.select({ raisedMinor: campaigns.raisedMinor, donorCount: campaigns.donorCount, currency: campaigns.currency })
+		.select({
+			raisedMinor: campaigns.raisedMinor,
+			donorCount: campaigns.donorCount,
+			currency: campaigns.currency,
+			eventId: campaigns.eventId,
+			teamId: campaigns.teamId,
+		})
 		.from(campaigns)
 		.where(eq(campaigns.id, campaignId))
 		.for('update')
@@ -22,6 +36,8 @@ export async function lockCampaignForMoney(tx: DbOrTx, campaignId: string) {
 		raisedMinor: Number(row?.raisedMinor ?? 0),
 		donorCount: row?.donorCount ?? 0,
 		currency: row?.currency ?? null,
+		eventId: row?.eventId ?? null,
+		teamId: row?.teamId ?? null,
 	}
 }
 
@@ -66,6 +82,11 @@ export type RecordedMovement = {
  * gift costs the same on a page with 200,000 gifts as on one with 10; the
  * movements stay the truth, and findMoneyDrift (npm run money:check) proves
  * the stored totals against them.
+ *
+ * A movement of a page inside an event also counts for that event and its
+ * team (see docs/events.md): a gift for the ones its page is in now, a
+ * refund or dispute for the ones its gift counted for, so a team change
+ * leaves past gifts where they were.
  */
 export async function recordMovement(tx: Tx, movement: MovementInput): Promise<RecordedMovement | null> {
 	const before = await lockCampaignForMoney(tx, movement.campaignId)
@@ -76,22 +97,33 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 			`Refusing a ${movement.kind} movement in currency ${movement.currency} for campaign ${movement.campaignId}, which is in ${before.currency}`,
 		)
 	}
+	const donationId = movement.donationId ?? null
+	const countsFor = await movementCountsFor(tx, movement, before)
 	const [inserted] = await tx
 		.insert(moneyMovements)
-		.values(movement)
+		.values({ ...movement, ...countsFor })
 		.onConflictDoNothing()
 		.returning({ id: moneyMovements.id })
 	if (!inserted) return null
-	const donationId = movement.donationId ?? null
 	const donorChange = donationId ? await donorCountChange(tx, donationId, movement.amountMinor) : 0
 	const [after] = await tx
 		.update(campaigns)
 		.set({
 			raisedMinor: sql`${campaigns.raisedMinor} + ${movement.amountMinor}`,
 			donorCount: sql`${campaigns.donorCount} + ${donorChange}`,
+			raisedChangedAt: sql`now()`,
 		})
 		.where(eq(campaigns.id, movement.campaignId))
 		.returning({ raisedMinor: campaigns.raisedMinor, donorCount: campaigns.donorCount })
+	if (donationId && isGiftKind(movement.kind)) {
+		await tx.update(donations).set(countsFor).where(eq(donations.id, donationId))
+	}
+	await addToEventTotals(tx, {
+		...countsFor,
+		campaignId: movement.campaignId,
+		amountMinor: movement.amountMinor,
+		donorChange,
+	})
 	if (donationId) await refreshDonationStatus(tx, donationId)
 	return {
 		id: inserted.id,
@@ -102,6 +134,31 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 		before: { raisedMinor: before.raisedMinor, donorCount: before.donorCount },
 		after: { raisedMinor: Number(after!.raisedMinor), donorCount: after!.donorCount },
 	}
+}
+
+const isGiftKind = (kind: MovementInput['kind']) => kind === 'donation_succeeded' || kind === 'offline_confirmed'
+
+/**
+ * The event and team a movement counts for: a gift (or a movement without a
+ * donation) those of its page now; any later movement of a donation those
+ * its gift was stamped with, so a refund comes off the team that got the gift.
+ */
+async function movementCountsFor(
+	tx: Tx,
+	movement: MovementInput,
+	page: { eventId: string | null; teamId: string | null },
+): Promise<{ eventId: string | null; teamId: string | null }> {
+	if (!movement.donationId || isGiftKind(movement.kind)) return { eventId: page.eventId, teamId: page.teamId }
+	const [gift] = await tx
+		.select({ eventId: moneyMovements.eventId, teamId: moneyMovements.teamId })
+		.from(moneyMovements)
+		.where(
+			and(
+				eq(moneyMovements.donationId, movement.donationId),
+				sql`${moneyMovements.kind} in ('donation_succeeded', 'offline_confirmed')`,
+			),
+		)
+	return gift ?? { eventId: page.eventId, teamId: page.teamId }
 }
 
 /**
@@ -215,11 +272,17 @@ export type Drift = {
 
 /**
  * Every campaign whose stored totals differ from the money record (should be
- * none). One grouped pass over the movements (per donation, then per
+ * none), and every event and team (`rollupDrift`, see findRollupDrift). One grouped pass over the movements (per donation, then per
  * campaign) joined to the campaigns, so the check costs one scan of the
  * ledger however many campaigns there are.
  */
-export async function findMoneyDrift(): Promise<{ checked: number; drift: Drift[] }> {
+export async function findMoneyDrift(): Promise<{
+	checked: number
+	drift: Drift[]
+	checkedEvents: number
+	checkedTeams: number
+	rollupDrift: RollupDrift[]
+}> {
 	const m = moneyMovements
 	const perDonation = db()
 		.select({
@@ -244,7 +307,7 @@ export async function findMoneyDrift(): Promise<{ checked: number; drift: Drift[
 		.as('per_campaign')
 	const ledgerRaised = sql<number>`coalesce(${perCampaign.raised}, 0)::bigint`
 	const ledgerDonors = sql<number>`coalesce(${perCampaign.donors}, 0)::int`
-	const [counted, rows] = await Promise.all([
+	const [counted, rows, rollup] = await Promise.all([
 		db()
 			.select({ n: sql<number>`count(*)::int`.mapWith(Number) })
 			.from(campaigns),
@@ -260,9 +323,13 @@ export async function findMoneyDrift(): Promise<{ checked: number; drift: Drift[
 			.from(campaigns)
 			.leftJoin(perCampaign, eq(perCampaign.campaignId, campaigns.id))
 			.where(sql`${campaigns.raisedMinor} <> ${ledgerRaised} or ${campaigns.donorCount} <> ${ledgerDonors}`),
+		findRollupDrift(),
 	])
 	return {
 		checked: counted[0]?.n ?? 0,
+		checkedEvents: rollup.checkedEvents,
+		checkedTeams: rollup.checkedTeams,
+		rollupDrift: rollup.drift,
 		drift: rows.map((r) => ({
 			...r,
 			storedRaised: Number(r.storedRaised),

@@ -1,4 +1,6 @@
 import { type MetaFunction } from '@remix-run/node'
+import { FeaturedEventCard } from '#app/components/featured-event-card.tsx'
+import { getFeaturedEvent } from '#app/events/events.server.ts'
 import { Link, useLoaderData } from '@remix-run/react'
 import { listFeaturedCampaigns, listRecentCampaigns, platformTotals } from '#app/campaigns/campaigns.server.ts'
 import { campaignKinds } from '#app/campaigns/kinds.ts'
@@ -17,7 +19,16 @@ export async function loader() {
 		raisedMinor: 0,
 		campaignCount: 0,
 	}
-	return { featured, recent, total, locale: charity.locale, charityName: charity.name, shortName: charity.shortName }
+	const featuredEvent = await getFeaturedEvent()
+	return {
+		featured,
+		featuredEvent,
+		recent,
+		total,
+		locale: charity.locale,
+		charityName: charity.name,
+		shortName: charity.shortName,
+	}
 }
 
 export const headers = publicPageHeaders
@@ -62,7 +73,7 @@ const response = [
 ]
 
 export default function MakeAnImpact() {
-	const { featured, recent, total, locale, shortName } = useLoaderData<typeof loader>()
+	const { featured, featuredEvent, recent, total, locale, shortName } = useLoaderData<typeof loader>()
 	const totalRaised = formatMoney(total.raisedMinor, total.currency, locale, { wholeUnits: true })
 	return (
 		<>
@@ -105,6 +116,8 @@ export default function MakeAnImpact() {
 					</dl>
 				</div>
 			</section>
+
+			<FeaturedEventCard event={featuredEvent} locale={locale} />
 
 			<section id="campaigns" className="mx-auto max-w-6xl px-4 py-14" aria-labelledby="featured-heading">
 				<div className="flex flex-wrap items-end justify-between gap-4">

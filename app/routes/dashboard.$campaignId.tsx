@@ -31,6 +31,8 @@ import { SharePanel } from '#app/components/share-panel.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { requireSessionPerson } from '#app/people/session.server.ts'
+import { ParticipantPanel } from '#app/components/event-page/participant-panel.tsx'
+import { getParticipantPanel } from '#app/events/join.server.ts'
 import { newFormToken } from '#app/utils/form-token.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { ownEntry } from '#app/utils/lookup.ts'
@@ -38,15 +40,17 @@ import { ownEntry } from '#app/utils/lookup.ts'
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const person = await requireSessionPerson(request)
 	const campaign = await requireOwnedCampaign(params.campaignId ?? '', person)
-	const [summary, donations, updates] = await Promise.all([
+	const [summary, donations, updates, eventPanel] = await Promise.all([
 		getCampaignSummary(campaign.id),
 		listCampaignDonationsForOwner(campaign.id),
 		listCampaignUpdates(campaign.id),
+		getParticipantPanel(campaign.id),
 	])
 	return {
 		campaign: { ...summary!, hiddenReason: campaign.hiddenReason },
 		donations,
 		updates,
+		eventPanel,
 		url: campaignUrl(getEnv().APP_URL, campaign.slug),
 		widgetUrl: campaignUrl(getEnv().APP_URL, campaign.slug, 'widget'),
 		locale: getCharity().locale,
@@ -71,6 +75,9 @@ const doneMessages: Record<string, string> = {
 	thanks: 'Your thank-you is on its way to the donor.',
 	ended: 'Your fundraiser has ended. Thank you for everything you raised!',
 	saved: 'Your changes are saved.',
+	joined: 'You’re in! Your page is live: share it with everyone you know.',
+	'joined-awaiting-fee': 'You’re in! Your page goes live once your registration fee is paid.',
+	team: 'Your team is saved.',
 }
 
 type ActionResult = { intent: string | null; result: SubmissionResult<string[]> | null; error: string | null }
@@ -80,7 +87,9 @@ function resultFor(actionData: ActionResult | undefined, intent: string) {
 }
 
 export default function ManageCampaign() {
-	const { campaign, donations, updates, url, widgetUrl, locale, formTokens } = useLoaderData<typeof loader>()
+	const { campaign, donations, updates, eventPanel, url, widgetUrl, locale, formTokens } =
+		useLoaderData<typeof loader>()
+	const navigation = useNavigation()
 	const actionData = useActionData<typeof action>() as ActionResult | undefined
 	const [searchParams] = useSearchParams()
 	const done = ownEntry(doneMessages, searchParams.get('done'))
@@ -103,6 +112,14 @@ export default function ManageCampaign() {
 			) : null}
 			<div className="mt-6 grid gap-8 lg:grid-cols-3">
 				<div className="min-w-0 space-y-8 lg:col-span-2">
+					{eventPanel ? (
+						<ParticipantPanel
+							panel={eventPanel}
+							lastResult={resultFor(actionData, 'change-team')}
+							money={money}
+							pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'change-team'}
+						/>
+					) : null}
 					<section className="rounded-xl border border-stone-200 p-6 shadow-sm" aria-label="Progress">
 						<p className="font-serif text-3xl font-bold">{raised}</p>
 						<p className="text-muted">

@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import {
@@ -19,6 +19,9 @@ import { SharePanel } from '#app/components/share-panel.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { getSessionPerson } from '#app/people/session.server.ts'
+import { PageEventLine } from '#app/components/event-page/page-event-line.tsx'
+import { loadPageEvent } from '#app/events/event-page.server.ts'
+import { giftPageHome } from '#app/events/events.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { publicPageHeaders } from '#app/utils/page-cache.ts'
 import { type PageHandle } from '#app/utils/page-handle.ts'
@@ -49,19 +52,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		await redirectFromFormerSlug(request, params.slug ?? '')
 		throw data({ error: 'We couldn’t find that fundraiser.' }, { status: 404 })
 	}
+	// A team's or an event's own gift page is shown as the team or event.
+	if (campaign.purpose !== 'personal') {
+		const home = await giftPageHome(campaign.id)
+		if (home) throw redirect(home)
+	}
 	const { page: pageAsked, ...position } = donorWallQuery.parse(Object.fromEntries(new URL(request.url).searchParams))
 	// A page number without a position (an old ?page= link) shows the first page.
 	const page = position.before || position.after ? pageAsked : 1
-	const [donors, updates, storyHtml] = await Promise.all([
+	const [donors, updates, storyHtml, inEvent] = await Promise.all([
 		listDonorWall(campaign.id, { limit: DONORS_PER_PAGE, ...(page > 1 ? position : {}) }),
 		listCampaignUpdates(campaign.id),
 		storedStoryHtml(campaign),
+		loadPageEvent(campaign),
 	])
 	// The wall lists exactly the gifts the stored donor count counts (net above zero).
 	const donorTotal = campaign.donorCount
 	const env = getEnv()
 	const url = `${env.APP_URL}/f/${campaign.slug}`
-	const { story, storyHtml: _stored, ownerId: _ownerId, hiddenReason, ...rest } = campaign
+	const { story, storyHtml: _stored, ownerId: _ownerId, hiddenReason, raisedChangedAt: _changed, ...rest } = campaign
 	return {
 		campaign: {
 			...rest,
@@ -70,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			hiddenReason: campaign.isOwner ? hiddenReason : null,
 		},
 		donors,
+		inEvent,
 		page,
 		pageCount: Math.max(page, Math.ceil(donorTotal / DONORS_PER_PAGE)),
 		updates,
@@ -108,7 +118,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 const coverPriority = { fetchpriority: 'high' }
 
 export default function CampaignPage() {
-	const { campaign, donors, page, pageCount, updates, url, locale, now } = useLoaderData<typeof loader>()
+	const { campaign, donors, inEvent, page, pageCount, updates, url, locale, now } = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
 	const money = (minor: number) => formatMoney(minor, campaign.currency, locale, { wholeUnits: true })
 	const days = campaign.endsOn ? daysUntil(campaign.endsOn, new Date(now)) : null
@@ -140,6 +150,7 @@ export default function CampaignPage() {
 				) : null}
 				<span>Organised by {organiser}</span>
 			</p>
+			{inEvent ? <PageEventLine {...inEvent} /> : null}
 			<div className="mt-8 grid gap-10 lg:grid-cols-3">
 				<div className="min-w-0 space-y-10 lg:col-span-2">
 					<img

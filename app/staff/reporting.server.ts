@@ -100,7 +100,8 @@ async function publishedCampaignRows(): Promise<PublishedCampaignRow[]> {
 		})
 		.from(campaigns)
 		.innerJoin(people, eq(people.id, campaigns.ownerId))
-		.where(inArray(campaigns.status, publishedStatuses))
+		// Fundraisers' own pages: a team's or an event's gift page is nobody's fundraiser.
+		.where(and(inArray(campaigns.status, publishedStatuses), eq(campaigns.purpose, 'personal')))
 	return rows.map((row) => ({
 		...row,
 		arm: row.arm ?? 'none',
@@ -156,8 +157,8 @@ export async function platformOverview(): Promise<PlatformOverview> {
 		campaignsWithGift,
 		shareWithGift: share(campaignsWithGift, published.length),
 		emailsByStatus,
-		moneyDrift: drift.drift.length,
-		driftSlugs: drift.drift.slice(0, 10).map((d) => d.slug),
+		moneyDrift: drift.drift.length + drift.rollupDrift.length,
+		driftSlugs: [...drift.drift, ...drift.rollupDrift].slice(0, 10).map((d) => d.slug),
 		campaignsChecked: drift.checked,
 	}
 }

@@ -1,0 +1,216 @@
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
+import { countedDonationStatuses, donationNetSql } from '#app/donations/ledger.server.ts'
+import { db } from '#db/index.server.ts'
+import { campaigns, donations, people, teams } from '#db/schema.ts'
+import { listTeamStandings, readTeamTotals } from './totals.server.ts'
+
+/** Rows on each page of a leaderboard (the event page shows the first). */
+export const BOARD_PAGE_SIZE = 10
+/** Leaderboards are read with small offsets only: deeper than this, people search by name instead. */
+export const BOARD_MAX_PAGES = 50
+
+export type FundraiserStanding = {
+	rank: number
+	slug: string
+	title: string
+	name: string
+	teamName: string | null
+	raisedMinor: number
+	donorCount: number
+}
+
+const personName = sql<string>`trim(concat(${people.firstName}, ' ', ${people.lastName}))`
+/** A participant's page the public may see (an unpaid registration's draft page is not on any board). */
+const publicPersonalPage = and(eq(campaigns.purpose, 'personal'), inArray(campaigns.status, ['active', 'ended']))
+/** The leaderboard order: most raised, then whoever reached their total first. */
+const boardOrder = [desc(campaigns.raisedMinor), asc(campaigns.raisedChangedAt), asc(campaigns.id)]
+
+/** One page of the event's top fundraisers, read from the board index's start. */
+export async function listTopFundraisers(eventId: string, page = 1): Promise<FundraiserStanding[]> {
+	const offset = (Math.min(page, BOARD_MAX_PAGES) - 1) * BOARD_PAGE_SIZE
+	const rows = await db()
+		.select({
+			slug: campaigns.slug,
+			title: campaigns.title,
+			name: personName,
+			teamName: teams.name,
+			raisedMinor: campaigns.raisedMinor,
+			donorCount: campaigns.donorCount,
+		})
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.leftJoin(teams, eq(teams.id, campaigns.teamId))
+		.where(and(eq(campaigns.eventId, eventId), publicPersonalPage))
+		.orderBy(...boardOrder)
+		.limit(BOARD_PAGE_SIZE)
+		.offset(offset)
+	return rows.map((r, i) => ({ ...r, raisedMinor: Number(r.raisedMinor), rank: offset + i + 1 }))
+}
+
+export type TeamBoardRow = { rank: number; slug: string; name: string; raisedMinor: number; donorCount: number }
+
+/** One page of the event's top teams. */
+export async function listTopTeams(eventId: string, page = 1): Promise<TeamBoardRow[]> {
+	const offset = (Math.min(page, BOARD_MAX_PAGES) - 1) * BOARD_PAGE_SIZE
+	const standings = await listTeamStandings(eventId, { limit: BOARD_PAGE_SIZE, offset })
+	if (standings.length === 0) return []
+	const named = await db()
+		.select({ id: teams.id, slug: teams.slug, name: teams.name })
+		.from(teams)
+		.where(
+			inArray(
+				teams.id,
+				standings.map((s) => s.teamId),
+			),
+		)
+	const byId = new Map(named.map((t) => [t.id, t]))
+	return standings.map((s, i) => ({
+		rank: offset + i + 1,
+		slug: byId.get(s.teamId)?.slug ?? '',
+		name: byId.get(s.teamId)?.name ?? '',
+		raisedMinor: s.raisedMinor,
+		donorCount: s.donorCount,
+	}))
+}
+
+/** A team's members with their page totals, in leaderboard order. */
+export async function listTeamMembers(teamId: string, limit = 100) {
+	const rows = await db()
+		.select({
+			slug: campaigns.slug,
+			title: campaigns.title,
+			name: personName,
+			ownerId: campaigns.ownerId,
+			raisedMinor: campaigns.raisedMinor,
+			donorCount: campaigns.donorCount,
+		})
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(and(eq(campaigns.teamId, teamId), publicPersonalPage))
+		.orderBy(...boardOrder)
+		.limit(limit)
+	return rows.map((r) => ({ ...r, raisedMinor: Number(r.raisedMinor) }))
+}
+
+/** The totals of one team (members' gifts while in it + gifts to the team). */
+export async function readTeamTotal(teamId: string) {
+	return (await readTeamTotals([teamId])).get(teamId) ?? { raisedMinor: 0, donorCount: 0 }
+}
+
+/**
+ * A page's place on its event's leaderboard: one plus the public pages ahead
+ * of it (more raised, or as much reached earlier), counted on the board index.
+ */
+export async function participantRank(page: {
+	id: string
+	eventId: string
+	raisedMinor: number
+	raisedChangedAt: Date
+}): Promise<number> {
+	const [row] = await db()
+		.select({ ahead: sql<number>`count(*)::int`.mapWith(Number) })
+		.from(campaigns)
+		.where(
+			and(
+				eq(campaigns.eventId, page.eventId),
+				publicPersonalPage,
+				sql`(${campaigns.raisedMinor} > ${page.raisedMinor} or (${campaigns.raisedMinor} = ${page.raisedMinor} and (${campaigns.raisedChangedAt}, ${campaigns.id}) < (${page.raisedChangedAt.toISOString()}::timestamptz, ${page.id}::uuid)))`,
+			),
+		)
+	return (row?.ahead ?? 0) + 1
+}
+
+export type EventGift = {
+	id: string
+	displayName: string
+	amountMinor: number | null
+	currency: string
+	message: string | null
+	at: Date
+	/** Where the gift went: a participant's page, a team, or the event itself. */
+	to: { purpose: 'personal' | 'team' | 'event'; slug: string; title: string; teamSlug: string | null }
+}
+
+/**
+ * The newest gifts across the event (pages, teams and the event itself),
+ * still standing, with the donor's anonymity and hidden amounts kept.
+ */
+export async function listRecentEventGifts(eventId: string, limit = 10): Promise<EventGift[]> {
+	const rows = await db()
+		.select({
+			id: donations.id,
+			donorName: donations.donorName,
+			anonymous: donations.anonymous,
+			hideAmount: donations.hideAmount,
+			amountMinor: donationNetSql(),
+			currency: donations.currency,
+			message: donations.message,
+			at: donations.succeededAt,
+			purpose: campaigns.purpose,
+			slug: campaigns.slug,
+			title: campaigns.title,
+			teamSlug: teams.slug,
+		})
+		.from(donations)
+		.innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
+		.leftJoin(teams, eq(teams.id, campaigns.teamId))
+		.where(
+			and(
+				eq(donations.eventId, eventId),
+				inArray(donations.status, [...countedDonationStatuses]),
+				sql`${donationNetSql()} > 0`,
+			),
+		)
+		.orderBy(desc(donations.succeededAt), desc(donations.id))
+		.limit(limit)
+	return rows.map((r) => ({
+		id: r.id,
+		displayName: r.anonymous ? 'Anonymous' : r.donorName,
+		amountMinor: r.hideAmount ? null : Number(r.amountMinor),
+		currency: r.currency,
+		message: r.message,
+		at: r.at ?? new Date(0),
+		to: { purpose: r.purpose, slug: r.slug, title: r.title, teamSlug: r.teamSlug },
+	}))
+}
+
+/** `%` and `_` typed by a person are letters, not wildcards. */
+function containing(text: string) {
+	return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+/** Participants (by name or page title) and teams (by name) of the event matching what a friend typed. */
+export async function searchEvent(eventId: string, query: string, limit = 20) {
+	const pattern = containing(query.trim())
+	const [participants, teamRows] = await Promise.all([
+		db()
+			.select({ slug: campaigns.slug, title: campaigns.title, name: personName, raisedMinor: campaigns.raisedMinor })
+			.from(campaigns)
+			.innerJoin(people, eq(people.id, campaigns.ownerId))
+			.where(
+				and(
+					eq(campaigns.eventId, eventId),
+					publicPersonalPage,
+					or(ilike(personName, pattern), ilike(campaigns.title, pattern)),
+				),
+			)
+			.orderBy(...boardOrder)
+			.limit(limit),
+		db()
+			.select({ slug: teams.slug, name: teams.name })
+			.from(teams)
+			.where(and(eq(teams.eventId, eventId), ilike(teams.name, pattern)))
+			.orderBy(asc(sql`lower(${teams.name})`))
+			.limit(limit),
+	])
+	return { participants: participants.map((p) => ({ ...p, raisedMinor: Number(p.raisedMinor) })), teams: teamRows }
+}
+
+/** How many teams the event has (participants are counted on the event's row as they join). */
+export async function countEventTeams(eventId: string): Promise<number> {
+	const [row] = await db()
+		.select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+		.from(teams)
+		.where(eq(teams.eventId, eventId))
+	return row?.n ?? 0
+}

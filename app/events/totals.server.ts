@@ -1,0 +1,213 @@
+import { desc, eq, inArray, sql } from 'drizzle-orm'
+import { type DbOrTx, type Tx } from '#db/client.server.ts'
+import { db } from '#db/index.server.ts'
+import {
+	EVENT_TOTAL_SHARDS,
+	TEAM_TOTAL_SHARDS,
+	eventTotalShards,
+	events,
+	moneyMovements,
+	teamTotalShards,
+	teams,
+} from '#db/schema.ts'
+
+/** An event's or a team's totals, summed over its shards. */
+export type RollupTotals = { raisedMinor: number; donorCount: number }
+
+/**
+ * Which counter row a campaign's movements go to: the first 32 bits of its
+ * (random) id, so the pages of one event spread evenly over the shards and
+ * one page always lands on the same one (event shard, then team shard: a
+ * fixed order, so two gifts never wait on each other's rows in a cycle).
+ */
+export function shardOf(campaignId: string, shards: number): number {
+	return Number.parseInt(campaignId.replaceAll('-', '').slice(0, 8), 16) % shards
+}
+
+/**
+ * Adds a movement to the totals of the event and team it counts for, in the
+ * movement's transaction. Called by recordMovement only.
+ */
+export async function addToEventTotals(
+	tx: Tx,
+	move: { eventId: string | null; teamId: string | null; campaignId: string; amountMinor: number; donorChange: number },
+) {
+	if (move.eventId) {
+		await tx
+			.insert(eventTotalShards)
+			.values({
+				eventId: move.eventId,
+				shard: shardOf(move.campaignId, EVENT_TOTAL_SHARDS),
+				raisedMinor: move.amountMinor,
+				donorCount: move.donorChange,
+			})
+			.onConflictDoUpdate({
+				target: [eventTotalShards.eventId, eventTotalShards.shard],
+				set: {
+					raisedMinor: sql`${eventTotalShards.raisedMinor} + ${move.amountMinor}`,
+					donorCount: sql`${eventTotalShards.donorCount} + ${move.donorChange}`,
+					changedAt: sql`now()`,
+				},
+			})
+	}
+	if (move.eventId && move.teamId) {
+		await tx
+			.insert(teamTotalShards)
+			.values({
+				teamId: move.teamId,
+				eventId: move.eventId,
+				shard: shardOf(move.campaignId, TEAM_TOTAL_SHARDS),
+				raisedMinor: move.amountMinor,
+				donorCount: move.donorChange,
+			})
+			.onConflictDoUpdate({
+				target: [teamTotalShards.teamId, teamTotalShards.shard],
+				set: {
+					raisedMinor: sql`${teamTotalShards.raisedMinor} + ${move.amountMinor}`,
+					donorCount: sql`${teamTotalShards.donorCount} + ${move.donorChange}`,
+					changedAt: sql`now()`,
+				},
+			})
+	}
+}
+
+/** The event's total and donor count (at most EVENT_TOTAL_SHARDS rows read). */
+export async function readEventTotals(eventId: string, tx: DbOrTx = db()): Promise<RollupTotals> {
+	const [row] = await tx
+		.select({
+			raisedMinor: sql<number>`coalesce(sum(${eventTotalShards.raisedMinor}), 0)::bigint`.mapWith(Number),
+			donorCount: sql<number>`coalesce(sum(${eventTotalShards.donorCount}), 0)::int`.mapWith(Number),
+		})
+		.from(eventTotalShards)
+		.where(eq(eventTotalShards.eventId, eventId))
+	return row ?? { raisedMinor: 0, donorCount: 0 }
+}
+
+/** Totals of the given teams, by team id (teams without gifts are at zero). */
+export async function readTeamTotals(teamIds: string[], tx: DbOrTx = db()): Promise<Map<string, RollupTotals>> {
+	const totals = new Map<string, RollupTotals>(teamIds.map((id) => [id, { raisedMinor: 0, donorCount: 0 }]))
+	if (teamIds.length === 0) return totals
+	const rows = await tx
+		.select({
+			teamId: teamTotalShards.teamId,
+			raisedMinor: sql<number>`sum(${teamTotalShards.raisedMinor})::bigint`.mapWith(Number),
+			donorCount: sql<number>`sum(${teamTotalShards.donorCount})::int`.mapWith(Number),
+		})
+		.from(teamTotalShards)
+		.where(inArray(teamTotalShards.teamId, teamIds))
+		.groupBy(teamTotalShards.teamId)
+	for (const r of rows) totals.set(r.teamId, { raisedMinor: r.raisedMinor, donorCount: r.donorCount })
+	return totals
+}
+
+export type TeamStanding = { teamId: string; raisedMinor: number; donorCount: number }
+
+/**
+ * The event's teams by amount raised, ties to the team that got there first;
+ * teams without a gift yet follow, oldest first. Reads the event's team
+ * shards from their index (4 rows a team), never the ledger.
+ */
+export async function listTeamStandings(
+	eventId: string,
+	{ limit, offset }: { limit: number; offset: number },
+): Promise<TeamStanding[]> {
+	const raised = sql<number>`coalesce(sum(${teamTotalShards.raisedMinor}), 0)::bigint`
+	const reachedAt = sql`max(${teamTotalShards.changedAt})`
+	const rows = await db()
+		.select({
+			teamId: teams.id,
+			raisedMinor: raised.mapWith(Number),
+			donorCount: sql<number>`coalesce(sum(${teamTotalShards.donorCount}), 0)::int`.mapWith(Number),
+		})
+		.from(teams)
+		.leftJoin(teamTotalShards, eq(teamTotalShards.teamId, teams.id))
+		.where(eq(teams.eventId, eventId))
+		.groupBy(teams.id)
+		.orderBy(desc(raised), sql`${reachedAt} asc nulls last`, teams.createdAt, teams.id)
+		.limit(limit)
+		.offset(offset)
+	return rows
+}
+
+/** An event or team whose stored totals differ from the money record. */
+export type RollupDrift = {
+	scope: 'event' | 'team'
+	id: string
+	slug: string
+	storedRaised: number
+	ledgerRaised: number
+	storedDonors: number
+	ledgerDonors: number
+}
+
+/**
+ * Every event and team whose shard sums differ from the movements stamped
+ * with it (should be none): grouped passes over the stamped movements, per
+ * donation then per event or team, as findMoneyDrift does for pages.
+ */
+export async function findRollupDrift(): Promise<{
+	checkedEvents: number
+	checkedTeams: number
+	drift: RollupDrift[]
+}> {
+	const eventRows = await db().execute<Record<string, unknown>>(sql`
+		with per_donation as (
+			select ${moneyMovements.eventId} as scope_id, ${moneyMovements.donationId} as donation_id, sum(${moneyMovements.amountMinor}) as net
+			from ${moneyMovements} where ${moneyMovements.eventId} is not null
+			group by 1, 2
+		), ledger as (
+			select scope_id, sum(net) as raised, count(*) filter (where donation_id is not null and net > 0) as donors
+			from per_donation group by 1
+		), stored as (
+			select ${eventTotalShards.eventId} as scope_id, sum(${eventTotalShards.raisedMinor}) as raised, sum(${eventTotalShards.donorCount}) as donors
+			from ${eventTotalShards} group by 1
+		)
+		select e.id, e.slug,
+			coalesce(s.raised, 0)::bigint as stored_raised, coalesce(l.raised, 0)::bigint as ledger_raised,
+			coalesce(s.donors, 0)::int as stored_donors, coalesce(l.donors, 0)::int as ledger_donors
+		from ${events} e left join ledger l on l.scope_id = e.id left join stored s on s.scope_id = e.id
+		where coalesce(s.raised, 0) <> coalesce(l.raised, 0) or coalesce(s.donors, 0) <> coalesce(l.donors, 0)`)
+	const teamRows = await db().execute<Record<string, unknown>>(sql`
+		with per_donation as (
+			select ${moneyMovements.teamId} as scope_id, ${moneyMovements.donationId} as donation_id, sum(${moneyMovements.amountMinor}) as net
+			from ${moneyMovements} where ${moneyMovements.teamId} is not null
+			group by 1, 2
+		), ledger as (
+			select scope_id, sum(net) as raised, count(*) filter (where donation_id is not null and net > 0) as donors
+			from per_donation group by 1
+		), stored as (
+			select ${teamTotalShards.teamId} as scope_id, sum(${teamTotalShards.raisedMinor}) as raised, sum(${teamTotalShards.donorCount}) as donors
+			from ${teamTotalShards} group by 1
+		)
+		select t.id, t.slug,
+			coalesce(s.raised, 0)::bigint as stored_raised, coalesce(l.raised, 0)::bigint as ledger_raised,
+			coalesce(s.donors, 0)::int as stored_donors, coalesce(l.donors, 0)::int as ledger_donors
+		from ${teams} t left join ledger l on l.scope_id = t.id left join stored s on s.scope_id = t.id
+		where coalesce(s.raised, 0) <> coalesce(l.raised, 0) or coalesce(s.donors, 0) <> coalesce(l.donors, 0)`)
+	const [counts] = await db()
+		.select({
+			events: sql<number>`(select count(*) from ${events})::int`.mapWith(Number),
+			teams: sql<number>`(select count(*) from ${teams})::int`.mapWith(Number),
+		})
+		.from(sql`(select 1) one`)
+	const toDrift = (scope: RollupDrift['scope']) => (r: Record<string, unknown>) => ({
+		scope,
+		id: String(r.id),
+		slug: String(r.slug),
+		storedRaised: Number(r.stored_raised),
+		ledgerRaised: Number(r.ledger_raised),
+		storedDonors: Number(r.stored_donors),
+		ledgerDonors: Number(r.ledger_donors),
+	})
+	return {
+		checkedEvents: counts?.events ?? 0,
+		checkedTeams: counts?.teams ?? 0,
+		drift: [...rowsOf(eventRows).map(toDrift('event')), ...rowsOf(teamRows).map(toDrift('team'))],
+	}
+}
+
+/** postgres.js returns the rows themselves, PGlite an object holding them. */
+function rowsOf(result: unknown): Record<string, unknown>[] {
+	if (Array.isArray(result)) return result as Record<string, unknown>[]
+	return ((result as { rows?: Record<string, unknown>[] }).rows ?? [])
+}
