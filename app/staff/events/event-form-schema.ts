@@ -3,6 +3,7 @@ import { stripeMinimumChargeMinor } from '#app/donations/stripe-minimums.ts'
 import { formText, formTokenField, FORM_TOKEN_FIELD } from '#app/utils/forms.ts'
 import { amountTextProblem, formatMoney, parseMajorToMinor } from '#app/utils/money.ts'
 import { nextDay, zonedInstant } from '#app/utils/zoned-time.ts'
+import { eventKinds } from '#app/events/kinds.ts'
 import { type EventKind } from '#db/schema.ts'
 
 export const EVENT_NAME_MAX = 90
@@ -11,16 +12,8 @@ export const EVENT_CAPACITY_MAX = 100_000
 export const GIFTS_OPEN_DAYS_MAX = 365
 const MAX_COVER_BYTES = 8 * 1024 * 1024
 
-/** The kinds, as the form offers them (a type import only: the schema module stays out of the browser). */
-export const eventKindValues = [
-	'polar_dip',
-	'run',
-	'walk',
-	'swim',
-	'cycle',
-	'challenge',
-	'other',
-] as const satisfies readonly EventKind[]
+/** The kinds, in the order the form offers them (core's list, which is safe in the browser). */
+export const eventKindValues = Object.keys(eventKinds) as [EventKind, ...EventKind[]]
 
 /** What the form needs to know beyond the fields: the currency, the zone, and what the event already has. */
 export type EventFormContext = {

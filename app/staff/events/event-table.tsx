@@ -25,7 +25,7 @@ const columns = ['Event', 'State', 'Date', 'Participants', 'Raised']
 export function EventTable({ events, locale }: { events: EventTableRow[]; locale: string }) {
 	if (events.length === 0) return <p className="text-muted">No events yet. Create the first one.</p>
 	return (
-		<ScrollTable label="Events">
+		<ScrollTable label="Events" scrollHint>
 			<table className="w-full min-w-[48rem] text-left text-[15px]">
 				<thead className="bg-sand">
 					<tr>

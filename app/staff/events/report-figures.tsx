@@ -20,7 +20,7 @@ function Figure({ label, value, note }: { label: string; value: string; note?: s
 	return (
 		<div className="rounded-xl border border-stone-200 bg-white p-4">
 			<dt className="text-sm text-muted">{label}</dt>
-			<dd className="mt-1 text-2xl font-bold tabular-nums">{value}</dd>
+			<dd className="mt-1 text-xl font-bold tabular-nums sm:text-2xl">{value}</dd>
 			{note ? <dd className="mt-1 text-sm text-muted">{note}</dd> : null}
 		</div>
 	)
@@ -34,7 +34,7 @@ function Figure({ label, value, note }: { label: string; value: string; note?: s
 export function ReportFigures({ figures: f, locale }: { figures: ReportFigures; locale: string }) {
 	const money = (minor: number) => formatMoney(minor, f.currency, locale)
 	return (
-		<dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+		<dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
 			<Figure
 				label="Raised"
 				value={money(f.raisedMinor)}
