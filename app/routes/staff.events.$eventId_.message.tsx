@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { audience, subject, body } = submission.value
 	const sent = await messageParticipants(event, staff, { audience, subject, body }, readFormToken(formData))
-	if (sent.status === 'stale' || sent.status === 'refused')
+	if (sent.status === 'stale')
 		return data({ result: submission.reply({ formErrors: [STALE_FORM_MESSAGE] }) }, { status: 400 })
 	return redirect(`/staff/events/${event.id}?done=message`)
 }

@@ -16,8 +16,9 @@ export async function action({ request }: ActionFunctionArgs) {
 	const form = await readEventForm(request, null)
 	if (!form.ok) return form.response
 	const created = await createEventForStaff(form.details, staff, readFormToken(form.formData))
-	if (created.status === 'stale') return form.refuse({ formErrors: [STALE_FORM_MESSAGE] })
-	if (created.status === 'refused') return form.refuse({ formErrors: ['We could not create the event.'] })
+	// Creating an event refuses nothing once the form is valid: only a stale token stops it.
+	if (created.status === 'stale' || created.status === 'refused')
+		return form.refuse({ formErrors: [STALE_FORM_MESSAGE] })
 	return redirect(`/staff/events/${created.id}?done=created`)
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createEvent } from '#app/events/events.server.ts'
+import { eventGiftsCloseOn } from '#app/events/kinds.ts'
 import { joinEventInTransaction } from '#app/events/join.server.ts'
 import { eventReport, participantsCsv } from '#app/staff/event-report.server.ts'
 import { unsubscribe } from '#app/email/preferences.server.ts'
@@ -271,16 +272,22 @@ describe('staff events over HTTP', () => {
 			new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeStyle: 'short' }).format(event.startsAt),
 		).toBe('11:00')
 		expect((await auditOf(event.id)).map((a) => a.action)).toEqual(['event.create'])
+		// A post without the page's token (a stale or forged form) creates nothing.
+		const stale = await app.postForm('/staff/events/new', eventForm({ name: 'Another dip' }), { cookie })
+		expect(stale.status).toBe(400)
+		expect(await stale.text()).toContain('This form is out of date. Please try again.')
+		expect(await db().select().from(events)).toHaveLength(1)
 		const list = await (await app.get('/staff/events', cookie)).text()
 		expect(list).toContain('Polar Dip 2030')
 		expect(list).toContain('Draft')
 	})
 
-	test('capacity cannot go below the people who already joined', async () => {
+	test('capacity cannot go below the people who already joined; a new date moves the pages’ closing day', async () => {
 		const { staff } = await setup()
 		const event = await openEvent(staff)
-		await join(event, await createPerson(db(), { firstName: 'Dee' }))
+		const deePage = await join(event, await createPerson(db(), { firstName: 'Dee' }))
 		await join(event, await createPerson(db(), { firstName: 'Eli' }))
+		expect(deePage.endsOn).toBe(eventGiftsCloseOn(event))
 		const cookie = await app.signIn(staff.email)
 		const [row] = await db().select().from(events).where(eq(events.id, event.id))
 		const edit = await (await app.get(`/staff/events/${event.id}/edit`, cookie)).text()
@@ -298,6 +305,10 @@ describe('staff events over HTTP', () => {
 		expect(saved.status).toBe(302)
 		const [after] = await db().select().from(events).where(eq(events.id, event.id))
 		expect(after).toMatchObject({ capacity: 2, name: 'Winter Dip 2', participantCount: row!.participantCount })
+		// The new date (and days open) carry to the pages that close with the event's gifts.
+		const [deeAfter] = await db().select().from(campaigns).where(eq(campaigns.id, deePage.id))
+		expect(deeAfter!.endsOn).toBe(eventGiftsCloseOn(after!))
+		expect(deeAfter!.endsOn).not.toBe(deePage.endsOn)
 		expect((await auditOf(event.id)).map((a) => a.action)).toEqual(['event.update'])
 	})
 
