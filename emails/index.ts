@@ -13,6 +13,7 @@ import { campaignLastDaysEmail, type CampaignLastDaysData } from './campaign-las
 import { campaignEndedEmail, type CampaignEndedData } from './campaign-ended.ts'
 import { campaignUpdateEmail, type CampaignUpdateData } from './campaign-update.ts'
 import { campaignReportEmail, type CampaignReportData } from './campaign-report.ts'
+import { eventMessageEmail, type EventMessageData } from './event-message.ts'
 import { type EmailContext, type RenderedEmail } from './layout.ts'
 import { refundConfirmationEmail, type RefundConfirmationData } from './refund-confirmation.ts'
 import { refundNoticeEmail, type RefundNoticeData } from './refund-notice.ts'
@@ -42,6 +43,7 @@ export const emailTemplates = {
 	'campaign-report': campaignReportEmail,
 	'refund-confirmation': refundConfirmationEmail,
 	'refund-notice': refundNoticeEmail,
+	'event-message': eventMessageEmail,
 } satisfies Record<string, (data: never, ctx: EmailContext) => RenderedEmail>
 
 export type EmailTemplateName = keyof typeof emailTemplates
@@ -66,6 +68,7 @@ export type EmailTemplateData = {
 	'campaign-report': CampaignReportData
 	'refund-confirmation': RefundConfirmationData
 	'refund-notice': RefundNoticeData
+	'event-message': EventMessageData
 }
 
 export function isEmailTemplateName(name: string): name is EmailTemplateName {

@@ -14,7 +14,7 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
 type TextFieldProps = {
 	field: FieldMetadata<string | null | undefined>
 	label: string
-	type?: 'text' | 'email' | 'tel'
+	type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'time'
 	autoComplete?: string
 	hint?: string
 	optional?: boolean

@@ -182,7 +182,13 @@ function utcDay(date: Date): string {
  * movement in `currency` that day and how many gifts arrived. Days without
  * movements are present with zeros, so a chart shows quiet days as gaps.
  */
-export async function dailyTrend(options: { days?: number; currency: string; now?: Date }): Promise<TrendDay[]> {
+export async function dailyTrend(options: {
+	days?: number
+	currency: string
+	now?: Date
+	/** Only the movements counted for this event (its pages, teams and direct gifts). */
+	eventId?: string
+}): Promise<TrendDay[]> {
 	const days = Math.max(1, Math.floor(options.days ?? 30))
 	const today = Date.parse(utcDay(options.now ?? new Date()))
 	const start = new Date(today - (days - 1) * DAY_MS)
@@ -196,7 +202,14 @@ export async function dailyTrend(options: { days?: number; currency: string; now
 			gifts: sql<number>`(count(*) filter (where ${m.kind} in ${giftKinds}))::int`.mapWith(Number),
 		})
 		.from(m)
-		.where(and(eq(m.currency, options.currency), gte(m.createdAt, start), lt(m.createdAt, end)))
+		.where(
+			and(
+				eq(m.currency, options.currency),
+				gte(m.createdAt, start),
+				lt(m.createdAt, end),
+				options.eventId ? eq(m.eventId, options.eventId) : undefined,
+			),
+		)
 		.groupBy(day)
 	const byDay = new Map(rows.map((row) => [row.day, row]))
 	return Array.from({ length: days }, (_, i) => {

@@ -6,6 +6,7 @@ type Section = { to: string; label: string; end?: boolean }
 const sections: Section[] = [
 	{ to: '/staff', label: 'Overview', end: true },
 	{ to: '/staff/campaigns', label: 'Campaigns' },
+	{ to: '/staff/events', label: 'Events' },
 	{ to: '/staff/reports', label: 'Reports' },
 	{ to: '/staff/gifts', label: 'Offline gifts' },
 	{ to: '/staff/payments', label: 'Payments' },

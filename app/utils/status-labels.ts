@@ -1,4 +1,4 @@
-import type { CampaignStatus, DisputeStatus, DonationStatus, emailStatus, PersonRole } from '#db/schema.ts'
+import type { CampaignStatus, DisputeStatus, DonationStatus, emailStatus, EventState, PersonRole } from '#db/schema.ts'
 
 /**
  * The words people read for each status, in one place, so the dashboard, the
@@ -84,3 +84,10 @@ export const emailStatusExplained = {
 	failed: 'Failed after every retry',
 	suppressed: 'Not sent (address suppressed)',
 } as const satisfies Partial<Record<EmailStatus, string>>
+
+export const eventStateLabels: Record<EventState, string> = {
+	draft: 'Draft',
+	open: 'Open for registration',
+	closed: 'Registration closed',
+	ended: 'Ended',
+}
