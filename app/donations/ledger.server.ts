@@ -83,7 +83,7 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 		.returning({ id: moneyMovements.id })
 	if (!inserted) return null
 	const donationId = movement.donationId ?? null
-	const donorChange = donationId ? await donorCountChange(tx, donationId, movement.amountMinor) : 0
+	const donorChange = donationId ? await addToDonationNet(tx, donationId, movement.amountMinor) : 0
 	const [after] = await tx
 		.update(campaigns)
 		.set({
@@ -105,17 +105,20 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 }
 
 /**
- * How the campaign's donor count changes now that a movement of `amountMinor`
- * was added to the donation: a donation counts as a donor while its net is
- * above zero, so the count moves only when the net crosses zero. Reads the
- * donation's own movements (indexed by donation), never the campaign's.
+ * Adds the movement to the donation's stored net (in the same transaction,
+ * after the campaign's row lock, so a donation's movements apply one at a
+ * time) and says how the campaign's donor count changes: a donation counts
+ * as a donor while its net is above zero, so the count moves only when the
+ * net crosses zero. One row read and written, never the ledger.
  */
-async function donorCountChange(tx: Tx, donationId: string, amountMinor: number): Promise<-1 | 0 | 1> {
+async function addToDonationNet(tx: Tx, donationId: string, amountMinor: number): Promise<-1 | 0 | 1> {
 	const [row] = await tx
-		.select({ net: sql<number>`coalesce(sum(${moneyMovements.amountMinor}), 0)::bigint`.mapWith(Number) })
-		.from(moneyMovements)
-		.where(eq(moneyMovements.donationId, donationId))
-	const netAfter = row?.net ?? 0
+		.update(donations)
+		.set({ netMinor: sql`${donations.netMinor} + ${amountMinor}` })
+		.where(eq(donations.id, donationId))
+		.returning({ netMinor: donations.netMinor })
+	if (!row) throw new Error(`Refusing a movement for donation ${donationId}, which does not exist`)
+	const netAfter = Number(row.netMinor)
 	const netBefore = netAfter - amountMinor
 	if (netBefore <= 0 && netAfter > 0) return 1
 	if (netBefore > 0 && netAfter <= 0) return -1
@@ -181,19 +184,6 @@ export async function refreshDonationStatus(tx: DbOrTx, donationId: string) {
 		.update(donations)
 		.set({ status })
 		.where(and(eq(donations.id, donationId), ne(donations.status, status)))
-}
-
-/**
- * What a donation still gives after refunds and disputes, from the money
- * record: the donor wall shows it, and a donation counts as a donor (and
- * hears the fundraiser's updates) only while it is above zero, exactly as the
- * campaign's donor count is computed. For a query over the donations table.
- */
-export function donationNetSql() {
-	// Qualified by hand: drizzle leaves columns of a single-table select unqualified, which the subquery would read as its own.
-	return sql<number>`coalesce((select sum(nm.amount_minor) from money_movements nm where nm.donation_id = "donations"."id"), 0)::bigint`.mapWith(
-		Number,
-	)
 }
 
 /** Ledger-derived figures of one campaign: what every page must show. */
@@ -269,6 +259,46 @@ export async function findMoneyDrift(): Promise<{ checked: number; drift: Drift[
 			ledgerRaised: Number(r.ledgerRaised),
 			storedDonors: Number(r.storedDonors),
 			ledgerDonors: Number(r.ledgerDonors),
+		})),
+	}
+}
+
+export type DonationNetDrift = { donationId: string; storedNetMinor: number; ledgerNetMinor: number }
+
+/**
+ * Every donation whose stored net (donations.net_minor, what the donor wall
+ * and donor counts read) differs from the sum of its movements (should be
+ * none). One grouped pass over the movements joined to the donations.
+ */
+export async function findDonationNetDrift(): Promise<{ checked: number; drift: DonationNetDrift[] }> {
+	const m = moneyMovements
+	const perDonation = db()
+		.select({ donationId: m.donationId, netMinor: sql<number>`sum(${m.amountMinor})`.as('ledger_net_minor') })
+		.from(m)
+		.where(sql`${m.donationId} is not null`)
+		.groupBy(m.donationId)
+		.as('per_donation')
+	const ledgerNet = sql<number>`coalesce(${perDonation.netMinor}, 0)::bigint`
+	const [counted, rows] = await Promise.all([
+		db()
+			.select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+			.from(donations),
+		db()
+			.select({
+				donationId: donations.id,
+				storedNetMinor: donations.netMinor,
+				ledgerNetMinor: ledgerNet.mapWith(Number),
+			})
+			.from(donations)
+			.leftJoin(perDonation, eq(perDonation.donationId, donations.id))
+			.where(sql`${donations.netMinor} <> ${ledgerNet}`),
+	])
+	return {
+		checked: counted[0]?.n ?? 0,
+		drift: rows.map((r) => ({
+			...r,
+			storedNetMinor: Number(r.storedNetMinor),
+			ledgerNetMinor: Number(r.ledgerNetMinor),
 		})),
 	}
 }

@@ -327,7 +327,8 @@ function donationExportPage(range: { from?: string; to?: string }, after: { id: 
 			currency: d.currency,
 			amountMinor: d.amountMinor,
 			coverFeeMinor: d.coverFeeMinor,
-			netMinor: ledger(''),
+			// The stored net, kept in step with the movements (`npm run money:check` proves it).
+			netMinor: d.netMinor,
 			refundedMinor: ledger(` and m.kind = 'refund'`),
 			disputedMinor: ledger(` and m.kind in ('dispute_withdrawn', 'dispute_reinstated')`),
 			// The latest dispute's status as Stripe names it (won, lost, warning_closed…); empty when there was none.
