@@ -225,7 +225,8 @@ export const campaigns = pgTable(
 		index('campaigns_featured_idx').on(t.featured, t.status),
 		index('campaigns_event_team_idx').on(t.eventId, t.teamId),
 		// The staff overview's top campaigns: the few that raised most, read from the index's end.
-		index('campaigns_raised_idx').on(t.raisedMinor.desc(), t.slug),
+		// Plain DESC (drizzle's .desc() adds NULLS LAST, which `order by raised_minor desc` cannot read in order).
+		index('campaigns_raised_idx').on(sql`${t.raisedMinor} desc`, t.slug),
 		// The campaigns CSV, read in keyset pages in this order.
 		index('campaigns_created_id_idx').on(t.createdAt, t.id),
 	],

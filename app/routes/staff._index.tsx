@@ -87,7 +87,11 @@ export default function StaffOverview() {
 			) : (
 				<p className="flex items-center gap-2 text-sm text-emerald-900">
 					<span aria-hidden="true" className="inline-block size-2.5 rounded-full bg-emerald-600" />
-					Campaign totals match the money record ({number(overview.campaignsChecked)} campaigns checked, no drift).
+					Campaign totals match the money record ({number(overview.campaignsChecked)} campaigns checked at{' '}
+					{new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(
+						new Date(overview.driftCheckedAt),
+					)}{' '}
+					UTC, no drift).
 				</p>
 			)}
 
