@@ -154,6 +154,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 			connection: {
 				application_name: 'fundraising',
 				...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+				// No JIT: our statements are short and prepared, and a generic plan's guess (LIMIT $1 read as 10 % of a
+				// million rows) made PostgreSQL compile each export page for 0.5 s (1–3 s on a busy machine) to run it in 4 ms.
+				jit: 'off',
 			},
 		})
 		const db = drizzlePostgres({ client, schema }) as unknown as Db

@@ -243,11 +243,11 @@ export const campaigns = pgTable(
 		index('campaigns_event_team_idx').on(t.eventId, t.teamId),
 		// An event's top fundraisers, read from the index's start (ties: who got there first).
 		index('campaigns_event_board_idx')
-			.on(t.eventId, t.raisedMinor.desc(), t.raisedChangedAt, t.id)
+			.on(t.eventId, sql`${t.raisedMinor} desc`, t.raisedChangedAt, t.id)
 			.where(sql`${t.purpose} = 'personal' and ${t.eventId} is not null`),
 		// A team's members with their totals, same order.
 		index('campaigns_team_board_idx')
-			.on(t.teamId, t.raisedMinor.desc(), t.raisedChangedAt, t.id)
+			.on(t.teamId, sql`${t.raisedMinor} desc`, t.raisedChangedAt, t.id)
 			.where(sql`${t.purpose} = 'personal' and ${t.teamId} is not null`),
 		// The one gift-taking page of each team and each event.
 		uniqueIndex('campaigns_one_team_page')
@@ -257,7 +257,8 @@ export const campaigns = pgTable(
 			.on(t.eventId)
 			.where(sql`${t.purpose} = 'event'`),
 		// The staff overview's top campaigns: the few that raised most, read from the index's end.
-		index('campaigns_raised_idx').on(t.raisedMinor.desc(), t.slug),
+		// Plain DESC (drizzle's .desc() adds NULLS LAST, which `order by raised_minor desc` cannot read in order).
+		index('campaigns_raised_idx').on(sql`${t.raisedMinor} desc`, t.slug),
 		// The campaigns CSV, read in keyset pages in this order.
 		index('campaigns_created_id_idx').on(t.createdAt, t.id),
 	],
@@ -395,6 +396,14 @@ export const donations = pgTable(
 		stripePaymentIntentId: text('stripe_payment_intent_id').unique(),
 		createdAt: createdAt(),
 		succeededAt: timestamp('succeeded_at', { withTimezone: true }),
+		/**
+		 * What the gift still gives after refunds and disputes: the sum of its
+		 * money movements, kept in step by recordMovement in the same
+		 * transaction as each movement (0 until the gift is counted). The donor
+		 * wall, the donor count and update emails read it instead of summing the
+		 * ledger per row; `npm run money:check` proves it against the movements.
+		 */
+		netMinor: minor('net_minor').notNull().default(0),
 	},
 	(t) => [
 		check('donations_amount_positive', sql`${t.amountMinor} > 0`),
@@ -404,12 +413,18 @@ export const donations = pgTable(
 		index('donations_ip_created_idx').on(t.clientIpHash, t.createdAt),
 		// Counting every donation started in the last minute, for the platform-wide velocity limit.
 		index('donations_created_idx').on(t.createdAt),
-		// The donor wall, newest first, read in keyset pages (page 1,000 costs what page 1 does).
-		index('donations_wall_idx').on(t.campaignId, t.succeededAt.desc(), t.id.desc()),
-		// Recent gifts across an event, newest first.
+		// The donor wall, newest first, read in keyset pages (page 1,000 costs what page 1 does): only the
+		// gifts still standing are in it, so a page is the next 20 entries of the index, whatever was refunded.
+		// Ordered by when the gift was paid, or started if that was never stamped, so the key is never null.
+		// Plain DESC (nulls first, as in the query's ORDER BY): drizzle's .desc() adds NULLS LAST, an order no
+		// query asks for, and the planner then sorts every gift of the campaign instead of reading the index.
+		index('donations_wall_idx')
+			.on(t.campaignId, sql`coalesce(${t.succeededAt}, ${t.createdAt}) desc`, sql`${t.id} desc`)
+			.where(sql`${t.netMinor} > 0`),
+		// Recent gifts across an event, newest first, only those still standing (the donor wall's order).
 		index('donations_event_wall_idx')
-			.on(t.eventId, t.succeededAt.desc(), t.id.desc())
-			.where(sql`${t.eventId} is not null`),
+			.on(t.eventId, sql`coalesce(${t.succeededAt}, ${t.createdAt}) desc`, sql`${t.id} desc`)
+			.where(sql`${t.eventId} is not null and ${t.netMinor} > 0`),
 		// The donations CSV, read in keyset pages by when the gift was paid (or started).
 		index('donations_export_order_idx').on(sql`coalesce(${t.succeededAt}, ${t.createdAt})`, t.id),
 		// A person's own gifts on their account, newest first.

@@ -40,11 +40,11 @@ const fresh = await createFreshDatabase(serverUrl, 'bench_ledger')
 const database = await openDatabase({ driver: 'postgres', url: fresh.url, poolSize: concurrency + 4 })
 const stripe = new Stripe('sk_test_signing_only')
 
-/** `count` succeeded gifts of £10 on the campaign, with their movements and totals, in three statements. */
+/** `count` succeeded gifts of £10 on the campaign, with their movements, nets and totals, in three statements. */
 async function bulkLoadGifts(campaign: Campaign, count: number) {
 	await database.sql.executeSql(
-		`insert into donations (campaign_id, donor_name, amount_minor, currency, status, succeeded_at, created_at)
-		 select $1, 'Donor ' || n, 1000, 'GBP', 'succeeded', now() - n * interval '1 second', now() - n * interval '1 second'
+		`insert into donations (campaign_id, donor_name, amount_minor, net_minor, currency, status, succeeded_at, created_at)
+		 select $1, 'Donor ' || n, 1000, 1000, 'GBP', 'succeeded', now() - n * interval '1 second', now() - n * interval '1 second'
 		 from generate_series(1, $2::int) n`,
 		[campaign.id, count],
 	)

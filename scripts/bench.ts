@@ -23,6 +23,7 @@ import {
 	seedPendingGifts,
 	signedCompletion,
 } from './bench-ingestion.ts'
+import { benchCommit, benchMachine, benchWhen, percentile } from './bench-support.ts'
 
 const requests = Number(process.argv[2] ?? 400)
 const concurrency = Number(process.argv[3] ?? 16)
@@ -68,8 +69,15 @@ async function measure(
 	)
 	const seconds = (performance.now() - started) / 1000
 	latencies.sort((a, b) => a - b)
-	const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!
-	const row = { name, unit, perSecond: count / seconds, p50: pct(50), p99: pct(99), failures, note }
+	const row = {
+		name,
+		unit,
+		perSecond: count / seconds,
+		p50: percentile(latencies, 50),
+		p99: percentile(latencies, 99),
+		failures,
+		note,
+	}
 	rows.push(row)
 	console.log(
 		`${name.padEnd(34)} ${row.perSecond.toFixed(0).padStart(6)} ${unit}/s   p50 ${row.p50.toFixed(1)} ms   p99 ${row.p99.toFixed(1)} ms${failures ? `   failures ${failures}` : ''}`,
@@ -417,15 +425,7 @@ const table = [
 			`| ${r.name}${r.note ? ` (${r.note})` : ''} | ${r.perSecond.toFixed(0)} ${r.unit}/s | ${r.unit === 'req' ? (r.perSecond / anchorRow.perSecond).toFixed(2) : '—'} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${Number.isFinite(r.p99) ? (r.p99 / anchorRow.p99).toFixed(2) : '—'} | ${r.failures} |`,
 	),
 ].join('\n')
-const commit = (() => {
-	try {
-		return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim()
-	} catch {
-		return 'unknown'
-	}
-})()
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
-const heading = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · commit ${commit} · ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'} · ${requests} requests per row, ${concurrency} at a time`
+const heading = `## ${benchWhen()} · commit ${benchCommit()} · ${benchMachine()} · ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'} · ${requests} requests per row, ${concurrency} at a time`
 console.log(`\n${table}\n`)
 const file = 'docs/benchmarks.md'
 fs.mkdirSync('docs', { recursive: true })

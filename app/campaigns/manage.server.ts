@@ -3,7 +3,7 @@ import { data } from '@remix-run/node'
 import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
-import { countedDonationStatuses, donationNetSql } from '#app/donations/ledger.server.ts'
+import { countedDonationStatuses } from '#app/donations/ledger.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
 import { endCampaignSequence, rescheduleCampaignDates, startCampaignSequence } from '#app/email/sequences.server.ts'
 import { createOnce } from '#app/utils/form-token.server.ts'
@@ -442,7 +442,7 @@ async function insertCampaignUpdate(tx: Tx, campaign: Campaign, author: Person, 
 			and(
 				eq(donations.campaignId, campaign.id),
 				inArray(donations.status, [...countedDonationStatuses]),
-				sql`${donationNetSql()} > 0`,
+				sql`${donations.netMinor} > 0`,
 				eq(donations.updatesOptIn, true),
 				sql`${donations.donorEmail} is not null`,
 			),
@@ -502,7 +502,7 @@ export async function listCampaignDonationsForOwner(campaignId: string, limit = 
 			createdAt: donations.createdAt,
 			succeededAt: donations.succeededAt,
 			/** What the gift still gives after refunds and disputes (0 for a gift not counted yet). */
-			netMinor: donationNetSql(),
+			netMinor: donations.netMinor,
 			// Qualified by table: inside the subquery a bare "id" would be the thank-you's own id.
 			thanked: sql<number>`(select count(*) from "donation_thanks" where "donation_thanks"."donation_id" = "donations"."id")::int`,
 		})

@@ -15,7 +15,6 @@ import {
 	type DonationChallenge,
 } from './donation-limits.server.ts'
 import { coverFeeMinor } from './fees.ts'
-import { donationNetSql } from './ledger.server.ts'
 import { getStripe } from './stripe.server.ts'
 
 export type DonationInput = {
@@ -227,7 +226,7 @@ export async function getDonationBySession(campaignSlug: string, sessionId: stri
 			title: campaigns.title,
 			currency: campaigns.currency,
 			// What of the gift still counts after refunds and disputes, from the money record.
-			netMinor: donationNetSql(),
+			netMinor: donations.netMinor,
 		})
 		.from(donations)
 		.innerJoin(campaigns, eq(campaigns.id, donations.campaignId))

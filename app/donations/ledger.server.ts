@@ -82,10 +82,13 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 	}
 	const donationId = movement.donationId ?? null
 	const countsFor = await movementCountsFor(tx, movement, campaign)
-	// One statement, one snapshot taken after the lock: `net` is the donation's
-	// net before this movement (a statement does not see its own insert), and a
-	// donation counts as a donor while its net is above zero, so the donor
-	// count moves only when this movement takes the net across zero.
+	// A gift inside an event stamps its donation with the event and team it counted for
+	// (outside one both stay null); later movements of the donation keep that stamp.
+	const stamp = donationId && isGiftKind(movement.kind) ? countsFor : { eventId: null, teamId: null }
+	// One statement after the lock: append the movement, add it to the donation's
+	// stored net (donations.net_minor, which the donor wall's partial index reads),
+	// and move the totals. A donation counts as a donor while its net is above
+	// zero, so the donor count moves only when this movement takes the net across zero.
 	const [moved] = await executeRows<{ id: string; raised: string; donors: number; change: number }>(
 		tx,
 		sql`
@@ -95,15 +98,18 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 			on conflict do nothing
 			returning id, amount_minor
 		), net as (
-			select coalesce(sum(amount_minor), 0)::bigint as before
-			from ${moneyMovements} where ${donationId}::uuid is not null and donation_id = ${donationId}::uuid
+			update ${donations} d set net_minor = d.net_minor + i.amount_minor,
+				event_id = coalesce(${stamp.eventId}::uuid, d.event_id),
+				team_id = case when ${stamp.eventId}::uuid is null then d.team_id else ${stamp.teamId}::uuid end
+			from inserted i where d.id = ${donationId}::uuid
+			returning d.net_minor - i.amount_minor as before
 		), change as (
 			select i.id, i.amount_minor,
-				case when ${donationId}::uuid is null then 0
+				case when n.before is null then 0
 					when n.before <= 0 and n.before + i.amount_minor > 0 then 1
 					when n.before > 0 and n.before + i.amount_minor <= 0 then -1
 					else 0 end as donor_change
-			from inserted i, net n
+			from inserted i left join net n on true
 		), moved as (
 			update ${campaigns} c set raised_minor = c.raised_minor + ch.amount_minor, donor_count = c.donor_count + ch.donor_change,
 				raised_changed_at = now()
@@ -114,10 +120,6 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 		from change ch, moved m`,
 	)
 	if (!moved) return null
-	// A gift inside an event keeps the event and team it counted for (outside one both stay null).
-	if (donationId && isGiftKind(movement.kind) && countsFor.eventId) {
-		await tx.update(donations).set(countsFor).where(eq(donations.id, donationId))
-	}
 	await addToEventTotals(tx, {
 		...countsFor,
 		campaignId: movement.campaignId,
@@ -215,19 +217,6 @@ export async function refreshDonationStatus(tx: DbOrTx, donationId: string) {
 		where d.id = ${donationId} and derived.gift > 0 and d.status <> derived.status`)
 }
 
-/**
- * What a donation still gives after refunds and disputes, from the money
- * record: the donor wall shows it, and a donation counts as a donor (and
- * hears the fundraiser's updates) only while it is above zero, exactly as the
- * campaign's donor count is computed. For a query over the donations table.
- */
-export function donationNetSql() {
-	// Qualified by hand: drizzle leaves columns of a single-table select unqualified, which the subquery would read as its own.
-	return sql<number>`coalesce((select sum(nm.amount_minor) from money_movements nm where nm.donation_id = "donations"."id"), 0)::bigint`.mapWith(
-		Number,
-	)
-}
-
 /** Ledger-derived figures of one campaign: what every page must show. */
 export function ledgerTotalsSql(campaignId: ReturnType<typeof sql> | string) {
 	return {
@@ -311,6 +300,46 @@ export async function findMoneyDrift(): Promise<{
 			ledgerRaised: Number(r.ledgerRaised),
 			storedDonors: Number(r.storedDonors),
 			ledgerDonors: Number(r.ledgerDonors),
+		})),
+	}
+}
+
+export type DonationNetDrift = { donationId: string; storedNetMinor: number; ledgerNetMinor: number }
+
+/**
+ * Every donation whose stored net (donations.net_minor, what the donor wall
+ * and donor counts read) differs from the sum of its movements (should be
+ * none). One grouped pass over the movements joined to the donations.
+ */
+export async function findDonationNetDrift(): Promise<{ checked: number; drift: DonationNetDrift[] }> {
+	const m = moneyMovements
+	const perDonation = db()
+		.select({ donationId: m.donationId, netMinor: sql<number>`sum(${m.amountMinor})`.as('ledger_net_minor') })
+		.from(m)
+		.where(sql`${m.donationId} is not null`)
+		.groupBy(m.donationId)
+		.as('per_donation')
+	const ledgerNet = sql<number>`coalesce(${perDonation.netMinor}, 0)::bigint`
+	const [counted, rows] = await Promise.all([
+		db()
+			.select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+			.from(donations),
+		db()
+			.select({
+				donationId: donations.id,
+				storedNetMinor: donations.netMinor,
+				ledgerNetMinor: ledgerNet.mapWith(Number),
+			})
+			.from(donations)
+			.leftJoin(perDonation, eq(perDonation.donationId, donations.id))
+			.where(sql`${donations.netMinor} <> ${ledgerNet}`),
+	])
+	return {
+		checked: counted[0]?.n ?? 0,
+		drift: rows.map((r) => ({
+			...r,
+			storedNetMinor: Number(r.storedNetMinor),
+			ledgerNetMinor: Number(r.ledgerNetMinor),
 		})),
 	}
 }

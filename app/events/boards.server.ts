@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
-import { countedDonationStatuses, donationNetSql } from '#app/donations/ledger.server.ts'
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
+import { countedDonationStatuses } from '#app/donations/ledger.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, donations, people, teams } from '#db/schema.ts'
 import { listTeamStandings, readTeamTotals } from './totals.server.ts'
@@ -23,7 +23,8 @@ const personName = sql<string>`trim(concat(${people.firstName}, ' ', ${people.la
 /** A participant's page the public may see (an unpaid registration's draft page is not on any board). */
 const publicPersonalPage = and(eq(campaigns.purpose, 'personal'), inArray(campaigns.status, ['active', 'ended']))
 /** The leaderboard order: most raised, then whoever reached their total first. */
-const boardOrder = [desc(campaigns.raisedMinor), asc(campaigns.raisedChangedAt), asc(campaigns.id)]
+// Plain DESC (nulls first), the order of the board indexes, so a page is read from the index's start.
+const boardOrder = [sql`${campaigns.raisedMinor} desc`, asc(campaigns.raisedChangedAt), asc(campaigns.id)]
 
 /** One page of the event's top fundraisers, read from the board index's start. */
 export async function listTopFundraisers(eventId: string, page = 1): Promise<FundraiserStanding[]> {
@@ -135,6 +136,9 @@ export type EventGift = {
  * The newest gifts across the event (pages, teams and the event itself),
  * still standing, with the donor's anonymity and hidden amounts kept.
  */
+/** When a gift was paid (or started, if never stamped): the donor wall's order, never null. */
+const giftOrder = sql`coalesce(${donations.succeededAt}, ${donations.createdAt})`
+
 export async function listRecentEventGifts(eventId: string, limit = 10): Promise<EventGift[]> {
 	const rows = await db()
 		.select({
@@ -142,10 +146,10 @@ export async function listRecentEventGifts(eventId: string, limit = 10): Promise
 			donorName: donations.donorName,
 			anonymous: donations.anonymous,
 			hideAmount: donations.hideAmount,
-			amountMinor: donationNetSql(),
+			amountMinor: donations.netMinor,
 			currency: donations.currency,
 			message: donations.message,
-			at: donations.succeededAt,
+			at: giftOrder.mapWith(donations.succeededAt),
 			purpose: campaigns.purpose,
 			slug: campaigns.slug,
 			title: campaigns.title,
@@ -157,11 +161,12 @@ export async function listRecentEventGifts(eventId: string, limit = 10): Promise
 		.where(
 			and(
 				eq(donations.eventId, eventId),
+				// A literal 0, as in the partial index donations_event_wall_idx, so the plan reads that index.
+				sql`${donations.netMinor} > 0`,
 				inArray(donations.status, [...countedDonationStatuses]),
-				sql`${donationNetSql()} > 0`,
 			),
 		)
-		.orderBy(desc(donations.succeededAt), desc(donations.id))
+		.orderBy(sql`${giftOrder} desc`, sql`${donations.id} desc`)
 		.limit(limit)
 	return rows.map((r) => ({
 		id: r.id,

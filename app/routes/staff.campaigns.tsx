@@ -19,6 +19,7 @@ import {
 } from '#app/staff/moderation.server.ts'
 import { formValue, readFormData } from '#app/utils/forms.server.ts'
 import { ownEntry } from '#app/utils/lookup.ts'
+import { isUuid } from '#app/utils/ids.ts'
 
 const PAGE_SIZE = 50
 
@@ -32,11 +33,19 @@ const doneMessages: Record<string, string> = {
 
 function readFilters(url: URL) {
 	const status = url.searchParams.get('status') ?? ''
+	const idParam = (name: string) => {
+		const value = url.searchParams.get(name)
+		return isUuid(value) ? value : undefined
+	}
+	// A page starts beside a campaign of the page next to it (keyset); a page number alone (an old link) is page 1.
+	const position = { before: idParam('before'), after: idParam('before') ? undefined : idParam('after') }
+	const pageAsked = Math.max(1, Math.min(1_000_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1))
 	return {
 		status: (campaignStatuses as readonly string[]).includes(status) ? (status as CampaignStatus) : null,
 		q: (url.searchParams.get('q') ?? '').trim().slice(0, 200),
 		unreviewed: url.searchParams.get('unreviewed') === '1',
-		page: Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)),
+		position,
+		page: position.before || position.after ? pageAsked : 1,
 	}
 }
 
@@ -49,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		search: filters.q || undefined,
 		unreviewedOnly: filters.unreviewed,
 		limit: PAGE_SIZE,
-		offset: (filters.page - 1) * PAGE_SIZE,
+		...(filters.page > 1 ? filters.position : {}),
 	})
 	return {
 		campaigns,
@@ -111,7 +120,12 @@ export default function StaffCampaigns() {
 		if (filters.status) params.set('status', filters.status)
 		if (filters.q) params.set('q', filters.q)
 		if (filters.unreviewed) params.set('unreviewed', '1')
-		if (page > 1) params.set('page', String(page))
+		if (page > 1) {
+			// Newer: the campaigns after this page's first; older: those before its last.
+			if (page < filters.page) params.set('after', campaigns[0]?.id ?? '')
+			else params.set('before', campaigns.at(-1)?.id ?? '')
+			params.set('page', String(page))
+		}
 		const query = params.toString()
 		return query ? `/staff/campaigns?${query}` : '/staff/campaigns'
 	}

@@ -71,17 +71,20 @@ export async function csvText<Row>(columns: readonly CsvColumn<Row>[], batches: 
  * Reads a table in keyset pages of `size` rows: `page(after)` returns the rows
  * following the last row of the previous page (undefined for the first).
  * Each page is one short, indexed query, so memory stays flat, no connection
- * is held between pages and the per-statement timeout applies to each.
+ * is held between pages and the per-statement timeout applies to each. The
+ * first page is small (`firstSize`), so a download starts after one quick
+ * query however large the table is.
  */
 export async function* keysetPages<Row>(
 	page: (after: Row | undefined, size: number) => Promise<Row[]>,
 	size = 2000,
+	firstSize = Math.min(100, size),
 ): AsyncGenerator<Row[]> {
 	let after: Row | undefined
-	for (;;) {
-		const rows = await page(after, size)
+	for (let asked = firstSize; ; asked = size) {
+		const rows = await page(after, asked)
 		if (rows.length > 0) yield rows
-		if (rows.length < size) return
+		if (rows.length < asked) return
 		after = rows.at(-1)
 	}
 }

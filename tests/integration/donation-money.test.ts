@@ -8,7 +8,7 @@ import { getEnv } from '#app/config/env.server.ts'
 import { newFormToken } from '#app/utils/form-token.server.ts'
 import { deliverQueuedEmail } from '#app/email/outbox.server.ts'
 import { startDonation, type DonationInput } from '#app/donations/donate.server.ts'
-import { findMoneyDrift, recordMovement } from '#app/donations/ledger.server.ts'
+import { findDonationNetDrift, findMoneyDrift, recordMovement } from '#app/donations/ledger.server.ts'
 import { recordOfflineDonation } from '#app/donations/offline-gifts.server.ts'
 import { confirmOfflineGift } from '#app/staff/offline-gifts.server.ts'
 import { db } from '#db/index.server.ts'
@@ -149,6 +149,8 @@ async function statusOf(donation: Donation) {
 
 async function expectNoDrift() {
 	expect((await findMoneyDrift()).drift).toEqual([])
+	// Each donation's stored net (what the wall and donor counts read) agrees with its movements too.
+	expect((await findDonationNetDrift()).drift).toEqual([])
 }
 
 /** The donations CSV as staff download it, one object per row. */
@@ -514,6 +516,16 @@ describe('stored totals', () => {
 			},
 		])
 		expect(drift.map((d) => d.campaignId)).not.toContain(other.id)
+	})
+	test('the money check reports a donation whose stored net was changed behind the money record’s back', async () => {
+		const gift = await pendingDonation({ amountMinor: 2500 })
+		await paid(gift)
+		expect(await findDonationNetDrift()).toEqual({ checked: 1, drift: [] })
+		await db().update(donations).set({ netMinor: 0 }).where(eq(donations.id, gift.id))
+		expect(await findDonationNetDrift()).toEqual({
+			checked: 1,
+			drift: [{ donationId: gift.id, storedNetMinor: 0, ledgerNetMinor: 2500 }],
+		})
 	})
 })
 

@@ -142,7 +142,7 @@ describe('campaign moderation', () => {
 		await submitCampaignReport(report('amara-turns-30'))
 		await approveCampaign(run.id, staff)
 
-		const all = await listCampaignsForStaff({ limit: 50, offset: 0 })
+		const all = await listCampaignsForStaff({ limit: 50 })
 		expect(all.total).toBe(2)
 		expect(all.campaigns.map((c) => c.title)).toEqual(['Ben runs London', 'Amara turns 30'])
 		expect(all.campaigns[1]).toMatchObject({
@@ -154,7 +154,7 @@ describe('campaign moderation', () => {
 		})
 
 		const search = async (text: string) =>
-			(await listCampaignsForStaff({ search: text, limit: 50, offset: 0 })).campaigns.map((c) => c.id)
+			(await listCampaignsForStaff({ search: text, limit: 50 })).campaigns.map((c) => c.id)
 		expect(await search('AMARA')).toEqual([campaign.id])
 		expect(await search('ben runner')).toEqual([run.id])
 		expect(await search('BEN@EXAMPLE')).toEqual([run.id])
@@ -164,14 +164,17 @@ describe('campaign moderation', () => {
 		expect(await search('ben-runs-100_')).toEqual([run.id])
 		expect(await search('amara_turns')).toEqual([])
 
-		const unreviewed = await listCampaignsForStaff({ unreviewedOnly: true, limit: 50, offset: 0 })
+		const unreviewed = await listCampaignsForStaff({ unreviewedOnly: true, limit: 50 })
 		expect(unreviewed.campaigns.map((c) => c.id)).toEqual([campaign.id])
 		await hideCampaign(run.id, staff, 'Duplicate page')
-		expect(
-			(await listCampaignsForStaff({ status: 'hidden', limit: 50, offset: 0 })).campaigns.map((c) => c.id),
-		).toEqual([run.id])
-		const paged = await listCampaignsForStaff({ limit: 1, offset: 1 })
+		expect((await listCampaignsForStaff({ status: 'hidden', limit: 50 })).campaigns.map((c) => c.id)).toEqual([run.id])
+		const paged = await listCampaignsForStaff({ limit: 1, before: all.campaigns[0]!.id })
 		expect(paged).toMatchObject({ total: 2, campaigns: [{ id: campaign.id }] })
+		// And back: the page newer than the second campaign is the first.
+		expect(await listCampaignsForStaff({ limit: 1, after: campaign.id })).toMatchObject({
+			total: 2,
+			campaigns: [{ id: run.id }],
+		})
 	})
 })
 

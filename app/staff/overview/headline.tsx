@@ -1,4 +1,5 @@
 import { type ReactNode } from 'react'
+import { StaffTime } from '#app/staff/staff-ui.tsx'
 import type { OverviewFormat, OverviewPageData } from '#app/staff/overview/overview-format.ts'
 
 type Overview = OverviewPageData['overview']
@@ -9,7 +10,8 @@ export function DriftNotice({ overview, format }: { overview: Overview; format: 
 		return (
 			<p className="flex items-center gap-2 text-sm text-emerald-900">
 				<span aria-hidden="true" className="inline-block size-2.5 rounded-full bg-emerald-600" />
-				Campaign totals match the money record ({format.number(overview.campaignsChecked)} campaigns checked, no drift).
+				Campaign totals match the money record ({format.number(overview.campaignsChecked)} campaigns checked at{' '}
+				<StaffTime value={overview.driftCheckedAt} locale={format.locale} />, no drift).
 			</p>
 		)
 	return (

@@ -86,10 +86,15 @@ CREATE TABLE "teams" (
 	CONSTRAINT "teams_goal_positive" CHECK ("teams"."goal_minor" > 0)
 );
 --> statement-breakpoint
+DROP INDEX "campaigns_raised_idx";--> statement-breakpoint
+DROP INDEX "donations_wall_idx";--> statement-breakpoint
 ALTER TABLE "campaigns" ADD COLUMN "purpose" "campaign_purpose" DEFAULT 'personal' NOT NULL;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD COLUMN "raised_changed_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 ALTER TABLE "donations" ADD COLUMN "event_id" uuid;--> statement-breakpoint
 ALTER TABLE "donations" ADD COLUMN "team_id" uuid;--> statement-breakpoint
+ALTER TABLE "donations" ADD COLUMN "net_minor" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+-- Each donation's net so far, from the money record (the truth); recordMovement keeps it from here on.
+UPDATE "donations" SET "net_minor" = "per_donation"."net" FROM (SELECT "donation_id", sum("amount_minor") AS "net" FROM "money_movements" WHERE "donation_id" IS NOT NULL GROUP BY "donation_id") AS "per_donation" WHERE "per_donation"."donation_id" = "donations"."id" AND "per_donation"."net" <> 0;--> statement-breakpoint
 ALTER TABLE "money_movements" ADD COLUMN "event_id" uuid;--> statement-breakpoint
 ALTER TABLE "money_movements" ADD COLUMN "team_id" uuid;--> statement-breakpoint
 ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -115,10 +120,13 @@ ALTER TABLE "donations" ADD CONSTRAINT "donations_event_id_events_id_fk" FOREIGN
 ALTER TABLE "donations" ADD CONSTRAINT "donations_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "money_movements" ADD CONSTRAINT "money_movements_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "money_movements" ADD CONSTRAINT "money_movements_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "campaigns_event_board_idx" ON "campaigns" USING btree ("event_id","raised_minor" DESC NULLS LAST,"raised_changed_at","id") WHERE "campaigns"."purpose" = 'personal' and "campaigns"."event_id" is not null;--> statement-breakpoint
-CREATE INDEX "campaigns_team_board_idx" ON "campaigns" USING btree ("team_id","raised_minor" DESC NULLS LAST,"raised_changed_at","id") WHERE "campaigns"."purpose" = 'personal' and "campaigns"."team_id" is not null;--> statement-breakpoint
+CREATE INDEX "campaigns_event_board_idx" ON "campaigns" USING btree ("event_id","raised_minor" desc,"raised_changed_at","id") WHERE "campaigns"."purpose" = 'personal' and "campaigns"."event_id" is not null;--> statement-breakpoint
+CREATE INDEX "campaigns_team_board_idx" ON "campaigns" USING btree ("team_id","raised_minor" desc,"raised_changed_at","id") WHERE "campaigns"."purpose" = 'personal' and "campaigns"."team_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "campaigns_one_team_page" ON "campaigns" USING btree ("team_id") WHERE "campaigns"."purpose" = 'team';--> statement-breakpoint
 CREATE UNIQUE INDEX "campaigns_one_event_page" ON "campaigns" USING btree ("event_id") WHERE "campaigns"."purpose" = 'event';--> statement-breakpoint
-CREATE INDEX "donations_event_wall_idx" ON "donations" USING btree ("event_id","succeeded_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "donations"."event_id" is not null;--> statement-breakpoint
+CREATE INDEX "donations_event_wall_idx" ON "donations" USING btree ("event_id",coalesce("succeeded_at", "created_at") desc,"id" desc) WHERE "donations"."event_id" is not null and "donations"."net_minor" > 0;--> statement-breakpoint
+CREATE INDEX "donations_donor_created_idx" ON "donations" USING btree ("donor_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "donations"."donor_id" is not null;--> statement-breakpoint
 CREATE INDEX "money_movements_event_idx" ON "money_movements" USING btree ("event_id") WHERE "money_movements"."event_id" is not null;--> statement-breakpoint
-CREATE INDEX "money_movements_team_idx" ON "money_movements" USING btree ("team_id") WHERE "money_movements"."team_id" is not null;
+CREATE INDEX "money_movements_team_idx" ON "money_movements" USING btree ("team_id") WHERE "money_movements"."team_id" is not null;--> statement-breakpoint
+CREATE INDEX "campaigns_raised_idx" ON "campaigns" USING btree ("raised_minor" desc,"slug");--> statement-breakpoint
+CREATE INDEX "donations_wall_idx" ON "donations" USING btree ("campaign_id",coalesce("succeeded_at", "created_at") desc,"id" desc) WHERE "donations"."net_minor" > 0;
