@@ -93,8 +93,8 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 		tx,
 		sql`
 		with inserted as (
-			insert into ${moneyMovements} (kind, amount_minor, currency, donation_id, campaign_id, source_id, event_id, team_id)
-			values (${movement.kind}, ${movement.amountMinor}, ${movement.currency}, ${donationId}, ${movement.campaignId}, ${movement.sourceId}, ${countsFor.eventId}, ${countsFor.teamId})
+			insert into ${moneyMovements} (kind, amount_minor, currency, donation_id, campaign_id, source_id, event_id, team_id, created_at)
+			values (${movement.kind}, ${movement.amountMinor}, ${movement.currency}, ${donationId}, ${movement.campaignId}, ${movement.sourceId}, ${countsFor.eventId}, ${countsFor.teamId}, coalesce(${movement.createdAt instanceof Date ? movement.createdAt.toISOString() : null}::timestamptz, now()))
 			on conflict do nothing
 			returning id, amount_minor
 		), net as (
