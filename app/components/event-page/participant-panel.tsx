@@ -40,7 +40,10 @@ export function ParticipantPanel({
 			{panel.awaitingFee ? (
 				<ActionNotice tone="warn" className="mt-3">
 					Awaiting registration fee: your page stays a draft, seen only by you, until the{' '}
-					{money(panel.awaitingFee.feeMinor)} registration fee is paid.
+					{money(panel.awaitingFee.feeMinor)} registration fee is paid.{' '}
+					<Link to={`${eventPath(panel.eventSlug)}/fee`} className="font-semibold underline">
+						Pay the registration fee
+					</Link>
 				</ActionNotice>
 			) : null}
 			{panel.isCaptain ? (

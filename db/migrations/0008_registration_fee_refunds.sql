@@ -1,0 +1,2 @@
+ALTER TABLE "event_registrations" ADD COLUMN "fee_refunded_minor" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "event_registrations" ADD COLUMN "fee_refunded_at" timestamp with time zone;
