@@ -1,0 +1,85 @@
+import { type Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { expectAccessible, hasChromium, pageErrors, useBrowser } from './browser.ts'
+import { signIn } from './sign-in.ts'
+
+const browser = useBrowser()
+const EVENT = '/e/polar-dip-2027'
+const phone = { viewport: { width: 390, height: 844 } }
+
+/** A figure like "£1,234" read from the element with the test id, in pounds. */
+async function pounds(page: Page, testId: string): Promise<number> {
+	return Number(((await page.getByTestId(testId).textContent()) ?? '').replace(/[£,]/g, ''))
+}
+
+describe.runIf(hasChromium())('an event', () => {
+	test('a supporter joins the demo event and starts a team; a friend without JavaScript finds them by search and gives; totals and boards show it', async () => {
+		const tag = Date.now().toString(36)
+		const title = `Wren braves the sea ${tag}`
+		const teamName = `Puffins ${tag}`
+
+		// The supporter, on a phone with JavaScript.
+		const page = await browser.newPage(phone)
+		await page.goto(EVENT, { waitUntil: 'networkidle' })
+		await page.getByRole('heading', { level: 1, name: 'Polar Dip 2027' }).waitFor()
+		await expectAccessible(page)
+		const eventBefore = await pounds(page, 'event-raised')
+		await page.getByRole('link', { name: 'Join this event' }).click()
+		await page.getByRole('heading', { name: 'Sign in or sign up' }).waitFor()
+		await signIn(page, `wren-${tag}@example.com`)
+		await page.getByRole('heading', { name: 'Join Polar Dip 2027' }).waitFor()
+		await page.waitForLoadState('networkidle')
+		await expectAccessible(page)
+		expect(await page.getByLabel('Your fundraising goal').inputValue()).toBe('250')
+		await page.getByLabel('Page title').fill(title)
+		await page.getByLabel('Start a team (I’ll be its captain)').check()
+		await page.getByLabel('Team name').fill(teamName)
+		await page.getByLabel('Team goal').fill('600')
+		await page.getByRole('button', { name: 'Create my page' }).click()
+		await page.getByText('You’re in! Your page is live').waitFor()
+		await expectAccessible(page)
+		expect(await page.getByText('You captain your team, so you stay with it.').count()).toBe(1)
+
+		// The friend, without JavaScript, finds Wren by searching the event page.
+		const friend = await browser.newPage({ ...phone, javaScriptEnabled: false })
+		await friend.goto(EVENT)
+		await friend.getByLabel('Name of a participant or team').fill(`wren braves the sea ${tag}`)
+		await friend.getByRole('button', { name: 'Search' }).click()
+		await friend.getByTestId('search-results').waitFor()
+		await friend.getByTestId('search-results').getByRole('link').first().click()
+		await friend.getByRole('heading', { level: 1, name: title }).waitFor()
+		expect(await friend.getByTestId('page-event').textContent()).toContain(`Team ${teamName}`)
+		await friend
+			.getByRole('link', { name: /^Donate/ })
+			.first()
+			.click()
+		await friend.getByText('Other', { exact: true }).click()
+		await friend.getByLabel(/Other amount/).fill('30')
+		await friend.getByLabel('Your name').fill('Fran Friend')
+		await friend.getByLabel('Email address').fill(`fran-${tag}@example.com`)
+		await friend.getByRole('button', { name: 'Continue to secure payment' }).click()
+		await friend.getByText('TEST MODE — no real payment').waitFor()
+		await friend.getByRole('button', { name: /^Pay/ }).click()
+		await friend.getByText(/is confirmed/).waitFor()
+
+		// Member, team and event totals and both boards show the gift.
+		await friend.goto(EVENT)
+		expect(await pounds(friend, 'event-raised')).toBe(eventBefore + 30)
+		expect(await friend.getByTestId('fundraiser-board').textContent()).toContain(title)
+		expect(await friend.getByTestId('team-board').textContent()).toContain(teamName)
+		await friend.getByTestId('team-board').getByRole('link', { name: teamName }).click()
+		await friend.getByRole('heading', { level: 1, name: teamName }).waitFor()
+		expect(await pounds(friend, 'team-raised')).toBe(30)
+		expect(await friend.getByTestId('team-members').textContent()).toContain('£30')
+
+		// axe runs in a browser with JavaScript: the search results and the team page, on a phone.
+		await page.goto(`${EVENT}?q=${encodeURIComponent(teamName)}`, { waitUntil: 'networkidle' })
+		await page.getByTestId('search-results').getByRole('link', { name: teamName }).waitFor()
+		await expectAccessible(page)
+		await page.getByTestId('search-results').getByRole('link', { name: teamName }).click()
+		await page.getByRole('heading', { level: 1, name: teamName }).waitFor()
+		await expectAccessible(page)
+		expect(pageErrors(page)).toEqual([])
+		expect(pageErrors(friend)).toEqual([])
+	})
+})
