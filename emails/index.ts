@@ -19,6 +19,7 @@ import { refundNoticeEmail, type RefundNoticeData } from './refund-notice.ts'
 import { signInCodeEmail, type SignInCodeData } from './sign-in-code.ts'
 import { signupConfirmTipsEmail, type SignupConfirmTipsData } from './signup-confirm-tips.ts'
 import { signupWelcomeEmail, type SignupWelcomeData } from './signup-welcome.ts'
+import { teamMessageEmail, type TeamMessageData } from './team-message.ts'
 
 /** Every email template, by the name stored in `emails.template`. */
 export const emailTemplates = {
@@ -42,6 +43,7 @@ export const emailTemplates = {
 	'campaign-report': campaignReportEmail,
 	'refund-confirmation': refundConfirmationEmail,
 	'refund-notice': refundNoticeEmail,
+	'team-message': teamMessageEmail,
 } satisfies Record<string, (data: never, ctx: EmailContext) => RenderedEmail>
 
 export type EmailTemplateName = keyof typeof emailTemplates
@@ -66,6 +68,7 @@ export type EmailTemplateData = {
 	'campaign-report': CampaignReportData
 	'refund-confirmation': RefundConfirmationData
 	'refund-notice': RefundNoticeData
+	'team-message': TeamMessageData
 }
 
 export function isEmailTemplateName(name: string): name is EmailTemplateName {

@@ -47,7 +47,12 @@ export function ParticipantPanel({
 				</ActionNotice>
 			) : null}
 			{panel.isCaptain ? (
-				<p className="mt-3">You captain your team, so you stay with it.</p>
+				<p className="mt-3">
+					You captain your team, so you stay with it.{' '}
+					<Link to={`/dashboard/team/${panel.teamId}`} className="font-semibold underline">
+						Your team dashboard
+					</Link>
+				</p>
 			) : (
 				<Form method="post" className="mt-3 flex flex-wrap items-end gap-3">
 					<input type="hidden" name="intent" value="change-team" />
