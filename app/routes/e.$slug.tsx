@@ -75,29 +75,9 @@ export default function EventPage() {
 					{countdown}
 				</p>
 			) : null}
-			<div className="mt-8 grid gap-10 lg:grid-cols-3">
-				<div className="min-w-0 space-y-8 lg:col-span-2">
-					<img
-						src={event.coverImage ?? '/images/kinds/challenge.svg'}
-						alt={event.coverAlt ?? ''}
-						width={1200}
-						height={630}
-						className="aspect-[1200/630] w-full rounded-xl object-cover"
-					/>
-					<div className="prose-story text-lg" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
-					<EventSearch eventSlug={event.slug} found={d.search} />
-					<div className="grid gap-6 md:grid-cols-2">
-						<FundraiserBoard rows={d.fundraisers} page={d.boardPages.fp} hrefFor={boardHref('fp')} money={money} />
-						<TeamBoard
-							eventSlug={event.slug}
-							rows={d.topTeams}
-							page={d.boardPages.tp}
-							hrefFor={boardHref('tp')}
-							money={money}
-						/>
-					</div>
-				</div>
-				<aside className="min-w-0 space-y-6" aria-label="Event total and taking part">
+			{/* On a phone the total and the two buttons come first; on a wide screen they sit in the side column. */}
+			<div className="mt-8 grid gap-8 lg:grid-cols-3 lg:gap-10">
+				<aside className="min-w-0 lg:col-start-3 lg:row-start-1" aria-label="Event total and taking part">
 					<RollupSummary
 						testId="event-raised"
 						raisedMinor={d.totals.raisedMinor}
@@ -114,6 +94,29 @@ export default function EventPage() {
 						giftPage={d.giftPage}
 						donateLabel="Donate to the event"
 					/>
+				</aside>
+				<div className="min-w-0 space-y-8 lg:col-span-2 lg:row-span-2 lg:row-start-1">
+					<img
+						src={event.coverImage ?? '/images/kinds/challenge.svg'}
+						alt={event.coverAlt ?? ''}
+						width={1200}
+						height={630}
+						className="aspect-[1200/630] w-full rounded-xl object-cover"
+					/>
+					<EventSearch eventSlug={event.slug} found={d.search} />
+					<div className="prose-story text-lg" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
+					<div className="grid gap-6 md:grid-cols-2">
+						<FundraiserBoard rows={d.fundraisers} page={d.boardPages.fp} hrefFor={boardHref('fp')} money={money} />
+						<TeamBoard
+							eventSlug={event.slug}
+							rows={d.topTeams}
+							page={d.boardPages.tp}
+							hrefFor={boardHref('tp')}
+							money={money}
+						/>
+					</div>
+				</div>
+				<div className="min-w-0 space-y-6 lg:col-start-3 lg:row-start-2">
 					{d.giftPage ? <SharePanel url={d.url} title={event.name} slug={d.giftPage.slug} /> : null}
 					<RecentEventGifts
 						eventSlug={event.slug}
@@ -122,7 +125,7 @@ export default function EventPage() {
 						locale={d.locale}
 						now={new Date(d.now)}
 					/>
-				</aside>
+				</div>
 			</div>
 			<p className="mt-12 border-t border-stone-200 pt-4 text-sm">
 				<Link to="/" className="text-muted underline hover:text-ink">

@@ -52,8 +52,26 @@ export default function TeamPage() {
 				<time dateTime={new Date(event.startsAt).toISOString()}>{eventWhen(event, d.locale)}</time> · {event.place}
 			</p>
 			{countdown ? <p className="mt-1 font-semibold">{countdown}</p> : null}
-			<div className="mt-8 grid gap-10 lg:grid-cols-3">
-				<section aria-labelledby="members" className="min-w-0 lg:col-span-2">
+			{/* On a phone the total and the two buttons come first. */}
+			<div className="mt-8 grid gap-8 lg:grid-cols-3 lg:gap-10">
+				<aside className="min-w-0 lg:col-start-3 lg:row-start-1" aria-label="Team total and taking part">
+					<RollupSummary
+						testId="team-raised"
+						raisedMinor={d.totals.raisedMinor}
+						goalMinor={team.goalMinor}
+						counts={[
+							{ n: d.members.length, one: 'member', many: 'members' },
+							{ n: d.totals.donorCount, one: 'donor', many: 'donors' },
+						]}
+						money={money}
+						joinHref={teamPath(event.slug, team.slug, 'join')}
+						joinLabel="Join this team"
+						registrationProblem={d.registrationProblem}
+						giftPage={d.giftPage}
+						donateLabel="Donate to the team"
+					/>
+				</aside>
+				<section aria-labelledby="members" className="min-w-0 lg:col-span-2 lg:row-span-2 lg:row-start-1">
 					<h2 id="members" className="text-xl font-bold">
 						Members
 					</h2>
@@ -73,24 +91,9 @@ export default function TeamPage() {
 						</ol>
 					)}
 				</section>
-				<aside className="min-w-0 space-y-6" aria-label="Team total and taking part">
-					<RollupSummary
-						testId="team-raised"
-						raisedMinor={d.totals.raisedMinor}
-						goalMinor={team.goalMinor}
-						counts={[
-							{ n: d.members.length, one: 'member', many: 'members' },
-							{ n: d.totals.donorCount, one: 'donor', many: 'donors' },
-						]}
-						money={money}
-						joinHref={teamPath(event.slug, team.slug, 'join')}
-						joinLabel="Join this team"
-						registrationProblem={d.registrationProblem}
-						giftPage={d.giftPage}
-						donateLabel="Donate to the team"
-					/>
+				<div className="min-w-0 lg:col-start-3 lg:row-start-2">
 					<SharePanel url={d.url} title={`${team.name} · ${event.name}`} slug={d.giftPage.slug} />
-				</aside>
+				</div>
 			</div>
 		</article>
 	)
