@@ -1,3 +1,8 @@
+import { eventJoinedEmail, type EventJoinedData } from './event-joined.ts'
+import { eventLastPushEmail, type EventLastPushData } from './event-last-push.ts'
+import { eventReminderEmail, type EventReminderData } from './event-reminder.ts'
+import { eventThankYouEmail, type EventThankYouData } from './event-thank-you.ts'
+import { teamMemberJoinedEmail, type TeamMemberJoinedData } from './team-member-joined.ts'
 import { contactNotificationEmail, type ContactNotificationData } from './contact-notification.ts'
 import { donationReceiptEmail, type DonationReceiptData } from './donation-receipt.ts'
 import { donationReceivedEmail, type DonationReceivedData } from './donation-received.ts'
@@ -44,6 +49,11 @@ export const emailTemplates = {
 	'refund-confirmation': refundConfirmationEmail,
 	'refund-notice': refundNoticeEmail,
 	'team-message': teamMessageEmail,
+	'event-joined': eventJoinedEmail,
+	'event-reminder': eventReminderEmail,
+	'event-thank-you': eventThankYouEmail,
+	'event-last-push': eventLastPushEmail,
+	'team-member-joined': teamMemberJoinedEmail,
 } satisfies Record<string, (data: never, ctx: EmailContext) => RenderedEmail>
 
 export type EmailTemplateName = keyof typeof emailTemplates
@@ -69,6 +79,11 @@ export type EmailTemplateData = {
 	'refund-confirmation': RefundConfirmationData
 	'refund-notice': RefundNoticeData
 	'team-message': TeamMessageData
+	'event-joined': EventJoinedData
+	'event-reminder': EventReminderData
+	'event-thank-you': EventThankYouData
+	'event-last-push': EventLastPushData
+	'team-member-joined': TeamMemberJoinedData
 }
 
 export function isEmailTemplateName(name: string): name is EmailTemplateName {

@@ -14,6 +14,7 @@ import { formatMoney } from '#app/utils/money.ts'
 import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, eventRegistrations, events, people, type EventRegistration, type Person } from '#db/schema.ts'
+import { queueEventJoinEmails } from './event-emails.server.ts'
 import { eventPath } from './kinds.ts'
 
 /*
@@ -217,6 +218,7 @@ export async function recordFeeSessionPayment(
 		.where(eq(eventRegistrations.id, registration.id))
 	const [page] = await tx.select().from(campaigns).where(eq(campaigns.id, registration.campaignId))
 	if (page) await publishCampaign(page, tx)
+	await queueEventJoinEmails(tx, registration.campaignId)
 	return { outcome: 'processed', paymentIntentId }
 }
 
