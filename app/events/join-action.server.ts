@@ -42,6 +42,7 @@ export async function loadJoinPage(request: Request, slug: string) {
 				}
 			: null,
 		problem: registrationProblem(event),
+		needsName: !person.firstName.trim(),
 		teams: teams.map((t) => ({ id: t.id, name: t.name })),
 		defaults: {
 			title: suggested.title,
@@ -51,6 +52,8 @@ export async function loadJoinPage(request: Request, slug: string) {
 			teamId: invited?.id ?? '',
 			teamName: '',
 			teamGoal: minorToMajorString(suggested.goalMinor * 5, event.currency),
+			firstName: '',
+			lastName: '',
 		},
 		formToken: newFormToken(),
 		locale: getCharity().locale,
@@ -75,7 +78,13 @@ export async function submitJoin(request: Request, slug: string) {
 	const joined = await joinEvent(
 		person,
 		event.id,
-		{ title: v.title, story: v.story, goalMinor: minor(v.goal), team },
+		{
+			title: v.title,
+			story: v.story,
+			goalMinor: minor(v.goal),
+			team,
+			organiserName: { firstName: v.firstName, lastName: v.lastName },
+		},
 		readFormToken(formData),
 	)
 	if (joined.status === 'stale')

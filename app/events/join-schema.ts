@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { goalText, STORY_MAX, TITLE_MAX } from '#app/campaigns/campaign-schema.ts'
+import { goalText, publishSchema, STORY_MAX, TITLE_MAX } from '#app/campaigns/campaign-schema.ts'
 import { FORM_TOKEN_FIELD, formText, formTokenField } from '#app/utils/forms.ts'
 
 export const TEAM_NAME_MAX = 60
@@ -23,6 +23,9 @@ export const joinSchema = z
 			.optional(),
 		teamGoal: formText().trim().optional(),
 		teamId: formText().trim().optional(),
+		/** Asked only of someone whose account has no name yet: a page names its organiser. */
+		firstName: publishSchema.shape.firstName,
+		lastName: publishSchema.shape.lastName,
 		[FORM_TOKEN_FIELD]: formTokenField,
 	})
 	.superRefine((v, ctx) => {

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm'
+import { organiserNameMissing } from '#app/campaigns/campaign-schema.ts'
 import { suggestFreeSlug } from '#app/campaigns/manage.server.ts'
 import { renderStory } from '#app/campaigns/story.server.ts'
 import { startCampaignSequence } from '#app/email/sequences.server.ts'
@@ -7,7 +8,7 @@ import { isUuid } from '#app/utils/ids.ts'
 import { createOnce } from '#app/utils/form-token.server.ts'
 import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
-import { campaigns, eventRegistrations, events, teams, type Event, type Person } from '#db/schema.ts'
+import { campaigns, eventRegistrations, events, people, teams, type Event, type Person } from '#db/schema.ts'
 import { createTeam, listEventTeams, teamNameTaken } from './events.server.ts'
 import { queueEventJoinEmails } from './event-emails.server.ts'
 import { eventGiftsCloseOn, eventKinds, eventWhen } from './kinds.ts'
@@ -16,10 +17,17 @@ import { eventGiftsCloseOn, eventKinds, eventWhen } from './kinds.ts'
 export type TeamChoice =
 	{ kind: 'alone' } | { kind: 'start'; name: string; goalMinor: number } | { kind: 'join'; teamId: string }
 
-export type JoinInput = { title: string; story: string; goalMinor: number; team: TeamChoice }
+export type JoinInput = {
+	title: string
+	story: string
+	goalMinor: number
+	team: TeamChoice
+	/** The organiser's name, for an account that has none yet (saved to the account). */
+	organiserName?: { firstName: string; lastName: string }
+}
 
 /** Why joining was refused, and which field of the form the message belongs beside. */
-export type JoinRefusal = { field: 'form' | 'teamName' | 'teamId'; message: string }
+export type JoinRefusal = { field: 'form' | 'teamName' | 'teamId' | 'firstName'; message: string }
 
 /**
  * Why the event takes no registration now, or null when it does: it must be
@@ -83,6 +91,14 @@ export async function joinEventInTransaction(
 	if (already) return { refused: { field: 'form', message: 'You are already taking part in this event.' } }
 	const problem = registrationProblem(event)
 	if (problem) return { refused: { field: 'form', message: problem } }
+	if (!person.firstName.trim()) {
+		const name = input.organiserName
+		if (!name?.firstName.trim()) return { refused: { field: 'firstName', message: organiserNameMissing } }
+		await tx
+			.update(people)
+			.set({ firstName: name.firstName.trim(), lastName: name.lastName.trim(), updatedAt: new Date() })
+			.where(eq(people.id, person.id))
+	}
 	const teamId = await chooseTeam(tx, event, person, input.team)
 	if (typeof teamId === 'object' && teamId !== null) return { refused: teamId }
 	const awaitingFee = event.registrationFeeMinor !== null && event.registrationFeeMinor > 0

@@ -209,5 +209,5 @@ export async function findRollupDrift(): Promise<{
 /** postgres.js returns the rows themselves, PGlite an object holding them. */
 function rowsOf(result: unknown): Record<string, unknown>[] {
 	if (Array.isArray(result)) return result as Record<string, unknown>[]
-	return ((result as { rows?: Record<string, unknown>[] }).rows ?? [])
+	return (result as { rows?: Record<string, unknown>[] }).rows ?? []
 }

@@ -84,7 +84,7 @@ function TeamChoiceFields({
 }
 
 export default function JoinEvent() {
-	const { event, alreadyIn, problem, teams, defaults, formToken, locale } = useLoaderData<typeof loader>()
+	const { event, alreadyIn, problem, needsName, teams, defaults, formToken, locale } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
@@ -126,6 +126,12 @@ export default function JoinEvent() {
 							<p className="rounded-md border border-amber-300 bg-amber-50 p-3">
 								Registration costs {money(event.registrationFeeMinor)}. Your page goes live once it is paid.
 							</p>
+						) : null}
+						{needsName ? (
+							<div className="grid gap-4 sm:grid-cols-2">
+								<TextField field={fields.firstName} label="Your first name" autoComplete="given-name" />
+								<TextField field={fields.lastName} label="Your last name" autoComplete="family-name" optional />
+							</div>
 						) : null}
 						<TextField field={fields.title} label="Page title" />
 						<TextAreaField field={fields.story} label="Your story" rows={7} />

@@ -280,9 +280,23 @@ describe('joining an event', () => {
 		expect(await db().select().from(teams).where(eq(teams.eventId, event.id))).toHaveLength(1)
 	})
 
+	test('someone whose account has no name yet gives one beside its field, and it is saved to their account', async () => {
+		const event = await newEvent()
+		const person = await createPerson(db(), { firstName: '', lastName: '', email: `noname-${rid('p')}@example.org` })
+		const cookie = await app.signIn(person.email)
+		expect(await (await app.get(`/e/${event.slug}/join`, cookie)).text()).toContain('Your first name')
+		const nameless = await postJoin(event, cookie)
+		expect(nameless.status).toBe(400)
+		expect(await nameless.text()).toMatch(/firstName-error"[^>]*><p class="field-error">Please enter your first name/)
+		expect(await postJoin(event, cookie, { firstName: 'Noor', lastName: 'Ali' })).toMatchObject({ status: 302 })
+		expect((await listTopFundraisers(event.id)).map((r) => r.name)).toEqual(['Noor Ali'])
+	})
+
 	test('capacity holds when more people join at once than there are places', async () => {
 		const event = await newEvent({ capacity: 2 })
-		const people = await Promise.all(['Hal', 'Ida', 'Jon', 'Kai'].map((n) => supporter(n)))
+		// Signed in one after another (the helper reads the newest code sent), then all four join at once.
+		const people = []
+		for (const n of ['Hal', 'Ida', 'Jon', 'Kai']) people.push(await supporter(n))
 		const answers = await Promise.all(people.map((p) => postJoin(event, p.cookie)))
 		expect(answers.map((a) => a.status).sort()).toEqual([302, 302, 400, 400])
 		const refused = answers.find((a) => a.status === 400)!
