@@ -4,6 +4,7 @@ import Stripe from 'stripe'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { getEnv } from '#app/config/env.server.ts'
 import { findMoneyDrift } from '#app/donations/ledger.server.ts'
+import { reconcileStripe } from '#app/donations/reconcile.server.ts'
 import { createEvent } from '#app/events/events.server.ts'
 import { readEventTotals } from '#app/events/totals.server.ts'
 import { db } from '#db/index.server.ts'
@@ -317,6 +318,22 @@ describe('registration fees', () => {
 		await expectFeeOutsideEveryTotal(eventRow, registration)
 		// The page stays live after a refund.
 		expect((await pageStatus(registration)).status).toBe('active')
+	})
+
+	test('reconciliation records a fee payment and its refund whose webhooks never arrived', async () => {
+		const standIn = await withStripe()
+		const eventRow = await feeEvent()
+		const { cookie, registration } = await joined(eventRow)
+		await app.postForm(`/e/${eventRow.slug}/fee`, withFormToken({}), { cookie })
+		const sessionId = [...standIn.sessions.keys()][0]!
+		standIn.completeSession(sessionId)
+		expect((await reconcileStripe()).recorded).toBe(1)
+		expect(await reload(registration)).toMatchObject({ status: 'paid' })
+		expect((await pageStatus(registration)).status).toBe('active')
+		standIn.refund(sessionId, FEE)
+		await reconcileStripe()
+		expect(await reload(registration)).toMatchObject({ status: 'fee_refunded', feeRefundedMinor: FEE })
+		await expectFeeOutsideEveryTotal(eventRow, registration)
 	})
 
 	test('without Stripe keys the test checkout pays the fee and a staff refund comes back through the webhook', async () => {
