@@ -1,14 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
 import { type DbOrTx, type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
-import {
-	campaigns,
-	disputes,
-	donations,
-	moneyMovements,
-	type DisputeStatus,
-	type DonationStatus,
-} from '#db/schema.ts'
+import { campaigns, disputes, donations, moneyMovements, type DisputeStatus, type DonationStatus } from '#db/schema.ts'
 import { addToEventTotals, findRollupDrift, type RollupDrift } from '#app/events/totals.server.ts'
 
 export type MovementInput = typeof moneyMovements.$inferInsert
