@@ -1028,6 +1028,9 @@ export const eventRegistrations = pgTable(
 		stripeCheckoutSessionId: text('stripe_checkout_session_id').unique(),
 		stripePaymentIntentId: text('stripe_payment_intent_id').unique(),
 		feePaidAt: timestamp('fee_paid_at', { withTimezone: true }),
+		/** What Stripe says has been refunded of the fee so far (cumulative, never a money movement). */
+		feeRefundedMinor: minor('fee_refunded_minor').notNull().default(0),
+		feeRefundedAt: timestamp('fee_refunded_at', { withTimezone: true }),
 		createdAt: createdAt(),
 	},
 	(t) => [

@@ -1,3 +1,8 @@
+import { eventJoinedEmail, type EventJoinedData } from './event-joined.ts'
+import { eventLastPushEmail, type EventLastPushData } from './event-last-push.ts'
+import { eventReminderEmail, type EventReminderData } from './event-reminder.ts'
+import { eventThankYouEmail, type EventThankYouData } from './event-thank-you.ts'
+import { teamMemberJoinedEmail, type TeamMemberJoinedData } from './team-member-joined.ts'
 import { contactNotificationEmail, type ContactNotificationData } from './contact-notification.ts'
 import { donationReceiptEmail, type DonationReceiptData } from './donation-receipt.ts'
 import { donationReceivedEmail, type DonationReceivedData } from './donation-received.ts'
@@ -20,6 +25,7 @@ import { refundNoticeEmail, type RefundNoticeData } from './refund-notice.ts'
 import { signInCodeEmail, type SignInCodeData } from './sign-in-code.ts'
 import { signupConfirmTipsEmail, type SignupConfirmTipsData } from './signup-confirm-tips.ts'
 import { signupWelcomeEmail, type SignupWelcomeData } from './signup-welcome.ts'
+import { teamMessageEmail, type TeamMessageData } from './team-message.ts'
 
 /** Every email template, by the name stored in `emails.template`. */
 export const emailTemplates = {
@@ -44,6 +50,12 @@ export const emailTemplates = {
 	'refund-confirmation': refundConfirmationEmail,
 	'refund-notice': refundNoticeEmail,
 	'event-message': eventMessageEmail,
+	'team-message': teamMessageEmail,
+	'event-joined': eventJoinedEmail,
+	'event-reminder': eventReminderEmail,
+	'event-thank-you': eventThankYouEmail,
+	'event-last-push': eventLastPushEmail,
+	'team-member-joined': teamMemberJoinedEmail,
 } satisfies Record<string, (data: never, ctx: EmailContext) => RenderedEmail>
 
 export type EmailTemplateName = keyof typeof emailTemplates
@@ -69,6 +81,12 @@ export type EmailTemplateData = {
 	'refund-confirmation': RefundConfirmationData
 	'refund-notice': RefundNoticeData
 	'event-message': EventMessageData
+	'team-message': TeamMessageData
+	'event-joined': EventJoinedData
+	'event-reminder': EventReminderData
+	'event-thank-you': EventThankYouData
+	'event-last-push': EventLastPushData
+	'team-member-joined': TeamMemberJoinedData
 }
 
 export function isEmailTemplateName(name: string): name is EmailTemplateName {

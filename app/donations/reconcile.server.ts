@@ -1,9 +1,10 @@
 import { getEnv } from '#app/config/env.server.ts'
+import { REGISTRATION_FEE_PURPOSE } from '#app/events/registration-fees.server.ts'
 import { getStripe } from './stripe.server.ts'
 import { processStripeEvent } from './webhooks.server.ts'
 
 /**
- * Asks Stripe for the recent Checkout Sessions and refunds and feeds each
+ * Asks Stripe for the recent Checkout Sessions (gifts and registration fees) and refunds and feeds each
  * through the webhook's own handlers as a synthetic event. Movements are
  * unique per payment and per refund level, so running it any number of times
  * adds only what was missed.
@@ -22,7 +23,8 @@ export async function reconcileStripe(options: { days?: number } = {}) {
 	let refunds = 0
 	let recorded = 0
 	for await (const session of stripe.checkout.sessions.list({ created: { gte: since }, limit: 100 })) {
-		if (!session.metadata?.donation_id || session.status !== 'complete') continue
+		const ours = session.metadata?.donation_id || session.metadata?.purpose === REGISTRATION_FEE_PURPOSE
+		if (!ours || session.status !== 'complete') continue
 		sessions++
 		// A completed session is handled as Stripe's own completion event would be.
 		const result = await processStripeEvent({

@@ -9,6 +9,12 @@ import { disputes, donations, moneyMovements, stripeEvents, type DisputeStatus, 
 
 type StripeEventRow = typeof stripeEvents.$inferSelect
 import { movementCurrencyProblem, recordMovement, refreshDonationStatus } from './ledger.server.ts'
+import {
+	isKnownFeePayment,
+	isRegistrationFee,
+	recordFeeRefunded,
+	recordFeeSessionPayment,
+} from '#app/events/registration-fees.server.ts'
 import { afterMoneyMoved } from './money-moved.server.ts'
 import { campaignAndOwner, queueDonationEmails, queueRefundEmails, type CampaignAndOwner } from './receipts.server.ts'
 import { constructWebhookEvent } from './stripe.server.ts'
@@ -122,22 +128,28 @@ async function applyEvent(tx: Tx, event: StripeEventEnvelope): Promise<Outcome> 
 	switch (event.type) {
 		case 'checkout.session.completed':
 			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) =>
-				recordCheckoutCompleted(tx, session),
+				isRegistrationFee(session)
+					? recordFeePaid(tx, session, session.payment_status === 'paid')
+					: recordCheckoutCompleted(tx, session),
 			)
 		case 'checkout.session.async_payment_succeeded':
 			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) =>
-				recordAsyncPaymentSucceeded(tx, session),
+				isRegistrationFee(session) ? recordFeePaid(tx, session, true) : recordAsyncPaymentSucceeded(tx, session),
 			)
 		case 'checkout.session.async_payment_failed':
 			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) =>
-				recordAsyncPaymentFailed(tx, session),
+				isRegistrationFee(session)
+					? Promise.resolve({ outcome: 'processed' as const, note: 'fee payment failed; the fee is still to pay' })
+					: recordAsyncPaymentFailed(tx, session),
 			)
 		case 'checkout.session.expired':
 			return withObject(event, checkoutSessionObject, 'Checkout Session', (session) =>
-				recordCheckoutExpired(tx, session),
+				isRegistrationFee(session)
+					? Promise.resolve({ outcome: 'ignored' as const, note: 'expired fee session' })
+					: recordCheckoutExpired(tx, session),
 			)
 		case 'charge.refunded':
-			return withObject(event, chargeObject, 'charge', (charge) => recordChargeRefunded(tx, charge))
+			return withObject(event, chargeObject, 'charge', (charge) => recordRefund(tx, charge))
 		case 'charge.dispute.created':
 		case 'charge.dispute.updated':
 		case 'charge.dispute.closed':
@@ -149,6 +161,30 @@ async function applyEvent(tx: Tx, event: StripeEventEnvelope): Promise<Outcome> 
 		default:
 			return { outcome: 'ignored' }
 	}
+}
+
+/**
+ * A registration fee's payment: recorded on the registration only (never in
+ * the money record), then any refund that arrived before it is applied.
+ */
+async function recordFeePaid(tx: Tx, session: CheckoutSessionObject, settled: boolean): Promise<Outcome> {
+	await lockPayment(tx, session.payment_intent)
+	const result = await recordFeeSessionPayment(tx, session, settled)
+	if (result.outcome === 'processed' && session.payment_intent)
+		await replayDeferredEvents(tx, await deferredEvents(tx, session.payment_intent))
+	return result
+}
+
+/**
+ * A refund of a registration fee (marked so, or of a fee payment we know) is
+ * the registration's; any other is a donation's. Decided under the payment's
+ * lock, so a fee payment being recorded now is seen.
+ */
+async function recordRefund(tx: Tx, charge: ChargeObject): Promise<Outcome> {
+	await lockPayment(tx, charge.payment_intent)
+	if (isRegistrationFee(charge) || (await isKnownFeePayment(tx, charge.payment_intent)))
+		return recordFeeRefunded(tx, charge)
+	return recordChargeRefunded(tx, charge)
 }
 
 /**

@@ -277,7 +277,12 @@ async function stillWanted(
 		case 'campaign-last-days':
 			return { send: isTakingGifts(campaign, now), data }
 		case 'campaign-ended':
+		case 'event-thank-you':
 			return { send: campaign.status === 'active' || campaign.status === 'ended', data }
+		case 'event-reminder':
+			return { send: campaign.status === 'active', data }
+		case 'event-last-push':
+			return { send: isTakingGifts(campaign, now), data }
 		default:
 			return { send: true }
 	}

@@ -10,6 +10,7 @@ import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, eventRegistrations, events, people, teams, type Event, type Person } from '#db/schema.ts'
 import { createTeam, listEventTeams, teamNameTaken } from './events.server.ts'
+import { queueEventJoinEmails } from './event-emails.server.ts'
 import { eventGiftsCloseOn, eventKinds, eventWhen } from './kinds.ts'
 
 /** Fundraise alone, start a team (and captain it), or join a team of the event. */
@@ -135,7 +136,10 @@ export async function joinEventInTransaction(
 		.set({ participantCount: sql`${events.participantCount} + 1` })
 		.where(eq(events.id, event.id))
 	// A live page gets the coaching emails every published page gets (a fee-paying one when it goes live).
-	if (!awaitingFee && options.coachingEmails !== false) await startCampaignSequence(tx, page!.id)
+	if (!awaitingFee && options.coachingEmails !== false) {
+		await startCampaignSequence(tx, page!.id)
+		await queueEventJoinEmails(tx, page!.id)
+	}
 	return { id: page!.id }
 }
 

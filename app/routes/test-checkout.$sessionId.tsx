@@ -1,4 +1,3 @@
-import { campaignPath } from '#app/campaigns/urls.ts'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { getCharity } from '#app/config/charity.server.ts'
@@ -10,15 +9,12 @@ import { formatMoney } from '#app/utils/money.ts'
 export async function loader({ params }: LoaderFunctionArgs) {
 	const checkout = await getTestCheckout(params.sessionId ?? '')
 	if (!checkout) throw data({ error: 'There is no test checkout here.' }, { status: 404 })
-	const { donation } = checkout
-	const charity = getCharity()
 	return {
-		title: checkout.title,
-		slug: checkout.slug,
-		donationId: donation.id,
-		status: donation.status,
-		total: formatMoney(donation.amountMinor + donation.coverFeeMinor, donation.currency, charity.locale),
-		email: donation.donorEmail,
+		what: checkout.what,
+		open: checkout.open,
+		cancelTo: checkout.cancelTo,
+		total: formatMoney(checkout.amountMinor, checkout.currency, getCharity().locale),
+		email: checkout.email,
 	}
 }
 
@@ -32,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!result.ok) throw data({ error: 'There is no test checkout here.' }, { status: 404 })
 	if (result.declined)
 		return data({ error: 'Your card was declined. Choose another outcome to try again.' }, { status: 402 })
-	return redirect(campaignPath(result.slug, 'thank-you', { session_id: sessionId }), 303)
+	return redirect(result.doneTo, 303)
 }
 
 export const meta: MetaFunction = () => [
@@ -41,7 +37,7 @@ export const meta: MetaFunction = () => [
 ]
 
 export default function TestCheckout() {
-	const { title, slug, donationId, status, total, email } = useLoaderData<typeof loader>()
+	const { what, open, cancelTo, total, email } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	return (
@@ -56,14 +52,14 @@ export default function TestCheckout() {
 					events to the same webhook that real Stripe uses.
 				</p>
 				<dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-xl bg-white p-5 shadow-sm">
-					<dt className="font-semibold">Donation to</dt>
-					<dd>{title}</dd>
+					<dt className="font-semibold">Paying for</dt>
+					<dd>{what}</dd>
 					<dt className="font-semibold">Total</dt>
 					<dd data-testid="checkout-total">{total}</dd>
 					<dt className="font-semibold">Email</dt>
 					<dd>{email}</dd>
 				</dl>
-				{status !== 'pending' ? (
+				{!open ? (
 					<p className="mt-4 rounded-md bg-brand-light p-3">This checkout has already been completed.</p>
 				) : (
 					<Form method="post" className="mt-6 space-y-4 rounded-xl bg-white p-5 shadow-sm">
@@ -100,7 +96,7 @@ export default function TestCheckout() {
 					</Form>
 				)}
 				<p className="mt-6">
-					<Link to={campaignPath(slug, 'donate', { cancelled: donationId })} className="text-brand underline">
+					<Link to={cancelTo} className="text-brand underline">
 						Cancel and go back
 					</Link>
 				</p>

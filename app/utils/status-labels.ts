@@ -1,4 +1,12 @@
-import type { CampaignStatus, DisputeStatus, DonationStatus, emailStatus, EventState, PersonRole } from '#db/schema.ts'
+import type {
+	CampaignStatus,
+	DisputeStatus,
+	DonationStatus,
+	emailStatus,
+	EventRegistration,
+	EventState,
+	PersonRole,
+} from '#db/schema.ts'
 
 /**
  * The words people read for each status, in one place, so the dashboard, the
@@ -25,6 +33,13 @@ export const donationStatusLabels: Record<DonationStatus, string> = {
 	disputed: 'Disputed by the donor’s bank',
 	dispute_lost: 'Lost to a bank dispute',
 	dispute_won: 'Dispute won',
+}
+
+export const registrationStatusLabels: Record<EventRegistration['status'], string> = {
+	free: 'No fee',
+	awaiting_fee: 'Fee not paid yet',
+	paid: 'Fee paid',
+	fee_refunded: 'Fee refunded',
 }
 
 /** Statuses of a gift that was counted and then (partly) taken back, or might be. */

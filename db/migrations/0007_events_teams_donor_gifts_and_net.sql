@@ -13,6 +13,8 @@ CREATE TABLE "event_registrations" (
 	"stripe_checkout_session_id" text,
 	"stripe_payment_intent_id" text,
 	"fee_paid_at" timestamp with time zone,
+	"fee_refunded_minor" bigint DEFAULT 0 NOT NULL,
+	"fee_refunded_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "event_registrations_campaign_id_unique" UNIQUE("campaign_id"),
 	CONSTRAINT "event_registrations_stripe_checkout_session_id_unique" UNIQUE("stripe_checkout_session_id"),

@@ -19,7 +19,7 @@ type StandInSession = {
 	amount_total: number
 	currency?: string
 	customer_email?: string
-	metadata: { donation_id?: string; campaign_id?: string }
+	metadata: Record<string, string>
 	payment_intent: string | null
 	payment_status: 'unpaid' | 'paid'
 	status: 'open' | 'complete'
@@ -35,6 +35,7 @@ type StandInCharge = {
 	currency?: string
 	payment_intent: string | null
 	refunded: boolean
+	metadata: Record<string, string>
 }
 type StandInRefund = {
 	id: string
@@ -45,12 +46,22 @@ type StandInRefund = {
 	created: number
 }
 
+/** The fields the SDK sent as `name[key]`, as one object (Stripe's metadata encoding). */
+function bracketed(form: Record<string, string>, name: string) {
+	const prefix = `${name}[`
+	return Object.fromEntries(
+		Object.entries(form)
+			.filter(([key]) => key.startsWith(prefix) && key.endsWith(']'))
+			.map(([key, value]) => [key.slice(prefix.length, -1), value]),
+	)
+}
+
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`
 
 /**
  * A local HTTP server speaking the slice of Stripe's API the app uses, so
  * tests drive the real `stripe` SDK: Checkout Sessions (create with
- * idempotency keys, list), refunds (list) and charges (retrieve).
+ * idempotency keys, list), refunds (create with idempotency keys, list) and charges (retrieve).
  */
 export async function startStripeStandIn() {
 	const requests: RecordedStripeRequest[] = []
@@ -58,6 +69,36 @@ export async function startStripeStandIn() {
 	const byIdempotencyKey = new Map<string, StandInSession>()
 	const charges = new Map<string, StandInCharge>()
 	const refunds: StandInRefund[] = []
+	const refundsByIdempotencyKey = new Map<string, StandInRefund>()
+
+	/** Stripe's side of a refund on a completed session's payment. */
+	function refundSession(sessionId: string, amount: number) {
+		const session = sessions.get(sessionId)!
+		const chargeId = `ch_for_${session.payment_intent}`
+		const existing = charges.get(chargeId)
+		const charge: StandInCharge = existing ?? {
+			id: chargeId,
+			object: 'charge',
+			amount: session.amount_total,
+			amount_refunded: 0,
+			currency: session.currency,
+			payment_intent: session.payment_intent,
+			refunded: false,
+			metadata: session.metadata,
+		}
+		charge.amount_refunded += amount
+		charge.refunded = charge.amount_refunded >= charge.amount
+		charges.set(chargeId, charge)
+		refunds.push({
+			id: id('re'),
+			object: 'refund',
+			amount,
+			charge: chargeId,
+			status: 'succeeded',
+			created: Math.floor(Date.now() / 1000),
+		})
+		return { ...charge }
+	}
 
 	const list = (data: unknown[], url: string) => ({ object: 'list', data, has_more: false, url })
 	const server = http.createServer((req, res) => {
@@ -87,7 +128,7 @@ export async function startStripeStandIn() {
 						Number(form['line_items[0][price_data][unit_amount]']) * Number(form['line_items[0][quantity]'] ?? 1),
 					currency: form['line_items[0][price_data][currency]'],
 					customer_email: form.customer_email,
-					metadata: { donation_id: form['metadata[donation_id]'], campaign_id: form['metadata[campaign_id]'] },
+					metadata: bracketed(form, 'metadata'),
 					payment_intent: null,
 					payment_status: 'unpaid',
 					status: 'open',
@@ -102,6 +143,17 @@ export async function startStripeStandIn() {
 			if (req.method === 'GET' && url.pathname === '/v1/checkout/sessions')
 				return send(200, list([...sessions.values()], url.pathname))
 			if (req.method === 'GET' && url.pathname === '/v1/refunds') return send(200, list(refunds, url.pathname))
+			if (req.method === 'POST' && url.pathname === '/v1/refunds') {
+				const key = String(req.headers['idempotency-key'] ?? '')
+				const known = key ? refundsByIdempotencyKey.get(key) : undefined
+				if (known) return send(200, known)
+				const session = [...sessions.values()].find((s) => s.payment_intent && s.payment_intent === form.payment_intent)
+				if (!session) return send(400, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } })
+				const charge = refundSession(session.id, Number(form.amount ?? session.amount_total))
+				const refund = refunds.at(-1)!
+				if (key) refundsByIdempotencyKey.set(key, refund)
+				return send(200, { ...refund, payment_intent: charge.payment_intent, metadata: bracketed(form, 'metadata') })
+			}
 			const charge = /^\/v1\/charges\/([^/]+)$/.exec(url.pathname)
 			if (req.method === 'GET' && charge) {
 				const found = charges.get(charge[1]!)
@@ -130,32 +182,9 @@ export async function startStripeStandIn() {
 			return session
 		},
 		/** Stripe's side of a refund on a completed session's payment. */
-		refund(sessionId: string, amount: number) {
-			const session = sessions.get(sessionId)!
-			const chargeId = `ch_for_${session.payment_intent}`
-			const existing = charges.get(chargeId)
-			const charge: StandInCharge = existing ?? {
-				id: chargeId,
-				object: 'charge',
-				amount: session.amount_total,
-				amount_refunded: 0,
-				currency: session.currency,
-				payment_intent: session.payment_intent,
-				refunded: false,
-			}
-			charge.amount_refunded += amount
-			charge.refunded = charge.amount_refunded >= charge.amount
-			charges.set(chargeId, charge)
-			refunds.push({
-				id: id('re'),
-				object: 'refund',
-				amount,
-				charge: chargeId,
-				status: 'succeeded',
-				created: Math.floor(Date.now() / 1000),
-			})
-			return { ...charge }
-		},
+		refund: refundSession,
+		/** The charges Stripe holds (with their cumulative refunds), by id. */
+		charges,
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	}
 }

@@ -40,11 +40,19 @@ export function ParticipantPanel({
 			{panel.awaitingFee ? (
 				<ActionNotice tone="warn" className="mt-3">
 					Awaiting registration fee: your page stays a draft, seen only by you, until the{' '}
-					{money(panel.awaitingFee.feeMinor)} registration fee is paid.
+					{money(panel.awaitingFee.feeMinor)} registration fee is paid.{' '}
+					<Link to={`${eventPath(panel.eventSlug)}/fee`} className="font-semibold underline">
+						Pay the registration fee
+					</Link>
 				</ActionNotice>
 			) : null}
 			{panel.isCaptain ? (
-				<p className="mt-3">You captain your team, so you stay with it.</p>
+				<p className="mt-3">
+					You captain your team, so you stay with it.{' '}
+					<Link to={`/dashboard/team/${panel.teamId}`} className="font-semibold underline">
+						Your team dashboard
+					</Link>
+				</p>
 			) : (
 				<Form method="post" className="mt-3 flex flex-wrap items-end gap-3">
 					<input type="hidden" name="intent" value="change-team" />
