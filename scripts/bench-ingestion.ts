@@ -69,10 +69,10 @@ export async function seedPendingGifts(
 }
 
 /** `count` published campaigns like `slug` (same owner and currency, a goal out of reach), for the spread-out row. */
-export async function copyCampaigns(sql: postgres.Sql, slug: string, count: number) {
+export async function copyCampaigns(sql: postgres.Sql, slug: string, count: number, label = 'bench') {
 	const rows = await sql<{ id: string }[]>`
 		insert into campaigns (owner_id, kind, slug, title, story, goal_minor, currency, status, published_at)
-		select owner_id, kind, slug || '-bench-' || g, title || ' ' || g, story, 100000000, currency, 'active', now()
+		select owner_id, kind, slug || '-' || ${label} || '-' || g, title || ' ' || g, story, 100000000, currency, 'active', now()
 		from campaigns, generate_series(1, ${count}) g where slug = ${slug}
 		returning id`
 	return rows.map((r) => r.id)

@@ -295,13 +295,31 @@ if (database && process.env.DATABASE_URL) {
 		{ id: string; currency: string }[]
 	>`select id, currency from campaigns where slug = 'amara-turns-30'`
 	const spread = await copyCampaigns(sql, 'amara-turns-30', 100)
+	// 100 participants' pages of the demo event, spread over its teams: every gift also moves the
+	// event's and a team's totals, which must not serialise the pages (issue #11: within 1.5× of `spread`).
+	const inEvent = await copyCampaigns(sql, 'amara-turns-30', 100, 'event')
+	const [event] = await sql<{ id: string }[]>`select id from events order by created_at limit 1`
+	await sql`
+		update campaigns c set event_id = ${event!.id}, team_id = t.id
+		from (select id, row_number() over (order by id) - 1 as n from teams where event_id = ${event!.id}) t,
+			(select id, row_number() over (order by id) - 1 as n from campaigns where id = any(${sql.array(inEvent)}::uuid[])) p
+		where c.id = p.id and t.n = p.n % (select count(*) from teams where event_id = ${event!.id})`
+	const eventTotal = async () =>
+		Number(
+			(
+				await sql<{ raised: string }[]>`select coalesce(sum(raised_minor), 0)::text as raised
+				from event_total_shards where event_id = ${event!.id}`
+			)[0]!.raised,
+		)
 	const checks: string[] = []
 	for (const [name, campaignIds, label] of [
 		['webhook ingestion, one campaign', [one!.id], 'one'],
 		['webhook ingestion, 100 campaigns', spread, 'spread'],
+		['webhook ingestion, 100 pages of one event', inEvent, 'event'],
 	] as const) {
 		const gifts = await seedPendingGifts(sql, [...campaignIds], events, 1500, label)
 		const before = await campaignTotals(sql, [...campaignIds])
+		const eventBefore = await eventTotal()
 		const signed = gifts.map((gift) => signedCompletion(gift, one!.currency, benchWebhookSecret))
 		const unanswered = new Set<number>()
 		const deliver = async (i: number) => {
@@ -320,6 +338,11 @@ if (database && process.env.DATABASE_URL) {
 		for (let round = 0; round < 10 && unanswered.size > 0; round++) for (const i of [...unanswered]) await deliver(i)
 		row.note = `${((row.perSecond / pgbench.tps) * 100).toFixed(1)} % of pgbench -N${row.failures ? `; failures redelivered until acknowledged` : ''}`
 		const problems = await ingestionProblems(sql, gifts, before)
+		if (label === 'event') {
+			const moved = (await eventTotal()) - eventBefore
+			const expected = gifts.reduce((sum, g) => sum + g.amountMinor, 0)
+			if (moved !== expected) problems.push(`event total moved by ${moved}, expected ${expected}`)
+		}
 		checks.push(`${name}: ${problems.length === 0 ? `totals exact (${gifts.length} gifts)` : problems.join('; ')}`)
 	}
 	await sql.end()
