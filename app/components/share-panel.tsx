@@ -6,8 +6,21 @@ import { campaignPath } from '#app/campaigns/urls.ts'
  * without React: copy puts the link on the clipboard, and the share button
  * (shown only where the browser has a share sheet) opens the phone's own.
  */
-export function SharePanel({ url, title, slug }: { url: string; title: string; slug: string }) {
-	const text = `Please support my fundraiser: ${title}`
+export function SharePanel({
+	url,
+	title,
+	slug,
+	heading = 'Share this fundraiser',
+	text = `Please support my fundraiser: ${title}`,
+}: {
+	url: string
+	title: string
+	slug: string
+	/** What is shared, for the heading (an event's and a team's page share themselves, not "my fundraiser"). */
+	heading?: string
+	/** The message the share links start with. */
+	text?: string
+}) {
 	const links = [
 		{
 			label: 'Email',
@@ -24,7 +37,7 @@ export function SharePanel({ url, title, slug }: { url: string; title: string; s
 	return (
 		<section aria-labelledby="share-heading" className="rounded-xl border border-stone-200 p-6">
 			<h2 id="share-heading" className="text-xl font-bold">
-				Share this fundraiser
+				{heading}
 			</h2>
 			<label htmlFor="share-url" className="mt-3 block text-sm font-semibold">
 				Short link

@@ -117,7 +117,15 @@ export default function EventPage() {
 					</div>
 				</div>
 				<div className="min-w-0 space-y-6 lg:col-start-3 lg:row-start-2">
-					{d.giftPage ? <SharePanel url={d.url} title={event.name} slug={d.giftPage.slug} /> : null}
+					{d.giftPage ? (
+						<SharePanel
+							url={d.url}
+							title={event.name}
+							slug={d.giftPage.slug}
+							heading="Share this event"
+							text={`Please support ${event.name}, fundraising to stop trafficking:`}
+						/>
+					) : null}
 					<RecentEventGifts
 						eventSlug={event.slug}
 						gifts={d.recentGifts}

@@ -92,7 +92,13 @@ export default function TeamPage() {
 					)}
 				</section>
 				<div className="min-w-0 lg:col-start-3 lg:row-start-2">
-					<SharePanel url={d.url} title={`${team.name} · ${event.name}`} slug={d.giftPage.slug} />
+					<SharePanel
+						url={d.url}
+						title={`${team.name} · ${event.name}`}
+						slug={d.giftPage.slug}
+						heading="Share this team"
+						text={`Please support ${team.name} at ${event.name}:`}
+					/>
 				</div>
 			</div>
 		</article>

@@ -238,6 +238,9 @@ describe('joining an event', () => {
 		const teamPage = await (await app.get(`/e/${event.slug}/t/cold-feet`)).text()
 		expect(textOf(teamPage)).toContain('Captain: Cora Tester')
 		expect(textOf(teamPage)).toMatch(/Members.*Cora Tester.*Dara Tester/)
+		// A team's page is shared as the team, not as someone's own fundraiser.
+		expect(textOf(teamPage)).toContain('Share this team')
+		expect(textOf(teamPage)).not.toContain('Share this fundraiser')
 	})
 
 	test('one page per person per event: a second join is refused, and a resent form creates nothing twice', async () => {
@@ -423,6 +426,7 @@ describe('event and team money', () => {
 		const page = textOf(await (await app.get(`/e/${event.slug}`)).text())
 		expect(page).toContain('£82 raised of £10,000 goal')
 		expect(page).toMatch(/3 participants 2 teams 5 donors/)
+		expect(page).toContain('Share this event')
 		expect(page).toMatch(/Top fundraisers 1 Quin Tester Seals £40 2 Rex Tester Seals £20 3 Pia Tester Walruses £10/)
 		const rexPage = textOf(await (await app.get(`/f/${rex.page.slug}`)).text())
 		expect(rexPage).toContain(`Taking part in ${event.name}`)
