@@ -1,4 +1,5 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm'
+import { type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core'
 import { type DbOrTx, type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import {
@@ -141,6 +142,38 @@ export type RollupDrift = {
 }
 
 /**
+ * The events (or teams) whose shard sums differ from the movements stamped
+ * with them: net per donation, then raised and donors per scope, against the
+ * shards' sums. One query shape for both scopes, so the two checks cannot drift apart.
+ */
+function rollupDriftSql(scope: {
+	movementScope: AnyPgColumn
+	shardScope: AnyPgColumn
+	shards: PgTable
+	raised: AnyPgColumn
+	donors: AnyPgColumn
+	scopes: typeof events | typeof teams
+}) {
+	return sql`
+		with per_donation as (
+			select ${scope.movementScope} as scope_id, ${moneyMovements.donationId} as donation_id, sum(${moneyMovements.amountMinor}) as net
+			from ${moneyMovements} where ${scope.movementScope} is not null
+			group by 1, 2
+		), ledger as (
+			select scope_id, sum(net) as raised, count(*) filter (where donation_id is not null and net > 0) as donors
+			from per_donation group by 1
+		), stored as (
+			select ${scope.shardScope} as scope_id, sum(${scope.raised}) as raised, sum(${scope.donors}) as donors
+			from ${scope.shards} group by 1
+		)
+		select x.id, x.slug,
+			coalesce(s.raised, 0)::bigint as stored_raised, coalesce(l.raised, 0)::bigint as ledger_raised,
+			coalesce(s.donors, 0)::int as stored_donors, coalesce(l.donors, 0)::int as ledger_donors
+		from ${scope.scopes} x left join ledger l on l.scope_id = x.id left join stored s on s.scope_id = x.id
+		where coalesce(s.raised, 0) <> coalesce(l.raised, 0) or coalesce(s.donors, 0) <> coalesce(l.donors, 0)`
+}
+
+/**
  * Every event and team whose shard sums differ from the movements stamped
  * with it (should be none): grouped passes over the stamped movements, per
  * donation then per event or team, as findMoneyDrift does for pages.
@@ -150,40 +183,26 @@ export async function findRollupDrift(): Promise<{
 	checkedTeams: number
 	drift: RollupDrift[]
 }> {
-	const eventRows = await db().execute<Record<string, unknown>>(sql`
-		with per_donation as (
-			select ${moneyMovements.eventId} as scope_id, ${moneyMovements.donationId} as donation_id, sum(${moneyMovements.amountMinor}) as net
-			from ${moneyMovements} where ${moneyMovements.eventId} is not null
-			group by 1, 2
-		), ledger as (
-			select scope_id, sum(net) as raised, count(*) filter (where donation_id is not null and net > 0) as donors
-			from per_donation group by 1
-		), stored as (
-			select ${eventTotalShards.eventId} as scope_id, sum(${eventTotalShards.raisedMinor}) as raised, sum(${eventTotalShards.donorCount}) as donors
-			from ${eventTotalShards} group by 1
-		)
-		select e.id, e.slug,
-			coalesce(s.raised, 0)::bigint as stored_raised, coalesce(l.raised, 0)::bigint as ledger_raised,
-			coalesce(s.donors, 0)::int as stored_donors, coalesce(l.donors, 0)::int as ledger_donors
-		from ${events} e left join ledger l on l.scope_id = e.id left join stored s on s.scope_id = e.id
-		where coalesce(s.raised, 0) <> coalesce(l.raised, 0) or coalesce(s.donors, 0) <> coalesce(l.donors, 0)`)
-	const teamRows = await db().execute<Record<string, unknown>>(sql`
-		with per_donation as (
-			select ${moneyMovements.teamId} as scope_id, ${moneyMovements.donationId} as donation_id, sum(${moneyMovements.amountMinor}) as net
-			from ${moneyMovements} where ${moneyMovements.teamId} is not null
-			group by 1, 2
-		), ledger as (
-			select scope_id, sum(net) as raised, count(*) filter (where donation_id is not null and net > 0) as donors
-			from per_donation group by 1
-		), stored as (
-			select ${teamTotalShards.teamId} as scope_id, sum(${teamTotalShards.raisedMinor}) as raised, sum(${teamTotalShards.donorCount}) as donors
-			from ${teamTotalShards} group by 1
-		)
-		select t.id, t.slug,
-			coalesce(s.raised, 0)::bigint as stored_raised, coalesce(l.raised, 0)::bigint as ledger_raised,
-			coalesce(s.donors, 0)::int as stored_donors, coalesce(l.donors, 0)::int as ledger_donors
-		from ${teams} t left join ledger l on l.scope_id = t.id left join stored s on s.scope_id = t.id
-		where coalesce(s.raised, 0) <> coalesce(l.raised, 0) or coalesce(s.donors, 0) <> coalesce(l.donors, 0)`)
+	const eventRows = await db().execute<Record<string, unknown>>(
+		rollupDriftSql({
+			movementScope: moneyMovements.eventId,
+			shardScope: eventTotalShards.eventId,
+			shards: eventTotalShards,
+			raised: eventTotalShards.raisedMinor,
+			donors: eventTotalShards.donorCount,
+			scopes: events,
+		}),
+	)
+	const teamRows = await db().execute<Record<string, unknown>>(
+		rollupDriftSql({
+			movementScope: moneyMovements.teamId,
+			shardScope: teamTotalShards.teamId,
+			shards: teamTotalShards,
+			raised: teamTotalShards.raisedMinor,
+			donors: teamTotalShards.donorCount,
+			scopes: teams,
+		}),
+	)
 	const [counts] = await db()
 		.select({
 			events: sql<number>`(select count(*) from ${events})::int`.mapWith(Number),
