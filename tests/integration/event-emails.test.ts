@@ -6,12 +6,13 @@ import { getEnv } from '#app/config/env.server.ts'
 import { releaseDueEmails } from '#app/email/sequences.server.ts'
 import { unsubscribe } from '#app/email/preferences.server.ts'
 import { queueEventJoinEmails } from '#app/events/event-emails.server.ts'
-import { createEvent, type NewEventInput } from '#app/events/events.server.ts'
+import { type NewEventInput } from '#app/events/events.server.ts'
 import { db } from '#db/index.server.ts'
 import { createPerson } from '#db/factories.server.ts'
 import { campaigns, emails, eventRegistrations, teams, type Event, type Person } from '#db/schema.ts'
 import { emailTemplates, type EmailTemplateData } from '#emails/index.ts'
 import Stripe from 'stripe'
+import { createOpenEvent } from '#tests/support/events.ts'
 import { startHttpApp, withFormToken } from '#tests/support/http-app.ts'
 
 const day = 86_400_000
@@ -28,24 +29,7 @@ afterAll(async () => {
 })
 
 async function newEvent(overrides: Partial<NewEventInput> = {}) {
-	return createEvent(
-		{
-			slug: `dip-${randomBytes(4).toString('hex')}`,
-			name: 'Polar Dip 2027',
-			kind: 'polar_dip',
-			startsAt: new Date(Date.now() + 30 * day),
-			place: 'Portobello Beach',
-			description: 'Run into the sea.',
-			goalMinor: 1_000_000,
-			suggestedGoalMinor: 25_000,
-			currency: 'GBP',
-			registrationOpensAt: new Date(Date.now() - day),
-			registrationClosesAt: new Date(Date.now() + 20 * day),
-			state: 'open',
-			...overrides,
-		},
-		staff,
-	)
+	return createOpenEvent(staff, { name: 'Polar Dip 2027', description: 'Run into the sea.', ...overrides })
 }
 
 beforeEach(async () => {

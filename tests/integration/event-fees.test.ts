@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { getEnv } from '#app/config/env.server.ts'
 import { findMoneyDrift } from '#app/donations/ledger.server.ts'
 import { reconcileStripe } from '#app/donations/reconcile.server.ts'
-import { createEvent } from '#app/events/events.server.ts'
 import { readEventTotals } from '#app/events/totals.server.ts'
 import { db } from '#db/index.server.ts'
 import { createPerson } from '#db/factories.server.ts'
@@ -21,12 +20,12 @@ import {
 	type Person,
 } from '#db/schema.ts'
 import { resetTestEnv } from '#tests/support/env.ts'
+import { createOpenEvent } from '#tests/support/events.ts'
 import { startHttpApp, withFormToken } from '#tests/support/http-app.ts'
 import { seededShuffle, shuffleSeed } from '#tests/support/seeded-shuffle.ts'
 import { startStripeStandIn } from '#tests/support/stripe-standin.ts'
 
 const stripeSdk = new Stripe('sk_test_signing_only')
-const day = 86_400_000
 const FEE = 1500
 let app: Awaited<ReturnType<typeof startHttpApp>>
 let staff: Person
@@ -64,24 +63,7 @@ async function withStripe() {
 }
 
 async function feeEvent(): Promise<Event> {
-	return createEvent(
-		{
-			slug: rid('dip').replace('_', '-').toLowerCase(),
-			name: `Polar Dip ${randomBytes(3).toString('hex')}`,
-			kind: 'polar_dip',
-			startsAt: new Date(Date.now() + 30 * day),
-			place: 'Portobello Beach',
-			description: 'Run into the **sea**.',
-			goalMinor: 1_000_000,
-			suggestedGoalMinor: 25_000,
-			currency: 'GBP',
-			registrationOpensAt: new Date(Date.now() - day),
-			registrationClosesAt: new Date(Date.now() + 20 * day),
-			registrationFeeMinor: FEE,
-			state: 'open',
-		},
-		staff,
-	)
+	return createOpenEvent(staff, { registrationFeeMinor: FEE })
 }
 
 /** A supporter signs in and joins the fee-paying event through the join form. */

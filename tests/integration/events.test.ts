@@ -6,7 +6,7 @@ import { getEnv } from '#app/config/env.server.ts'
 import { startDonation } from '#app/donations/donate.server.ts'
 import { findMoneyDrift } from '#app/donations/ledger.server.ts'
 import { listRecentEventGifts, listTopFundraisers, listTopTeams, readTeamTotal } from '#app/events/boards.server.ts'
-import { createEvent, getTeam, type NewEventInput } from '#app/events/events.server.ts'
+import { getTeam, type NewEventInput } from '#app/events/events.server.ts'
 import { eventGiftsCloseOn } from '#app/events/kinds.ts'
 import { publishCampaign } from '#app/campaigns/manage.server.ts'
 import { readEventTotals } from '#app/events/totals.server.ts'
@@ -24,6 +24,7 @@ import {
 	type Person,
 } from '#db/schema.ts'
 import { seededShuffle, shuffleSeed } from '#tests/support/seeded-shuffle.ts'
+import { createOpenEvent } from '#tests/support/events.ts'
 import { startHttpApp, withFormToken } from '#tests/support/http-app.ts'
 
 const stripeSdk = new Stripe('sk_test_signing_only')
@@ -45,24 +46,7 @@ const rid = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`
 
 /** An open event, taking registrations now, with a fresh slug. */
 async function newEvent(overrides: Partial<NewEventInput> = {}): Promise<Event> {
-	return createEvent(
-		{
-			slug: rid('dip').replace('_', '-').toLowerCase(),
-			name: `Polar Dip ${randomBytes(3).toString('hex')}`,
-			kind: 'polar_dip',
-			startsAt: new Date(Date.now() + 30 * day),
-			place: 'Portobello Beach',
-			description: 'Run into the **sea**.',
-			goalMinor: 1_000_000,
-			suggestedGoalMinor: 25_000,
-			currency: 'GBP',
-			registrationOpensAt: new Date(Date.now() - day),
-			registrationClosesAt: new Date(Date.now() + 20 * day),
-			state: 'open',
-			...overrides,
-		},
-		staff,
-	)
+	return createOpenEvent(staff, overrides)
 }
 
 /** A supporter with a name, signed in through the real sign-in form. */

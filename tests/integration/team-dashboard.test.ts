@@ -2,13 +2,12 @@ import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { unsubscribe } from '#app/email/preferences.server.ts'
-import { createEvent } from '#app/events/events.server.ts'
 import { db } from '#db/index.server.ts'
 import { createPerson } from '#db/factories.server.ts'
 import { campaigns, emails, teams, type Event, type Person, type Team } from '#db/schema.ts'
+import { createOpenEvent } from '#tests/support/events.ts'
 import { startHttpApp, withFormToken } from '#tests/support/http-app.ts'
 
-const day = 86_400_000
 let app: Awaited<ReturnType<typeof startHttpApp>>
 let eventRow: Event
 let captain: { person: Person; cookie: string }
@@ -49,23 +48,7 @@ async function member(firstName: string) {
 
 beforeEach(async () => {
 	const staff = await createPerson(db(), { firstName: 'Sara', role: 'staff' })
-	eventRow = await createEvent(
-		{
-			slug: `dip-${randomBytes(4).toString('hex')}`,
-			name: 'Polar Dip 2027',
-			kind: 'polar_dip',
-			startsAt: new Date(Date.now() + 30 * day),
-			place: 'Portobello Beach',
-			description: 'Run into the sea.',
-			goalMinor: 1_000_000,
-			suggestedGoalMinor: 25_000,
-			currency: 'GBP',
-			registrationOpensAt: new Date(Date.now() - day),
-			registrationClosesAt: new Date(Date.now() + 20 * day),
-			state: 'open',
-		},
-		staff,
-	)
+	eventRow = await createOpenEvent(staff, { name: 'Polar Dip 2027', description: 'Run into the sea.' })
 	captain = await supporter('Cara')
 	const started = await app.postForm(
 		`/e/${eventRow.slug}/join`,
