@@ -108,9 +108,27 @@ export async function startCampaignSequence(tx: Tx, campaignId: string, now = ne
 	if (campaign.endsOn) await scheduleEndDateEmails(tx, campaignId, campaign.endsOn, now)
 }
 
+/**
+ * Whose end-of-campaign emails a page gets. A participant's page in an event
+ * closes when the event's gifts do, and the event's own emails cover that
+ * end (the thank-you the day after, the last push before gifts close), so it
+ * gets neither "last days" nor "ended" beside them. A team's or an event's
+ * gift page is not a person's fundraiser: it gets no personal-campaign
+ * coaching at all (no first-gift, milestone or end-date emails to the
+ * captain or the staff member who owns it).
+ */
+export function endEmailsAreTheEvents(campaign: { eventId: string | null }) {
+	return campaign.eventId !== null
+}
+
+/** Whether a page gets the personal-campaign coaching emails (a person's own page, in an event or not). */
+export function getsCampaignCoaching(campaign: { purpose: string }) {
+	return campaign.purpose === 'personal'
+}
+
 async function scheduleEndDateEmails(tx: Tx, campaignId: string, endsOn: string, now: Date) {
 	const found = await campaignEmailData(tx, campaignId)
-	if (!found) return
+	if (!found || endEmailsAreTheEvents(found.campaign)) return
 	const { owner, data } = found
 	const base = {
 		to: owner.email,
@@ -184,7 +202,8 @@ export async function endCampaignSequence(tx: Tx, campaignId: string, now = new 
 			),
 		)
 	const found = await campaignEmailData(tx, campaignId)
-	if (!found) return
+	// An event participant's page ended early hears from the event after it (the thank-you with their total).
+	if (!found || endEmailsAreTheEvents(found.campaign)) return
 	const [scheduled] = await tx
 		.select({ id: emails.id })
 		.from(emails)
@@ -230,7 +249,7 @@ export async function queueFundraisingMilestones(
 	)
 	if (!firstGift && crossed.length === 0) return
 	const found = await campaignEmailData(tx, campaignId)
-	if (!found || !isTakingGifts(found.campaign, new Date())) return
+	if (!found || !getsCampaignCoaching(found.campaign) || !isTakingGifts(found.campaign, new Date())) return
 	const { owner, data } = found
 	const base = { to: owner.email, personId: owner.id, campaignId, sequence: 'campaign', category: 'coaching' as const }
 	if (firstGift) {
@@ -271,12 +290,18 @@ async function stillWanted(
 	const found = await campaignEmailData(tx, email.campaignId)
 	if (!found) return { send: false }
 	const { campaign, data } = found
+	// Rows queued before these rules (or by any other path) are dropped when they come due.
+	if (email.sequence === 'campaign' && !getsCampaignCoaching(campaign)) return { send: false }
 	switch (email.template) {
 		case 'campaign-nudge':
 			return { send: isTakingGifts(campaign, now) && campaign.donorCount === 0, data }
 		case 'campaign-last-days':
-			return { send: isTakingGifts(campaign, now), data }
+			return { send: isTakingGifts(campaign, now) && !endEmailsAreTheEvents(campaign), data }
 		case 'campaign-ended':
+			return {
+				send: (campaign.status === 'active' || campaign.status === 'ended') && !endEmailsAreTheEvents(campaign),
+				data,
+			}
 		case 'event-thank-you':
 			return { send: campaign.status === 'active' || campaign.status === 'ended', data }
 		case 'event-reminder':

@@ -10,7 +10,7 @@ import { type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, eventRegistrations, events, people, teams, type Event, type Person } from '#db/schema.ts'
 import { createTeam, listEventTeams, teamNameTaken } from './events.server.ts'
-import { queueEventJoinEmails } from './event-emails.server.ts'
+import { queueCaptainNotice, queueEventJoinEmails } from './event-emails.server.ts'
 import { eventGiftsCloseOn, eventKinds, eventWhen } from './kinds.ts'
 
 /** Fundraise alone, start a team (and captain it), or join a team of the event. */
@@ -184,7 +184,10 @@ export async function getRegistration(eventId: string, personId: string) {
  * The participant moves their page to another team of the event, or out of
  * any team. Gifts already made stay with the team that got them (see
  * docs/events.md); the page's later gifts count for the new one. A captain
- * stays with the team they lead.
+ * stays with the team they lead. Moving a live page into a team tells its
+ * captain, as joining with it does (once per team and page, so moving out
+ * and back sends nothing more); a page still waiting for its fee tells the
+ * captain when the fee is paid.
  */
 export async function changeTeam(
 	campaignId: string,
@@ -193,7 +196,13 @@ export async function changeTeam(
 ): Promise<{ ok: true } | { ok: false; message: string }> {
 	return db().transaction(async (tx) => {
 		const [page] = await tx
-			.select({ id: campaigns.id, eventId: campaigns.eventId, teamId: campaigns.teamId, ownerId: campaigns.ownerId })
+			.select({
+				id: campaigns.id,
+				eventId: campaigns.eventId,
+				teamId: campaigns.teamId,
+				ownerId: campaigns.ownerId,
+				status: campaigns.status,
+			})
 			.from(campaigns)
 			.where(and(eq(campaigns.id, campaignId), eq(campaigns.purpose, 'personal')))
 			// The page's money lock: a gift being counted now finishes under the old team first.
@@ -220,6 +229,7 @@ export async function changeTeam(
 			.update(campaigns)
 			.set({ teamId, updatedAt: sql`now()` })
 			.where(eq(campaigns.id, campaignId))
+		if (teamId && page.status === 'active') await queueCaptainNotice(tx, teamId, campaignId, person)
 		return { ok: true }
 	})
 }

@@ -2,6 +2,7 @@ import { data } from '@remix-run/node'
 import { and, desc, eq, ne, sql } from 'drizzle-orm'
 import { slugify } from '#app/campaigns/slug.ts'
 import { renderStory } from '#app/campaigns/story.server.ts'
+import { rescheduleEventEmails } from '#app/events/event-emails.server.ts'
 import { createEvent, setEventState } from '#app/events/events.server.ts'
 import { eventGiftsCloseOn } from '#app/events/kinds.ts'
 import { createOnce } from '#app/utils/form-token.server.ts'
@@ -86,7 +87,8 @@ export type EventSaveResult = { ok: true } | { ok: false; field: 'capacity'; mes
  * it too), so a capacity is never set below the people who joined meanwhile.
  * The event's and its teams' gift pages follow its name, goal and closing
  * day; participants' pages that still close when the event's gifts close
- * follow a change of the date or of the days gifts stay open.
+ * follow a change of the date or of the days gifts stay open, and so do
+ * their reminders, thank-you and last push (rescheduleEventEmails).
  */
 export async function updateEventForStaff(
 	eventId: string,
@@ -131,6 +133,9 @@ export async function updateEventForStaff(
 				.update(campaigns)
 				.set({ endsOn: newClose })
 				.where(and(eq(campaigns.eventId, eventId), eq(campaigns.endsOn, oldClose), ne(campaigns.status, 'hidden')))
+		// Participants' timed emails follow the event: new times, and the new date, name and place in what they say.
+		const told: (keyof Event)[] = ['startsAt', 'timeZone', 'name', 'place', 'giftsOpenDaysAfterEnd']
+		if (told.some((key) => String(event[key]) !== String(saved![key]))) await rescheduleEventEmails(tx, saved!)
 		// The audit names what changed (not the values: the event's own row has them).
 		const changed: string[] = Object.keys(fields).filter(
 			(key) => String(event[key as keyof Event]) !== String(saved![key as keyof Event]),

@@ -45,6 +45,7 @@ export function StaffTable<Row>({
 	label,
 	minWidth,
 	small = false,
+	scrollHint = false,
 	className,
 	columns,
 	rows,
@@ -58,6 +59,8 @@ export function StaffTable<Row>({
 	minWidth: string
 	/** Smaller text, for tables with many columns. */
 	small?: boolean
+	/** Say on phones that the table scrolls sideways (see ScrollTable). */
+	scrollHint?: boolean
 	/** Spacing above the table (and above the empty sentence, unless `emptyClassName` says otherwise). */
 	className?: string
 	columns: readonly ReactNode[]
@@ -75,7 +78,7 @@ export function StaffTable<Row>({
 		)
 	}
 	return (
-		<ScrollTable label={label} className={className}>
+		<ScrollTable label={label} className={className} scrollHint={scrollHint}>
 			<table className={`w-full ${minWidth} text-left ${small ? 'text-sm' : 'text-[15px]'}`}>
 				<thead className="bg-sand">
 					<tr>

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { eventWhen } from '#app/events/kinds.ts'
-import { ScrollTable } from '#app/staff/staff-ui.tsx'
+import { StaffTable } from '#app/staff/staff-ui.tsx'
 import { formatMoney } from '#app/utils/money.ts'
 import { eventStateLabels } from '#app/utils/status-labels.ts'
 import { type EventState } from '#db/schema.ts'
@@ -23,45 +23,39 @@ const columns = ['Event', 'State', 'Date', 'Participants', 'Raised']
 
 /** The staff list of events: state, date (in the event's zone), participants and the ledger-derived total. */
 export function EventTable({ events, locale }: { events: EventTableRow[]; locale: string }) {
-	if (events.length === 0) return <p className="text-muted">No events yet. Create the first one.</p>
 	return (
-		<ScrollTable label="Events" scrollHint>
-			<table className="w-full min-w-[48rem] text-left text-[15px]">
-				<thead className="bg-sand">
-					<tr>
-						{columns.map((column) => (
-							<th key={column} scope="col" className="p-3">
-								{column}
-							</th>
-						))}
-					</tr>
-				</thead>
-				<tbody className="divide-y divide-stone-200">
-					{events.map((event) => (
-						<tr key={event.id} className="align-top">
-							<td className="p-3">
-								<Link to={`/staff/events/${event.id}`} className="font-semibold text-brand underline">
-									{event.name}
-								</Link>
-								{event.featured ? <span className="ml-2 text-sm text-muted">Featured</span> : null}
-							</td>
-							<td className="p-3">{eventStateLabels[event.state]}</td>
-							<td className="p-3">{eventWhen(event, locale)}</td>
-							<td className="p-3 tabular-nums">
-								{event.participantCount}
-								{event.capacity === null ? '' : ` of ${event.capacity}`}
-							</td>
-							<td className="p-3 tabular-nums">
-								{formatMoney(event.raisedMinor, event.currency, locale)}
-								<span className="text-muted">
-									{' '}
-									of {formatMoney(event.goalMinor, event.currency, locale, { wholeUnits: true })}
-								</span>
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</ScrollTable>
+		<StaffTable
+			label="Events"
+			minWidth="min-w-[48rem]"
+			scrollHint
+			columns={columns}
+			rows={events}
+			rowKey={(event) => event.id}
+			empty="No events yet. Create the first one."
+		>
+			{(event) => (
+				<>
+					<td className="p-3">
+						<Link to={`/staff/events/${event.id}`} className="font-semibold text-brand underline">
+							{event.name}
+						</Link>
+						{event.featured ? <span className="ml-2 text-sm text-muted">Featured</span> : null}
+					</td>
+					<td className="p-3">{eventStateLabels[event.state]}</td>
+					<td className="p-3">{eventWhen(event, locale)}</td>
+					<td className="p-3 tabular-nums">
+						{event.participantCount}
+						{event.capacity === null ? '' : ` of ${event.capacity}`}
+					</td>
+					<td className="p-3 tabular-nums">
+						{formatMoney(event.raisedMinor, event.currency, locale)}
+						<span className="text-muted">
+							{' '}
+							of {formatMoney(event.goalMinor, event.currency, locale, { wholeUnits: true })}
+						</span>
+					</td>
+				</>
+			)}
+		</StaffTable>
 	)
 }
