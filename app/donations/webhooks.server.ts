@@ -12,6 +12,7 @@ import { movementCurrencyProblem, recordMovement, refreshDonationStatus } from '
 import {
 	isKnownFeePayment,
 	isRegistrationFee,
+	recordFeeDispute,
 	recordFeeRefunded,
 	recordFeeSessionPayment,
 } from '#app/events/registration-fees.server.ts'
@@ -153,11 +154,11 @@ async function applyEvent(tx: Tx, event: StripeEventEnvelope): Promise<Outcome> 
 		case 'charge.dispute.created':
 		case 'charge.dispute.updated':
 		case 'charge.dispute.closed':
-			return withObject(event, disputeObject, 'dispute', (dispute) => recordDispute(tx, dispute, null))
+			return withObject(event, disputeObject, 'dispute', (dispute) => recordAnyDispute(tx, dispute, null))
 		case 'charge.dispute.funds_withdrawn':
-			return withObject(event, disputeObject, 'dispute', (dispute) => recordDispute(tx, dispute, 'withdrawn'))
+			return withObject(event, disputeObject, 'dispute', (dispute) => recordAnyDispute(tx, dispute, 'withdrawn'))
 		case 'charge.dispute.funds_reinstated':
-			return withObject(event, disputeObject, 'dispute', (dispute) => recordDispute(tx, dispute, 'reinstated'))
+			return withObject(event, disputeObject, 'dispute', (dispute) => recordAnyDispute(tx, dispute, 'reinstated'))
 		default:
 			return { outcome: 'ignored' }
 	}
@@ -185,6 +186,22 @@ async function recordRefund(tx: Tx, charge: ChargeObject): Promise<Outcome> {
 	if (isRegistrationFee(charge) || (await isKnownFeePayment(tx, charge.payment_intent)))
 		return recordFeeRefunded(tx, charge)
 	return recordChargeRefunded(tx, charge)
+}
+
+/**
+ * A dispute of a registration fee (marked so, or of a fee payment we know) is
+ * the registration's: recorded for staff, never in the money record; any
+ * other is a donation's. Decided under the payment's lock, as refunds are.
+ */
+async function recordAnyDispute(
+	tx: Tx,
+	dispute: DisputeObject,
+	funds: 'withdrawn' | 'reinstated' | null,
+): Promise<Outcome> {
+	await lockPayment(tx, dispute.payment_intent)
+	if (isRegistrationFee(dispute) || (await isKnownFeePayment(tx, dispute.payment_intent)))
+		return recordFeeDispute(tx, dispute)
+	return recordDispute(tx, dispute, funds)
 }
 
 /**
@@ -474,7 +491,7 @@ async function recordChargeRefunded(tx: Tx, charge: ChargeObject): Promise<Outco
 }
 
 /** How far a dispute has got: a later status never gives way to an earlier one, whatever order the events arrive in. */
-const disputeProgress: Record<DisputeStatus, number> = {
+export const disputeProgress: Record<DisputeStatus, number> = {
 	warning_needs_response: 0,
 	warning_under_review: 1,
 	needs_response: 2,

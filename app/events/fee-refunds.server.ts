@@ -7,20 +7,25 @@ import { db } from '#db/index.server.ts'
 import { eventRegistrations, events, people, type Person } from '#db/schema.ts'
 import { feeMetadata } from './registration-fees.server.ts'
 
-export type FeeRefundResult = { ok: true } | { ok: false; status: number; message: string }
+export type FeeRefundResult = { ok: true } | { ok: false; status: number; message: string; field?: 'amount' | 'form' }
 
 /**
- * Staff refund a paid fee in full. With Stripe keys the refund is asked of
- * Stripe (one idempotency key per registration, so a double click or a
- * resent form never refunds twice); the `charge.refunded` webhook then marks
- * the registration. Without keys the test checkout sends that webhook itself.
- * Audited once Stripe has accepted the request.
+ * Staff refund all or part of a paid fee. Refunds add up: `refundedBefore` is
+ * what had been refunded (as Stripe's cumulative `amount_refunded` reached us)
+ * when the form was drawn, so this refund brings the total to
+ * `refundedBefore + amountMinor`, and the idempotency key names that total:
+ * a double click or a resent form asks Stripe for the same refund and gets it
+ * once, while a second, later refund of another part is a new one. A form
+ * whose total has already been reached answers as done; one drawn before
+ * someone else's refund is refused, to be checked again. The
+ * `charge.refunded` webhook then records it; without keys the test checkout
+ * sends that webhook itself. Audited once Stripe has accepted the request.
  */
 export async function refundRegistrationFee(
 	staff: Person,
 	eventId: string,
 	registrationId: string,
-	reason: string | null,
+	request: { amountMinor: number; refundedBefore: number; reason: string | null },
 ): Promise<FeeRefundResult> {
 	if (!isUuid(eventId) || !isUuid(registrationId))
 		return { ok: false, status: 404, message: 'There is no such registration.' }
@@ -29,17 +34,28 @@ export async function refundRegistrationFee(
 		.from(eventRegistrations)
 		.where(and(eq(eventRegistrations.id, registrationId), eq(eventRegistrations.eventId, eventId)))
 	if (!registration) return { ok: false, status: 404, message: 'There is no such registration.' }
+	const refundedNow = registration.feeRefundedMinor
+	const target = request.refundedBefore + request.amountMinor
+	if (request.refundedBefore >= 0 && target <= refundedNow) return { ok: true }
 	if (registration.status !== 'paid' || !registration.stripePaymentIntentId || !registration.feeMinor)
 		return { ok: false, status: 400, message: 'Only a paid registration fee can be refunded.' }
+	if (request.refundedBefore !== refundedNow)
+		return {
+			ok: false,
+			status: 409,
+			field: 'form',
+			message: 'The fee’s refunds changed while this form was open. Check what is left and send it again.',
+		}
+	if (request.amountMinor <= 0 || target > registration.feeMinor)
+		return { ok: false, status: 400, field: 'amount', message: 'That is more than is left of the fee.' }
 	const paymentIntentId = registration.stripePaymentIntentId
-	const refundMinor = registration.feeMinor - registration.feeRefundedMinor
 	const stripe = getStripe()
 	let refundId: string
 	if (stripe) {
 		try {
 			const refund = await stripe.refunds.create(
-				{ payment_intent: paymentIntentId, amount: refundMinor, metadata: feeMetadata(registration) },
-				{ idempotencyKey: `registration-fee-refund-${registration.id}` },
+				{ payment_intent: paymentIntentId, amount: request.amountMinor, metadata: feeMetadata(registration) },
+				{ idempotencyKey: `registration-fee-refund-${registration.id}-${target}` },
 			)
 			refundId = refund.id
 		} catch (error) {
@@ -47,15 +63,22 @@ export async function refundRegistrationFee(
 			return { ok: false, status: 503, message: 'Stripe did not accept the refund. Please try again in a moment.' }
 		}
 	} else {
-		refundId = await deliverTestFeeRefund(registration, refundMinor)
+		refundId = await deliverTestFeeRefund(registration, request.amountMinor)
 	}
 	await recordAudit(db(), {
 		actorId: staff.id,
 		action: 'event.registration_fee_refunded',
 		subjectType: 'event_registration',
 		subjectId: registration.id,
-		reason,
-		data: { eventId, amountMinor: refundMinor, currency: registration.currency, paymentIntentId, refundId },
+		reason: request.reason,
+		data: {
+			eventId,
+			amountMinor: request.amountMinor,
+			refundedTotalMinor: target,
+			currency: registration.currency,
+			paymentIntentId,
+			refundId,
+		},
 	})
 	return { ok: true }
 }

@@ -5,7 +5,11 @@ import { publishCampaign } from '#app/campaigns/manage.server.ts'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { getStripe } from '#app/donations/stripe.server.ts'
-import { type ChargeObject, type CheckoutSessionObject } from '#app/donations/stripe-objects.server.ts'
+import {
+	type ChargeObject,
+	type CheckoutSessionObject,
+	type DisputeObject,
+} from '#app/donations/stripe-objects.server.ts'
 import { requireSessionPerson } from '#app/people/session.server.ts'
 import { newFormToken, readFormToken, STALE_FORM_MESSAGE } from '#app/utils/form-token.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
@@ -230,16 +234,8 @@ export async function recordFeeSessionPayment(
  */
 export async function recordFeeRefunded(tx: Tx, charge: ChargeObject): Promise<FeeOutcome> {
 	const paymentIntentId = charge.payment_intent
-	const registration = await lockRegistration(tx, {
-		paymentIntentId,
-		registrationId: charge.metadata.registration_id,
-	})
-	if (!registration || registration.status === 'awaiting_fee' || !registration.stripePaymentIntentId)
-		return { outcome: 'deferred', note: 'fee refund of a payment not recorded yet', paymentIntentId }
-	if (registration.stripePaymentIntentId !== paymentIntentId)
-		return { outcome: 'held_for_review', note: 'fee refund of another payment than the one recorded', paymentIntentId }
-	if (charge.currency !== registration.currency.toUpperCase())
-		return { outcome: 'held_for_review', note: `fee refund currency does not match`, paymentIntentId }
+	const registration = await lockPaidRegistration(tx, charge, 'refund')
+	if (isFeeOutcome(registration)) return registration
 	const refundedMinor = Math.max(registration.feeRefundedMinor, charge.amount_refunded)
 	if (refundedMinor === registration.feeRefundedMinor)
 		return { outcome: 'processed', note: 'fee refund already recorded', paymentIntentId }
@@ -252,6 +248,48 @@ export async function recordFeeRefunded(tx: Tx, charge: ChargeObject): Promise<F
 		})
 		.where(eq(eventRegistrations.id, registration.id))
 	return { outcome: 'processed', note: full ? 'fee refunded' : 'fee partly refunded', paymentIntentId }
+}
+
+/**
+ * A dispute of a fee payment (every charge.dispute.* event): a fee is never in
+ * the money record, so nothing moves and the registration is left as it is;
+ * the event is recorded with the dispute's status in its note and listed for
+ * staff with the fee disputes (Staff → Payments), who answer it in Stripe.
+ * One that arrives before the fee's payment is deferred and replayed with it,
+ * like a refund.
+ */
+export async function recordFeeDispute(tx: Tx, dispute: DisputeObject): Promise<FeeOutcome> {
+	const registration = await lockPaidRegistration(tx, dispute, 'dispute')
+	if (isFeeOutcome(registration)) return registration
+	return {
+		outcome: 'processed',
+		note: `registration fee dispute ${dispute.status}`,
+		paymentIntentId: dispute.payment_intent,
+	}
+}
+
+const isFeeOutcome = (value: EventRegistration | FeeOutcome): value is FeeOutcome => 'outcome' in value
+
+/**
+ * Finds and locks the paid registration a fee's refund or dispute concerns,
+ * and checks it is that payment, in its currency. Returns the registration,
+ * or the outcome to record instead (deferred until the payment is recorded,
+ * or held for review).
+ */
+async function lockPaidRegistration(
+	tx: Tx,
+	object: { payment_intent: string | null; metadata: Record<string, string>; currency: string },
+	what: 'refund' | 'dispute',
+): Promise<EventRegistration | FeeOutcome> {
+	const paymentIntentId = object.payment_intent
+	const registration = await lockRegistration(tx, { paymentIntentId, registrationId: object.metadata.registration_id })
+	if (!registration || registration.status === 'awaiting_fee' || !registration.stripePaymentIntentId)
+		return { outcome: 'deferred', note: `fee ${what} of a payment not recorded yet`, paymentIntentId }
+	if (registration.stripePaymentIntentId !== paymentIntentId)
+		return { outcome: 'held_for_review', note: `fee ${what} of another payment than the one recorded`, paymentIntentId }
+	if (object.currency !== registration.currency.toUpperCase())
+		return { outcome: 'held_for_review', note: `fee ${what} currency does not match`, paymentIntentId }
+	return registration
 }
 
 /** The fee page: what the signed-in participant owes, or that it is paid (their page is then live). */

@@ -1,20 +1,29 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { ActionNotice } from '#app/components/action-notice.tsx'
-import { FormErrors, SubmitButton } from '#app/components/form-fields.tsx'
+import { FieldErrors, FormErrors, SubmitButton } from '#app/components/form-fields.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getFeeRefundView, refundRegistrationFee } from '#app/events/fee-refunds.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
+import { feeRefundSchema } from '#app/staff/events/fee-refund-schema.ts'
 import { formValue, readFormData } from '#app/utils/forms.server.ts'
-import { formatMoney } from '#app/utils/money.ts'
+import { formatMoney, minorToMajorString } from '#app/utils/money.ts'
 import { registrationStatusLabels } from '#app/utils/status-labels.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	await requireStaff(request)
+async function requireRefundView(params: LoaderFunctionArgs['params']) {
 	const view = await getFeeRefundView(params.eventId ?? '', params.registrationId ?? '')
 	if (!view) throw data({ error: 'There is no such registration.' }, { status: 404 })
 	const { registration } = view
-	const money = (minor: number) => formatMoney(minor, registration.currency, getCharity().locale)
+	const leftMinor = Math.max(0, (registration.feeMinor ?? 0) - registration.feeRefundedMinor)
+	return { view, registration, leftMinor, locale: getCharity().locale }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	await requireStaff(request)
+	const { view, registration, leftMinor, locale } = await requireRefundView(params)
+	const money = (minor: number) => formatMoney(minor, registration.currency, locale)
 	return {
 		eventId: registration.eventId,
 		eventName: view.eventName,
@@ -22,17 +31,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		status: registration.status,
 		fee: money(registration.feeMinor ?? 0),
 		refunded: money(registration.feeRefundedMinor),
+		left: money(leftMinor),
+		leftMinor,
+		leftText: minorToMajorString(leftMinor, registration.currency),
+		refundedBefore: registration.feeRefundedMinor,
+		currency: registration.currency,
+		locale,
 	}
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const staff = await requireStaff(request)
-	const reason =
-		formValue(await readFormData(request), 'reason')
-			.trim()
-			.slice(0, 500) || null
-	const refunded = await refundRegistrationFee(staff, params.eventId ?? '', params.registrationId ?? '', reason)
-	if (!refunded.ok) return data({ error: refunded.message }, { status: refunded.status })
+	const { registration, locale } = await requireRefundView(params)
+	const formData = await readFormData(request)
+	// Checked against what was left when the form was drawn: a resent form is the same refund (the server decides
+	// whether it has been made), and a stale one is caught by refundRegistrationFee.
+	const before = Number(formValue(formData, 'refundedBefore'))
+	const basis = Number.isSafeInteger(before) && before >= 0 ? before : registration.feeRefundedMinor
+	const leftMinor = Math.max(0, (registration.feeMinor ?? 0) - basis)
+	const schema = feeRefundSchema({ currency: registration.currency, locale, leftMinor })
+	const submission = parseWithZod(formData, { schema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const refunded = await refundRegistrationFee(staff, registration.eventId, registration.id, {
+		amountMinor: submission.value.amount,
+		refundedBefore: submission.value.refundedBefore,
+		reason: submission.value.reason,
+	})
+	if (!refunded.ok) {
+		const reply =
+			refunded.field === 'amount'
+				? submission.reply({ fieldErrors: { amount: [refunded.message] } })
+				: submission.reply({ formErrors: [refunded.message], resetForm: refunded.status === 409 })
+		return data({ result: reply }, { status: refunded.status })
+	}
 	return redirect(`${new URL(request.url).pathname}?done=refunded`, 303)
 }
 
@@ -41,36 +72,68 @@ export const meta: MetaFunction = () => [
 	{ name: 'robots', content: 'noindex' },
 ]
 
-/** Staff refund one participant's registration fee (event income, never part of any fundraising total). */
+/** Staff refund all or part of one participant's registration fee (event income, never part of any fundraising total). */
 export default function RefundRegistrationFee() {
-	const { eventId, eventName, participant, status, fee, refunded } = useLoaderData<typeof loader>()
+	const d = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const [searchParams] = useSearchParams()
+	const schema = feeRefundSchema({ currency: d.currency, locale: d.locale, leftMinor: d.leftMinor })
+	const [form, fields] = useForm({
+		id: `fee-refund-${d.refundedBefore}`,
+		lastResult: actionData?.result,
+		defaultValue: { amount: d.leftText, reason: '' },
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+	})
 	return (
 		<div className="mx-auto max-w-xl px-4 py-10">
-			<Link to={`/staff/events/${eventId}`} className="text-brand underline">
-				← {eventName}
+			<Link to={`/staff/events/${d.eventId}`} className="text-brand underline">
+				← {d.eventName}
 			</Link>
-			<h1 className="mt-3 text-3xl font-bold">Refund {participant}’s registration fee</h1>
+			<h1 className="mt-3 text-3xl font-bold">Refund {d.participant}’s registration fee</h1>
 			{searchParams.get('done') === 'refunded' ? (
 				<ActionNotice className="mt-4">
 					The refund was sent to Stripe. It shows here once Stripe confirms it.
 				</ActionNotice>
 			) : null}
 			<p className="mt-4">
-				Fee {fee} · refunded so far {refunded} · {registrationStatusLabels[status]}
+				Fee {d.fee} · refunded so far {d.refunded} · {registrationStatusLabels[d.status]}
 			</p>
-			{status === 'paid' ? (
-				<Form method="post" className="mt-6 space-y-4">
-					<FormErrors errors={actionData?.error ? [actionData.error] : undefined} />
+			{d.status === 'paid' && d.leftMinor > 0 ? (
+				<Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
+					<FormErrors id={form.errorId} errors={form.errors} />
+					<input type="hidden" name="refundedBefore" value={d.refundedBefore} />
 					<div>
-						<label htmlFor="reason" className="field-label">
+						<label htmlFor={fields.amount.id} className="field-label">
+							Amount to refund ({d.currency})
+						</label>
+						<p id={`${fields.amount.id}-hint`} className="mb-1 text-sm text-muted">
+							Up to {d.left}, what is left of the fee. Refund part of it by typing less.
+						</p>
+						<input
+							{...getInputProps(fields.amount, { type: 'text', ariaDescribedBy: `${fields.amount.id}-hint` })}
+							key={fields.amount.key}
+							inputMode="decimal"
+							autoComplete="off"
+							className="field-input"
+						/>
+						<FieldErrors id={fields.amount.errorId} errors={fields.amount.errors} />
+					</div>
+					<div>
+						<label htmlFor={fields.reason.id} className="field-label">
 							Reason (kept in the audit log)
 						</label>
-						<input id="reason" name="reason" maxLength={500} className="field-input" />
+						<input
+							{...getInputProps(fields.reason, { type: 'text' })}
+							key={fields.reason.key}
+							maxLength={500}
+							className="field-input"
+						/>
+						<FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
 					</div>
-					<SubmitButton pending={navigation.state !== 'idle'}>Refund the {fee} fee</SubmitButton>
+					<SubmitButton pending={navigation.state !== 'idle'}>Refund</SubmitButton>
 				</Form>
 			) : null}
 		</div>

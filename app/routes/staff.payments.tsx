@@ -8,17 +8,19 @@ import { LimitAlerts } from '#app/staff/payments/limit-alerts.tsx'
 import {
 	listDisputesForStaff,
 	listDonationLimitAlerts,
+	listFeeDisputesForStaff,
 	listStripeEventsNeedingAttention,
 } from '#app/staff/payments.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request)
-	const [events, disputes, limitAlerts] = await Promise.all([
+	const [events, disputes, feeDisputes, limitAlerts] = await Promise.all([
 		listStripeEventsNeedingAttention(),
 		listDisputesForStaff(),
+		listFeeDisputesForStaff(),
 		listDonationLimitAlerts(),
 	])
-	return { events, disputes, limitAlerts, locale: getCharity().locale }
+	return { events, disputes, feeDisputes, limitAlerts, locale: getCharity().locale }
 }
 
 export const meta: MetaFunction = () => [
@@ -27,7 +29,7 @@ export const meta: MetaFunction = () => [
 ]
 
 export default function StaffPayments() {
-	const { events, disputes, limitAlerts, locale } = useLoaderData<typeof loader>()
+	const { events, disputes, feeDisputes, limitAlerts, locale } = useLoaderData<typeof loader>()
 	return (
 		<div className="space-y-10">
 			<header>
@@ -41,7 +43,7 @@ export default function StaffPayments() {
 			{attentionSections.map((section) => (
 				<AttentionEvents key={section.outcome} section={section} events={events} locale={locale} />
 			))}
-			<Disputes disputes={disputes} locale={locale} />
+			<Disputes disputes={disputes} feeDisputes={feeDisputes} locale={locale} />
 		</div>
 	)
 }

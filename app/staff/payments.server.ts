@@ -1,6 +1,18 @@
-import { asc, desc, eq, gt, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, like, sql } from 'drizzle-orm'
+import { disputeProgress } from '#app/donations/webhooks.server.ts'
+import { disputeObject, stripeEventEnvelope } from '#app/donations/stripe-objects.server.ts'
 import { db } from '#db/index.server.ts'
-import { campaigns, disputes, donationLimitAlerts, donations, moneyMovements, stripeEvents } from '#db/schema.ts'
+import {
+	campaigns,
+	disputes,
+	donationLimitAlerts,
+	donations,
+	eventRegistrations,
+	events,
+	moneyMovements,
+	people,
+	stripeEvents,
+} from '#db/schema.ts'
 
 export type AttentionOutcome = 'held_for_review' | 'deferred'
 
@@ -98,6 +110,73 @@ export async function listDisputesForStaff(limit = 200) {
 		.orderBy(desc(disputes.updatedAt), asc(disputes.id))
 		.limit(limit)
 	return rows.map((row) => ({ ...row, amountMinor: Number(row.amountMinor) }))
+}
+
+/**
+ * Disputes of registration fees. A fee is never in the money record, so its
+ * disputes are not rows of `disputes` (which belong to donations): each is
+ * read from the Stripe events recorded for the fee's payment, keeping the
+ * furthest status any of them reached (so reordered events end the same), its
+ * amount and reason, when it was first and last heard of, and whose fee it is.
+ */
+export async function listFeeDisputesForStaff(limit = 200) {
+	const rows = await db()
+		.select({
+			payload: stripeEvents.payload,
+			receivedAt: stripeEvents.receivedAt,
+			registrationId: eventRegistrations.id,
+			eventId: events.id,
+			eventName: events.name,
+			firstName: people.firstName,
+			lastName: people.lastName,
+		})
+		.from(stripeEvents)
+		.innerJoin(eventRegistrations, eq(eventRegistrations.stripePaymentIntentId, stripeEvents.paymentIntentId))
+		.innerJoin(events, eq(events.id, eventRegistrations.eventId))
+		.innerJoin(people, eq(people.id, eventRegistrations.personId))
+		.where(and(like(stripeEvents.type, 'charge.dispute.%'), eq(stripeEvents.outcome, 'processed')))
+		.orderBy(asc(stripeEvents.receivedAt))
+	const byId = new Map<
+		string,
+		{
+			id: string
+			status: keyof typeof disputeProgress
+			reason: string | null
+			amountMinor: number
+			currency: string
+			openedAt: Date
+			updatedAt: Date
+			registrationId: string
+			eventId: string
+			eventName: string
+			participant: string
+		}
+	>()
+	for (const row of rows) {
+		const envelope = stripeEventEnvelope.safeParse(row.payload)
+		const dispute = envelope.success ? disputeObject.safeParse(envelope.data.data.object) : null
+		if (!dispute?.success) continue
+		const { id, status, reason, amount, currency } = dispute.data
+		const known = byId.get(id)
+		if (!known) {
+			byId.set(id, {
+				id,
+				status,
+				reason,
+				amountMinor: amount,
+				currency,
+				openedAt: row.receivedAt,
+				updatedAt: row.receivedAt,
+				registrationId: row.registrationId,
+				eventId: row.eventId,
+				eventName: row.eventName,
+				participant: `${row.firstName} ${row.lastName}`.trim(),
+			})
+		} else if (disputeProgress[status] > disputeProgress[known.status]) {
+			Object.assign(known, { status, amountMinor: amount, updatedAt: row.receivedAt })
+		}
+	}
+	return [...byId.values()].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime()).slice(0, limit)
 }
 
 /** Donation limits that tripped in the last `days` days (checks asked for and passed), most recent first. */

@@ -11,6 +11,7 @@ import { createPerson } from '#db/factories.server.ts'
 import {
 	auditLog,
 	campaigns,
+	disputes,
 	emails,
 	eventRegistrations,
 	moneyMovements,
@@ -169,6 +170,17 @@ async function expectFeeOutsideEveryTotal(eventRow: Event, registration: EventRe
 	expect(check.rollupDrift).toEqual([])
 }
 
+/** With Stripe keys (the stand-in): a supporter joins a fee-paying event and pays through Checkout. */
+async function paidThroughStripe() {
+	const standIn = await withStripe()
+	const eventRow = await feeEvent()
+	const { cookie, registration } = await joined(eventRow)
+	await app.postForm(`/e/${eventRow.slug}/fee`, withFormToken({}), { cookie })
+	const session = standIn.completeSession([...standIn.sessions.keys()][0]!)
+	await deliver(event('checkout.session.completed', session))
+	return { standIn, eventRow, cookie, registration, session }
+}
+
 describe('registration fees', () => {
 	test('paying the fee through Stripe Checkout records it on the registration and puts the page live', async () => {
 		const standIn = await withStripe()
@@ -259,29 +271,31 @@ describe('registration fees', () => {
 	})
 
 	test('staff refund a fee through Stripe once; the charge.refunded webhook marks it refunded', async () => {
-		const standIn = await withStripe()
-		const eventRow = await feeEvent()
-		const { cookie, registration } = await joined(eventRow)
-		await app.postForm(`/e/${eventRow.slug}/fee`, withFormToken({}), { cookie })
-		const session = standIn.completeSession([...standIn.sessions.keys()][0]!)
-		await deliver(event('checkout.session.completed', session))
+		const { standIn, eventRow, cookie, registration, session } = await paidThroughStripe()
 		const refundPath = `/staff/events/${eventRow.id}/registrations/${registration.id}/refund`
 
 		// Only staff may refund.
-		expect((await app.postForm(refundPath, { reason: 'nope' }, { cookie })).status).toBe(403)
+		expect(
+			(await app.postForm(refundPath, { amount: '15', refundedBefore: '0', reason: 'nope' }, { cookie })).status,
+		).toBe(403)
 		expect(standIn.requests.filter((r) => r.path === '/v1/refunds')).toHaveLength(0)
 
 		const form = await fetch(app.origin + refundPath, { headers: { cookie: staffCookie } })
 		expect(form.status).toBe(200)
 		expect(await form.text()).toContain('Fee paid')
-		const refunded = await app.postForm(refundPath, { reason: 'Cannot attend: injured' }, { cookie: staffCookie })
+		const formFields = { amount: '15.00', refundedBefore: '0' }
+		const refunded = await app.postForm(
+			refundPath,
+			{ ...formFields, reason: 'Cannot attend: injured' },
+			{ cookie: staffCookie },
+		)
 		expect(refunded.status).toBe(303)
 		// A second press asks Stripe with the same idempotency key: one refund at Stripe.
-		await app.postForm(refundPath, { reason: 'again' }, { cookie: staffCookie })
+		await app.postForm(refundPath, { ...formFields, reason: 'again' }, { cookie: staffCookie })
 		const asked = standIn.requests.filter((r) => r.path === '/v1/refunds' && r.method === 'POST')
 		expect(asked.length).toBeGreaterThanOrEqual(1)
 		expect(new Set(asked.map((r) => r.headers['idempotency-key']))).toEqual(
-			new Set([`registration-fee-refund-${registration.id}`]),
+			new Set([`registration-fee-refund-${registration.id}-${FEE}`]),
 		)
 		expect(asked[0]!.form).toMatchObject({ payment_intent: session.payment_intent, amount: String(FEE) })
 		const audits = await db().select().from(auditLog).where(eq(auditLog.subjectId, registration.id))
@@ -336,13 +350,119 @@ describe('registration fees', () => {
 		expect((await pageStatus(registration)).status).toBe('active')
 
 		const refundPath = `/staff/events/${eventRow.id}/registrations/${registration.id}/refund`
-		expect((await app.postForm(refundPath, { reason: '' }, { cookie: staffCookie })).status).toBe(303)
+		const form = { amount: '15', refundedBefore: '0', reason: '' }
+		expect((await app.postForm(refundPath, form, { cookie: staffCookie })).status).toBe(303)
 		const row = await reload(registration)
 		expect(row).toMatchObject({ status: 'fee_refunded', feeRefundedMinor: FEE })
-		// Refunding again is refused beside the button, not a 500.
-		const again = await app.postForm(refundPath, { reason: '' }, { cookie: staffCookie })
+		// The same form sent again is the refund already made: done, and nothing more is refunded.
+		expect((await app.postForm(refundPath, form, { cookie: staffCookie })).status).toBe(303)
+		expect(await reload(registration)).toMatchObject({ feeRefundedMinor: FEE })
+		// Refunding more is refused, not a 500.
+		const again = await app.postForm(refundPath, { ...form, refundedBefore: String(FEE) }, { cookie: staffCookie })
 		expect(again.status).toBe(400)
-		expect(await again.text()).toContain('Only a paid registration fee can be refunded.')
+		expect(await again.text()).toContain('The whole fee has been refunded already')
 		await expectFeeOutsideEveryTotal(eventRow, registration)
+	})
+
+	test('staff refund part of a fee, then the rest; never more than is left, and a resent form refunds once', async () => {
+		const { standIn, eventRow, registration, session } = await paidThroughStripe()
+		const refundPath = `/staff/events/${eventRow.id}/registrations/${registration.id}/refund`
+		const asked = () => standIn.requests.filter((r) => r.path === '/v1/refunds' && r.method === 'POST')
+		const chargeNow = () => standIn.charges.get(`ch_for_${session.payment_intent}`)!
+
+		// The form offers the whole fee by default.
+		const page = await (await fetch(app.origin + refundPath, { headers: { cookie: staffCookie } })).text()
+		expect(page).toMatch(/name="amount"[^>]*value="15"|value="15"[^>]*name="amount"/)
+
+		// More than the fee, nothing, or not an amount: refused beside the field, nothing asked of Stripe.
+		for (const [amount, message] of [
+			['15.01', 'Only £15.00 of the fee is left to refund'],
+			['0', 'The refund must be more than nothing'],
+			['five', 'Enter the amount as a number'],
+		] as const) {
+			const refused = await app.postForm(refundPath, { amount, refundedBefore: '0' }, { cookie: staffCookie })
+			expect(refused.status, amount).toBe(400)
+			const html = await refused.text()
+			expect(html, amount).toContain(message)
+			expect(html, amount).toMatch(/id="[^"]*amount-error"[^>]*>.*field-error/s)
+		}
+		expect(asked()).toHaveLength(0)
+
+		const part = { amount: '5', refundedBefore: '0', reason: 'Half-price for a volunteer' }
+		expect((await app.postForm(refundPath, part, { cookie: staffCookie })).status).toBe(303)
+		expect(asked().at(-1)!.form).toMatchObject({ amount: '500' })
+		expect(asked().at(-1)!.headers['idempotency-key']).toBe(`registration-fee-refund-${registration.id}-500`)
+		await deliver(event('charge.refunded', chargeNow()))
+		expect(await reload(registration)).toMatchObject({ status: 'paid', feeRefundedMinor: 500 })
+
+		// The same form again, after Stripe's webhook: that refund is made, so nothing more is asked.
+		expect((await app.postForm(refundPath, part, { cookie: staffCookie })).status).toBe(303)
+		expect(asked()).toHaveLength(1)
+		expect(chargeNow().amount_refunded).toBe(500)
+
+		// What is left now: £10.
+		const tooMuch = await app.postForm(refundPath, { amount: '10.50', refundedBefore: '500' }, { cookie: staffCookie })
+		expect(tooMuch.status).toBe(400)
+		expect(await tooMuch.text()).toContain('Only £10.00 of the fee is left to refund')
+
+		const rest = { amount: '10', refundedBefore: '500', reason: 'Could not come after all' }
+		expect((await app.postForm(refundPath, rest, { cookie: staffCookie })).status).toBe(303)
+		expect(asked().at(-1)!.headers['idempotency-key']).toBe(`registration-fee-refund-${registration.id}-${FEE}`)
+		expect(chargeNow().amount_refunded).toBe(FEE)
+		await deliver(event('charge.refunded', chargeNow()))
+		expect(await reload(registration)).toMatchObject({ status: 'fee_refunded', feeRefundedMinor: FEE })
+
+		const audits = await db().select().from(auditLog).where(eq(auditLog.subjectId, registration.id))
+		expect(audits.map((a) => [a.reason, (a.data as { amountMinor: number }).amountMinor])).toEqual([
+			['Half-price for a volunteer', 500],
+			['Could not come after all', 1000],
+		])
+		await expectFeeOutsideEveryTotal(eventRow, registration)
+	})
+
+	test('a dispute of a fee is recorded for staff as a fee dispute and never touches the money record', async () => {
+		const eventRow = await feeEvent()
+		const { registration } = await joined(eventRow)
+		const pi = rid('pi')
+		const dispute = (status: string) => ({
+			id: `dp_for_${pi}`,
+			object: 'dispute',
+			amount: FEE,
+			currency: 'gbp',
+			payment_intent: pi,
+			status,
+			reason: 'fraudulent',
+			metadata: {},
+		})
+		// Before its payment is recorded it waits, like a refund; the payment brings it in (never deferred for good).
+		const early = event('charge.dispute.created', dispute('needs_response'))
+		expect((await deliver(early)).status).toBe(200)
+		const outcomeOf = async (id: string) => (await db().select().from(stripeEvents).where(eq(stripeEvents.id, id)))[0]!
+		expect((await outcomeOf(early.id)).outcome).toBe('deferred')
+		await deliver(event('checkout.session.completed', feeSession(registration, pi)))
+		expect(await outcomeOf(early.id)).toMatchObject({
+			outcome: 'processed',
+			note: 'registration fee dispute needs_response',
+		})
+
+		const later = [
+			event('charge.dispute.funds_withdrawn', dispute('needs_response')),
+			event('charge.dispute.closed', dispute('lost')),
+			event('charge.dispute.updated', dispute('under_review')),
+		]
+		for (const evt of later) expect((await deliver(evt)).status).toBe(200)
+		for (const evt of later) expect((await outcomeOf(evt.id)).outcome).toBe('processed')
+		// No donation dispute, no movement, the registration as it was.
+		expect(await db().select().from(disputes)).toEqual([])
+		expect(await reload(registration)).toMatchObject({ status: 'paid', feeRefundedMinor: 0 })
+		await expectFeeOutsideEveryTotal(eventRow, registration)
+
+		// Staff → Payments shows it, labelled as a registration fee, at the furthest status Stripe reported.
+		const html = await (await fetch(`${app.origin}/staff/payments`, { headers: { cookie: staffCookie } })).text()
+		const row = html.slice(html.indexOf(`dp_for_${pi}`), html.indexOf('</tr>', html.indexOf(`dp_for_${pi}`)))
+		expect(row).toContain('Registration fee')
+		expect(row).toContain('Ola Dipper')
+		expect(row).toContain('>Lost<')
+		expect(row).toContain('£15.00')
 	})
 })
