@@ -39,6 +39,6 @@
 	})
 
 	document.addEventListener('focusin', (event) => {
-		if (event.target instanceof HTMLInputElement && event.target.hasAttribute('data-select-on-focus')) event.target.select()
+		if ((event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) && event.target.hasAttribute('data-select-on-focus')) event.target.select()
 	})
 })()

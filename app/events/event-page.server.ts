@@ -64,6 +64,8 @@ export async function loadEventPage(slug: string, url: URL) {
 		giftPage: giftPage ? { slug: giftPage.slug, takingGifts: isTakingGifts(giftPage, now) } : null,
 		registrationProblem: registrationProblem(event, now),
 		url: `${getEnv().APP_URL}${eventPath(event.slug)}`,
+		shareImage: `${getEnv().APP_URL}${eventPath(event.slug, 'share.png')}`,
+		widgetUrl: `${getEnv().APP_URL}${eventPath(event.slug, 'widget')}`,
 		locale: getCharity().locale,
 		now: now.toISOString(),
 	}
@@ -101,6 +103,8 @@ export async function loadTeamPage(eventSlug: string, teamSlug: string) {
 		giftPage: { slug: found.page.slug, takingGifts: isTakingGifts(found.page, now) },
 		registrationProblem: registrationProblem(event, now),
 		url: `${getEnv().APP_URL}${teamPath(event.slug, found.team.slug)}`,
+		shareImage: `${getEnv().APP_URL}${teamPath(event.slug, found.team.slug, 'share.png')}`,
+		widgetUrl: `${getEnv().APP_URL}${teamPath(event.slug, found.team.slug, 'widget')}`,
 		locale: getCharity().locale,
 		now: now.toISOString(),
 	}

@@ -45,10 +45,23 @@ export function eventGiftsCloseOn(event: { startsAt: Date; timeZone: string; gif
 	return day.toISOString().slice(0, 10)
 }
 
-export function eventPath(eventSlug: string, sub?: 'join'): string {
+/** A page or picture under an event's or a team's address. */
+export type EventSubpage =
+	/** The join form. */
+	| 'join'
+	/** The Open Graph image: the total against the goal. */
+	| 'share.png'
+	/** The embeddable progress card. */
+	| 'widget'
+	/** The QR code for print. */
+	| 'qr.svg'
+	/** The QR code as a picture. */
+	| 'qr.png'
+
+export function eventPath(eventSlug: string, sub?: EventSubpage): string {
 	return `/e/${encodeURIComponent(eventSlug)}${sub ? `/${sub}` : ''}`
 }
 
-export function teamPath(eventSlug: string, teamSlug: string, sub?: 'join'): string {
+export function teamPath(eventSlug: string, teamSlug: string, sub?: EventSubpage): string {
 	return `${eventPath(eventSlug)}/t/${encodeURIComponent(teamSlug)}${sub ? `/${sub}` : ''}`
 }

@@ -16,7 +16,7 @@ import {
 	listCampaignUpdates,
 	requireOwnedCampaign,
 } from '#app/campaigns/manage.server.ts'
-import { SharePanel } from '#app/components/share-panel.tsx'
+import { campaignQrLinks, SharePanel } from '#app/components/share-panel.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { requireSessionPerson } from '#app/people/session.server.ts'
@@ -116,7 +116,7 @@ export default function ManageCampaign() {
 					/>
 				</div>
 				<div className="min-w-0 space-y-8">
-					{shared ? <SharePanel url={url} title={campaign.title} slug={campaign.slug} /> : null}
+					{shared ? <SharePanel url={url} title={campaign.title} qr={campaignQrLinks(campaign.slug)} /> : null}
 					{shared ? <EmbedWidget widgetUrl={widgetUrl} title={campaign.title} /> : null}
 					<OfflineGiftSection
 						pendingCount={donations.filter((d) => d.status === 'pending_confirmation').length}

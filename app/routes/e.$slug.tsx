@@ -1,11 +1,10 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { campaignPath } from '#app/campaigns/urls.ts'
 import { FundraiserBoard, TeamBoard } from '#app/components/event-page/event-boards.tsx'
 import { RecentEventGifts } from '#app/components/event-page/event-gifts.tsx'
 import { EventSearch } from '#app/components/event-page/event-search.tsx'
 import { countdownText, RollupSummary } from '#app/components/event-page/event-summary.tsx'
-import { SharePanel } from '#app/components/share-panel.tsx'
+import { qrLinksUnder, SharePanel } from '#app/components/share-panel.tsx'
 import { loadEventPage } from '#app/events/event-page.server.ts'
 import { eventKindLabel, eventPath, eventWhen } from '#app/events/kinds.ts'
 import { formatMoney } from '#app/utils/money.ts'
@@ -24,9 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
 	if (!data) return [{ title: 'Event not found' }]
-	const { event, url, giftPage } = data
+	const { event, url, shareImage } = data
 	const description = `${eventKindLabel(event.kind)} · ${event.place}. Join ${event.name}, or sponsor someone taking part.`
-	const image = giftPage ? `${url.replace(/\/e\/.*$/, '')}${campaignPath(giftPage.slug, 'share.png')}` : null
 	return [
 		{ title: event.name },
 		{ name: 'description', content: description },
@@ -35,12 +33,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 		{ property: 'og:url', content: url },
 		{ property: 'og:title', content: event.name },
 		{ property: 'og:description', content: description },
-		...(image
-			? [
-					{ property: 'og:image', content: image },
-					{ name: 'twitter:card', content: 'summary_large_image' },
-				]
-			: []),
+		{ property: 'og:image', content: shareImage },
+		{ property: 'og:image:width', content: '1200' },
+		{ property: 'og:image:height', content: '630' },
+		{ property: 'og:image:alt', content: `${event.name}: the total raised against its goal` },
+		{ name: 'twitter:card', content: 'summary_large_image' },
 	]
 }
 
@@ -117,15 +114,14 @@ export default function EventPage() {
 					</div>
 				</div>
 				<div className="min-w-0 space-y-6 lg:col-start-3 lg:row-start-2">
-					{d.giftPage ? (
-						<SharePanel
-							url={d.url}
-							title={event.name}
-							slug={d.giftPage.slug}
-							heading="Share this event"
-							text={`Please support ${event.name}, fundraising to stop trafficking:`}
-						/>
-					) : null}
+					<SharePanel
+						url={d.url}
+						title={event.name}
+						qr={qrLinksUnder(eventPath(event.slug))}
+						widgetUrl={d.widgetUrl}
+						heading="Share this event"
+						text={`Please support ${event.name}, fundraising to stop trafficking:`}
+					/>
 					<RecentEventGifts
 						eventSlug={event.slug}
 						gifts={d.recentGifts}

@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { campaignPath } from '#app/campaigns/urls.ts'
 import { countdownText, RollupSummary } from '#app/components/event-page/event-summary.tsx'
-import { SharePanel } from '#app/components/share-panel.tsx'
+import { qrLinksUnder, SharePanel } from '#app/components/share-panel.tsx'
 import { loadTeamPage } from '#app/events/event-page.server.ts'
 import { eventPath, eventWhen, teamPath } from '#app/events/kinds.ts'
 import { formatMoney } from '#app/utils/money.ts'
@@ -30,6 +30,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 		{ property: 'og:url', content: data.url },
 		{ property: 'og:title', content: title },
 		{ property: 'og:description', content: description },
+		{ property: 'og:image', content: data.shareImage },
+		{ property: 'og:image:width', content: '1200' },
+		{ property: 'og:image:height', content: '630' },
+		{ property: 'og:image:alt', content: `${data.team.name}: the team’s total against its goal` },
+		{ name: 'twitter:card', content: 'summary_large_image' },
 	]
 }
 
@@ -95,7 +100,8 @@ export default function TeamPage() {
 					<SharePanel
 						url={d.url}
 						title={`${team.name} · ${event.name}`}
-						slug={d.giftPage.slug}
+						qr={qrLinksUnder(teamPath(event.slug, team.slug))}
+						widgetUrl={d.widgetUrl}
 						heading="Share this team"
 						text={`Please support ${team.name} at ${event.name}:`}
 					/>

@@ -11,7 +11,7 @@ import { CampaignUpdates } from '#app/campaigns/page/campaign-updates.tsx'
 import { DonorWall } from '#app/campaigns/page/donor-wall.tsx'
 import { OwnerNotices } from '#app/campaigns/page/owner-notices.tsx'
 import { PhoneProgressSummary, ProgressSummary } from '#app/campaigns/page/progress-summary.tsx'
-import { SharePanel } from '#app/components/share-panel.tsx'
+import { campaignQrLinks, SharePanel } from '#app/components/share-panel.tsx'
 import { getSessionPerson } from '#app/people/session.server.ts'
 import { PageEventLine } from '#app/components/event-page/page-event-line.tsx'
 import { giftPageHome } from '#app/events/events.server.ts'
@@ -85,7 +85,7 @@ export default function CampaignPage() {
 				<aside className="min-w-0 space-y-6" aria-label="Progress and donations">
 					<ProgressSummary {...progress} />
 					{/* An ended page takes no more gifts, so it no longer asks to be shared. */}
-					{takingGifts ? <SharePanel url={url} title={campaign.title} slug={campaign.slug} /> : null}
+					{takingGifts ? <SharePanel url={url} title={campaign.title} qr={campaignQrLinks(campaign.slug)} /> : null}
 					<DonorWall
 						donors={donors}
 						page={page}

@@ -3,7 +3,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
 import { redirectFromFormerSlug } from '#app/campaigns/campaigns.server.ts'
-import { SharePanel } from '#app/components/share-panel.tsx'
+import { campaignQrLinks, SharePanel } from '#app/components/share-panel.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { getDonationBySession } from '#app/donations/donate.server.ts'
@@ -75,7 +75,7 @@ export default function ThankYou() {
 					give.
 				</p>
 				<div className="mt-4 rounded-xl bg-white">
-					<SharePanel url={url} title={title} slug={slug} />
+					<SharePanel url={url} title={title} qr={campaignQrLinks(slug)} />
 				</div>
 				<div className="mt-6 rounded-xl bg-white p-6">
 					<h2 className="text-xl font-bold">Raise money yourself</h2>

@@ -21,7 +21,10 @@ export const SHARE_IMAGE_HEIGHT = 630
 export type ShareImageCampaign = Pick<
 	CampaignSummary,
 	'slug' | 'title' | 'kind' | 'organiserName' | 'raisedMinor' | 'goalMinor' | 'currency' | 'coverImage'
->
+> & {
+	/** The line under the title in place of "Organised by …" (an event's date and place, a team's event). */
+	byline?: string
+}
 
 const FONT = 'DejaVu Sans, sans-serif'
 const MARGIN = 64
@@ -175,7 +178,8 @@ export function shareOverlaySvg(campaign: ShareImageCampaign, charity: Charity, 
 	)
 	const organiserSize = 28
 	const organiser = campaign.organiserName.trim()
-	const organiserText = organiser ? fitLine(`Organised by ${organiser}`, organiserSize, false, textWidthMax) : ''
+	const byline = campaign.byline?.trim() || (organiser ? `Organised by ${organiser}` : '')
+	const organiserText = byline ? fitLine(byline, organiserSize, false, textWidthMax) : ''
 
 	// Laid out from the bottom up, so any title length ends in the same place.
 	const barHeight = 18
@@ -303,7 +307,7 @@ async function renderShareImage(campaign: ShareImageCampaign, charity: Charity):
 const CACHE_SIZE = 64
 const cache = new Map<string, Promise<Buffer>>()
 
-/** The 1200×630 PNG share image of a public campaign. */
+/** The 1200×630 PNG share image of a public campaign (or of an event or team, with its rolled-up total). */
 export function campaignShareImage(campaign: ShareImageCampaign): Promise<Buffer> {
 	const charity = getCharity()
 	const key = JSON.stringify([
@@ -311,6 +315,7 @@ export function campaignShareImage(campaign: ShareImageCampaign): Promise<Buffer
 		campaign.title,
 		campaign.kind,
 		campaign.organiserName,
+		campaign.byline ?? null,
 		campaign.raisedMinor,
 		campaign.goalMinor,
 		campaign.currency,

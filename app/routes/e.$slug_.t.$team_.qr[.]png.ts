@@ -1,0 +1,7 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { eventShareResponse } from '#app/events/event-sharing.server.ts'
+
+/** GET /e/:slug/t/:team/qr.png — the team's QR code as a picture; ?download=1 saves it. */
+export function loader({ params, request }: LoaderFunctionArgs) {
+	return eventShareResponse(request, 'qr.png', params.slug ?? '', params.team ?? '')
+}
