@@ -33,6 +33,28 @@ export function useBrowser() {
 		await browser?.close()
 	})
 	return {
+		/**
+		 * axe on a page as a browser without JavaScript shows it. axe needs
+		 * scripts, so the HTML the JS-disabled `page` holds is served again, at
+		 * its own address (so its styles, pictures and links resolve as before),
+		 * to a JavaScript-enabled page of the same size, with its scripts taken
+		 * out and its <noscript> parts shown, as they were — then axe runs there.
+		 */
+		async expectAccessibleWithoutJavaScript(page: Page) {
+			const html = withoutScripts(await page.content())
+			const address = page.url()
+			const checker = await this.newPage({ viewport: page.viewportSize() })
+			try {
+				await checker.route(
+					(url) => url.href === address,
+					(route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+				)
+				await checker.goto(address, { waitUntil: 'load' })
+				await expectAccessible(checker)
+			} finally {
+				await checker.context().close()
+			}
+		},
 		async newPage(options: BrowserContextOptions = {}): Promise<Page> {
 			const context = await browser!.newContext({ baseURL: baseUrl(), ...options })
 			const page = await context.newPage()
@@ -45,6 +67,18 @@ export function useBrowser() {
 			return page
 		},
 	}
+}
+
+/**
+ * The HTML of a page seen without JavaScript, ready to be shown by a browser
+ * with it: scripts and module preloads removed (so nothing changes the page),
+ * <noscript> unwrapped (a scripting browser would not show its content).
+ */
+export function withoutScripts(html: string): string {
+	return html
+		.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+		.replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, '')
+		.replace(/<\/?noscript\b[^>]*>/gi, '')
 }
 
 /** Errors the page logged (script errors, CSP violations, failed hydration). */

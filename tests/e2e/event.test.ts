@@ -84,4 +84,30 @@ describe.runIf(hasChromium())('an event', () => {
 		expect(pageErrors(page)).toEqual([])
 		expect(pageErrors(friend)).toEqual([])
 	})
+
+	test('without JavaScript the event, team and join pages pass axe, on a phone and a desktop', async () => {
+		for (const viewport of [phone.viewport, { width: 1280, height: 900 }]) {
+			const page = await browser.newPage({ viewport, javaScriptEnabled: false })
+			await page.goto(EVENT)
+			await page.getByRole('heading', { level: 1, name: 'Polar Dip 2027' }).waitFor()
+			// The share panel drawn without JavaScript: links, QR code and the embed code.
+			expect(await page.getByLabel('Progress card for another website').inputValue()).toContain(`${EVENT}/widget`)
+			await browser.expectAccessibleWithoutJavaScript(page)
+			await page.getByTestId('team-board').getByRole('link').first().click()
+			await page.getByRole('heading', { level: 2, name: 'Members' }).waitFor()
+			await browser.expectAccessibleWithoutJavaScript(page)
+			await page.goto(`${EVENT}/join`)
+			await page.getByRole('heading', { name: 'Sign in or sign up' }).waitFor()
+			await signIn(page, `nojs-${viewport.width}-${Date.now().toString(36)}@example.com`)
+			await page.getByRole('heading', { name: 'Join Polar Dip 2027' }).waitFor()
+			await browser.expectAccessibleWithoutJavaScript(page)
+			// With an error beside a field, as the server draws it.
+			await page.getByLabel('Your first name').fill('Nora')
+			await page.getByLabel('Start a team (I’ll be its captain)').check()
+			await page.getByRole('button', { name: 'Create my page' }).click()
+			await page.getByText('Please name your team (at least 2 characters)').waitFor()
+			await browser.expectAccessibleWithoutJavaScript(page)
+			await page.context().close()
+		}
+	})
 })
