@@ -6,6 +6,7 @@ import { getEnv } from '#app/config/env.server.ts'
 import { countedDonationStatuses } from '#app/donations/ledger.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
 import { endCampaignSequence, rescheduleCampaignDates, startCampaignSequence } from '#app/email/sequences.server.ts'
+import { rescheduleEventEmails } from '#app/events/event-emails.server.ts'
 import { createOnce } from '#app/utils/form-token.server.ts'
 import { minorToMajorString, parseMajorToMinor } from '#app/utils/money.ts'
 import { type DbOrTx, type Tx } from '#db/client.server.ts'
@@ -16,6 +17,7 @@ import {
 	campaignUpdates,
 	donations,
 	donationThanks,
+	events,
 	moneyMovements,
 	type Campaign,
 	type CampaignKind,
@@ -241,6 +243,9 @@ export async function saveCampaignDetails(campaign: Campaign, details: CampaignD
 			}
 			if (updated!.status === 'active' && updated!.endsOn !== campaign.endsOn) {
 				await rescheduleCampaignDates(tx, campaign.id, updated!.endsOn)
+				// A participant's last push comes three days before their own page closes.
+				const [event] = campaign.eventId ? await tx.select().from(events).where(eq(events.id, campaign.eventId)) : []
+				if (event) await rescheduleEventEmails(tx, event, { pageId: campaign.id })
 			}
 			return { ok: true, campaign: updated! }
 		})

@@ -89,13 +89,21 @@ function eventEmailFacts(event: Event) {
  * stopped, and comes back if the date moves again; one that never was (they
  * joined too late for it) is added once its time is ahead. Emails that have
  * gone are never sent again: their cause keys stay taken. One update per kind
- * of email and closing day, not one per participant.
+ * of email and closing day, not one per participant. With `pageId`, only that
+ * participant's (their page's closing day changed: the last push follows it).
  */
-export async function rescheduleEventEmails(tx: Tx, event: Event, now = new Date()) {
+export async function rescheduleEventEmails(tx: Tx, event: Event, options: { now?: Date; pageId?: string } = {}) {
+	const now = options.now ?? new Date()
 	const pages = await tx
 		.select({ id: campaigns.id, endsOn: campaigns.endsOn, status: campaigns.status })
 		.from(campaigns)
-		.where(and(eq(campaigns.eventId, event.id), eq(campaigns.purpose, 'personal')))
+		.where(
+			and(
+				eq(campaigns.eventId, event.id),
+				eq(campaigns.purpose, 'personal'),
+				options.pageId ? eq(campaigns.id, options.pageId) : undefined,
+			),
+		)
 	if (pages.length === 0) return
 	const facts = sql`${JSON.stringify(eventEmailFacts(event))}::jsonb`
 	const byEndsOn = new Map<string | null, typeof pages>()

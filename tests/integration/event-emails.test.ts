@@ -3,6 +3,7 @@ import { and, eq, like } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
+import { saveCampaignDetails } from '#app/campaigns/manage.server.ts'
 import { recordSucceededDonation } from '#app/donations/webhooks.server.ts'
 import { releaseDueEmails } from '#app/email/sequences.server.ts'
 import { unsubscribe } from '#app/email/preferences.server.ts'
@@ -402,5 +403,31 @@ describe('event emails', () => {
 			(e) => e.campaignId === teamPage!.id || e.campaignId === eventPage!.id,
 		)
 		expect(aboutGiftPages.map((e) => e.template)).toEqual([])
+	})
+
+	test('a participant who keeps their page open longer gets the last push before their own closing day', async () => {
+		const ola = await supporter('Ola')
+		await join(ola)
+		const page = await pageOf(ola.person)
+		const [before] = await db().select().from(campaigns).where(eq(campaigns.id, page))
+		const later = new Date(`${before!.endsOn}T00:00:00Z`)
+		later.setUTCDate(later.getUTCDate() + 10)
+		const endsOn = later.toISOString().slice(0, 10)
+		const saved = await saveCampaignDetails(before!, {
+			title: before!.title,
+			goal: '250',
+			endsOn,
+			story: before!.story,
+			slug: before!.slug,
+			coverAlt: before!.coverAlt ?? '',
+		})
+		expect(saved.ok).toBe(true)
+		const mail = await byTemplate(ola.person)
+		expect(mail['event-last-push']).toMatchObject({
+			status: 'scheduled',
+			sendAfter: new Date(new Date(`${endsOn}T23:59:59Z`).getTime() - 3 * day),
+		})
+		// Their reminders and thank-you still follow the event, not their page.
+		expect(mail['event-thank-you']!.sendAfter).toEqual(new Date(eventRow.startsAt.getTime() + day))
 	})
 })
