@@ -1,12 +1,11 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ActionNotice } from '#app/components/action-notice.tsx'
-import { FieldErrors, FormErrors, SubmitButton } from '#app/components/form-fields.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getFeeRefundView, refundRegistrationFee } from '#app/events/fee-refunds.server.ts'
 import { requireStaff } from '#app/people/session.server.ts'
+import { FeeRefundForm } from '#app/staff/events/fee-refund-form.tsx'
 import { feeRefundSchema } from '#app/staff/events/fee-refund-schema.ts'
 import { formValue, readFormData } from '#app/utils/forms.server.ts'
 import { formatMoney, minorToMajorString } from '#app/utils/money.ts'
@@ -76,17 +75,7 @@ export const meta: MetaFunction = () => [
 export default function RefundRegistrationFee() {
 	const d = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const navigation = useNavigation()
 	const [searchParams] = useSearchParams()
-	const schema = feeRefundSchema({ currency: d.currency, locale: d.locale, leftMinor: d.leftMinor })
-	const [form, fields] = useForm({
-		id: `fee-refund-${d.refundedBefore}`,
-		lastResult: actionData?.result,
-		defaultValue: { amount: d.leftText, reason: '' },
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-	})
 	return (
 		<div className="mx-auto max-w-xl px-4 py-10">
 			<Link to={`/staff/events/${d.eventId}`} className="text-brand underline">
@@ -102,39 +91,15 @@ export default function RefundRegistrationFee() {
 				Fee {d.fee} · refunded so far {d.refunded} · {registrationStatusLabels[d.status]}
 			</p>
 			{d.status === 'paid' && d.leftMinor > 0 ? (
-				<Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
-					<FormErrors id={form.errorId} errors={form.errors} />
-					<input type="hidden" name="refundedBefore" value={d.refundedBefore} />
-					<div>
-						<label htmlFor={fields.amount.id} className="field-label">
-							Amount to refund ({d.currency})
-						</label>
-						<p id={`${fields.amount.id}-hint`} className="mb-1 text-sm text-muted">
-							Up to {d.left}, what is left of the fee. Refund part of it by typing less.
-						</p>
-						<input
-							{...getInputProps(fields.amount, { type: 'text', ariaDescribedBy: `${fields.amount.id}-hint` })}
-							key={fields.amount.key}
-							inputMode="decimal"
-							autoComplete="off"
-							className="field-input"
-						/>
-						<FieldErrors id={fields.amount.errorId} errors={fields.amount.errors} />
-					</div>
-					<div>
-						<label htmlFor={fields.reason.id} className="field-label">
-							Reason (kept in the audit log)
-						</label>
-						<input
-							{...getInputProps(fields.reason, { type: 'text' })}
-							key={fields.reason.key}
-							maxLength={500}
-							className="field-input"
-						/>
-						<FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
-					</div>
-					<SubmitButton pending={navigation.state !== 'idle'}>Refund</SubmitButton>
-				</Form>
+				<FeeRefundForm
+					lastResult={actionData?.result}
+					currency={d.currency}
+					locale={d.locale}
+					leftMinor={d.leftMinor}
+					left={d.left}
+					leftText={d.leftText}
+					refundedBefore={d.refundedBefore}
+				/>
 			) : null}
 		</div>
 	)
