@@ -70,10 +70,13 @@ describe('CSV exports', () => {
 		expect(csvHeaderLine(columns)).toBe('donor_name,amount\r\n')
 		expect(csvLine(columns, { name: '=HYPERLINK("x")', amount: 5 })).toBe(`"'=HYPERLINK(""x"")",5\r\n`)
 		const all = [1, 2, 3, 4, 5].map((n) => ({ name: `G${n}`, amount: n }))
-		const pages = keysetPages<Gift>((after, size) => {
-			const from = after ? all.findIndex((g) => g.name === after.name) + 1 : 0
-			return Promise.resolve(all.slice(from, from + size))
-		}, 2)
+		const pages = keysetPages<Gift>(
+			(after, size) => {
+				const from = after ? all.findIndex((g) => g.name === after.name) + 1 : 0
+				return Promise.resolve(all.slice(from, from + size))
+			},
+			{ size: 2 },
+		)
 		let text = ''
 		for await (const chunk of csvChunks(columns, pages)) text += chunk
 		expect(text).toBe('donor_name,amount\r\nG1,1\r\nG2,2\r\nG3,3\r\nG4,4\r\nG5,5\r\n')
