@@ -122,4 +122,22 @@ describe.runIf(process.env.DATABASE_URL)('statement timeout', () => {
 			await limited.close()
 		}
 	})
+
+	test('a statement that fails part-way through its rows leaves the next result on its connection whole', async () => {
+		// One connection: the next statement runs where the failed one's rows stopped (postgres.js kept counting
+		// from there until patches/postgres+3.4.9.patch; a cancelled export page did the same).
+		const one = await openDatabase({ driver: 'postgres', url: getDatabase().url!, poolSize: 1 })
+		try {
+			await expect(
+				one.sql.executeSql(
+					'select g, case when g < 20000 then g else 1 / (g - g) end from generate_series(1, 40000) g',
+				),
+			).rejects.toThrow(/division by zero/)
+			const { rows } = await one.sql.executeSql('select g from generate_series(1, 3) g')
+			expect(rows).toHaveLength(3)
+			expect(rows).toEqual([{ g: 1 }, { g: 2 }, { g: 3 }])
+		} finally {
+			await one.close()
+		}
+	})
 })
