@@ -26,6 +26,8 @@ if (!serverUrl) {
 	process.exit(1)
 }
 const requests = Number(process.argv[2] ?? 400)
+// The machine is shared: the load average beside the figures says how busy it was.
+const loadAtStart = os.loadavg()[0]!
 const concurrency = Number(process.argv[3] ?? 16)
 
 type Latency = { p50: number; p99: number; perSecond: number; failures: number }
@@ -87,6 +89,16 @@ const appEnv = {
 } as unknown as NodeJS.ProcessEnv
 
 let app: ChildProcess | null = null
+// A run that fails part-way leaves neither its app process nor its database behind.
+process.on('exit', () => app?.kill('SIGKILL'))
+const failed = (error: unknown) => {
+	console.error(error)
+	app?.kill('SIGKILL')
+	app = null
+	void database.drop().finally(() => process.exit(1))
+}
+process.on('uncaughtException', failed)
+process.on('unhandledRejection', failed)
 async function startApp() {
 	app = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
 		env: appEnv,
@@ -669,7 +681,7 @@ const exportTable = [
 	),
 ].join('\n')
 const planTable = ['| query | plan | rows | buffers | ms |', '|---|---|---:|---:|---:|', ...explained].join('\n')
-const heading = `### ${benchWhen()} · commit ${benchCommit()} · ${benchMachine()} · PostgreSQL · ${requests} requests per page (200 for the staff overview, 100 for CSV first pages), ${concurrency} at a time`
+const heading = `### ${benchWhen()} · commit ${benchCommit()} · ${benchMachine()} · PostgreSQL · ${requests} requests per page (200 for the staff overview, 100 for CSV first pages), ${concurrency} at a time · load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end`
 const run = [
 	heading,
 	'',
@@ -689,7 +701,7 @@ const title = '## At scale (`npm run bench:scale`)'
 const intro = [
 	title,
 	'',
-	"Written by `npm run bench:scale` (newest first): the same pages on the demo data and then, in the same run on the same database, after a bulk load of 100,000 campaigns, 1,000,000 donations (one campaign holding 200,000, one gift in a hundred refunded) and their money movements. Goal: every page within 1.5× of its p99 on the demo data, the 1M-row donations CSV in ≤ 300 MB of process memory. The donor wall reads 20 entries of a partial index of gifts still standing (each donation's net is stored beside it, kept with its movements), by keyset; the landing page's platform totals come from the stored campaign totals, kept for 10 s per process; the staff overview's whole-ledger figures are kept per process, money per currency for 30 s and the drift check for 5 minutes, and the page says when each was computed; exports stream keyset pages (100 rows first, so a download starts at once, then 2,000), one per staff member at a time.",
+	"Written by `npm run bench:scale` (newest first): the same pages on the demo data and then, in the same run on the same database, after a bulk load of 100,000 campaigns, 1,000,000 donations (one campaign holding 200,000, one gift in a hundred refunded) and their money movements; the campaigns are the participants of one event, in 5,000 teams of 20, so the event's and the teams' sharded totals hold all 1,000,000 gifts. Goal: every page within 1.5× of its p99 on the demo data (the event pages against the demo event's), the 1M-row donations CSV in ≤ 300 MB of process memory (peak RSS, VmHWM, of a freshly started app process) with other requests unaffected. The donor wall reads 20 entries of a partial index of gifts still standing (each donation's net is stored beside it, kept with its movements), by keyset; the landing page's platform totals come from the stored campaign totals, kept for 10 s per process; the staff overview's whole-ledger figures are kept per process, money per currency for 30 s and the drift check for 5 minutes, and the page says when each was computed; exports stream keyset pages (100 rows first, so a download starts at once, then 2,000) at the pace of the download, one per staff member at a time.",
 ].join('\n')
 fs.mkdirSync('docs', { recursive: true })
 const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n'

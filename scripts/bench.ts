@@ -26,6 +26,8 @@ import {
 import { benchCommit, benchMachine, benchWhen, percentile } from './bench-support.ts'
 
 const requests = Number(process.argv[2] ?? 400)
+// The machine is shared: the load average beside the figures says how busy it was.
+const loadAtStart = os.loadavg()[0]!
 const concurrency = Number(process.argv[3] ?? 16)
 
 async function waitUntilUp(url: string, child: ChildProcess) {
@@ -464,7 +466,7 @@ const table = [
 			`| ${r.name}${r.note ? ` (${r.note})` : ''} | ${r.perSecond.toFixed(0)} ${r.unit}/s | ${r.unit === 'req' ? (r.perSecond / anchorRow.perSecond).toFixed(2) : '—'} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${Number.isFinite(r.p99) ? (r.p99 / anchorRow.p99).toFixed(2) : '—'} | ${r.failures} |`,
 	),
 ].join('\n')
-const heading = `## ${benchWhen()} · commit ${benchCommit()} · ${benchMachine()} · ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'} · ${requests} requests per row, ${concurrency} at a time`
+const heading = `## ${benchWhen()} · commit ${benchCommit()} · ${benchMachine()} · ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'} · ${requests} requests per row, ${concurrency} at a time · load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end`
 console.log(`\n${table}\n`)
 const file = 'docs/benchmarks.md'
 fs.mkdirSync('docs', { recursive: true })
