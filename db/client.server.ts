@@ -41,6 +41,13 @@ export type Database = {
 	sqlInTransaction: (tx: Tx) => SqlExecutor
 	/** Runs `work` while holding a PostgreSQL session advisory lock (no-op on the single-connection embedded database). */
 	withAdvisoryLock: <T>(key: number, work: () => Promise<T>) => Promise<T>
+	/**
+	 * The drizzle client, with every statement it runs cancelled in PostgreSQL
+	 * once `signal` aborts (a download whose client went away), whether still
+	 * queued for a connection or running. On the embedded database, the
+	 * client itself: one connection, no other session to send a cancel from.
+	 */
+	cancelledBy: (signal: AbortSignal) => Db
 	close: () => Promise<void>
 }
 
@@ -103,6 +110,33 @@ function pgliteExecutor(client: PgliteLike): SqlExecutor {
 // lets the job queue insert its row in the very same transaction.
 function driverClientOf(tx: Tx): unknown {
 	return (tx as unknown as { session: { client: unknown } }).session.client
+}
+
+/**
+ * The postgres.js client as drizzle sees it, except that each query it is
+ * given is cancelled when `signal` aborts (drizzle runs every statement
+ * through `unsafe`); a query that has settled is left alone.
+ */
+function cancellingClient(client: postgres.Sql, signal: AbortSignal): postgres.Sql {
+	const unsafe = (...args: Parameters<postgres.Sql['unsafe']>) => {
+		const query = client.unsafe(...args)
+		// The cancel request goes out on a connection of its own; if the server cannot be reached, the
+		// query fails by itself (patches/postgres+3.4.9.patch makes cancel() return that request's promise).
+		const cancel = () => void Promise.resolve(query.cancel() as unknown).catch(() => {})
+		if (signal.aborted) cancel()
+		else {
+			signal.addEventListener('abort', cancel, { once: true })
+			// Removed once the query is answered, so a long download does not collect one listener per page.
+			// Subscribed a microtask later: awaiting a postgres.js query is what sends it, and drizzle first
+			// sets how the rows come back (`.values()`) on the query this returns.
+			const forget = () => signal.removeEventListener('abort', cancel)
+			queueMicrotask(() => void query.then(forget, forget))
+		}
+		return query
+	}
+	return new Proxy(client, {
+		get: (target, key): unknown => (key === 'unsafe' ? unsafe : Reflect.get(target, key)),
+	})
 }
 
 function lockEmbeddedDataDir(dataDir: string) {
@@ -179,6 +213,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 					session.release()
 				}
 			},
+			cancelledBy: (signal) => drizzlePostgres({ client: cancellingClient(client, signal) }) as unknown as Db,
 			close: () => client.end({ timeout: 5 }),
 		}
 	}
@@ -197,6 +232,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		sql: pgliteExecutor(client),
 		sqlInTransaction: (tx) => pgliteExecutor(driverClientOf(tx) as PgliteLike),
 		withAdvisoryLock: (_key, work) => work(),
+		cancelledBy: () => db,
 		close: async () => {
 			if (!client.closed) await client.close()
 			unlock()

@@ -53,3 +53,12 @@ export function preparedQuery<Query>(build: (db: Db) => Query): () => Query {
 		return query
 	}
 }
+
+/**
+ * The drizzle client for a request's long read (an export): its statements
+ * are cancelled in PostgreSQL as soon as `signal` aborts, so a client that
+ * hangs up leaves no query running for it.
+ */
+export function dbCancelledBy(signal: AbortSignal | undefined): Db {
+	return signal ? getDatabase().cancelledBy(signal) : db()
+}

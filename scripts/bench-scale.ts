@@ -2,7 +2,9 @@
 // pages that grow with the platform, measured on the demo data and then, in
 // the same run and on the same database, after a bulk load of 100,000
 // campaigns and 1,000,000 donations with their money movements (one campaign
-// holding 200,000 gifts). Checks the stored totals agree with the money
+// holding 200,000 gifts). The bulk-loaded pages are the participants of one
+// event, in 5,000 teams of 20, so the event counts all 1,000,000 gifts in its
+// sharded event and team totals. Checks the stored totals agree with the money
 // record (`money:check`), prints the table and the query plans, and writes
 // them to their own section of docs/benchmarks.md.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
@@ -13,6 +15,7 @@ import postgres from 'postgres'
 import { startSendGridStandIn } from '../tests/support/sendgrid-standin.ts'
 import { createFreshDatabase } from '../tests/support/test-database.ts'
 import { freePort } from '../tests/support/free-port.ts'
+import { EVENT_TOTAL_SHARDS, TEAM_TOTAL_SHARDS } from '../db/schema.ts'
 import { benchCommit, benchMachine, benchWhen, percentile } from './bench-support.ts'
 
 const serverUrl = process.env.DATABASE_URL
@@ -23,6 +26,8 @@ if (!serverUrl) {
 	process.exit(1)
 }
 const requests = Number(process.argv[2] ?? 400)
+// The machine is shared: the load average beside the figures says how busy it was.
+const loadAtStart = os.loadavg()[0]!
 const concurrency = Number(process.argv[3] ?? 16)
 
 type Latency = { p50: number; p99: number; perSecond: number; failures: number }
@@ -84,6 +89,16 @@ const appEnv = {
 } as unknown as NodeJS.ProcessEnv
 
 let app: ChildProcess | null = null
+// A run that fails part-way leaves neither its app process nor its database behind.
+process.on('exit', () => app?.kill('SIGKILL'))
+const failed = (error: unknown) => {
+	console.error(error)
+	app?.kill('SIGKILL')
+	app = null
+	void database.drop().finally(() => process.exit(1))
+}
+process.on('uncaughtException', failed)
+process.on('unhandledRejection', failed)
 async function startApp() {
 	app = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
 		env: appEnv,
@@ -319,7 +334,15 @@ const [demoSmall] = await sql<
 	{ slug: string }[]
 >`select slug from campaigns where status = 'active' order by donor_count asc, slug limit 1`
 const demoWall = await wallCursor(demoBig!.slug, 2)
-console.log(`demo: the biggest campaign is ${demoBig!.slug}, a small one ${demoSmall!.slug}`)
+const [demoTeam] = await sql<{ slug: string }[]>`select slug from teams order by created_at limit 1`
+// The demo event, and the last name of one of its participants to search for.
+const [demoEvent] = await sql<{ slug: string; lastName: string }[]>`
+	select e.slug, p.last_name as "lastName" from events e
+	join campaigns c on c.event_id = e.id and c.purpose = 'personal' join people p on p.id = c.owner_id
+	order by e.created_at, c.created_at limit 1`
+console.log(
+	`demo: the biggest campaign is ${demoBig!.slug}, a small one ${demoSmall!.slug}, the event ${demoEvent!.slug}`,
+)
 const pages = (deepWall: string | null): Page[] => [
 	{ name: 'campaign page, 200,000 gifts (demo: its biggest)', demo: `/f/${demoBig!.slug}`, scale: '/f/scale-big' },
 	{ name: 'campaign page, 8 gifts (demo: its smallest)', demo: `/f/${demoSmall!.slug}`, scale: '/f/scale-77777' },
@@ -329,6 +352,26 @@ const pages = (deepWall: string | null): Page[] => [
 		scale: wallPage('scale-big', deepWall, 1000),
 	},
 	{ name: 'landing /', demo: '/', scale: '/' },
+	{
+		name: 'event page, 100,000 participants (demo: its event)',
+		demo: `/e/${demoEvent!.slug}`,
+		scale: '/e/scale-event',
+	},
+	{
+		name: 'event page, leaderboards at page 50 (demo: page 2)',
+		demo: `/e/${demoEvent!.slug}?fp=2&tp=2`,
+		scale: '/e/scale-event?fp=50&tp=50',
+	},
+	{
+		name: 'event page, a search matching one participant',
+		demo: `/e/${demoEvent!.slug}?q=${encodeURIComponent(demoEvent!.lastName)}`,
+		scale: '/e/scale-event?q=77777',
+	},
+	{
+		name: 'team page, 20 members (demo: its first team)',
+		demo: `/e/${demoEvent!.slug}/t/${demoTeam!.slug}`,
+		scale: '/e/scale-event/t/team-1',
+	},
 	{ name: 'staff overview (signed in)', demo: '/staff', scale: '/staff', staff: true },
 	{
 		name: 'donations CSV, first 100 rows (its first page)',
@@ -360,19 +403,45 @@ const bulkIndexes = await sql<{ name: string; definition: string }[]>`
 		and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`
 for (const index of bulkIndexes) await sql.unsafe(`drop index "${index.name}"`)
 await sql.unsafe(`
+	-- One owner per page: an event takes one page per person.
 	create temp table scale_owners as
-		select gen_random_uuid() as id, n from generate_series(1, 50000) n;
+		select gen_random_uuid() as id, n from generate_series(1, 100000) n;
 	insert into people (id, email, first_name, last_name, role)
 		select id, 'scale-owner-' || n || '@example.org', 'Owner', n::text, 'supporter' from scale_owners;
+	-- The event every bulk-loaded page takes part in, with its own gift page (owned by the first owner).
+	create temp table scale_event as select gen_random_uuid() as id, gen_random_uuid() as campaign_id;
+	insert into events (id, slug, name, kind, starts_at, time_zone, place, description, goal_minor, suggested_goal_minor, currency,
+			registration_opens_at, registration_closes_at, participant_count, state, created_at, updated_at)
+		select id, 'scale-event', 'Scale Run', 'run', now() + interval '30 days', 'Europe/London', 'Hyde Park, London', '',
+			1000000000, 50000, 'GBP', now() - interval '60 days', now() + interval '20 days', 100000, 'open', now(), now()
+		from scale_event;
+	insert into campaigns (id, owner_id, kind, purpose, event_id, slug, title, story, goal_minor, currency, status, published_at, created_at, updated_at)
+		select e.campaign_id, o.id, 'run_walk_ride', 'event', e.id, 'scale-event-event', 'Scale Run', '', 1000000000, 'GBP', 'active',
+			now(), now(), now()
+		from scale_event e join scale_owners o on o.n = 1;
 	create temp table scale_campaigns as
-		select gen_random_uuid() as id, n from generate_series(1, 100000) n;
-	insert into campaigns (id, owner_id, kind, slug, title, story, goal_minor, currency, status, published_at, created_at, updated_at)
+		select gen_random_uuid() as id, n, 1 + (n - 1) / 20 as team_n from generate_series(1, 100000) n;
+	-- 5,000 teams of 20 participants; each team's captain is its first member, and each team has its gift page.
+	create temp table scale_teams as
+		select gen_random_uuid() as id, gen_random_uuid() as campaign_id, t from generate_series(1, 5000) t;
+	insert into teams (id, event_id, slug, name, captain_id, goal_minor, created_at, updated_at)
+		select t.id, e.id, 'team-' || t.t, 'Team ' || t.t, o.id, 1000000, now() - (t.t || ' seconds')::interval, now()
+		from scale_teams t cross join scale_event e join scale_owners o on o.n = (t.t - 1) * 20 + 1;
+	insert into campaigns (id, owner_id, kind, purpose, event_id, team_id, slug, title, story, goal_minor, currency, status, published_at, created_at, updated_at)
+		select t.campaign_id, o.id, 'run_walk_ride', 'team', e.id, t.id, 'scale-event-team-' || t.t, 'Team ' || t.t || ' · Scale Run', '',
+			1000000, 'GBP', 'active', now(), now(), now()
+		from scale_teams t cross join scale_event e join scale_owners o on o.n = (t.t - 1) * 20 + 1;
+	insert into campaigns (id, owner_id, kind, purpose, event_id, team_id, slug, title, story, goal_minor, currency, status, published_at, created_at, updated_at)
 		select c.id, o.id,
 			(array['birthday','challenge','run_walk_ride','celebration','in_memory','own_idea']::campaign_kind[])[1 + c.n % 6],
+			'personal', e.id, t.id,
 			case when c.n = 1 then 'scale-big' else 'scale-' || c.n end,
 			'Scale campaign ' || c.n, 'A story for page ' || c.n || '.', 50000 + (c.n % 20) * 10000, 'GBP', 'active',
 			now() - (c.n || ' minutes')::interval, now() - (c.n || ' minutes')::interval, now()
-		from scale_campaigns c join scale_owners o on o.n = 1 + (c.n % 50000);
+		from scale_campaigns c join scale_owners o on o.n = c.n join scale_teams t on t.t = c.team_n cross join scale_event e;
+	insert into event_registrations (event_id, person_id, campaign_id, status, currency, created_at)
+		select e.id, o.id, c.id, 'free', 'GBP', now() - (c.n || ' minutes')::interval
+		from scale_campaigns c join scale_owners o on o.n = c.n cross join scale_event e;
 	-- 200,000 gifts on scale-big, the other 800,000 spread over the rest (8 each), over the last year.
 	create temp table scale_gifts as
 		select gen_random_uuid() as id, g,
@@ -381,20 +450,22 @@ await sql.unsafe(`
 			now() - (g * 31 || ' seconds')::interval as at
 		from generate_series(1, 1000000) g;
 	-- Each gift's stored net is what its movements below add up to (0 once refunded), as recordMovement keeps it.
-	insert into donations (id, campaign_id, donor_name, donor_email, amount_minor, currency, status, anonymous, hide_amount,
+	-- Each gift counts for the event and the team its page is in (the stamp recordMovement gives it).
+	insert into donations (id, campaign_id, event_id, team_id, donor_name, donor_email, amount_minor, currency, status, anonymous, hide_amount,
 			message, stripe_checkout_session_id, stripe_payment_intent_id, created_at, succeeded_at, net_minor)
-		select s.id, c.id, 'Donor ' || s.g, 'donor' || s.g || '@example.org', s.amount, 'GBP',
+		select s.id, c.id, e.id, t.id, 'Donor ' || s.g, 'donor' || s.g || '@example.org', s.amount, 'GBP',
 			(case when s.g % 100 = 0 then 'refunded' else 'succeeded' end)::donation_status,
 			s.g % 10 = 0, s.g % 7 = 0, case when s.g % 3 = 0 then 'Good luck!' end,
 			'cs_scale_' || s.g, 'pi_scale_' || s.g, s.at, s.at, case when s.g % 100 = 0 then 0 else s.amount end
-		from scale_gifts s join scale_campaigns c on c.n = s.campaign_n;
-	insert into money_movements (kind, amount_minor, currency, donation_id, campaign_id, source_id, created_at)
-		select 'donation_succeeded', s.amount, 'GBP', s.id, c.id, 'pi_scale_' || s.g, s.at
-		from scale_gifts s join scale_campaigns c on c.n = s.campaign_n;
+		from scale_gifts s join scale_campaigns c on c.n = s.campaign_n join scale_teams t on t.t = c.team_n cross join scale_event e;
+	insert into money_movements (kind, amount_minor, currency, donation_id, campaign_id, event_id, team_id, source_id, created_at)
+		select 'donation_succeeded', s.amount, 'GBP', s.id, c.id, e.id, t.id, 'pi_scale_' || s.g, s.at
+		from scale_gifts s join scale_campaigns c on c.n = s.campaign_n join scale_teams t on t.t = c.team_n cross join scale_event e;
 	-- One gift in a hundred refunded in full.
-	insert into money_movements (kind, amount_minor, currency, donation_id, campaign_id, source_id, created_at)
-		select 'refund', -s.amount, 'GBP', s.id, c.id, 're_scale_' || s.g, s.at + interval '1 day'
-		from scale_gifts s join scale_campaigns c on c.n = s.campaign_n where s.g % 100 = 0;
+	insert into money_movements (kind, amount_minor, currency, donation_id, campaign_id, event_id, team_id, source_id, created_at)
+		select 'refund', -s.amount, 'GBP', s.id, c.id, e.id, t.id, 're_scale_' || s.g, s.at + interval '1 day'
+		from scale_gifts s join scale_campaigns c on c.n = s.campaign_n join scale_teams t on t.t = c.team_n cross join scale_event e
+		where s.g % 100 = 0;
 	-- The stored totals, as the ledger defines them.
 	update campaigns c set raised_minor = t.raised, donor_count = t.donors
 		from (
@@ -403,6 +474,17 @@ await sql.unsafe(`
 			group by campaign_id
 		) t
 		where c.id = t.campaign_id and c.id in (select id from scale_campaigns);
+	-- The event's and the teams' sharded totals, each page's movements in the shard its id hashes to (shardOf).
+	create temp table scale_nets as
+		select campaign_id, team_id, sum(amount_minor) as net,
+			('x' || substr(replace(campaign_id::text, '-', ''), 1, 8))::bit(32)::bigint as hash
+		from money_movements where event_id = (select id from scale_event) group by campaign_id, team_id, donation_id;
+	insert into event_total_shards (event_id, shard, raised_minor, donor_count)
+		select (select id from scale_event), hash % ${EVENT_TOTAL_SHARDS}, sum(net), count(*) filter (where net > 0)
+		from scale_nets group by 2;
+	insert into team_total_shards (team_id, shard, event_id, raised_minor, donor_count)
+		select team_id, hash % ${TEAM_TOTAL_SHARDS}, (select id from scale_event), sum(net), count(*) filter (where net > 0)
+		from scale_nets group by 1, 2;
 `)
 await sql.unsafe(`set maintenance_work_mem = '256MB'`)
 for (const index of bulkIndexes) await sql.unsafe(index.definition)
@@ -436,6 +518,16 @@ const [lastDonation] = await sql<{ id: string }[]>`
 const ledgerSum = (filter: string) =>
 	`coalesce((select sum(m.amount_minor) from money_movements m where m.donation_id = d.id${filter}), 0)::bigint`
 // The statements each page runs (as the app writes them, with this data's ids), by page.
+const [scaleEvent] = await sql<{ id: string; teamId: string }[]>`
+	select e.id, t.id as "teamId" from events e join teams t on t.event_id = e.id and t.slug = 'team-1' where e.slug = 'scale-event'`
+const [smallPage] = await sql<{ id: string; raised: string; changedAt: Date }[]>`
+	select id, raised_minor::text as raised, raised_changed_at as "changedAt" from campaigns where slug = 'scale-77777'`
+const eventId = `'${scaleEvent!.id}'`
+const publicPage = `c.purpose = 'personal' and c.status in ('active', 'ended')`
+const boardOrder = 'c.raised_minor desc, c.raised_changed_at asc, c.id asc'
+const boardSelect = `select c.slug, c.title, trim(concat(p.first_name, ' ', p.last_name)), t.name, c.raised_minor, c.donor_count from campaigns c join people p on p.id = c.owner_id left join teams t on t.id = c.team_id`
+const teamStandings = (offset: number) =>
+	`select t.id, coalesce(sum(s.raised_minor), 0)::bigint, coalesce(sum(s.donor_count), 0)::int from teams t left join team_total_shards s on s.team_id = t.id where t.event_id = ${eventId} group by t.id order by 2 desc, max(s.changed_at) asc nulls last, t.created_at, t.id limit 10 offset ${offset}`
 const plans: [string, string][] = [
 	[
 		'Campaign page: the campaign by its link',
@@ -489,6 +581,41 @@ const plans: [string, string][] = [
 	[
 		'Donations CSV: one keyset page of 2,000 near the end',
 		`select d.id, c.slug, d.net_minor, ${ledgerSum(` and m.kind = 'refund'`)}, ${ledgerSum(` and m.kind in ('dispute_withdrawn', 'dispute_reinstated')`)}, (select ds.status::text from disputes ds where ds.donation_id = d.id order by ds.updated_at desc, ds.id limit 1) from donations d join campaigns c on c.id = d.campaign_id where (coalesce(d.succeeded_at, d.created_at), d.id) > (select coalesce(k.succeeded_at, k.created_at), k.id from donations k where k.id = '${lastDonation!.id}') order by coalesce(d.succeeded_at, d.created_at), d.id limit 2000`,
+	],
+	[
+		'Event page: total (16 shards)',
+		`select coalesce(sum(raised_minor), 0)::bigint, coalesce(sum(donor_count), 0)::int from event_total_shards where event_id = ${eventId}`,
+	],
+	['Event page: how many teams', `select count(*)::int from teams where event_id = ${eventId}`],
+	[
+		'Event page: top fundraisers, page 1',
+		`${boardSelect} where c.event_id = ${eventId} and ${publicPage} order by ${boardOrder} limit 10`,
+	],
+	[
+		'Event page: top fundraisers, page 50',
+		`${boardSelect} where c.event_id = ${eventId} and ${publicPage} order by ${boardOrder} limit 10 offset 490`,
+	],
+	['Event page: top teams, page 1 (5,000 teams × 4 shards)', teamStandings(0)],
+	['Event page: top teams, page 50', teamStandings(490)],
+	[
+		'Event page: recent gifts across the event',
+		`select d.id, d.donor_name, d.net_minor, c.slug, t.slug from donations d join campaigns c on c.id = d.campaign_id left join teams t on t.id = c.team_id where d.event_id = ${eventId} and d.net_minor > 0 and d.status in ${counted} order by coalesce(d.succeeded_at, d.created_at) desc, d.id desc limit 10`,
+	],
+	[
+		'Event page: search participants for "77777"',
+		`${boardSelect} where c.event_id = ${eventId} and ${publicPage} and (trim(concat(p.first_name, ' ', p.last_name)) ilike '%77777%' or c.title ilike '%77777%') order by ${boardOrder} limit 20`,
+	],
+	[
+		'Event page: search teams for "77777"',
+		`select slug, name from teams where event_id = ${eventId} and name ilike '%77777%' order by lower(name) limit 20`,
+	],
+	[
+		'Participant page: its rank (a page with 8 gifts)',
+		`select count(*)::int from campaigns c where c.event_id = ${eventId} and ${publicPage} and (c.raised_minor > ${smallPage!.raised} or (c.raised_minor = ${smallPage!.raised} and (c.raised_changed_at, c.id) < ('${smallPage!.changedAt.toISOString()}'::timestamptz, '${smallPage!.id}'::uuid)))`,
+	],
+	[
+		'Team page: members (20)',
+		`select c.slug, c.raised_minor from campaigns c join people p on p.id = c.owner_id where c.team_id = '${scaleEvent!.teamId}' and ${publicPage} order by ${boardOrder} limit 100`,
 	],
 	[
 		'Campaigns CSV: one keyset page of 2,000',
@@ -554,7 +681,7 @@ const exportTable = [
 	),
 ].join('\n')
 const planTable = ['| query | plan | rows | buffers | ms |', '|---|---|---:|---:|---:|', ...explained].join('\n')
-const heading = `### ${benchWhen()} · commit ${benchCommit()} · ${benchMachine()} · PostgreSQL · ${requests} requests per page (200 for the staff overview, 100 for CSV first pages), ${concurrency} at a time`
+const heading = `### ${benchWhen()} · commit ${benchCommit()} · ${benchMachine()} · PostgreSQL · ${requests} requests per page (200 for the staff overview, 100 for CSV first pages), ${concurrency} at a time · load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end`
 const run = [
 	heading,
 	'',
@@ -574,7 +701,7 @@ const title = '## At scale (`npm run bench:scale`)'
 const intro = [
 	title,
 	'',
-	"Written by `npm run bench:scale` (newest first): the same pages on the demo data and then, in the same run on the same database, after a bulk load of 100,000 campaigns, 1,000,000 donations (one campaign holding 200,000, one gift in a hundred refunded) and their money movements. Goal: every page within 1.5× of its p99 on the demo data, the 1M-row donations CSV in ≤ 300 MB of process memory. The donor wall reads 20 entries of a partial index of gifts still standing (each donation's net is stored beside it, kept with its movements), by keyset; the landing page's platform totals come from the stored campaign totals, kept for 10 s per process; the staff overview's whole-ledger figures are kept per process, money per currency for 30 s and the drift check for 5 minutes, and the page says when each was computed; exports stream keyset pages (100 rows first, so a download starts at once, then 2,000), one per staff member at a time.",
+	"Written by `npm run bench:scale` (newest first): the same pages on the demo data and then, in the same run on the same database, after a bulk load of 100,000 campaigns, 1,000,000 donations (one campaign holding 200,000, one gift in a hundred refunded) and their money movements; the campaigns are the participants of one event, in 5,000 teams of 20, so the event's and the teams' sharded totals hold all 1,000,000 gifts. Goal: every page within 1.5× of its p99 on the demo data (the event pages against the demo event's), the 1M-row donations CSV in ≤ 300 MB of process memory (peak RSS, VmHWM, of a freshly started app process) with other requests unaffected. The donor wall reads 20 entries of a partial index of gifts still standing (each donation's net is stored beside it, kept with its movements), by keyset; the landing page's platform totals come from the stored campaign totals, kept for 10 s per process; the staff overview's whole-ledger figures are kept per process, money per currency for 30 s and the drift check for 5 minutes, and the page says when each was computed; exports stream keyset pages (100 rows first, so a download starts at once, then 2,000) at the pace of the download, one per staff member at a time.",
 ].join('\n')
 fs.mkdirSync('docs', { recursive: true })
 const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n'

@@ -1,8 +1,10 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { createRequestHandler } from '@remix-run/express'
-import { type ServerBuild } from '@remix-run/node'
+// The adapter's own request builder (URL from the trusted host, body, and a signal that aborts when the
+// client goes away); only its response writing is replaced, below. Not re-exported by the package index.
+import { createRemixRequest } from '@remix-run/express/dist/server.js'
+import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import onHeaders from 'on-headers'
@@ -200,6 +202,48 @@ function listFiles(dir: string, skip: string): Set<string> {
 	return files
 }
 
+/**
+ * Writes a Remix response's body to the client at the client's pace. Remix's
+ * Express adapter writes each chunk as soon as it is read and never waits
+ * for the socket, so a slow or departed client made a streamed export read
+ * the whole ledger into this process's memory. Here the next chunk is read
+ * only when the socket (or the gzip stream in front of it) has room, each
+ * chunk is flushed through compression as the adapter does, and a client
+ * that goes away cancels the body at once, which ends an export and frees
+ * its slot even while it waits for a query.
+ */
+async function sendBody(res: Response, body: ReadableStream<Uint8Array>) {
+	const reader = body.getReader()
+	const stop = () => void reader.cancel().catch(() => {})
+	if (res.destroyed) return stop()
+	let wake: (() => void) | null = null
+	// One listener each for the whole response: compression hands 'drain' listeners to its gzip stream,
+	// where removing them through `res` does nothing, so a listener per wait would pile up.
+	res.on('drain', () => wake?.())
+	res.once('close', () => {
+		if (!res.writableFinished) stop()
+		wake?.()
+	})
+	try {
+		for (;;) {
+			const { done, value } = await reader.read()
+			if (res.destroyed) return stop()
+			if (done) {
+				res.end()
+				return
+			}
+			if (!res.write(value)) await new Promise<void>((resolve) => (wake = resolve))
+			wake = null
+			// compression adds flush(): without it a streamed chunk waits in gzip's buffer.
+			;(res as Response & { flush?: () => void }).flush?.()
+		}
+	} catch (error) {
+		stop()
+		res.destroy(error as Error)
+		throw error
+	}
+}
+
 const isWidgetPath = (path: string) => /^\/f\/[a-z0-9-]+\/widget$/.test(path)
 
 export function createApp(options: AppOptions) {
@@ -319,13 +363,24 @@ export function createApp(options: AppOptions) {
 	}
 
 	app.use(noStoreForSessions)
-	const handleRemixRequest = createRequestHandler({
-		build: options.build,
-		mode: options.production ? 'production' : 'development',
-		getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? 'unknown' }),
-	})
-	// Remix's handler passes its own errors to next(), so its promise needs no one waiting on it.
-	app.all('*', (req, res, next) => void handleRemixRequest(req, res, next))
+	const handleRemixRequest = createRequestHandler(options.build, options.production ? 'production' : 'development')
+	// As @remix-run/express's handler, but the body is sent at the client's pace (sendBody). The request's
+	// signal aborts when the client goes away before the response is done.
+	const serveRemix = async (req: Request, res: Response) => {
+		// A client gone before Remix is asked (while a middleware waited) would never abort its request's signal.
+		if (res.destroyed) return
+		const response = await handleRemixRequest(createRemixRequest(req, res), {
+			cspNonce: res.locals.cspNonce as string,
+			clientIp: req.ip ?? 'unknown',
+		})
+		res.statusMessage = response.statusText
+		res.status(response.status)
+		for (const [key, value] of response.headers.entries()) res.append(key, value)
+		if (response.body) await sendBody(res, response.body)
+		else res.end()
+	}
+	// Express 4 ignores a handler's promise, so its errors are handed on here.
+	app.all('*', (req, res, next) => void serveRemix(req, res).catch(next))
 
 	app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
 		console.error('[server] unhandled error', error)

@@ -44,7 +44,8 @@ export function csvLine<Row>(columns: readonly CsvColumn<Row>[], row: Row): stri
 
 /**
  * A whole CSV document as text chunks: the header, then one chunk per batch
- * of rows. Stops between batches once `signal` is aborted (the client went away).
+ * of rows. Stops between batches once `signal` is aborted (the client went
+ * away); the batches' own reading should stop with it (`keysetPages`).
  */
 export async function* csvChunks<Row>(
 	columns: readonly CsvColumn<Row>[],
@@ -73,16 +74,23 @@ export async function csvText<Row>(columns: readonly CsvColumn<Row>[], batches: 
  * Each page is one short, indexed query, so memory stays flat, no connection
  * is held between pages and the per-statement timeout applies to each. The
  * first page is small (`firstSize`), so a download starts after one quick
- * query however large the table is.
+ * query however large the table is. Once `signal` aborts no page is asked
+ * for, and a page that fails after it (its query cancelled) ends the pages.
  */
 export async function* keysetPages<Row>(
 	page: (after: Row | undefined, size: number) => Promise<Row[]>,
-	size = 2000,
-	firstSize = Math.min(100, size),
+	options: { size?: number; firstSize?: number; signal?: AbortSignal } = {},
 ): AsyncGenerator<Row[]> {
+	const { size = 2000, signal } = options
 	let after: Row | undefined
-	for (let asked = firstSize; ; asked = size) {
-		const rows = await page(after, asked)
+	for (let asked = options.firstSize ?? Math.min(100, size); !signal?.aborted; asked = size) {
+		let rows: Row[]
+		try {
+			rows = await page(after, asked)
+		} catch (error) {
+			if (signal?.aborted) return
+			throw error
+		}
 		if (rows.length > 0) yield rows
 		if (rows.length < asked) return
 		after = rows.at(-1)

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { readEventTotals } from '#app/events/totals.server.ts'
-import { db } from '#db/index.server.ts'
+import { db, dbCancelledBy } from '#db/index.server.ts'
 import { campaigns, emails, eventRegistrations, people, teams, type Event } from '#db/schema.ts'
 import { csvChunks, csvText, decimal, keysetPages, type CsvColumn } from './csv.server.ts'
 import { dailyTrend } from './reporting.server.ts'
@@ -113,9 +113,14 @@ export async function participantsAtZero(eventId: string, limit = ZERO_LIST_MAX)
 		.limit(limit)
 }
 
-/** One keyset page of an event's participants, in the order they joined. */
-function participantPage(eventId: string, after: { registrationId: string } | undefined, size: number) {
-	return db()
+/** One keyset page of an event's participants, in the order they joined; its statement is cancelled once `signal` aborts. */
+function participantPage(
+	eventId: string,
+	after: { registrationId: string } | undefined,
+	size: number,
+	signal?: AbortSignal,
+) {
+	return dbCancelledBy(signal)
 		.select({
 			registrationId: eventRegistrations.id,
 			name: fullName,
@@ -164,7 +169,7 @@ const participantColumns: CsvColumn<ParticipantRow>[] = [
 export function participantsCsvChunks(eventId: string, signal?: AbortSignal) {
 	return csvChunks(
 		participantColumns,
-		keysetPages((after, size) => participantPage(eventId, after, size)),
+		keysetPages((after, size) => participantPage(eventId, after, size, signal), { signal }),
 		signal,
 	)
 }

@@ -5,7 +5,7 @@ import { getEnv } from '#app/config/env.server.ts'
 import { findMoneyDrift } from '#app/donations/ledger.server.ts'
 import { keptFor } from '#app/utils/cache.server.ts'
 import { csvCell, csvChunks, csvText, decimal, keysetPages, type CsvColumn } from '#app/staff/csv.server.ts'
-import { db } from '#db/index.server.ts'
+import { db, dbCancelledBy } from '#db/index.server.ts'
 import { campaigns, campaignStatus, donations, emails, emailStatus, moneyMovements, people } from '#db/schema.ts'
 import type { CampaignStatus } from '#db/schema.ts'
 
@@ -336,15 +336,23 @@ export { csvCell }
 
 type DonationExportRow = Awaited<ReturnType<typeof donationExportPage>>[number]
 
-/** One keyset page of the donations export, in the file's order (when paid or started, then id). */
-function donationExportPage(range: { from?: string; to?: string }, after: { id: string } | undefined, size: number) {
+/**
+ * One keyset page of the donations export, in the file's order (when paid or
+ * started, then id); its statement is cancelled once `signal` aborts.
+ */
+function donationExportPage(
+	range: { from?: string; to?: string },
+	after: { id: string } | undefined,
+	size: number,
+	signal?: AbortSignal,
+) {
 	const d = donations
 	const when = sql`coalesce(${d.succeededAt}, ${d.createdAt})`
 	const ledger = (filter: string) =>
 		sql<number>`coalesce((select sum(m.amount_minor) from money_movements m where m.donation_id = ${d.id}${sql.raw(filter)}), 0)::bigint`.mapWith(
 			Number,
 		)
-	return db()
+	return dbCancelledBy(signal)
 		.select({
 			id: d.id,
 			createdAt: d.createdAt,
@@ -430,7 +438,7 @@ const donationColumns: CsvColumn<DonationExportRow>[] = [
 export function donationsCsvChunks(range: { from?: string; to?: string } = {}, signal?: AbortSignal) {
 	return csvChunks(
 		donationColumns,
-		keysetPages((after, size) => donationExportPage(range, after, size)),
+		keysetPages((after, size) => donationExportPage(range, after, size, signal), { signal }),
 		signal,
 	)
 }
@@ -445,9 +453,9 @@ export function donationsCsv(range: { from?: string; to?: string } = {}): Promis
 
 type CampaignExportRow = Awaited<ReturnType<typeof campaignExportPage>>[number]
 
-/** One keyset page of the campaigns export, oldest first. */
-function campaignExportPage(after: { id: string } | undefined, size: number) {
-	return db()
+/** One keyset page of the campaigns export, oldest first; its statement is cancelled once `signal` aborts. */
+function campaignExportPage(after: { id: string } | undefined, size: number, signal?: AbortSignal) {
+	return dbCancelledBy(signal)
 		.select({
 			id: campaigns.id,
 			slug: campaigns.slug,
@@ -505,12 +513,19 @@ const campaignColumns: CsvColumn<CampaignExportRow>[] = [
 
 /** Every campaign with its owner and its totals, streamed in keyset pages; staff only. */
 export function campaignsCsvChunks(signal?: AbortSignal) {
-	return csvChunks(campaignColumns, keysetPages(campaignExportPage), signal)
+	return csvChunks(
+		campaignColumns,
+		keysetPages((after, size) => campaignExportPage(after, size, signal), { signal }),
+		signal,
+	)
 }
 
 /** The campaigns CSV as one string. */
 export function campaignsCsv(): Promise<string> {
-	return csvText(campaignColumns, keysetPages(campaignExportPage))
+	return csvText(
+		campaignColumns,
+		keysetPages((after, size) => campaignExportPage(after, size)),
+	)
 }
 
 const isoDay = z.iso.date({ error: 'Use a date like 2025-01-31' })
@@ -540,8 +555,10 @@ const exportsRunning = new Set<string>()
  * A CSV download named `<name>-YYYY-MM-DD.csv` (today, UTC), streamed as its
  * chunks are produced; never cached, since it holds donors' details. One
  * heavy export per staff member at a time: a second, while the first is
- * still streaming, is answered 429. The export stops when the client goes
- * away (`signal`, the request's own).
+ * still streaming, is answered 429. The export stops, and its slot is free
+ * again, when the client goes away (`signal`, the request's own), also when
+ * that happened before this is called: Remix then throws the response away
+ * unread, so a slot taken for it would never be given back.
  */
 export function csvDownload(
 	staffId: string,
@@ -550,6 +567,7 @@ export function csvDownload(
 	signal: AbortSignal,
 	now = new Date(),
 ): Response {
+	signal.throwIfAborted()
 	if (exportsRunning.has(staffId)) {
 		return new Response(
 			'You already have an export downloading. Wait for it to finish (or cancel it), then ask for this one again.\n',

@@ -70,10 +70,13 @@ describe('CSV exports', () => {
 		expect(csvHeaderLine(columns)).toBe('donor_name,amount\r\n')
 		expect(csvLine(columns, { name: '=HYPERLINK("x")', amount: 5 })).toBe(`"'=HYPERLINK(""x"")",5\r\n`)
 		const all = [1, 2, 3, 4, 5].map((n) => ({ name: `G${n}`, amount: n }))
-		const pages = keysetPages<Gift>((after, size) => {
-			const from = after ? all.findIndex((g) => g.name === after.name) + 1 : 0
-			return Promise.resolve(all.slice(from, from + size))
-		}, 2)
+		const pages = keysetPages<Gift>(
+			(after, size) => {
+				const from = after ? all.findIndex((g) => g.name === after.name) + 1 : 0
+				return Promise.resolve(all.slice(from, from + size))
+			},
+			{ size: 2 },
+		)
 		let text = ''
 		for await (const chunk of csvChunks(columns, pages)) text += chunk
 		expect(text).toBe('donor_name,amount\r\nG1,1\r\nG2,2\r\nG3,3\r\nG4,4\r\nG5,5\r\n')
@@ -117,6 +120,24 @@ describe.runIf(process.env.DATABASE_URL)('statement timeout', () => {
 			await expect(limited.sql.executeSql('select 1 as one')).resolves.toEqual({ rows: [{ one: 1 }] })
 		} finally {
 			await limited.close()
+		}
+	})
+
+	test('a statement that fails part-way through its rows leaves the next result on its connection whole', async () => {
+		// One connection: the next statement runs where the failed one's rows stopped (postgres.js kept counting
+		// from there until patches/postgres+3.4.9.patch; a cancelled export page did the same).
+		const one = await openDatabase({ driver: 'postgres', url: getDatabase().url!, poolSize: 1 })
+		try {
+			await expect(
+				one.sql.executeSql(
+					'select g, case when g < 20000 then g else 1 / (g - g) end from generate_series(1, 40000) g',
+				),
+			).rejects.toThrow(/division by zero/)
+			const { rows } = await one.sql.executeSql('select g from generate_series(1, 3) g')
+			expect(rows).toHaveLength(3)
+			expect(rows).toEqual([{ g: 1 }, { g: 2 }, { g: 3 }])
+		} finally {
+			await one.close()
 		}
 	})
 })
