@@ -494,6 +494,13 @@ export const donations = pgTable(
 		 * after). Gift Aid is on amountMinor only, never on coverFeeMinor.
 		 */
 		giftAidStatus: giftAidStatus('gift_aid_status').notNull().default('not_declared'),
+		/**
+		 * What Gift Aid claims have claimed on this gift so far: its net when a batch took it, lowered by each
+		 * adjustment a later batch made after a refund or lost dispute; null until a batch takes it. Written in
+		 * the same statement as the claim items, so the two partial indexes below hold exactly the gifts still
+		 * to claim and the gifts that now give less than was claimed (an adjustment is due).
+		 */
+		giftAidClaimedMinor: minor('gift_aid_claimed_minor'),
 	},
 	(t) => [
 		check('donations_amount_positive', sql`${t.amountMinor} > 0`),
@@ -533,6 +540,15 @@ export const donations = pgTable(
 		index('donations_gift_aid_declaration_idx')
 			.on(t.giftAidDeclarationId)
 			.where(sql`${t.giftAidDeclarationId} is not null`),
+		// Staff's "ready to claim" list and a new claim batch: eligible gifts still giving something that no batch
+		// holds, oldest first, in keyset pages. Claimed gifts leave the index, so its size is the backlog, not history.
+		index('donations_gift_aid_unclaimed_idx')
+			.on(sql`coalesce(${t.succeededAt}, ${t.createdAt})`, t.id)
+			.where(sql`${t.giftAidStatus} = 'eligible' and ${t.netMinor} > 0 and ${t.giftAidClaimedMinor} is null`),
+		// Claimed gifts refunded (or lost to a dispute) since: the next batch's adjustments.
+		index('donations_gift_aid_adjustment_due_idx')
+			.on(sql`coalesce(${t.succeededAt}, ${t.createdAt})`, t.id)
+			.where(sql`${t.giftAidClaimedMinor} > greatest(${t.netMinor}, 0)`),
 	],
 )
 
