@@ -181,6 +181,13 @@ export const envSchema = z.object({
 	ALTCHA_HMAC_KEY: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
 	/** Days of Checkout Sessions and refunds that reconciliation asks Stripe for. */
 	RECONCILE_DAYS: integer(3, 1, 30),
+	/**
+	 * Days a Gift Aid gift waits before a claim batch may take it: the charity's refund window, so a refund
+	 * rarely follows a claim (one that does becomes an adjustment on the next batch).
+	 */
+	GIFT_AID_CLAIM_AFTER_DAYS: integer(30, 0, 365),
+	/** The charity's HMRC Charities reference, kept on each Gift Aid claim batch (empty until the charity sets it). */
+	CHARITY_HMRC_REFERENCE: z.preprocess(emptyToUndefined, z.string().max(20).default('')),
 	/** Share (0–100) of new fundraisers who get only transactional email, to measure what coaching adds. */
 	COACHING_HOLDOUT_PERCENT: integer(0, 0, 100),
 	/** SendGrid Event Webhook verification key (base64 DER or PEM of the ECDSA public key). */
