@@ -126,7 +126,9 @@ export async function scheduleFileResponse(
 	const claim = await getClaim(claimId ?? '')
 	if (!claim) throw new Response('Not found', { status: 404 })
 	const params = new URL(request.url).searchParams
-	const part = Number.parseInt(params.get('part') ?? '1', 10)
+	const partText = params.get('part') ?? '1'
+	// Only a plain file number: "1e9" or "2abc" is no file of ours.
+	const part = /^[1-9]\d{0,4}$/.test(partText) ? Number(partText) : 0
 	const aggregate = params.get('aggregate') === '1'
 	const file = await scheduleFile(claim.id, part, aggregate)
 	if (!file) throw new Response('Not found', { status: 404 })

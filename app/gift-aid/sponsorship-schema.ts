@@ -75,8 +75,9 @@ export const sponsorshipFormSchema = z
 			const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: at(field), message })
 			const firstName = row.firstName?.trim() ?? ''
 			const lastName = row.lastName?.trim() ?? ''
-			if (!firstName) issue('firstName', 'Please enter the sponsor’s first name or initial')
-			if (!lastName) issue('lastName', 'Please enter the sponsor’s last name')
+			// With Gift Aid ticked the declaration's own checks name these fields (once).
+			if (!firstName && !row.giftAid) issue('firstName', 'Please enter the sponsor’s first name or initial')
+			if (!lastName && !row.giftAid) issue('lastName', 'Please enter the sponsor’s last name')
 			const amountText = row.amount?.trim() ?? ''
 			const amount = amountText ? hundredths(amountText) : null
 			if (!amountText) issue('amount', 'Please enter how much the sponsor gave')
@@ -103,5 +104,5 @@ export const sponsorshipFormSchema = z
 				path: ['sponsors', 0, 'firstName'],
 				message: 'Please copy at least one sponsor from the form',
 			})
-		return lines
+		return { intent: form.intent, sponsors: lines }
 	})

@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import type { GiftAidTotals } from '#app/gift-aid/claims.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
@@ -40,6 +41,13 @@ export function GiftAidTotalsFigures({
 					{money(totals.receivedMinor)}
 				</Figure>
 			</dl>
+			{headingLevel === 'shown' ? (
+				<p className="mt-2">
+					<Link to="/staff/gift-aid" className="text-brand underline">
+						Claim Gift Aid from HMRC
+					</Link>
+				</p>
+			) : null}
 		</section>
 	)
 }
