@@ -87,7 +87,7 @@ describe('/staff/gift-aid over HTTP', () => {
 			expect((await app.get(`${batchPath}/schedule.ods${query}`, staffCookie)).status, query).toBe(404)
 		}
 		// A list cursor that is not one of ours is ignored: the first page.
-		expect((await app.get('/staff/gift-aid?ready=%00&batches=x&adjustments=1', staffCookie)).status).toBe(200)
+		expect((await app.get('/staff/gift-aid?ready=zzz&batches=x&adjustments=1', staffCookie)).status).toBe(200)
 		expect((await app.get(`${batchPath}?items=nope`, staffCookie)).status).toBe(200)
 
 		const unknown = await app.postForm(batchPath, { intent: 'explode' }, { cookie: staffCookie })
