@@ -84,7 +84,8 @@ export async function createClaimBatch(staff: Person, token: string | null, now 
 			.insert(giftAidClaims)
 			.values({
 				currency: GIFT_AID_CURRENCY,
-				hmrcReference: getEnv().CHARITY_HMRC_REFERENCE,
+				// Kept as it was when the batch was made; empty until the charity sets it.
+				hmrcReference: getEnv().CHARITY_HMRC_REFERENCE ?? '',
 				createdById: staff.id,
 				createdAt: now,
 			})

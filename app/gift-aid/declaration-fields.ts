@@ -76,27 +76,31 @@ export const declarationDetailsFields = z.object({
  * or number; the claim marks them as overseas).
  */
 export const declarationDetailsSchema = declarationDetailsFields
-	.superRefine((value, ctx) => {
-		const typed = value.postcode ?? ''
-		if (value.overseas) {
-			if (typed !== '')
+	.superRefine(
+		(value, ctx) => {
+			const typed = typeof value.postcode === 'string' ? value.postcode.trim() : ''
+			if (value.overseas === true) {
+				if (typed !== '')
+					ctx.addIssue({
+						code: 'custom',
+						path: ['postcode'],
+						message: 'Leave the postcode empty if you live outside the UK, or untick “I live outside the UK”',
+					})
+				return
+			}
+			if (typed === '') {
 				ctx.addIssue({
 					code: 'custom',
 					path: ['postcode'],
-					message: 'Leave the postcode empty if you live outside the UK, or untick "I live outside the UK"',
+					message: 'Please enter your postcode (or tick “I live outside the UK”)',
 				})
-			return
-		}
-		if (typed === '') {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['postcode'],
-				message: 'Please enter your postcode (or tick "I live outside the UK")',
-			})
-		} else if (!normaliseUkPostcode(typed)) {
-			ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Please enter a UK postcode, like SW1A 1AA' })
-		}
-	})
+			} else if (!normaliseUkPostcode(typed)) {
+				ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Please enter a UK postcode, like SW1A 1AA' })
+			}
+		},
+		// Check the postcode even when a name is missing, so every error shows at once.
+		{ when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+	)
 	.transform((value) => ({
 		title: value.title,
 		firstName: value.firstName,
