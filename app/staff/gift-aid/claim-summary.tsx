@@ -23,8 +23,8 @@ export function ClaimSummary({ claim, locale }: { claim: Claim; locale: string }
 				</dd>
 				<dt className="text-muted">Gifts claimed</dt>
 				<dd className="tabular-nums">
-					{claim.gifts.toLocaleString(locale)} gifts, {money(claim.claimedMinor)} given, Gift Aid{' '}
-					{money(claim.claimedGiftAidMinor)}
+					{claim.gifts.toLocaleString(locale)} {claim.gifts === 1 ? 'gift' : 'gifts'}, {money(claim.claimedMinor)}{' '}
+					given, Gift Aid {money(claim.claimedGiftAidMinor)}
 				</dd>
 				<dt className="text-muted">Adjustments</dt>
 				<dd className="tabular-nums">
