@@ -215,6 +215,11 @@ export const campaigns = pgTable(
 		raisedMinor: minor('raised_minor').notNull().default(0),
 		/** Donations whose movements net above zero, kept in step like raisedMinor. */
 		donorCount: integer('donor_count').notNull().default(0),
+		/**
+		 * The net (after refunds and disputes) of the gifts Gift Aid applies to (donations.giftAidStatus =
+		 * 'eligible'), kept in step with raisedMinor in the same statement; Gift Aid shown = floor(× 25 / 100).
+		 */
+		giftAidNetMinor: minor('gift_aid_net_minor').notNull().default(0),
 		/** Why staff hid the campaign, shown to its owner. */
 		hiddenReason: text('hidden_reason'),
 		/** For a page in memory of someone: who is remembered, as the organiser wrote it. */
@@ -320,6 +325,83 @@ export const campaignUpdates = pgTable(
 	(t) => [index('campaign_updates_campaign_created_idx').on(t.campaignId, t.createdAt)],
 )
 
+/** Whether a gift is one Gift Aid can be claimed on, decided on the server when the gift is made. */
+export const giftAidStatus = pgEnum('gift_aid_status', [
+	/** No Gift Aid declaration came with the gift (or Gift Aid was not offered: not GBP, or not a GB charity). */
+	'not_declared',
+	/** A UK taxpayer's own money, declared, with no benefit in return: Gift Aid counts and can be claimed. */
+	'eligible',
+	/**
+	 * Declared, but the donor is the participant (or their family) in an event whose costs the charity
+	 * pays: HMRC's sponsored-events rule excludes it. Kept so the record shows why.
+	 */
+	'participant_or_family',
+	/** A sponsor's declaration from an offline sponsorship form that staff did not accept (incomplete, unreadable). */
+	'declaration_rejected',
+])
+
+export const giftAidScope = pgEnum('gift_aid_scope', [
+	/** This gift only (HMRC's single-donation declaration). */
+	'this_gift',
+	/** This gift, any future gifts and gifts in the past four years to the charity (HMRC's enduring declaration). */
+	'all_gifts',
+])
+
+export const giftAidDeclarationSource = pgEnum('gift_aid_declaration_source', [
+	/** Given by the donor on the donation form (online or the test checkout). */
+	'online',
+	/** Copied by a fundraiser from HMRC's sponsorship form, confirmed by staff with the gift. */
+	'offline_sponsorship',
+])
+
+/**
+ * A Gift Aid declaration, a record of its own (HMRC asks charities to keep
+ * them): the wording the donor agreed to, when, who they are and what it
+ * covers. Donations point at it (donations.giftAidDeclarationId). Cancelling
+ * stops its use for future gifts only; gifts already made keep their status.
+ * The email link that updates or cancels it is the id signed with
+ * SESSION_SECRET, so no token is stored.
+ */
+export const giftAidDeclarations = pgTable(
+	'gift_aid_declarations',
+	{
+		id: id(),
+		/** Which version of the declaration wording the donor saw (app/gift-aid/wording.ts). */
+		wordingVersion: text('wording_version').notNull(),
+		scope: giftAidScope('scope').notNull(),
+		source: giftAidDeclarationSource('source').notNull().default('online'),
+		/** HMRC's schedule: title up to 4 characters, names up to 35, house name or number up to 40. */
+		title: text('title'),
+		firstName: text('first_name').notNull(),
+		lastName: text('last_name').notNull(),
+		houseNameOrNumber: text('house_name_or_number').notNull(),
+		/** A UK postcode in HMRC's format (upper case, one space); null only for a donor living overseas. */
+		postcode: text('postcode'),
+		/** The donor lives outside the UK (HMRC: no postcode, "X" in the claim's postcode column). */
+		overseas: boolean('overseas').notNull().default(false),
+		donorEmail: text('donor_email'),
+		/** The signed-in person who declared, if any (never matched from a typed email address). */
+		personId: uuid('person_id').references(() => people.id),
+		/** Who typed it in: the fundraiser, for an offline sponsorship form. */
+		recordedById: uuid('recorded_by_id').references(() => people.id),
+		createdAt: createdAt(),
+		/** When the donor last changed their name or address from the emailed link. */
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		/** When the donor cancelled it: no future gift may use it; past gifts keep their Gift Aid. */
+		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+	},
+	(t) => [
+		check(
+			'gift_aid_declarations_postcode_or_overseas',
+			sql`(${t.overseas} and ${t.postcode} is null) or (not ${t.overseas} and ${t.postcode} is not null)`,
+		),
+		index('gift_aid_declarations_person_idx')
+			.on(t.personId)
+			.where(sql`${t.personId} is not null`),
+		index('gift_aid_declarations_email_idx').on(sql`lower(${t.donorEmail})`),
+	],
+)
+
 export const donationStatus = pgEnum('donation_status', [
 	/** Checkout started, no payment yet. */
 	'pending',
@@ -404,9 +486,29 @@ export const donations = pgTable(
 		 * ledger per row; `npm run money:check` proves it against the movements.
 		 */
 		netMinor: minor('net_minor').notNull().default(0),
+		/** The Gift Aid declaration given with this gift, if any. */
+		giftAidDeclarationId: uuid('gift_aid_declaration_id').references(() => giftAidDeclarations.id),
+		/**
+		 * Whether Gift Aid applies, decided on the server when the gift is made (before it is counted:
+		 * recordMovement adds an eligible gift's movements to the Gift Aid figures, so it must not change
+		 * after). Gift Aid is on amountMinor only, never on coverFeeMinor.
+		 */
+		giftAidStatus: giftAidStatus('gift_aid_status').notNull().default('not_declared'),
+		/**
+		 * What Gift Aid claims have claimed on this gift so far: its net when a batch took it, lowered by each
+		 * adjustment a later batch made after a refund or lost dispute; null until a batch takes it. Written in
+		 * the same statement as the claim items, so the two partial indexes below hold exactly the gifts still
+		 * to claim and the gifts that now give less than was claimed (an adjustment is due).
+		 */
+		giftAidClaimedMinor: minor('gift_aid_claimed_minor'),
 	},
 	(t) => [
 		check('donations_amount_positive', sql`${t.amountMinor} > 0`),
+		// Gift Aid is decided on a declaration: a gift without one is never eligible.
+		check(
+			'donations_gift_aid_declared',
+			sql`${t.giftAidStatus} = 'not_declared' or ${t.giftAidDeclarationId} is not null`,
+		),
 		index('donations_campaign_status_idx').on(t.campaignId, t.status, t.succeededAt),
 		index('donations_campaign_created_idx').on(t.campaignId, t.createdAt),
 		index('donations_email_created_idx').on(t.donorEmail, t.createdAt),
@@ -431,6 +533,22 @@ export const donations = pgTable(
 		index('donations_donor_created_idx')
 			.on(t.donorId, t.createdAt.desc(), t.id.desc())
 			.where(sql`${t.donorId} is not null`),
+		// Gift Aid claims: eligible gifts still standing, oldest first, read in keyset pages from a date.
+		index('donations_gift_aid_claimable_idx')
+			.on(sql`coalesce(${t.succeededAt}, ${t.createdAt})`, t.id)
+			.where(sql`${t.giftAidStatus} = 'eligible' and ${t.netMinor} > 0`),
+		index('donations_gift_aid_declaration_idx')
+			.on(t.giftAidDeclarationId)
+			.where(sql`${t.giftAidDeclarationId} is not null`),
+		// Staff's "ready to claim" list and a new claim batch: eligible gifts still giving something that no batch
+		// holds, oldest first, in keyset pages. Claimed gifts leave the index, so its size is the backlog, not history.
+		index('donations_gift_aid_unclaimed_idx')
+			.on(sql`coalesce(${t.succeededAt}, ${t.createdAt})`, t.id)
+			.where(sql`${t.giftAidStatus} = 'eligible' and ${t.netMinor} > 0 and ${t.giftAidClaimedMinor} is null`),
+		// Claimed gifts refunded (or lost to a dispute) since: the next batch's adjustments.
+		index('donations_gift_aid_adjustment_due_idx')
+			.on(sql`coalesce(${t.succeededAt}, ${t.createdAt})`, t.id)
+			.where(sql`${t.giftAidClaimedMinor} > greatest(${t.netMinor}, 0)`),
 	],
 )
 
@@ -900,6 +1018,11 @@ export const events = pgTable(
 		state: eventState('state').notNull().default('draft'),
 		/** Days after the event its pages still take gifts (a fifth of marathon gifts come after the race). */
 		giftsOpenDaysAfterEnd: integer('gifts_open_days_after_end').notNull().default(30),
+		/**
+		 * The charity pays participants' costs (travel, entry, kit): HMRC's sponsored-events rule then
+		 * excludes the participant's own gifts and their family's from Gift Aid, so the form asks.
+		 */
+		charityPaysParticipantCosts: boolean('charity_pays_participant_costs').notNull().default(false),
 		featured: boolean('featured').notNull().default(false),
 		createdById: uuid('created_by_id').references(() => people.id),
 		createdAt: createdAt(),
@@ -963,6 +1086,8 @@ export const eventTotalShards = pgTable(
 		raisedMinor: minor('raised_minor').notNull().default(0),
 		/** Gifts (donations) counted for the event whose net is above zero. */
 		donorCount: integer('donor_count').notNull().default(0),
+		/** Net of the Gift Aid eligible gifts, as campaigns.giftAidNetMinor. */
+		giftAidNetMinor: minor('gift_aid_net_minor').notNull().default(0),
 		/** When this shard last changed; the latest of them is when the event reached its total. */
 		changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
 	},
@@ -983,6 +1108,8 @@ export const teamTotalShards = pgTable(
 			.references(() => events.id),
 		raisedMinor: minor('raised_minor').notNull().default(0),
 		donorCount: integer('donor_count').notNull().default(0),
+		/** Net of the Gift Aid eligible gifts, as campaigns.giftAidNetMinor. */
+		giftAidNetMinor: minor('gift_aid_net_minor').notNull().default(0),
 		changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
 	},
 	(t) => [
@@ -1045,3 +1172,83 @@ export type EventState = (typeof eventState.enumValues)[number]
 export type Team = typeof teams.$inferSelect
 export type EventRegistration = typeof eventRegistrations.$inferSelect
 export type CampaignPurpose = (typeof campaignPurpose.enumValues)[number]
+
+export const giftAidClaimStatus = pgEnum('gift_aid_claim_status', [
+	/** Being put together by staff: items may still be added or removed. */
+	'draft',
+	/** Sent to HMRC (Charities Online): its items are fixed. */
+	'submitted',
+	/** HMRC paid it: the amount received is recorded. */
+	'paid',
+])
+
+export const giftAidClaimItemKind = pgEnum('gift_aid_claim_item_kind', [
+	/** A gift claimed in this batch (at most once ever, by a unique index). */
+	'claim',
+	/** A gift claimed in an earlier batch and refunded or lost to a dispute since: a negative adjustment. */
+	'adjustment',
+])
+
+/** A Gift Aid claim batch staff create, export, submit to HMRC and mark as paid. */
+export const giftAidClaims = pgTable(
+	'gift_aid_claims',
+	{
+		id: id(),
+		status: giftAidClaimStatus('status').notNull().default('draft'),
+		currency: text('currency').notNull(),
+		/** Sum of the items' amounts (adjustments negative), kept with the items in the same transaction. */
+		donationsMinor: minor('donations_minor').notNull().default(0),
+		/** Sum of the items' Gift Aid (adjustments negative). */
+		giftAidMinor: minor('gift_aid_minor').notNull().default(0),
+		itemCount: integer('item_count').notNull().default(0),
+		/** The charity's HMRC reference (CHARITY_HMRC_REFERENCE) when the batch was made. */
+		hmrcReference: text('hmrc_reference').notNull(),
+		/** HMRC's reference for the submission, as staff typed it when marking it submitted. */
+		submissionReference: text('submission_reference'),
+		createdById: uuid('created_by_id').references(() => people.id),
+		createdAt: createdAt(),
+		submittedById: uuid('submitted_by_id').references(() => people.id),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }),
+		paidById: uuid('paid_by_id').references(() => people.id),
+		paidAt: timestamp('paid_at', { withTimezone: true }),
+		/** What HMRC paid, in minor units. */
+		paidMinor: minor('paid_minor'),
+	},
+	(t) => [index('gift_aid_claims_status_created_idx').on(t.status, t.createdAt)],
+)
+
+/** One gift in a claim batch (or an adjustment for one claimed before). */
+export const giftAidClaimItems = pgTable(
+	'gift_aid_claim_items',
+	{
+		id: id(),
+		claimId: uuid('claim_id')
+			.notNull()
+			.references(() => giftAidClaims.id, { onDelete: 'cascade' }),
+		donationId: uuid('donation_id')
+			.notNull()
+			.references(() => donations.id),
+		kind: giftAidClaimItemKind('kind').notNull().default('claim'),
+		/** The gift's amount claimed on (its net, never the fee cover); negative for an adjustment. */
+		amountMinor: minor('amount_minor').notNull(),
+		/** floor(amountMinor × 25 / 100) for a claim; the Gift Aid given back for an adjustment. */
+		giftAidMinor: minor('gift_aid_minor').notNull(),
+		currency: text('currency').notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		// No gift is ever claimed in two batches.
+		uniqueIndex('gift_aid_claim_items_one_claim_per_donation')
+			.on(t.donationId)
+			.where(sql`${t.kind} = 'claim'`),
+		uniqueIndex('gift_aid_claim_items_claim_donation_kind_unique').on(t.claimId, t.donationId, t.kind),
+		index('gift_aid_claim_items_claim_idx').on(t.claimId, t.id),
+		index('gift_aid_claim_items_donation_idx').on(t.donationId, t.kind),
+	],
+)
+
+export type GiftAidDeclaration = typeof giftAidDeclarations.$inferSelect
+export type GiftAidStatus = (typeof giftAidStatus.enumValues)[number]
+export type GiftAidScope = (typeof giftAidScope.enumValues)[number]
+export type GiftAidClaim = typeof giftAidClaims.$inferSelect
+export type GiftAidClaimItem = typeof giftAidClaimItems.$inferSelect

@@ -16,12 +16,12 @@ const [{ checked, drift, checkedEvents, checkedTeams, rollupDrift }, donationNet
 ])
 for (const d of drift) {
 	console.log(
-		`${d.slug}: stored ${d.storedRaised} (${d.storedDonors} donors), ledger ${d.ledgerRaised} (${d.ledgerDonors} donors)`,
+		`${d.slug}: stored ${d.storedRaised} (${d.storedDonors} donors, Gift Aid net ${d.storedGiftAidNet}), ledger ${d.ledgerRaised} (${d.ledgerDonors} donors, Gift Aid net ${d.ledgerGiftAidNet})`,
 	)
 }
 for (const d of rollupDrift) {
 	console.log(
-		`${d.scope} ${d.slug}: stored ${d.storedRaised} (${d.storedDonors} donors), ledger ${d.ledgerRaised} (${d.ledgerDonors} donors)`,
+		`${d.scope} ${d.slug}: stored ${d.storedRaised} (${d.storedDonors} donors, Gift Aid net ${d.storedGiftAidNet}), ledger ${d.ledgerRaised} (${d.ledgerDonors} donors, Gift Aid net ${d.ledgerGiftAidNet})`,
 	)
 }
 for (const d of donationNets.drift) {

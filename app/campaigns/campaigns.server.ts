@@ -129,6 +129,7 @@ const pageColumns = {
 	purpose: campaigns.purpose,
 	eventId: campaigns.eventId,
 	raisedChangedAt: campaigns.raisedChangedAt,
+	giftAidNetMinor: campaigns.giftAidNetMinor,
 }
 
 /** A campaign anyone may see (active or ended), or null. */

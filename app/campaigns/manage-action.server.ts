@@ -9,10 +9,13 @@ import { recordOfflineDonation } from '#app/donations/offline-gifts.server.ts'
 import { endCampaignEarly, postCampaignUpdate, sendDonorThanks } from './manage.server.ts'
 import { changeTeamSchema } from '#app/events/join-schema.ts'
 import { changeTeam } from '#app/events/join.server.ts'
+import { sponsorshipFormSchema } from '#app/gift-aid/sponsorship-schema.ts'
+import { recordSponsorshipForm } from '#app/gift-aid/sponsorship.server.ts'
 
 const schemas = {
 	'post-update': campaignUpdateSchema,
 	'record-offline': offlineDonationSchema,
+	'record-sponsorship': sponsorshipFormSchema,
 	'thank-donor': thankDonorSchema,
 	'end-campaign': endCampaignSchema,
 	'change-team': changeTeamSchema,
@@ -58,6 +61,11 @@ export async function handleManageAction(request: Request, person: Person, campa
 				)
 			if (recorded.status === 'stale') return formError(STALE_FORM_MESSAGE)
 			return back('offline')
+		}
+		case 'record-sponsorship': {
+			const recorded = await recordSponsorshipForm(campaign, person, value.sponsors, token)
+			if (recorded.status === 'stale') return formError(STALE_FORM_MESSAGE)
+			return back('sponsorship')
 		}
 		case 'thank-donor': {
 			const sent = await sendDonorThanks(campaign, person, value.donationId, value.message, token)

@@ -3,6 +3,7 @@ import { data } from '@remix-run/node'
 import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
+import { giftAidShown } from '#app/gift-aid/shown.server.ts'
 import { countedDonationStatuses } from '#app/donations/ledger.server.ts'
 import { queueEmail } from '#app/email/outbox.server.ts'
 import { endCampaignSequence, rescheduleCampaignDates, startCampaignSequence } from '#app/email/sequences.server.ts'
@@ -508,6 +509,7 @@ export async function listCampaignDonationsForOwner(campaignId: string, limit = 
 			succeededAt: donations.succeededAt,
 			/** What the gift still gives after refunds and disputes (0 for a gift not counted yet). */
 			netMinor: donations.netMinor,
+			giftAidStatus: donations.giftAidStatus,
 			// Qualified by table: inside the subquery a bare "id" would be the thank-you's own id.
 			thanked: sql<number>`(select count(*) from "donation_thanks" where "donation_thanks"."donation_id" = "donations"."id")::int`,
 		})
@@ -520,9 +522,11 @@ export async function listCampaignDonationsForOwner(campaignId: string, limit = 
 		)
 		.orderBy(desc(donations.createdAt))
 		.limit(limit)
-	return rows.map(({ donorEmail, shareEmail, ...row }) => ({
+	return rows.map(({ donorEmail, shareEmail, giftAidStatus, ...row }) => ({
 		...row,
 		amountMinor: Number(row.amountMinor),
+		// Gift Aid on what still counts of an eligible gift (a refund takes it off too).
+		giftAidMinor: giftAidStatus === 'eligible' ? giftAidShown(row.netMinor, row.currency) : 0,
 		thanked: Number(row.thanked),
 		// A gift refunded in full or lost to a dispute is not thanked for.
 		canThank: Boolean(donorEmail) && row.netMinor > 0,

@@ -1,6 +1,7 @@
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { loadPageEvent } from '#app/events/event-page.server.ts'
+import { giftAidShown } from '#app/gift-aid/shown.server.ts'
 import { type getCampaignForViewer, listDonorWall, storedStoryHtml } from './campaigns.server.ts'
 import { listCampaignUpdates } from './manage.server.ts'
 import { storyExcerpt } from './story.server.ts'
@@ -29,10 +30,19 @@ export async function loadPublicCampaignPage(campaign: ViewableCampaign, wall: D
 	// The wall lists exactly the gifts the stored donor count counts (net above zero).
 	const donorTotal = campaign.donorCount
 	const env = getEnv()
-	const { story, storyHtml: _stored, ownerId: _ownerId, hiddenReason, raisedChangedAt: _changed, ...rest } = campaign
+	const {
+		story,
+		storyHtml: _stored,
+		ownerId: _ownerId,
+		hiddenReason,
+		raisedChangedAt: _changed,
+		giftAidNetMinor,
+		...rest
+	} = campaign
 	return {
 		campaign: {
 			...rest,
+			giftAidMinor: giftAidShown(giftAidNetMinor, campaign.currency),
 			storyHtml,
 			excerpt: storyExcerpt(story),
 			hiddenReason: campaign.isOwner ? hiddenReason : null,

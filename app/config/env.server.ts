@@ -181,6 +181,11 @@ export const envSchema = z.object({
 	ALTCHA_HMAC_KEY: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
 	/** Days of Checkout Sessions and refunds that reconciliation asks Stripe for. */
 	RECONCILE_DAYS: integer(3, 1, 30),
+	/**
+	 * Days a Gift Aid gift waits before a claim batch may take it: the charity's refund window, so a refund
+	 * rarely follows a claim (one that does becomes an adjustment on the next batch).
+	 */
+	GIFT_AID_CLAIM_AFTER_DAYS: integer(30, 0, 365),
 	/** Share (0–100) of new fundraisers who get only transactional email, to measure what coaching adds. */
 	COACHING_HOLDOUT_PERCENT: integer(0, 0, 100),
 	/** SendGrid Event Webhook verification key (base64 DER or PEM of the ECDSA public key). */
@@ -228,6 +233,35 @@ export const envSchema = z.object({
 			.default('GBP'),
 	),
 	CHARITY_LOCALE: z.preprocess(emptyToUndefined, z.string().default('en-GB')),
+	/** ISO 3166 two-letter country the charity is registered in: GB chooses UK receipts and offers Gift Aid. */
+	CHARITY_COUNTRY: z.preprocess(
+		emptyToUndefined,
+		z
+			.string()
+			.regex(/^[A-Za-z]{2}$/, 'must be a two-letter ISO 3166 country code such as GB')
+			.transform((c) => c.toUpperCase())
+			.default('GB'),
+	),
+	/** Offer Gift Aid on GBP gifts; unset means yes for a GB charity and no elsewhere. */
+	CHARITY_GIFT_AID: z.preprocess(
+		emptyToUndefined,
+		z
+			.enum(['true', 'false', '1', '0', 'yes', 'no'])
+			.transform((v) => v === 'true' || v === '1' || v === 'yes')
+			.optional(),
+	),
+	/** The charity's HMRC charities reference (as on Charities Online), written into Gift Aid claims. */
+	CHARITY_HMRC_REFERENCE: z.preprocess(
+		emptyToUndefined,
+		z
+			.string()
+			.trim()
+			.regex(/^[A-Za-z0-9]{1,20}$/, 'must be the HMRC charities reference: letters and digits, e.g. AB12345')
+			.transform((c) => c.toUpperCase())
+			.optional(),
+	),
+	/** Tax wording for receipts outside GB (e.g. a US charity's statement); none by default. */
+	CHARITY_RECEIPT_TAX_WORDING: optionalString,
 	CHARITY_PRIMARY_COLOR: z.preprocess(
 		emptyToUndefined,
 		z
@@ -267,7 +301,9 @@ const publishedSecrets = {
 	ALTCHA_HMAC_KEY: DEV_ALTCHA_HMAC_KEY,
 } as const
 
-export type Env = z.infer<typeof envSchema> & {
+export type Env = Omit<z.infer<typeof envSchema>, 'CHARITY_GIFT_AID'> & {
+	/** Whether the charity offers Gift Aid (on GBP gifts only; see app/gift-aid/settings.server.ts). */
+	CHARITY_GIFT_AID: boolean
 	HOST: string
 	APP_URL: string
 	SESSION_SECRET: string
@@ -304,6 +340,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 			}
 		}
 	}
+	if (result.success && result.data.CHARITY_GIFT_AID === true && result.data.CHARITY_COUNTRY !== 'GB') {
+		problems.push('CHARITY_GIFT_AID: Gift Aid is a UK scheme; it needs CHARITY_COUNTRY=GB')
+	}
 	if (problems.length > 0 || !result.success) throw new InvalidEnvironmentError(problems)
 	const env = result.data
 	return {
@@ -313,6 +352,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 		SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
 		STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? DEV_STRIPE_WEBHOOK_SECRET,
 		ALTCHA_HMAC_KEY: env.ALTCHA_HMAC_KEY ?? DEV_ALTCHA_HMAC_KEY,
+		CHARITY_GIFT_AID: env.CHARITY_GIFT_AID ?? env.CHARITY_COUNTRY === 'GB',
 	}
 }
 

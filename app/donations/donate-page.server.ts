@@ -12,9 +12,11 @@ import { HONEYPOT_FIELD } from '#app/utils/forms.ts'
 import { currencyExponent, formatMoney, minorToMajorString } from '#app/utils/money.ts'
 import { eq } from 'drizzle-orm'
 import { db } from '#db/index.server.ts'
-import { people, type Campaign } from '#db/schema.ts'
+import { giftAidDeclarations, people, type Campaign } from '#db/schema.ts'
+import { participantQuestionEvent } from '#app/gift-aid/declarations.server.ts'
+import { giftAidOffered } from '#app/gift-aid/settings.ts'
 import { getCancelledDonation, startDonation } from './donate.server.ts'
-import { donationSchema, type DonationLimits } from './donation-schema.ts'
+import { donationSchema, type DonationLimits, type GiftAidOffer } from './donation-schema.ts'
 
 export function donationLimits(currency: string): DonationLimits {
 	const env = getEnv()
@@ -40,6 +42,20 @@ async function getOrganiserFirstName(ownerId: string) {
 	return owner?.firstName || 'the fundraiser'
 }
 
+/** What the page offers of Gift Aid: pounds to a GB charity, with the participant question on some events. */
+async function giftAidOfferFor(campaign: Campaign): Promise<GiftAidOffer> {
+	if (!giftAidOffered(getCharity(), campaign.currency)) return { offered: false }
+	const eventName = await participantQuestionEvent(campaign)
+	return { offered: true, askParticipant: eventName !== null, eventName }
+}
+
+/** A cancelled checkout's declaration, to fill the Gift Aid fields in again. */
+async function cancelledDeclaration(declarationId: string | null) {
+	if (!declarationId) return null
+	const [row] = await db().select().from(giftAidDeclarations).where(eq(giftAidDeclarations.id, declarationId))
+	return row ?? null
+}
+
 async function requireDonatableCampaign(slug: string) {
 	const campaign = await getPublicCampaignRow(slug)
 	if (!campaign) throw data({ error: 'We couldn’t find that fundraiser.' }, { status: 404 })
@@ -52,6 +68,8 @@ export async function loadDonationPage(slug: string, cancelledDonationId: string
 	const charity = getCharity()
 	const cancelled = cancelledDonationId ? await getCancelledDonation(campaign.id, cancelledDonationId) : null
 	const presets = presetAmountsMinor(campaign)
+	const giftAid = await giftAidOfferFor(campaign)
+	const declared = await cancelledDeclaration(cancelled?.giftAidDeclarationId ?? null)
 	const previousAmount = cancelled?.amountMinor
 	const isPreset = previousAmount !== undefined && presets.includes(previousAmount)
 	return {
@@ -69,6 +87,7 @@ export async function loadDonationPage(slug: string, cancelledDonationId: string
 		fee: { bps: env.PROCESSING_FEE_BPS, fixedMinor: env.PROCESSING_FEE_FIXED_MINOR },
 		locale: charity.locale,
 		charityName: charity.name,
+		giftAid,
 		testMode: !env.STRIPE_SECRET_KEY,
 		// Back from a cancelled checkout: the form as the donor left it.
 		defaults: cancelled
@@ -85,8 +104,21 @@ export async function loadDonationPage(slug: string, cancelledDonationId: string
 					marketingOptIn: cancelled.marketingOptIn ? 'on' : '',
 					updatesOptIn: cancelled.updatesOptIn ? 'on' : '',
 					shareEmailWithFundraiser: cancelled.shareEmailWithFundraiser ? 'on' : '',
+					giftAid: declared ? 'on' : '',
+					giftAidScope: declared?.scope ?? 'this_gift',
+					giftAidParticipant: declared ? (cancelled.giftAidStatus === 'participant_or_family' ? 'yes' : 'no') : '',
+					giftAidDetails: declared
+						? {
+								title: declared.title ?? '',
+								firstName: declared.firstName,
+								lastName: declared.lastName,
+								houseNameOrNumber: declared.houseNameOrNumber,
+								postcode: declared.postcode ?? '',
+								overseas: declared.overseas ? 'on' : '',
+							}
+						: {},
 				}
-			: { amount: String(presets[1] ?? presets[0] ?? '') },
+			: { amount: String(presets[1] ?? presets[0] ?? ''), giftAidScope: 'this_gift' },
 		cancelled: Boolean(cancelled),
 	}
 }
@@ -95,7 +127,9 @@ export async function loadDonationPage(slug: string, cancelledDonationId: string
 export async function submitDonation(request: Request, context: AppLoadContext, slug: string) {
 	const campaign = await requireDonatableCampaign(slug)
 	const formData = await readFormData(request)
-	const submission = parseWithZod(formData, { schema: donationSchema(donationLimits(campaign.currency)) })
+	const submission = parseWithZod(formData, {
+		schema: donationSchema(donationLimits(campaign.currency), await giftAidOfferFor(campaign)),
+	})
 	if (submission.status !== 'success') return data({ result: submission.reply(), challenge: null }, { status: 400 })
 	const value = submission.value
 	// Bots that fill the hidden field get no checkout and no hint why.
@@ -112,6 +146,7 @@ export async function submitDonation(request: Request, context: AppLoadContext, 
 		marketingOptIn: value.marketingOptIn,
 		updatesOptIn: value.updatesOptIn,
 		shareEmailWithFundraiser: value.shareEmailWithFundraiser,
+		giftAid: value.giftAidDeclaration,
 		clientIp: context.clientIp,
 		donorId: (await getSessionPerson(request))?.id ?? null,
 		pass: { altcha: value.altcha, waitPass: value.waitPass },

@@ -4,7 +4,10 @@ import { isUuid } from '#app/utils/ids.ts'
 import { randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { isTakingGifts } from '#app/campaigns/taking-gifts.ts'
+import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
+import { createOnlineDeclaration, decideGiftAidStatus } from '#app/gift-aid/declarations.server.ts'
+import { giftAidOffered } from '#app/gift-aid/settings.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, donations, type Campaign, type Donation } from '#db/schema.ts'
 import {
@@ -14,6 +17,7 @@ import {
 	redeemDonationPass,
 	type DonationChallenge,
 } from './donation-limits.server.ts'
+import { type DeclaredGiftAid } from './donation-schema.ts'
 import { coverFeeMinor } from './fees.ts'
 import { getStripe } from './stripe.server.ts'
 
@@ -37,6 +41,8 @@ export type DonationInput = {
 	 * Only a session links a gift: a typed email address that matches someone never does.
 	 */
 	donorId?: string | null
+	/** The Gift Aid declaration made on the form, if Gift Aid was offered and ticked. */
+	giftAid?: DeclaredGiftAid | null
 	/** The check a donor past a limit came back with: a solved ALTCHA challenge, or a no-JavaScript wait pass. */
 	pass?: { altcha?: string | null; waitPass?: string | null }
 }
@@ -123,27 +129,50 @@ export async function startDonation(input: DonationInput): Promise<StartDonation
 	if (askForCheck) return askForCheck
 
 	const fee = input.coverFee ? processingFeeFor(input.amountMinor) : 0
-	const [donation] = await db()
-		.insert(donations)
-		.values({
-			campaignId: campaign.id,
-			channel: 'online',
-			donorName: input.donorName,
-			donorEmail: input.donorEmail,
-			donorId: input.donorId ?? null,
-			amountMinor: input.amountMinor,
-			coverFeeMinor: fee,
-			currency: campaign.currency,
-			status: 'pending',
-			anonymous: input.anonymous,
-			hideAmount: input.hideAmount,
-			message: input.message,
-			marketingOptIn: input.marketingOptIn,
-			updatesOptIn: input.updatesOptIn ?? false,
-			shareEmailWithFundraiser: input.shareEmailWithFundraiser ?? false,
-			clientIpHash: ipHash,
-		})
-		.returning()
+	// Gift Aid only on pounds to a GB charity that offers it; the declaration is a record of its own,
+	// written with the gift it comes with (both or neither).
+	const giftAid = input.giftAid && giftAidOffered(getCharity(), campaign.currency) ? input.giftAid : null
+	const donation = await db().transaction(async (tx) => {
+		const declaration = giftAid
+			? await createOnlineDeclaration(tx, {
+					details: giftAid.details,
+					scope: giftAid.scope,
+					donorEmail: input.donorEmail,
+					personId: input.donorId ?? null,
+				})
+			: null
+		const giftAidStatus = giftAid
+			? await decideGiftAidStatus(tx, {
+					campaign,
+					donorId: input.donorId ?? null,
+					participantOrFamily: giftAid.participantOrFamily,
+				})
+			: 'not_declared'
+		const [row] = await tx
+			.insert(donations)
+			.values({
+				campaignId: campaign.id,
+				channel: 'online',
+				donorName: input.donorName,
+				donorEmail: input.donorEmail,
+				donorId: input.donorId ?? null,
+				amountMinor: input.amountMinor,
+				coverFeeMinor: fee,
+				currency: campaign.currency,
+				status: 'pending',
+				anonymous: input.anonymous,
+				hideAmount: input.hideAmount,
+				message: input.message,
+				marketingOptIn: input.marketingOptIn,
+				updatesOptIn: input.updatesOptIn ?? false,
+				shareEmailWithFundraiser: input.shareEmailWithFundraiser ?? false,
+				clientIpHash: ipHash,
+				giftAidDeclarationId: declaration?.id ?? null,
+				giftAidStatus,
+			})
+			.returning()
+		return row
+	})
 	const stripe = getStripe()
 	if (!stripe) {
 		// No Stripe account configured: the built-in test checkout stands in.

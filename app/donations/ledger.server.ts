@@ -89,7 +89,15 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 	// stored net (donations.net_minor, which the donor wall's partial index reads),
 	// and move the totals. A donation counts as a donor while its net is above
 	// zero, so the donor count moves only when this movement takes the net across zero.
-	const [moved] = await executeRows<{ id: string; raised: string; donors: number; change: number }>(
+	// A movement of a Gift Aid eligible gift (decided before the gift was counted) moves
+	// the eligible net too: refunds and lost disputes take their Gift Aid off with them.
+	const [moved] = await executeRows<{
+		id: string
+		raised: string
+		donors: number
+		change: number
+		gift_aid_change: string
+	}>(
 		tx,
 		sql`
 		with inserted as (
@@ -102,21 +110,24 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 				event_id = coalesce(${stamp.eventId}::uuid, d.event_id),
 				team_id = case when ${stamp.eventId}::uuid is null then d.team_id else ${stamp.teamId}::uuid end
 			from inserted i where d.id = ${donationId}::uuid
-			returning d.net_minor - i.amount_minor as before
+			returning d.net_minor - i.amount_minor as before, d.gift_aid_status = 'eligible' as gift_aid
 		), change as (
 			select i.id, i.amount_minor,
 				case when n.before is null then 0
 					when n.before <= 0 and n.before + i.amount_minor > 0 then 1
 					when n.before > 0 and n.before + i.amount_minor <= 0 then -1
-					else 0 end as donor_change
+					else 0 end as donor_change,
+				case when n.gift_aid then i.amount_minor else 0 end as gift_aid_change
 			from inserted i left join net n on true
 		), moved as (
 			update ${campaigns} c set raised_minor = c.raised_minor + ch.amount_minor, donor_count = c.donor_count + ch.donor_change,
+				gift_aid_net_minor = c.gift_aid_net_minor + ch.gift_aid_change,
 				raised_changed_at = now()
 			from change ch where c.id = ${movement.campaignId}
 			returning c.raised_minor, c.donor_count
 		)
-		select ch.id, m.raised_minor::text as raised, m.donor_count as donors, ch.donor_change::int as change
+		select ch.id, m.raised_minor::text as raised, m.donor_count as donors, ch.donor_change::int as change,
+			ch.gift_aid_change::text as gift_aid_change
 		from change ch, moved m`,
 	)
 	if (!moved) return null
@@ -125,6 +136,7 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 		campaignId: movement.campaignId,
 		amountMinor: movement.amountMinor,
 		donorChange: moved.change,
+		giftAidChange: Number(moved.gift_aid_change),
 	})
 	if (donationId) await refreshDonationStatus(tx, donationId)
 	const after = { raisedMinor: Number(moved.raised), donorCount: moved.donors }
@@ -232,6 +244,8 @@ export type Drift = {
 	ledgerRaised: number
 	storedDonors: number
 	ledgerDonors: number
+	storedGiftAidNet: number
+	ledgerGiftAidNet: number
 }
 
 /**
@@ -248,14 +262,17 @@ export async function findMoneyDrift(): Promise<{
 	rollupDrift: RollupDrift[]
 }> {
 	const m = moneyMovements
+	// Per donation, with whether Gift Aid applies to it (a movement without a donation never does).
 	const perDonation = db()
 		.select({
 			campaignId: m.campaignId,
 			donationId: m.donationId,
 			netMinor: sql<number>`sum(${m.amountMinor})`.as('net_minor'),
+			giftAid: sql<boolean>`coalesce(${donations.giftAidStatus} = 'eligible', false)`.as('gift_aid'),
 		})
 		.from(m)
-		.groupBy(m.campaignId, m.donationId)
+		.leftJoin(donations, eq(donations.id, m.donationId))
+		.groupBy(m.campaignId, m.donationId, donations.giftAidStatus)
 		.as('per_donation')
 	const perCampaign = db()
 		.select({
@@ -265,12 +282,14 @@ export async function findMoneyDrift(): Promise<{
 				sql<number>`count(*) filter (where ${perDonation.donationId} is not null and ${perDonation.netMinor} > 0)`.as(
 					'donors',
 				),
+			giftAidNet: sql<number>`sum(${perDonation.netMinor}) filter (where ${perDonation.giftAid})`.as('gift_aid_net'),
 		})
 		.from(perDonation)
 		.groupBy(perDonation.campaignId)
 		.as('per_campaign')
 	const ledgerRaised = sql<number>`coalesce(${perCampaign.raised}, 0)::bigint`
 	const ledgerDonors = sql<number>`coalesce(${perCampaign.donors}, 0)::int`
+	const ledgerGiftAidNet = sql<number>`coalesce(${perCampaign.giftAidNet}, 0)::bigint`
 	const [counted, rows, rollup] = await Promise.all([
 		db()
 			.select({ n: sql<number>`count(*)::int`.mapWith(Number) })
@@ -283,10 +302,14 @@ export async function findMoneyDrift(): Promise<{
 				storedDonors: campaigns.donorCount,
 				ledgerRaised: ledgerRaised.mapWith(Number),
 				ledgerDonors: ledgerDonors.mapWith(Number),
+				storedGiftAidNet: campaigns.giftAidNetMinor,
+				ledgerGiftAidNet: ledgerGiftAidNet.mapWith(Number),
 			})
 			.from(campaigns)
 			.leftJoin(perCampaign, eq(perCampaign.campaignId, campaigns.id))
-			.where(sql`${campaigns.raisedMinor} <> ${ledgerRaised} or ${campaigns.donorCount} <> ${ledgerDonors}`),
+			.where(
+				sql`${campaigns.raisedMinor} <> ${ledgerRaised} or ${campaigns.donorCount} <> ${ledgerDonors} or ${campaigns.giftAidNetMinor} <> ${ledgerGiftAidNet}`,
+			),
 		findRollupDrift(),
 	])
 	return {
@@ -300,6 +323,8 @@ export async function findMoneyDrift(): Promise<{
 			ledgerRaised: Number(r.ledgerRaised),
 			storedDonors: Number(r.storedDonors),
 			ledgerDonors: Number(r.ledgerDonors),
+			storedGiftAidNet: Number(r.storedGiftAidNet),
+			ledgerGiftAidNet: Number(r.ledgerGiftAidNet),
 		})),
 	}
 }

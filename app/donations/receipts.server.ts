@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm'
 import { queueEmail, queueEmails, type EmailToQueue } from '#app/email/outbox.server.ts'
 import { type Tx } from '#db/client.server.ts'
-import { campaigns, people, type Donation } from '#db/schema.ts'
+import { declarationPath } from '#app/gift-aid/declarations.server.ts'
+import { giftAidOn } from '#app/gift-aid/wording.ts'
+import { campaigns, giftAidDeclarations, people, type Donation } from '#db/schema.ts'
+import { type DonationReceiptData } from '#emails/donation-receipt.ts'
 
 /** "R-20261127-1A2B3C4D": date of the gift and the start of its id — unique, stable, readable. */
 export function receiptNumber(donation: Pick<Donation, 'id' | 'succeededAt' | 'createdAt'>) {
@@ -22,6 +25,28 @@ export async function campaignAndOwner(tx: Tx, campaignId: string) {
 export type CampaignAndOwner = NonNullable<Awaited<ReturnType<typeof campaignAndOwner>>>
 
 /**
+ * What the receipt says of the gift's Gift Aid declaration: the Gift Aid it
+ * adds (none when HMRC's sponsored-events rule excludes it), what the
+ * declaration covers, when it was made, and the signed link to update the
+ * donor's details or cancel it. Null for a gift without a declaration.
+ */
+async function receiptGiftAid(tx: Tx, donation: Donation): Promise<DonationReceiptData['giftAid']> {
+	if (!donation.giftAidDeclarationId || donation.giftAidStatus === 'not_declared') return null
+	const [declaration] = await tx
+		.select({ scope: giftAidDeclarations.scope, createdAt: giftAidDeclarations.createdAt })
+		.from(giftAidDeclarations)
+		.where(eq(giftAidDeclarations.id, donation.giftAidDeclarationId))
+	if (!declaration) return null
+	return {
+		eligible: donation.giftAidStatus === 'eligible',
+		giftAidMinor: donation.giftAidStatus === 'eligible' ? giftAidOn(donation.amountMinor) : 0,
+		scope: declaration.scope,
+		declaredAt: declaration.createdAt.toISOString(),
+		managePath: declarationPath(donation.giftAidDeclarationId),
+	}
+}
+
+/**
  * Queues the donor's receipt and the fundraiser's "you received a donation"
  * email in the transaction that records the gift; one of each per donation.
  * The campaign and its fundraiser are read by the caller before it takes the
@@ -33,6 +58,7 @@ export async function queueDonationEmails(tx: Tx, donation: Donation, recipients
 	const succeededAt = (donation.succeededAt ?? new Date()).toISOString()
 	const batch: EmailToQueue[] = []
 	if (donation.donorEmail) {
+		const giftAid = await receiptGiftAid(tx, donation)
 		batch.push({
 			template: 'donation-receipt',
 			causeKey: `receipt:${donation.id}`,
@@ -47,6 +73,7 @@ export async function queueDonationEmails(tx: Tx, donation: Donation, recipients
 				campaignTitle: campaign.title,
 				campaignSlug: campaign.slug,
 				succeededAt,
+				giftAid,
 			},
 		} satisfies EmailToQueue<'donation-receipt'>)
 	}

@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
 import { countedDonationStatuses } from '#app/donations/ledger.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, donations, people, teams } from '#db/schema.ts'
-import { listTeamStandings, readTeamTotals } from './totals.server.ts'
+import { listTeamStandings, readTeamTotals, type RollupTotals } from './totals.server.ts'
 
 /** Rows on each page of a leaderboard (the event page shows the first). */
 export const BOARD_PAGE_SIZE = 10
@@ -94,8 +94,8 @@ export async function listTeamMembers(teamId: string, limit = 100) {
 }
 
 /** The totals of one team (members' gifts while in it + gifts to the team). */
-export async function readTeamTotal(teamId: string) {
-	return (await readTeamTotals([teamId])).get(teamId) ?? { raisedMinor: 0, donorCount: 0 }
+export async function readTeamTotal(teamId: string): Promise<RollupTotals> {
+	return (await readTeamTotals([teamId])).get(teamId) ?? { raisedMinor: 0, donorCount: 0, giftAidNetMinor: 0 }
 }
 
 /**

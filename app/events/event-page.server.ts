@@ -1,5 +1,6 @@
 import { data } from '@remix-run/node'
 import { z } from 'zod'
+import { giftAidShown } from '#app/gift-aid/shown.server.ts'
 import { getCharity } from '#app/config/charity.server.ts'
 import { getEnv } from '#app/config/env.server.ts'
 import { isTakingGifts } from '#app/campaigns/taking-gifts.ts'
@@ -17,7 +18,7 @@ import {
 import { getEventGiftPage, getPageEvent, getPublicEvent, getTeam } from './events.server.ts'
 import { eventLocalDate, eventPath, teamPath } from './kinds.ts'
 import { registrationProblem } from './join.server.ts'
-import { readEventTotals } from './totals.server.ts'
+import { readEventTotals, type RollupTotals } from './totals.server.ts'
 
 const boardPage = z.coerce.number().int().min(1).max(BOARD_MAX_PAGES).catch(1)
 
@@ -33,6 +34,11 @@ async function requirePublicEvent(slug: string) {
 	const event = await getPublicEvent(slug)
 	if (!event) throw data({ error: 'We couldn’t find that event.' }, { status: 404 })
 	return event
+}
+
+/** An event's or team's totals as a page shows them: the Gift Aid on its eligible gifts beside the total. */
+function shownTotals({ giftAidNetMinor, ...totals }: RollupTotals, currency: string) {
+	return { ...totals, giftAidMinor: giftAidShown(giftAidNetMinor, currency) }
 }
 
 /** Everything the event page shows, read with bounded, indexed queries. */
@@ -53,7 +59,7 @@ export async function loadEventPage(slug: string, url: URL) {
 	const { description: _markdown, createdById: _createdBy, ...shown } = event
 	return {
 		event: { ...shown, day: eventLocalDate(event) },
-		totals,
+		totals: shownTotals(totals, event.currency),
 		participantCount: event.participantCount,
 		teamCount,
 		fundraisers,
@@ -98,7 +104,7 @@ export async function loadTeamPage(eventSlug: string, teamSlug: string) {
 			goalMinor: Number(found.team.goalMinor),
 			captainName: found.captainName || 'A supporter',
 		},
-		totals,
+		totals: shownTotals(totals, event.currency),
 		members: members.map(({ ownerId: _owner, ...m }) => m),
 		giftPage: { slug: found.page.slug, takingGifts: isTakingGifts(found.page, now) },
 		registrationProblem: registrationProblem(event, now),

@@ -42,6 +42,8 @@ export type NewEventInput = {
 	capacity?: number | null
 	state?: EventState
 	giftsOpenDaysAfterEnd?: number
+	/** The charity pays participants' costs (HMRC's sponsored-events rule for Gift Aid). */
+	charityPaysParticipantCosts?: boolean
 	featured?: boolean
 }
 

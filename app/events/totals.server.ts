@@ -5,6 +5,7 @@ import { db } from '#db/index.server.ts'
 import {
 	EVENT_TOTAL_SHARDS,
 	TEAM_TOTAL_SHARDS,
+	donations,
 	eventTotalShards,
 	events,
 	moneyMovements,
@@ -12,8 +13,10 @@ import {
 	teams,
 } from '#db/schema.ts'
 
-/** An event's or a team's totals, summed over its shards. */
-export type RollupTotals = { raisedMinor: number; donorCount: number }
+/** An event's or a team's totals, summed over its shards (giftAidNetMinor: the net of its Gift Aid eligible gifts). */
+export type RollupTotals = { raisedMinor: number; donorCount: number; giftAidNetMinor: number }
+
+const ZERO_TOTALS: RollupTotals = { raisedMinor: 0, donorCount: 0, giftAidNetMinor: 0 }
 
 /**
  * Which counter row a campaign's movements go to: the first 32 bits of its
@@ -31,7 +34,15 @@ export function shardOf(campaignId: string, shards: number): number {
  */
 export async function addToEventTotals(
 	tx: Tx,
-	move: { eventId: string | null; teamId: string | null; campaignId: string; amountMinor: number; donorChange: number },
+	move: {
+		eventId: string | null
+		teamId: string | null
+		campaignId: string
+		amountMinor: number
+		donorChange: number
+		/** The part of amountMinor that is a Gift Aid eligible gift's (all of it, or nothing). */
+		giftAidChange: number
+	},
 ) {
 	if (move.eventId) {
 		await tx
@@ -41,12 +52,14 @@ export async function addToEventTotals(
 				shard: shardOf(move.campaignId, EVENT_TOTAL_SHARDS),
 				raisedMinor: move.amountMinor,
 				donorCount: move.donorChange,
+				giftAidNetMinor: move.giftAidChange,
 			})
 			.onConflictDoUpdate({
 				target: [eventTotalShards.eventId, eventTotalShards.shard],
 				set: {
 					raisedMinor: sql`${eventTotalShards.raisedMinor} + ${move.amountMinor}`,
 					donorCount: sql`${eventTotalShards.donorCount} + ${move.donorChange}`,
+					giftAidNetMinor: sql`${eventTotalShards.giftAidNetMinor} + ${move.giftAidChange}`,
 					changedAt: sql`now()`,
 				},
 			})
@@ -60,12 +73,14 @@ export async function addToEventTotals(
 				shard: shardOf(move.campaignId, TEAM_TOTAL_SHARDS),
 				raisedMinor: move.amountMinor,
 				donorCount: move.donorChange,
+				giftAidNetMinor: move.giftAidChange,
 			})
 			.onConflictDoUpdate({
 				target: [teamTotalShards.teamId, teamTotalShards.shard],
 				set: {
 					raisedMinor: sql`${teamTotalShards.raisedMinor} + ${move.amountMinor}`,
 					donorCount: sql`${teamTotalShards.donorCount} + ${move.donorChange}`,
+					giftAidNetMinor: sql`${teamTotalShards.giftAidNetMinor} + ${move.giftAidChange}`,
 					changedAt: sql`now()`,
 				},
 			})
@@ -78,30 +93,32 @@ export async function readEventTotals(eventId: string, tx: DbOrTx = db()): Promi
 		.select({
 			raisedMinor: sql<number>`coalesce(sum(${eventTotalShards.raisedMinor}), 0)::bigint`.mapWith(Number),
 			donorCount: sql<number>`coalesce(sum(${eventTotalShards.donorCount}), 0)::int`.mapWith(Number),
+			giftAidNetMinor: sql<number>`coalesce(sum(${eventTotalShards.giftAidNetMinor}), 0)::bigint`.mapWith(Number),
 		})
 		.from(eventTotalShards)
 		.where(eq(eventTotalShards.eventId, eventId))
-	return row ?? { raisedMinor: 0, donorCount: 0 }
+	return row ?? { ...ZERO_TOTALS }
 }
 
 /** Totals of the given teams, by team id (teams without gifts are at zero). */
 export async function readTeamTotals(teamIds: string[], tx: DbOrTx = db()): Promise<Map<string, RollupTotals>> {
-	const totals = new Map<string, RollupTotals>(teamIds.map((id) => [id, { raisedMinor: 0, donorCount: 0 }]))
+	const totals = new Map<string, RollupTotals>(teamIds.map((id) => [id, { ...ZERO_TOTALS }]))
 	if (teamIds.length === 0) return totals
 	const rows = await tx
 		.select({
 			teamId: teamTotalShards.teamId,
 			raisedMinor: sql<number>`sum(${teamTotalShards.raisedMinor})::bigint`.mapWith(Number),
 			donorCount: sql<number>`sum(${teamTotalShards.donorCount})::int`.mapWith(Number),
+			giftAidNetMinor: sql<number>`sum(${teamTotalShards.giftAidNetMinor})::bigint`.mapWith(Number),
 		})
 		.from(teamTotalShards)
 		.where(inArray(teamTotalShards.teamId, teamIds))
 		.groupBy(teamTotalShards.teamId)
-	for (const r of rows) totals.set(r.teamId, { raisedMinor: r.raisedMinor, donorCount: r.donorCount })
+	for (const { teamId, ...r } of rows) totals.set(teamId, r)
 	return totals
 }
 
-export type TeamStanding = { teamId: string; raisedMinor: number; donorCount: number }
+export type TeamStanding = { teamId: string; raisedMinor: number; donorCount: number; giftAidNetMinor: number }
 
 /**
  * The event's teams by amount raised, ties to the team that got there first;
@@ -119,6 +136,7 @@ export async function listTeamStandings(
 			teamId: teams.id,
 			raisedMinor: raised.mapWith(Number),
 			donorCount: sql<number>`coalesce(sum(${teamTotalShards.donorCount}), 0)::int`.mapWith(Number),
+			giftAidNetMinor: sql<number>`coalesce(sum(${teamTotalShards.giftAidNetMinor}), 0)::bigint`.mapWith(Number),
 		})
 		.from(teams)
 		.leftJoin(teamTotalShards, eq(teamTotalShards.teamId, teams.id))
@@ -139,6 +157,8 @@ export type RollupDrift = {
 	ledgerRaised: number
 	storedDonors: number
 	ledgerDonors: number
+	storedGiftAidNet: number
+	ledgerGiftAidNet: number
 }
 
 /**
@@ -152,6 +172,7 @@ function rollupDriftSql(scope: {
 	shards: PgTable
 	raised: AnyPgColumn
 	donors: AnyPgColumn
+	giftAidNet: AnyPgColumn
 	scopes: typeof events | typeof teams
 }) {
 	return sql`
@@ -160,17 +181,21 @@ function rollupDriftSql(scope: {
 			from ${moneyMovements} where ${scope.movementScope} is not null
 			group by 1, 2
 		), ledger as (
-			select scope_id, sum(net) as raised, count(*) filter (where donation_id is not null and net > 0) as donors
-			from per_donation group by 1
+			select p.scope_id, sum(p.net) as raised, count(*) filter (where p.donation_id is not null and p.net > 0) as donors,
+				coalesce(sum(p.net) filter (where d.gift_aid_status = 'eligible'), 0) as gift_aid_net
+			from per_donation p left join ${donations} d on d.id = p.donation_id group by 1
 		), stored as (
-			select ${scope.shardScope} as scope_id, sum(${scope.raised}) as raised, sum(${scope.donors}) as donors
+			select ${scope.shardScope} as scope_id, sum(${scope.raised}) as raised, sum(${scope.donors}) as donors,
+				sum(${scope.giftAidNet}) as gift_aid_net
 			from ${scope.shards} group by 1
 		)
 		select x.id, x.slug,
 			coalesce(s.raised, 0)::bigint as stored_raised, coalesce(l.raised, 0)::bigint as ledger_raised,
-			coalesce(s.donors, 0)::int as stored_donors, coalesce(l.donors, 0)::int as ledger_donors
+			coalesce(s.donors, 0)::int as stored_donors, coalesce(l.donors, 0)::int as ledger_donors,
+			coalesce(s.gift_aid_net, 0)::bigint as stored_gift_aid_net, coalesce(l.gift_aid_net, 0)::bigint as ledger_gift_aid_net
 		from ${scope.scopes} x left join ledger l on l.scope_id = x.id left join stored s on s.scope_id = x.id
-		where coalesce(s.raised, 0) <> coalesce(l.raised, 0) or coalesce(s.donors, 0) <> coalesce(l.donors, 0)`
+		where coalesce(s.raised, 0) <> coalesce(l.raised, 0) or coalesce(s.donors, 0) <> coalesce(l.donors, 0)
+			or coalesce(s.gift_aid_net, 0) <> coalesce(l.gift_aid_net, 0)`
 }
 
 /**
@@ -190,6 +215,7 @@ export async function findRollupDrift(): Promise<{
 			shards: eventTotalShards,
 			raised: eventTotalShards.raisedMinor,
 			donors: eventTotalShards.donorCount,
+			giftAidNet: eventTotalShards.giftAidNetMinor,
 			scopes: events,
 		}),
 	)
@@ -200,6 +226,7 @@ export async function findRollupDrift(): Promise<{
 			shards: teamTotalShards,
 			raised: teamTotalShards.raisedMinor,
 			donors: teamTotalShards.donorCount,
+			giftAidNet: teamTotalShards.giftAidNetMinor,
 			scopes: teams,
 		}),
 	)
@@ -217,6 +244,8 @@ export async function findRollupDrift(): Promise<{
 		ledgerRaised: Number(r.ledger_raised),
 		storedDonors: Number(r.stored_donors),
 		ledgerDonors: Number(r.ledger_donors),
+		storedGiftAidNet: Number(r.stored_gift_aid_net),
+		ledgerGiftAidNet: Number(r.ledger_gift_aid_net),
 	})
 	return {
 		checkedEvents: counts?.events ?? 0,

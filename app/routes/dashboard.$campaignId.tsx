@@ -8,6 +8,7 @@ import { EmbedWidget } from '#app/campaigns/dashboard/embed-widget.tsx'
 import { EndCampaignForm } from '#app/campaigns/dashboard/end-campaign-form.tsx'
 import { resultFor, type ManageActionResult } from '#app/campaigns/dashboard/manage-result.ts'
 import { OfflineGiftSection } from '#app/campaigns/dashboard/offline-gift.tsx'
+import { SponsorshipFormSection } from '#app/campaigns/dashboard/sponsorship-form.tsx'
 import { PostUpdateSection } from '#app/campaigns/dashboard/post-update.tsx'
 import { ProgressCard } from '#app/campaigns/dashboard/progress-card.tsx'
 import { handleManageAction } from '#app/campaigns/manage-action.server.ts'
@@ -22,6 +23,7 @@ import { getEnv } from '#app/config/env.server.ts'
 import { requireSessionPerson } from '#app/people/session.server.ts'
 import { ParticipantPanel } from '#app/components/event-page/participant-panel.tsx'
 import { getParticipantPanel } from '#app/events/join.server.ts'
+import { charityPaysParticipantCosts, takesSponsorshipGiftAid } from '#app/gift-aid/sponsorship.server.ts'
 import { newFormToken } from '#app/utils/form-token.server.ts'
 import { ownEntry } from '#app/utils/lookup.ts'
 import { formatMoney } from '#app/utils/money.ts'
@@ -29,11 +31,12 @@ import { formatMoney } from '#app/utils/money.ts'
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const person = await requireSessionPerson(request)
 	const campaign = await requireOwnedCampaign(params.campaignId ?? '', person)
-	const [summary, donations, updates, eventPanel] = await Promise.all([
+	const [summary, donations, updates, eventPanel, costsPaid] = await Promise.all([
 		getCampaignSummary(campaign.id),
 		listCampaignDonationsForOwner(campaign.id),
 		listCampaignUpdates(campaign.id),
 		getParticipantPanel(campaign.id),
+		charityPaysParticipantCosts(campaign),
 	])
 	return {
 		campaign: { ...summary!, hiddenReason: campaign.hiddenReason },
@@ -43,8 +46,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		url: campaignUrl(getEnv().APP_URL, campaign.slug),
 		widgetUrl: campaignUrl(getEnv().APP_URL, campaign.slug, 'widget'),
 		locale: getCharity().locale,
+		// Sponsorship forms with Gift Aid are for gifts in pounds; where the charity pays the participant's costs each sponsor is asked whether they are the participant or family.
+		sponsorship: takesSponsorshipGiftAid(campaign) ? { askParticipantOrFamily: costsPaid } : null,
 		// One token per rendered form: a double click or a resent form creates nothing twice.
-		formTokens: { postUpdate: newFormToken(), recordOffline: newFormToken(), thankDonor: newFormToken() },
+		formTokens: {
+			postUpdate: newFormToken(),
+			recordOffline: newFormToken(),
+			recordSponsorship: newFormToken(),
+			thankDonor: newFormToken(),
+		},
 	}
 }
 
@@ -61,6 +71,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const doneMessages: Record<string, string> = {
 	update: 'Your update is posted on your page.',
 	offline: 'Offline gift recorded. It will count in your total once our team confirms it.',
+	sponsorship: 'Sponsorship form recorded. Each sponsor’s gift counts in your total once our team confirms it.',
 	thanks: 'Your thank-you is on its way to the donor.',
 	ended: 'Your fundraiser has ended. Thank you for everything you raised!',
 	saved: 'Your changes are saved.',
@@ -70,7 +81,7 @@ const doneMessages: Record<string, string> = {
 }
 
 export default function ManageCampaign() {
-	const { campaign, donations, updates, eventPanel, url, widgetUrl, locale, formTokens } =
+	const { campaign, donations, updates, eventPanel, url, widgetUrl, locale, sponsorship, formTokens } =
 		useLoaderData<typeof loader>()
 	const navigation = useNavigation()
 	const actionData = useActionData<typeof action>() as ManageActionResult | undefined
@@ -114,6 +125,14 @@ export default function ManageCampaign() {
 						token={formTokens.postUpdate}
 						lastResult={resultFor(actionData, 'post-update')}
 					/>
+					{sponsorship ? (
+						<SponsorshipFormSection
+							token={formTokens.recordSponsorship}
+							lastResult={resultFor(actionData, 'record-sponsorship')}
+							currency={campaign.currency}
+							askParticipantOrFamily={sponsorship.askParticipantOrFamily}
+						/>
+					) : null}
 				</div>
 				<div className="min-w-0 space-y-8">
 					{shared ? <SharePanel url={url} title={campaign.title} qr={campaignQrLinks(campaign.slug)} /> : null}

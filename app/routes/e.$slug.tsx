@@ -78,6 +78,7 @@ export default function EventPage() {
 					<RollupSummary
 						testId="event-raised"
 						raisedMinor={d.totals.raisedMinor}
+						giftAidMinor={d.totals.giftAidMinor}
 						goalMinor={event.goalMinor}
 						counts={[
 							{ n: d.participantCount, one: 'participant', many: 'participants' },

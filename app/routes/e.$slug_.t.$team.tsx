@@ -63,6 +63,7 @@ export default function TeamPage() {
 					<RollupSummary
 						testId="team-raised"
 						raisedMinor={d.totals.raisedMinor}
+						giftAidMinor={d.totals.giftAidMinor}
 						goalMinor={team.goalMinor}
 						counts={[
 							{ n: d.members.length, one: 'member', many: 'members' },

@@ -28,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export default function Donate() {
-	const { campaign, organiser, presets, limits, fee, locale, charityName, testMode, defaults, cancelled } =
+	const { campaign, organiser, presets, limits, fee, locale, charityName, giftAid, testMode, defaults, cancelled } =
 		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	if (!campaign.takingGifts) {
@@ -81,6 +81,7 @@ export default function Donate() {
 					locale={locale}
 					organiser={organiser}
 					charityName={charityName}
+					giftAid={giftAid}
 				/>
 			</div>
 		</div>

@@ -10,16 +10,21 @@ import { StatusTables } from '#app/staff/overview/status-tables.tsx'
 import { TopCampaigns } from '#app/staff/overview/top-campaigns.tsx'
 import { Trends } from '#app/staff/overview/trends.tsx'
 import { keptOverviewPageData } from '#app/staff/reporting.server.ts'
+import { giftAidTotals } from '#app/gift-aid/claims.server.ts'
+import { GiftAidTotalsFigures } from '#app/staff/gift-aid/totals.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request)
-	return keptOverviewPageData()
+	// Gift Aid's figures are a pass over campaigns and batches, not gifts: read fresh on every view.
+	const [data, giftAid] = await Promise.all([keptOverviewPageData(), giftAidTotals()])
+	return { ...data, giftAid }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Overview · Staff' }, { name: 'robots', content: 'noindex' }]
 
 export default function StaffOverview() {
-	const { overview, top, coaching, trends, holdoutPercent, locale, generatedAt } = useLoaderData<typeof loader>()
+	const { overview, top, coaching, trends, holdoutPercent, locale, generatedAt, giftAid } =
+		useLoaderData<typeof loader>()
 	const format = overviewFormat(locale)
 	const asOf = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
 		new Date(generatedAt),
@@ -36,6 +41,7 @@ export default function StaffOverview() {
 			<DriftNotice overview={overview} format={format} />
 			<HeadlineFigures overview={overview} fallbackCurrency={trends[0]!.currency} format={format} />
 			<MoneyByCurrency money={overview.money} format={format} />
+			<GiftAidTotalsFigures totals={giftAid} locale={locale} headingLevel="shown" />
 			<Trends trends={trends} locale={locale} />
 			<TopCampaigns top={top} format={format} />
 			<StatusTables overview={overview} format={format} />

@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const value = submission.value
 	const outcome =
 		value.intent === 'confirm'
-			? await confirmOfflineGift(value.donationId, staff)
+			? await confirmOfflineGift(value.donationId, staff, value.giftAid)
 			: await rejectOfflineGift(value.donationId, staff, value.reason)
 	// Someone else may have decided the gift first: say so rather than fail.
 	return redirect(

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import { confirmOfflineDonation } from '#app/donations/offline-gifts.server.ts'
 import { recordAudit } from '#app/staff/audit.server.ts'
 import { db } from '#db/index.server.ts'
-import { auditLog, campaigns, donations, people, type Person } from '#db/schema.ts'
+import { auditLog, campaigns, donations, giftAidDeclarations, people, type Person } from '#db/schema.ts'
 
 const fullName = (first: string | null, last: string | null) => `${first ?? ''} ${last ?? ''}`.trim()
 
@@ -24,19 +24,49 @@ export async function listPendingOfflineGifts() {
 			fundraiserFirstName: people.firstName,
 			fundraiserLastName: people.lastName,
 			fundraiserEmail: people.email,
+			giftAidStatus: donations.giftAidStatus,
+			// A sponsor's Gift Aid declaration copied from a sponsorship form, for staff to check with the gift.
+			giftAidTitle: giftAidDeclarations.title,
+			giftAidFirstName: giftAidDeclarations.firstName,
+			giftAidLastName: giftAidDeclarations.lastName,
+			giftAidHouse: giftAidDeclarations.houseNameOrNumber,
+			giftAidPostcode: giftAidDeclarations.postcode,
+			giftAidOverseas: giftAidDeclarations.overseas,
 		})
 		.from(donations)
 		.innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
+		.leftJoin(giftAidDeclarations, eq(giftAidDeclarations.id, donations.giftAidDeclarationId))
 		// The fundraiser is whoever recorded the gift; gifts recorded before that was kept fall back to the owner.
 		.innerJoin(people, eq(people.id, sql`coalesce(${donations.recordedById}, ${campaigns.ownerId})`))
 		.where(and(eq(donations.channel, 'offline'), eq(donations.status, 'pending_confirmation')))
 		.orderBy(donations.createdAt)
 		.limit(500)
-	return rows.map(({ fundraiserFirstName, fundraiserLastName, ...row }) => ({
-		...row,
-		amountMinor: Number(row.amountMinor),
-		fundraiserName: fullName(fundraiserFirstName, fundraiserLastName),
-	}))
+	return rows.map(
+		({
+			fundraiserFirstName,
+			fundraiserLastName,
+			giftAidTitle,
+			giftAidFirstName,
+			giftAidLastName,
+			giftAidHouse,
+			giftAidPostcode,
+			giftAidOverseas,
+			...row
+		}) => ({
+			...row,
+			amountMinor: Number(row.amountMinor),
+			fundraiserName: fullName(fundraiserFirstName, fundraiserLastName),
+			giftAid:
+				giftAidFirstName === null
+					? null
+					: {
+							name: [giftAidTitle, giftAidFirstName, giftAidLastName].filter(Boolean).join(' '),
+							address: `${giftAidHouse ?? ''}, ${giftAidOverseas ? 'overseas' : (giftAidPostcode ?? '')}`,
+							// Where the charity pays the participant's costs, the sponsor said they are the participant or family.
+							excluded: row.giftAidStatus === 'participant_or_family',
+						},
+		}),
+	)
 }
 
 /**
@@ -99,10 +129,30 @@ async function whyNotPending(donationId: string): Promise<OfflineDecisionResult>
 /**
  * Staff confirm a cash or cheque gift: it counts in the campaign total once,
  * and the audit row of who confirmed it commits in the same transaction.
+ * A sponsor's gift with a Gift Aid declaration is confirmed with it (Gift Aid
+ * then applies) or, when the copied declaration will not do (incomplete,
+ * unreadable), without it: the declaration is marked rejected before the
+ * gift is counted, so its Gift Aid never counts.
  */
-export async function confirmOfflineGift(donationId: string, staff: Person): Promise<OfflineDecisionResult> {
+export async function confirmOfflineGift(
+	donationId: string,
+	staff: Person,
+	giftAid: 'accept' | 'reject' = 'accept',
+): Promise<OfflineDecisionResult> {
 	if (!isUuid(donationId)) return { ok: false, problem: 'not-found' }
 	const confirmed = await db().transaction(async (tx) => {
+		if (giftAid === 'reject') {
+			await tx
+				.update(donations)
+				.set({ giftAidStatus: 'declaration_rejected' })
+				.where(
+					and(
+						eq(donations.id, donationId),
+						eq(donations.status, 'pending_confirmation'),
+						sql`${donations.giftAidDeclarationId} is not null`,
+					),
+				)
+		}
 		const result = await confirmOfflineDonation(tx, donationId, staff)
 		if (!result.confirmed) return false
 		await recordAudit(tx, {
@@ -114,6 +164,7 @@ export async function confirmOfflineGift(donationId: string, staff: Person): Pro
 				amountMinor: result.donation.amountMinor,
 				currency: result.donation.currency,
 				campaignId: result.donation.campaignId,
+				giftAidStatus: result.donation.giftAidStatus,
 			},
 		})
 		return true

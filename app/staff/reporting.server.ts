@@ -554,11 +554,7 @@ const exportsRunning = new Set<string>()
 /**
  * A CSV download named `<name>-YYYY-MM-DD.csv` (today, UTC), streamed as its
  * chunks are produced; never cached, since it holds donors' details. One
- * heavy export per staff member at a time: a second, while the first is
- * still streaming, is answered 429. The export stops, and its slot is free
- * again, when the client goes away (`signal`, the request's own), also when
- * that happened before this is called: Remix then throws the response away
- * unread, so a slot taken for it would never be given back.
+ * heavy export per staff member at a time (see fileDownload).
  */
 export function csvDownload(
 	staffId: string,
@@ -566,6 +562,34 @@ export function csvDownload(
 	chunksFor: (signal: AbortSignal) => AsyncGenerator<string>,
 	signal: AbortSignal,
 	now = new Date(),
+): Response {
+	return fileDownload(
+		staffId,
+		{ filename: `${name}-${utcDay(now)}.csv`, contentType: 'text/csv; charset=utf-8', byteOrderMark: true },
+		chunksFor,
+		signal,
+	)
+}
+
+/**
+ * A file download streamed as its chunks (text or bytes) are produced; never
+ * cached, since it holds donors' details. One heavy export per staff member
+ * at a time: a second, while the first is still streaming, is answered 429.
+ * The export stops, and its slot is free again, when the client goes away
+ * (`signal`, the request's own), also when that happened before this is
+ * called: Remix then throws the response away unread, so a slot taken for it
+ * would never be given back.
+ */
+export function fileDownload(
+	staffId: string,
+	file: {
+		filename: string
+		contentType: string
+		/** Start with a UTF-8 byte-order mark: how Excel knows a CSV is UTF-8 (names like "Zoë" stay intact). */
+		byteOrderMark?: boolean
+	},
+	chunksFor: (signal: AbortSignal) => AsyncGenerator<string | Uint8Array>,
+	signal: AbortSignal,
 ): Response {
 	signal.throwIfAborted()
 	if (exportsRunning.has(staffId)) {
@@ -594,8 +618,7 @@ export function csvDownload(
 	signal.addEventListener('abort', stop)
 	const body = new ReadableStream<Uint8Array>({
 		start(controller) {
-			// The byte-order mark is how Excel knows the file is UTF-8 (names like "Zoë" stay intact).
-			controller.enqueue(encoder.encode('\uFEFF'))
+			if (file.byteOrderMark) controller.enqueue(encoder.encode('\uFEFF'))
 		},
 		async pull(controller) {
 			try {
@@ -603,7 +626,7 @@ export function csvDownload(
 				if (next.done || signal.aborted) {
 					release()
 					controller.close()
-				} else controller.enqueue(encoder.encode(next.value))
+				} else controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : next.value)
 			} catch (error) {
 				release()
 				controller.error(error)
@@ -615,8 +638,8 @@ export function csvDownload(
 	})
 	return new Response(body, {
 		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${name}-${utcDay(now)}.csv"`,
+			'Content-Type': file.contentType,
+			'Content-Disposition': `attachment; filename="${file.filename}"`,
 			'Cache-Control': 'no-store',
 		},
 	})

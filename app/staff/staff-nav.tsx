@@ -9,6 +9,7 @@ const sections: Section[] = [
 	{ to: '/staff/events', label: 'Events' },
 	{ to: '/staff/reports', label: 'Reports' },
 	{ to: '/staff/gifts', label: 'Offline gifts' },
+	{ to: '/staff/gift-aid', label: 'Gift Aid' },
 	{ to: '/staff/payments', label: 'Payments' },
 	{ to: '/staff/emails', label: 'Emails' },
 	{ to: '/staff/audit', label: 'Audit log' },

@@ -5,6 +5,7 @@ import type {
 	emailStatus,
 	EventRegistration,
 	EventState,
+	GiftAidClaim,
 	PersonRole,
 } from '#db/schema.ts'
 
@@ -105,4 +106,10 @@ export const eventStateLabels: Record<EventState, string> = {
 	open: 'Open for registration',
 	closed: 'Registration closed',
 	ended: 'Ended',
+}
+
+export const giftAidClaimStatusLabels: Record<GiftAidClaim['status'], string> = {
+	draft: 'Created, not sent yet',
+	submitted: 'Submitted to HMRC',
+	paid: 'Paid by HMRC',
 }

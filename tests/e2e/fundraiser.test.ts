@@ -86,13 +86,23 @@ describe.runIf(hasChromium())('a new supporter starts a birthday fundraiser', ()
 		await expectAccessible(page)
 
 		// An offline gift shows as pending and does not count yet.
-		await page.getByLabel(/Amount/).fill('25')
+		await page
+			.locator('form#record-offline')
+			.getByLabel(/Amount/)
+			.fill('25')
 		await page.getByLabel("Donor's name").fill('Grandma')
 		await page.getByRole('button', { name: 'Record gift' }).click()
 		await page.getByText('Offline gift recorded.').waitFor()
 		expect(await page.getByText('Pending confirmation').count()).toBe(1)
 		// The form empties after it succeeds, so a second click cannot record the same gift again.
-		await expect.poll(() => page.getByLabel(/Amount/).inputValue()).toBe('')
+		await expect
+			.poll(() =>
+				page
+					.locator('form#record-offline')
+					.getByLabel(/Amount/)
+					.inputValue(),
+			)
+			.toBe('')
 		expect(await page.getByLabel("Donor's name").inputValue()).toBe('')
 
 		// So does the update form.

@@ -75,6 +75,8 @@ export default async function setup(project: TestProject) {
 			DATABASE_URL: fresh?.url ?? '',
 			DATA_DIR: dataDir,
 			SEED_DEMO_DATA: 'true',
+			// Gift Aid gifts are claimable at once, so a test can claim the gift it has just made.
+			GIFT_AID_CLAIM_AFTER_DAYS: '0',
 			SENDGRID_API_KEY: '',
 			STRIPE_SECRET_KEY: '',
 			LOG_REQUESTS: 'false',

@@ -23,7 +23,10 @@ describe.runIf(hasChromium())('charity staff', () => {
 		await signIn(page, 'amara-turns-30@demo.example.org')
 		await page.getByRole('heading', { name: 'My fundraisers' }).waitFor()
 		await page.getByRole('link', { name: /Manage.*Amara/ }).click()
-		await page.getByLabel(/Amount/).fill('42')
+		await page
+			.locator('form#record-offline')
+			.getByLabel(/Amount/)
+			.fill('42')
 		await page.getByLabel("Donor's name").fill('Cake stall')
 		await page.getByRole('button', { name: 'Record gift' }).click()
 		await page.getByText('Offline gift recorded.').waitFor()

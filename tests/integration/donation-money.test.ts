@@ -513,6 +513,8 @@ describe('stored totals', () => {
 				ledgerRaised: 2500,
 				storedDonors: 2,
 				ledgerDonors: 1,
+				storedGiftAidNet: 0,
+				ledgerGiftAidNet: 0,
 			},
 		])
 		expect(drift.map((d) => d.campaignId)).not.toContain(other.id)

@@ -371,9 +371,17 @@ describe('event and team money', () => {
 		await paidGift(quin.page, 4000)
 
 		expect(await raisedOf(rex.page.id)).toEqual({ raised: 3000, donors: 1 })
-		expect(await readTeamTotal(walruses.id)).toEqual({ raisedMinor: 3000 + 1000 + 500, donorCount: 3 })
-		expect(await readTeamTotal(seals.id)).toEqual({ raisedMinor: 4000, donorCount: 1 })
-		expect(await readEventTotals(event.id)).toEqual({ raisedMinor: 3000 + 1000 + 500 + 700 + 4000, donorCount: 5 })
+		expect(await readTeamTotal(walruses.id)).toEqual({
+			raisedMinor: 3000 + 1000 + 500,
+			donorCount: 3,
+			giftAidNetMinor: 0,
+		})
+		expect(await readTeamTotal(seals.id)).toEqual({ raisedMinor: 4000, donorCount: 1, giftAidNetMinor: 0 })
+		expect(await readEventTotals(event.id)).toEqual({
+			raisedMinor: 3000 + 1000 + 500 + 700 + 4000,
+			donorCount: 5,
+			giftAidNetMinor: 0,
+		})
 		expect((await listTopFundraisers(event.id)).map((r) => [r.name, r.raisedMinor])).toEqual([
 			['Quin Tester', 4000],
 			['Rex Tester', 3000],
@@ -392,15 +400,19 @@ describe('event and team money', () => {
 		)
 		expect(moved.status).toBe(302)
 		await paidGift(rex.page, 2000)
-		expect(await readTeamTotal(walruses.id)).toEqual({ raisedMinor: 4500, donorCount: 3 })
-		expect(await readTeamTotal(seals.id)).toEqual({ raisedMinor: 6000, donorCount: 2 })
+		expect(await readTeamTotal(walruses.id)).toEqual({ raisedMinor: 4500, donorCount: 3, giftAidNetMinor: 0 })
+		expect(await readTeamTotal(seals.id)).toEqual({ raisedMinor: 6000, donorCount: 2, giftAidNetMinor: 0 })
 
 		// Refunding the first gift to Rex comes off his page, the Walruses (who got it) and the event.
 		expect(await deliver(stripeEvent('charge.refunded', chargeObject(toRex, 3000)))).toBe(200)
 		expect(await raisedOf(rex.page.id)).toEqual({ raised: 2000, donors: 1 })
-		expect(await readTeamTotal(walruses.id)).toEqual({ raisedMinor: 1500, donorCount: 2 })
-		expect(await readTeamTotal(seals.id)).toEqual({ raisedMinor: 6000, donorCount: 2 })
-		expect(await readEventTotals(event.id)).toEqual({ raisedMinor: 1000 + 500 + 700 + 4000 + 2000, donorCount: 5 })
+		expect(await readTeamTotal(walruses.id)).toEqual({ raisedMinor: 1500, donorCount: 2, giftAidNetMinor: 0 })
+		expect(await readTeamTotal(seals.id)).toEqual({ raisedMinor: 6000, donorCount: 2, giftAidNetMinor: 0 })
+		expect(await readEventTotals(event.id)).toEqual({
+			raisedMinor: 1000 + 500 + 700 + 4000 + 2000,
+			donorCount: 5,
+			giftAidNetMinor: 0,
+		})
 		expect((await listTopTeams(event.id)).map((t) => [t.name, t.raisedMinor])).toEqual([
 			['Seals', 6000],
 			['Walruses', 1500],
@@ -477,12 +489,17 @@ describe('event and team money', () => {
 			replay,
 		).toBe(true)
 		const expected = gifts.reduce((sum, d) => sum + d.amountMinor, 0)
-		expect(await readEventTotals(event.id), replay).toEqual({ raisedMinor: expected, donorCount: gifts.length })
+		expect(await readEventTotals(event.id), replay).toEqual({
+			raisedMinor: expected,
+			donorCount: gifts.length,
+			giftAidNetMinor: 0,
+		})
 		const inTeam = members.filter((m) => m.page.teamId === narwhals.id).map((m) => m.page.id)
 		const teamGifts = gifts.filter((d) => inTeam.includes(d.campaignId))
 		expect(await readTeamTotal(narwhals.id), replay).toEqual({
 			raisedMinor: teamGifts.reduce((sum, d) => sum + d.amountMinor, 0),
 			donorCount: teamGifts.length,
+			giftAidNetMinor: 0,
 		})
 		const counted = await db().select().from(donations).where(eq(donations.eventId, event.id))
 		expect(counted, replay).toHaveLength(gifts.length)

@@ -2,6 +2,7 @@ import { type SubmissionResult } from '@conform-to/react'
 import { type listCampaignDonationsForOwner } from '#app/campaigns/manage.server.ts'
 import { donationStatusLabels, takenBackStatuses } from '#app/utils/status-labels.ts'
 import { formatMoney } from '#app/utils/money.ts'
+import { GiftAidAdded } from '#app/components/gift-aid-added.tsx'
 import { ThankDonorForm, ThanksRefusal } from './thank-donor-form.tsx'
 
 type OwnerDonation = Awaited<ReturnType<typeof listCampaignDonationsForOwner>>[number]
@@ -51,7 +52,20 @@ function DonationEntry({
 					{donation.donorName}
 					{donation.anonymous ? <span className="font-normal text-muted"> (shown as Anonymous)</span> : null}
 				</span>
-				<span className="shrink-0 font-semibold text-brand-dark">{money(donation.amountMinor)}</span>
+				<span className="shrink-0 text-right">
+					<span className="font-semibold text-brand-dark">{money(donation.amountMinor)}</span>
+					{donation.giftAidMinor > 0 ? (
+						<>
+							{' '}
+							<GiftAidAdded
+								giftAidMinor={donation.giftAidMinor}
+								money={money}
+								testId="donation-gift-aid"
+								className="text-sm text-brand"
+							/>
+						</>
+					) : null}
+				</span>
 			</p>
 			<p className="text-sm text-muted wrap-anywhere">
 				{new Date(donation.succeededAt ?? donation.createdAt).toLocaleDateString(locale, {

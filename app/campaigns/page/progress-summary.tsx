@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { campaignPath } from '#app/campaigns/urls.ts'
 import { ProgressBar } from '#app/components/campaign-card.tsx'
+import { GiftAidAdded } from '#app/components/gift-aid-added.tsx'
 
 export type ProgressFigures = {
 	slug: string
@@ -8,6 +9,8 @@ export type ProgressFigures = {
 	raisedMinor: number
 	goalMinor: number
 	donorCount: number
+	/** Gift Aid on the page's eligible gifts (0: none, or not offered). */
+	giftAidMinor: number
 }
 
 type Props = {
@@ -28,7 +31,8 @@ export function PhoneProgressSummary({ campaign, money, countdown, takingGifts }
 		<div className="-mt-4 rounded-xl border border-stone-200 p-5 shadow-sm lg:hidden">
 			<p>
 				<span className="font-serif text-2xl font-bold">{money(campaign.raisedMinor)}</span>{' '}
-				<span className="text-muted">raised of {money(campaign.goalMinor)} goal</span>
+				<span className="text-muted">raised of {money(campaign.goalMinor)} goal</span>{' '}
+				<GiftAidAdded giftAidMinor={campaign.giftAidMinor} money={money} testId="campaign-gift-aid-phone" />
 			</p>
 			<div className="mt-3">
 				<ProgressBar
@@ -58,6 +62,11 @@ export function ProgressSummary({ campaign, money, countdown, ended, takingGifts
 				{money(campaign.raisedMinor)}
 			</p>
 			<p className="text-muted">raised of {money(campaign.goalMinor)} goal</p>
+			{campaign.giftAidMinor > 0 ? (
+				<p className="mt-1">
+					<GiftAidAdded giftAidMinor={campaign.giftAidMinor} money={money} testId="campaign-gift-aid" />
+				</p>
+			) : null}
 			<div className="mt-4">
 				<ProgressBar
 					raisedMinor={campaign.raisedMinor}

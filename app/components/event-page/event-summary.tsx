@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { campaignPath } from '#app/campaigns/urls.ts'
 import { ProgressBar } from '#app/components/campaign-card.tsx'
+import { GiftAidAdded } from '#app/components/gift-aid-added.tsx'
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
 
@@ -19,6 +20,7 @@ export function countdownText(days: number): string | null {
 export function RollupSummary({
 	testId,
 	raisedMinor,
+	giftAidMinor,
 	goalMinor,
 	counts,
 	money,
@@ -30,6 +32,8 @@ export function RollupSummary({
 }: {
 	testId: string
 	raisedMinor: number
+	/** Gift Aid on the eligible gifts (0: none, or not offered). */
+	giftAidMinor: number
 	goalMinor: number
 	counts: { n: number; one: string; many: string }[]
 	money: (minor: number) => string
@@ -45,6 +49,11 @@ export function RollupSummary({
 				{money(raisedMinor)}
 			</p>
 			<p className="text-muted">raised of {money(goalMinor)} goal</p>
+			{giftAidMinor > 0 ? (
+				<p className="mt-1">
+					<GiftAidAdded giftAidMinor={giftAidMinor} money={money} testId={`${testId}-gift-aid`} />
+				</p>
+			) : null}
 			<div className="mt-4">
 				<ProgressBar
 					raisedMinor={raisedMinor}

@@ -4,12 +4,13 @@ import { Form } from '@remix-run/react'
 import { type z } from 'zod'
 import { DonationCheck } from '#app/components/donation-check.tsx'
 import { FormErrors, Honeypot } from '#app/components/form-fields.tsx'
-import { donationFields } from '#app/donations/donation-schema.ts'
+import { donationFields, type GiftAidOffer } from '#app/donations/donation-schema.ts'
 import { useNonce } from '#app/utils/nonce.tsx'
 import { parseMajorToMinor } from '#app/utils/money.ts'
 import { AmountChoice } from './amount-choice.tsx'
 import { DonorDetails, PrivacyChoices } from './donor-choices.tsx'
 import { FeeCover } from './fee-cover.tsx'
+import { GiftAidChoice } from './gift-aid.tsx'
 // Vite bundles a `?worker` import into one standalone classic script with its
 // imports inlined (the fee and money helpers); the page loads it as a script.
 // In development Vite serves it unbundled, as an ES module.
@@ -36,6 +37,7 @@ export function DonateForm({
 	locale,
 	organiser,
 	charityName,
+	giftAid,
 }: {
 	lastResult: SubmissionResult<string[]> | undefined
 	challenge: DonationChallenge | null
@@ -47,6 +49,7 @@ export function DonateForm({
 	locale: string
 	organiser: string
 	charityName: string
+	giftAid: GiftAidOffer
 }) {
 	const nonce = useNonce()
 	const [form, fields] = useForm<DonationFormFields>({
@@ -81,6 +84,16 @@ export function DonateForm({
 				limits={limits}
 			/>
 			<FeeCover field={fields.coverFee} giftMinor={giftMinor} fee={fee} currency={currency} locale={locale} />
+			{giftAid.offered ? (
+				<GiftAidChoice
+					offer={giftAid}
+					fields={fields}
+					giftMinor={giftMinor}
+					currency={currency}
+					locale={locale}
+					charityName={charityName}
+				/>
+			) : null}
 			<DonorDetails donorName={fields.donorName} donorEmail={fields.donorEmail} message={fields.message} />
 			<PrivacyChoices fields={fields} organiser={organiser} charityName={charityName} />
 			<Honeypot />

@@ -1,10 +1,12 @@
 // The donation form's enhancements, for a page that ships no React: the
-// fee-cover sentence follows the chosen amount, choosing a preset clears a
+// fee-cover and Gift Aid sentences follow the chosen amount, the Gift Aid
+// details show only while "Add Gift Aid" is ticked, choosing a preset clears a
 // typed amount, typing one selects "Other", a second press while checkout
 // opens is ignored, and a tripped donation limit loads the ALTCHA widget.
 // Bundled by Vite into one small standalone script (see donate-form.tsx) so
 // the fee and the money formatting come from the same code as the server's.
 import { coverFeeMinor } from '#app/donations/fees.ts'
+import { giftAidOn } from '#app/gift-aid/wording.ts'
 import { formatMoney, parseMajorToMinor } from '#app/utils/money.ts'
 
 const form = document.querySelector<HTMLFormElement>('form[data-donate-form]')
@@ -39,18 +41,44 @@ function enhanceDonationForm(form: HTMLFormElement) {
 		if (giftText) giftText.textContent = formatMoney(gift, currency, locale)
 	}
 
+	const giftAidKnown = form.querySelector<HTMLElement>('[data-gift-aid-known]')
+	const giftAidUnknown = form.querySelector<HTMLElement>('[data-gift-aid-unknown]')
+	// "£20 becomes £25 at no extra cost to you", and the amount in the declaration's wording.
+	const showGiftAid = () => {
+		const gift = chosenMinor()
+		const ok = gift !== null && gift > 0
+		if (giftAidKnown) giftAidKnown.hidden = !ok
+		if (giftAidUnknown) giftAidUnknown.hidden = ok
+		for (const text of form.querySelectorAll('[data-gift-aid-gift]')) {
+			text.textContent = ok ? formatMoney(gift, currency, locale) : 'this gift'
+		}
+		const total = form.querySelector('[data-gift-aid-total]')
+		if (total && ok) total.textContent = formatMoney(gift + giftAidOn(gift), currency, locale)
+	}
+	const giftAidBox = form.querySelector<HTMLInputElement>('[data-gift-aid-box]')
+	const giftAidDetails = form.querySelector<HTMLElement>('[data-gift-aid-details]')
+	// Without scripts the details are always shown (and asked for only when ticked); here they follow the box.
+	const showGiftAidDetails = () => {
+		if (giftAidBox && giftAidDetails) giftAidDetails.hidden = !giftAidBox.checked
+	}
+	giftAidBox?.addEventListener('change', showGiftAidDetails)
+	const showAmounts = () => {
+		showFee()
+		showGiftAid()
+	}
+
 	for (const preset of presets) {
 		preset.addEventListener('change', () => {
 			// Choosing a preset after typing an amount means the preset: clear the typed one so it cannot win.
 			if (preset.value !== 'other' && other) other.value = ''
-			showFee()
+			showAmounts()
 		})
 	}
-	other?.addEventListener('input', showFee)
+	other?.addEventListener('input', showAmounts)
 	other?.addEventListener('focus', () => {
 		const otherChoice = presets.find((input) => input.value === 'other')
 		if (otherChoice && !otherChoice.checked) otherChoice.checked = true
-		showFee()
+		showAmounts()
 	})
 
 	const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')
@@ -68,7 +96,8 @@ function enhanceDonationForm(form: HTMLFormElement) {
 		submit?.removeAttribute('aria-disabled')
 		if (submit) submit.textContent = idleLabel
 	})
-	showFee()
+	showAmounts()
+	showGiftAidDetails()
 }
 
 type AltchaGlobal = { algorithms: Map<string, () => Worker> }

@@ -73,6 +73,23 @@ export function EventMoneyFields({ fields, settings }: { fields: EventFields; se
 					optional
 				/>
 			</div>
+			<div className="flex items-start gap-3">
+				<input
+					{...getInputProps(fields.charityPaysCosts, { type: 'checkbox', ariaDescribedBy: 'charity-pays-costs-hint' })}
+					key={fields.charityPaysCosts.key}
+					className="mt-1 h-5 w-5 accent-brand"
+				/>
+				<div>
+					<label htmlFor={fields.charityPaysCosts.id} className="font-semibold">
+						The charity pays participants’ costs (travel, entry, kit…)
+					</label>
+					<p id="charity-pays-costs-hint" className="text-sm text-muted">
+						HMRC then allows no Gift Aid on participants’ own gifts or their families’: donors to the event’s pages are
+						asked whether they are taking part or family of someone who is.
+					</p>
+					<FieldErrors id={fields.charityPaysCosts.errorId} errors={fields.charityPaysCosts.errors} />
+				</div>
+			</div>
 		</fieldset>
 	)
 }

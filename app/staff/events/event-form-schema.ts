@@ -134,6 +134,8 @@ export function eventFormSchema(context: EventFormContext) {
 			closesOn: isoDate('Please enter the day registration closes'),
 			capacity: wholeNumber('capacity', 1, EVENT_CAPACITY_MAX),
 			giftsOpenDays: wholeNumber('number of days', 0, GIFTS_OPEN_DAYS_MAX),
+			/** The charity pays participants' costs: their own and their family's gifts get no Gift Aid. */
+			charityPaysCosts: z.boolean().optional(),
 		})
 		.transform((form, ctx) => {
 			const fail = (path: string, message: string) => {
@@ -174,6 +176,7 @@ export function eventFormSchema(context: EventFormContext) {
 				registrationClosesAt,
 				capacity: form.capacity,
 				giftsOpenDaysAfterEnd: form.giftsOpenDays ?? 30,
+				charityPaysParticipantCosts: form.charityPaysCosts ?? false,
 			}
 		})
 }

@@ -19,6 +19,8 @@ export type EventFormDefaults = {
 	closesOn: string
 	capacity: string
 	giftsOpenDays: string
+	/** "on" when the charity pays participants' costs (a checkbox). */
+	charityPaysCosts: string
 }
 
 export type EventFormSettings = Omit<EventFormContext, 'now'> & {

@@ -54,6 +54,7 @@ export function eventFormDefaults(event: Event | null, now = new Date()): EventF
 			closesOn: '',
 			capacity: '',
 			giftsOpenDays: '30',
+			charityPaysCosts: '',
 		}
 	}
 	const money = (minor: number | null) => (minor === null ? '' : minorToMajorString(minor, event.currency))
@@ -77,6 +78,7 @@ export function eventFormDefaults(event: Event | null, now = new Date()): EventF
 		closesOn: closes.date,
 		capacity: event.capacity === null ? '' : String(event.capacity),
 		giftsOpenDays: String(event.giftsOpenDaysAfterEnd),
+		charityPaysCosts: event.charityPaysParticipantCosts ? 'on' : '',
 	}
 }
 

@@ -41,16 +41,38 @@ export function PendingGift({
 				<dd className="min-w-0 whitespace-pre-line wrap-anywhere">
 					{gift.note || <span className="text-muted">No note</span>}
 				</dd>
+				{gift.giftAid ? (
+					<>
+						<dt className="text-muted">Gift Aid</dt>
+						<dd className="min-w-0 wrap-anywhere">
+							{gift.giftAid.excluded
+								? 'Ticked, but the sponsor is the participant or family and the charity pays the costs: no Gift Aid.'
+								: `Declared on the sponsorship form: ${gift.giftAid.name}, ${gift.giftAid.address}. Check it against the form.`}
+						</dd>
+					</>
+				) : null}
 			</dl>
-			<div className="mt-4 flex flex-col gap-4 sm:flex-row sm:items-start">
+			<div className="mt-4 flex flex-col gap-4 sm:flex-row sm:flex-wrap sm:items-start">
 				<Form method="post">
 					<input type="hidden" name="intent" value="confirm" />
 					<input type="hidden" name="donationId" value={gift.id} />
 					<button type="submit" className="btn-primary w-full px-4 py-2 text-sm sm:w-auto">
 						Confirm {amount}
+						{gift.giftAid && !gift.giftAid.excluded ? ' with Gift Aid' : ''}
 						<span className="sr-only"> from {gift.donorName}</span>
 					</button>
 				</Form>
+				{gift.giftAid && !gift.giftAid.excluded ? (
+					<Form method="post">
+						<input type="hidden" name="intent" value="confirm" />
+						<input type="hidden" name="donationId" value={gift.id} />
+						<input type="hidden" name="giftAid" value="reject" />
+						<button type="submit" className="btn-secondary w-full px-4 py-2 text-sm sm:w-auto">
+							Confirm {amount} without Gift Aid
+							<span className="sr-only"> from {gift.donorName}</span>
+						</button>
+					</Form>
+				) : null}
 				<RejectForm donationId={gift.id} donorName={gift.donorName} lastResult={rejectResult} />
 			</div>
 		</li>

@@ -11,6 +11,8 @@ const REASON_MAX = 500
 export const confirmSchema = z.strictObject({
 	intent: z.literal('confirm'),
 	donationId: z.uuid('Choose a gift to confirm'),
+	/** A sponsor's gift with a Gift Aid declaration: confirmed with it, or without it when the copy will not do. */
+	giftAid: z.enum(['accept', 'reject']).optional(),
 })
 
 export const rejectSchema = z.strictObject({

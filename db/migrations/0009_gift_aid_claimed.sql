@@ -1,0 +1,3 @@
+ALTER TABLE "donations" ADD COLUMN "gift_aid_claimed_minor" bigint;--> statement-breakpoint
+CREATE INDEX "donations_gift_aid_unclaimed_idx" ON "donations" USING btree (coalesce("succeeded_at", "created_at"),"id") WHERE "donations"."gift_aid_status" = 'eligible' and "donations"."net_minor" > 0 and "donations"."gift_aid_claimed_minor" is null;--> statement-breakpoint
+CREATE INDEX "donations_gift_aid_adjustment_due_idx" ON "donations" USING btree (coalesce("succeeded_at", "created_at"),"id") WHERE "donations"."gift_aid_claimed_minor" > greatest("donations"."net_minor", 0);
