@@ -246,14 +246,15 @@ export const campaigns = pgTable(
 		index('campaigns_status_published_idx').on(t.status, t.publishedAt),
 		index('campaigns_featured_idx').on(t.featured, t.status),
 		index('campaigns_event_team_idx').on(t.eventId, t.teamId),
-		// An event's top fundraisers, read from the index's start (ties: who got there first).
+		// An event's top fundraisers (the public pages only), read from the index's start (ties: who got there
+		// first); a participant's rank counts the entries ahead of it here, without reading a campaign row.
 		index('campaigns_event_board_idx')
 			.on(t.eventId, sql`${t.raisedMinor} desc`, t.raisedChangedAt, t.id)
-			.where(sql`${t.purpose} = 'personal' and ${t.eventId} is not null`),
+			.where(sql`${t.purpose} = 'personal' and ${t.status} in ('active', 'ended') and ${t.eventId} is not null`),
 		// A team's members with their totals, same order.
 		index('campaigns_team_board_idx')
 			.on(t.teamId, sql`${t.raisedMinor} desc`, t.raisedChangedAt, t.id)
-			.where(sql`${t.purpose} = 'personal' and ${t.teamId} is not null`),
+			.where(sql`${t.purpose} = 'personal' and ${t.status} in ('active', 'ended') and ${t.teamId} is not null`),
 		// The one gift-taking page of each team and each event.
 		uniqueIndex('campaigns_one_team_page')
 			.on(t.teamId)

@@ -1,0 +1,4 @@
+DROP INDEX "campaigns_event_board_idx";--> statement-breakpoint
+DROP INDEX "campaigns_team_board_idx";--> statement-breakpoint
+CREATE INDEX "campaigns_event_board_idx" ON "campaigns" USING btree ("event_id","raised_minor" desc,"raised_changed_at","id") WHERE "campaigns"."purpose" = 'personal' and "campaigns"."status" in ('active', 'ended') and "campaigns"."event_id" is not null;--> statement-breakpoint
+CREATE INDEX "campaigns_team_board_idx" ON "campaigns" USING btree ("team_id","raised_minor" desc,"raised_changed_at","id") WHERE "campaigns"."purpose" = 'personal' and "campaigns"."status" in ('active', 'ended') and "campaigns"."team_id" is not null;
