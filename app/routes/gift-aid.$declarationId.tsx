@@ -1,11 +1,13 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type z } from 'zod'
 import { ActionNotice } from '#app/components/action-notice.tsx'
-import { FieldErrors, FormErrors, TextField } from '#app/components/form-fields.tsx'
+import { FormErrors } from '#app/components/form-fields.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
-import { declarationDetailsSchema } from '#app/gift-aid/declaration-fields.ts'
+import { DeclarationDetailsFields } from '#app/gift-aid/declaration-details-fields.tsx'
+import { declarationDetailsFields, declarationDetailsSchema } from '#app/gift-aid/declaration-fields.ts'
 import {
 	cancelDeclaration,
 	declarationPath,
@@ -68,10 +70,10 @@ export default function GiftAidDeclarationPage() {
 	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const done = searchParams.get('done')
-	const [form, fields] = useForm({
+	const [form, fields] = useForm<z.input<typeof declarationDetailsFields>>({
 		id: 'gift-aid-declaration',
 		lastResult: actionData?.result,
-		defaultValue: { ...declaration, overseas: declaration.overseas ? 'on' : '' },
+		defaultValue: declaration,
 		shouldValidate: 'onSubmit',
 	})
 	const day = (iso: string) =>
@@ -104,29 +106,7 @@ export default function GiftAidDeclarationPage() {
 					<h2 className="text-xl font-bold">Your name and home address</h2>
 					<p className="text-sm text-muted">{KEEP_US_INFORMED}</p>
 					<FormErrors id={form.errorId} errors={form.errors} />
-					<div className="grid gap-4 sm:grid-cols-[6rem_1fr_1fr]">
-						<TextField field={fields.title} label="Title" optional autoComplete="honorific-prefix" />
-						<TextField field={fields.firstName} label="First name" autoComplete="given-name" />
-						<TextField field={fields.lastName} label="Last name" autoComplete="family-name" />
-					</div>
-					<div className="grid gap-4 sm:grid-cols-2">
-						<TextField field={fields.houseNameOrNumber} label="House name or number" autoComplete="address-line1" />
-						<TextField
-							field={fields.postcode}
-							label="Postcode"
-							autoComplete="postal-code"
-							hint="For example SW1A 1AA"
-						/>
-					</div>
-					<div className="flex items-start gap-3">
-						<input
-							{...getInputProps(fields.overseas, { type: 'checkbox' })}
-							key={fields.overseas.key}
-							className="mt-1 h-5 w-5 accent-brand"
-						/>
-						<label htmlFor={fields.overseas.id}>I live outside the UK (leave the postcode empty)</label>
-					</div>
-					<FieldErrors id={fields.overseas.errorId} errors={fields.overseas.errors} />
+					<DeclarationDetailsFields fields={fields} />
 					<button type="submit" className="btn-primary">
 						Save my details
 					</button>

@@ -72,10 +72,16 @@ describe.runIf(hasChromium())('Gift Aid', () => {
 			page.getByText(/With Gift Aid, £20\.00 becomes £25\.00 at no extra cost to you/).isVisible(),
 		).resolves.toBe(true)
 		await box.check()
+		// Sent without the details: the server answers beside the fields, and the page is still accessible.
+		await page.getByRole('button', { name: 'Continue to secure payment' }).click()
+		await page.locator('[id="donate-giftAidDetails.lastName-error"]').getByText('Please enter your last name').waitFor()
+		await page.waitForLoadState('networkidle')
+		await expectAccessible(page)
+		expect(await page.getByLabel('Add Gift Aid').isChecked()).toBe(true)
 		await page.getByLabel('First name').fill('Gina')
 		await page.getByLabel('Last name').fill('Giftaid')
 		await page.getByLabel('House name or number').fill('7')
-		await page.getByLabel('Postcode').fill('sw1a 1aa')
+		await page.getByLabel('Postcode', { exact: true }).fill('sw1a 1aa')
 		await expectAccessible(page)
 		await pay(page)
 
@@ -85,7 +91,8 @@ describe.runIf(hasChromium())('Gift Aid', () => {
 		expect(receipt).toContain('Gift Aid it adds: £5.00')
 		expect(receipt).toContain('will claim £5.00 from HMRC on this gift')
 		expect(receipt).toMatch(/Update your address or cancel your declaration: http\S+\/gift-aid\//)
-		expect(pageErrors(page)).toEqual([])
+		// The one answer that may be logged is the 400 of the form sent without its details.
+		expect(pageErrors(page).filter((e) => !e.includes('status of 400'))).toEqual([])
 	})
 
 	test('without JavaScript: a ticked box asks for the details beside each field, keeps what was typed, then goes through', async () => {
@@ -98,7 +105,7 @@ describe.runIf(hasChromium())('Gift Aid', () => {
 		await fillGift(page, email)
 		await page.getByLabel('Add Gift Aid').check()
 		await page.getByLabel('House name or number').fill('Rose Cottage')
-		await page.getByLabel('Postcode').fill('NOT A POSTCODE')
+		await page.getByLabel('Postcode', { exact: true }).fill('NOT A POSTCODE')
 		await page.getByRole('button', { name: 'Continue to secure payment' }).click()
 		await page.waitForLoadState('domcontentloaded')
 		expect(await page.locator('[id="donate-giftAidDetails.firstName-error"]').textContent()).toBe(
@@ -109,14 +116,13 @@ describe.runIf(hasChromium())('Gift Aid', () => {
 		)
 		expect(await page.getByLabel('House name or number').inputValue()).toBe('Rose Cottage')
 		expect(await page.getByLabel('Add Gift Aid').isChecked()).toBe(true)
-		// The amount the donor chose is named without any script.
+		// The amount the donor chose is named without any script (axe needs scripts: the test above checks this state).
 		await expect(page.getByText(/With Gift Aid, £20\.00 becomes £25\.00/).isVisible()).resolves.toBe(true)
-		await expectAccessible(page)
 		await screenshot(page, 'donate-gift-aid-errors-nojs')
 
 		await page.getByLabel('First name').fill('Nadia')
 		await page.getByLabel('Last name').fill('Noscript')
-		await page.getByLabel('Postcode').fill('EC1A 1BB')
+		await page.getByLabel('Postcode', { exact: true }).fill('EC1A 1BB')
 		await pay(page)
 		expect(await giftAidShown(page, WITHOUT_JS)).toBe('+ £5 Gift Aid')
 		await screenshot(page, 'campaign-gift-aid')

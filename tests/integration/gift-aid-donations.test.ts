@@ -14,6 +14,7 @@ import {
 	donations,
 	emails,
 	eventRegistrations,
+	events,
 	giftAidDeclarations,
 	type Campaign,
 	type Donation,
@@ -377,6 +378,49 @@ describe('who may have Gift Aid', () => {
 			.where(and(eq(campaigns.eventId, plain.id), eq(campaigns.purpose, 'event')))
 		expect(await html(await app.get(`/f/${plainPage!.slug}/donate`))).not.toContain('Are you taking part')
 		expect((await give(plainPage!.slug, donationForm())).giftAidStatus).toBe('eligible')
+	})
+
+	test('staff set “the charity pays participants’ costs” on the event form, and the donation form then asks', async () => {
+		const staff = await createPerson(db(), {
+			role: 'staff',
+			email: `staff-${randomBytes(3).toString('hex')}@example.org`,
+		})
+		const cookie = await app.signIn(staff.email)
+		const event = await createOpenEvent(staff)
+		const edit = await html(await app.get(`/staff/events/${event.id}/edit`, cookie))
+		expect(edit).toContain('The charity pays participants’ costs')
+		const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+		const saved = await app.postForm(
+			`/staff/events/${event.id}/edit`,
+			{
+				name: event.name,
+				kind: 'polar_dip',
+				date: iso(Date.now() + 30 * 86_400_000),
+				startTime: '11:00',
+				place: 'Portobello Beach',
+				mapUrl: '',
+				description: 'Run into the sea on a winter morning, for freedom.',
+				coverAlt: '',
+				goal: '10,000',
+				suggestedGoal: '150',
+				minimumPledge: '',
+				registrationFee: '',
+				opensOn: iso(Date.now() - 86_400_000),
+				closesOn: iso(Date.now() + 20 * 86_400_000),
+				capacity: '',
+				giftsOpenDays: '30',
+				charityPaysCosts: 'on',
+			},
+			{ cookie },
+		)
+		expect(saved.status, await saved.clone().text()).toBe(302)
+		const [row] = await db().select().from(events).where(eq(events.id, event.id))
+		expect(row!.charityPaysParticipantCosts).toBe(true)
+		const [eventPage] = await db()
+			.select()
+			.from(campaigns)
+			.where(and(eq(campaigns.eventId, event.id), eq(campaigns.purpose, 'event')))
+		expect(await html(await app.get(`/f/${eventPage!.slug}/donate`))).toContain('Are you taking part in')
 	})
 
 	test('an event’s registration fee never carries Gift Aid: it is never a donation', async () => {

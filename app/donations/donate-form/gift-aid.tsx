@@ -1,7 +1,8 @@
 import { getInputProps, type FieldMetadata } from '@conform-to/react'
-import { FieldErrors, TextField } from '#app/components/form-fields.tsx'
+import { type ReactNode } from 'react'
+import { FieldErrors } from '#app/components/form-fields.tsx'
 import { type GiftAidOffer } from '#app/donations/donation-schema.ts'
-import { GIFT_AID_HOUSE_MAX, GIFT_AID_NAME_MAX, GIFT_AID_TITLE_MAX } from '#app/gift-aid/declaration-fields.ts'
+import { DeclarationDetailsFields } from '#app/gift-aid/declaration-details-fields.tsx'
 import { giftAidOn, KEEP_US_INFORMED, TAXPAYER_STATEMENT } from '#app/gift-aid/wording.ts'
 import { formatMoney } from '#app/utils/money.ts'
 
@@ -79,8 +80,10 @@ export function GiftAidChoice({
 				<p className="text-sm text-muted">Only if you tick “Add Gift Aid”:</p>
 				<fieldset>
 					<legend className="field-label">Your declaration</legend>
-					{(
-						[
+					<Choices
+						field={fields.giftAidScope}
+						chosen={scope}
+						choices={[
 							[
 								'this_gift',
 								<>
@@ -94,25 +97,8 @@ export function GiftAidChoice({
 									the past 4 years to {charityName}.
 								</>,
 							],
-						] as const
-					).map(([value, label]) => {
-						const id = `${fields.giftAidScope.id}-${value}`
-						return (
-							<div key={value} className="mt-2 flex items-start gap-3">
-								<input
-									type="radio"
-									id={id}
-									name={fields.giftAidScope.name}
-									value={value}
-									defaultChecked={scope === value}
-									aria-describedby={fields.giftAidScope.errors ? fields.giftAidScope.errorId : undefined}
-									className="mt-1 h-5 w-5 accent-brand"
-								/>
-								<label htmlFor={id}>{label}</label>
-							</div>
-						)
-					})}
-					<FieldErrors id={fields.giftAidScope.errorId} errors={fields.giftAidScope.errors} />
+						]}
+					/>
 					<p className="mt-3 text-sm">{TAXPAYER_STATEMENT}</p>
 					<p className="mt-2 text-sm text-muted">{KEEP_US_INFORMED} Your receipt has a link to do so.</p>
 				</fieldset>
@@ -125,81 +111,55 @@ export function GiftAidChoice({
 							The charity pays participants’ costs for this event, so HMRC does not allow Gift Aid on gifts from
 							participants or their families.
 						</p>
-						{(
-							[
+						<Choices
+							field={fields.giftAidParticipant}
+							chosen={participant}
+							choices={[
 								['no', 'No'],
 								['yes', 'Yes'],
-							] as const
-						).map(([value, label]) => {
-							const id = `${fields.giftAidParticipant.id}-${value}`
-							return (
-								<div key={value} className="mt-2 flex items-center gap-3">
-									<input
-										type="radio"
-										id={id}
-										name={fields.giftAidParticipant.name}
-										value={value}
-										defaultChecked={participant === value}
-										aria-describedby={fields.giftAidParticipant.errors ? fields.giftAidParticipant.errorId : undefined}
-										className="h-5 w-5 accent-brand"
-									/>
-									<label htmlFor={id}>{label}</label>
-								</div>
-							)
-						})}
-						<FieldErrors id={fields.giftAidParticipant.errorId} errors={fields.giftAidParticipant.errors} />
+							]}
+						/>
 					</fieldset>
 				) : null}
 				<fieldset className="space-y-4">
 					<legend className="field-label">Your name and home address, as HMRC needs them</legend>
-					<div className="grid gap-4 sm:grid-cols-[6rem_1fr_1fr]">
-						<TextField
-							field={details.title}
-							label="Title"
-							optional
-							autoComplete="honorific-prefix"
-							hint={`Up to ${GIFT_AID_TITLE_MAX} letters`}
-						/>
-						<TextField
-							field={details.firstName}
-							label="First name"
-							autoComplete="given-name"
-							hint={`Up to ${GIFT_AID_NAME_MAX}`}
-						/>
-						<TextField
-							field={details.lastName}
-							label="Last name"
-							autoComplete="family-name"
-							hint={`Up to ${GIFT_AID_NAME_MAX}`}
-						/>
-					</div>
-					<div className="grid gap-4 sm:grid-cols-2">
-						<TextField
-							field={details.houseNameOrNumber}
-							label="House name or number"
-							autoComplete="address-line1"
-							hint={`Up to ${GIFT_AID_HOUSE_MAX} characters`}
-						/>
-						<TextField
-							field={details.postcode}
-							label="Postcode"
-							autoComplete="postal-code"
-							hint="For example SW1A 1AA"
-						/>
-					</div>
-					<div className="flex items-start gap-3">
-						<input
-							{...getInputProps(details.overseas, { type: 'checkbox' })}
-							key={details.overseas.key}
-							className="mt-1 h-5 w-5 accent-brand"
-						/>
-						<label htmlFor={details.overseas.id}>
-							I live outside the UK (I pay UK Income Tax or Capital Gains Tax, and leave the postcode empty)
-						</label>
-					</div>
-					<FieldErrors id={details.overseas.errorId} errors={details.overseas.errors} />
+					<DeclarationDetailsFields fields={details} />
 				</fieldset>
 			</div>
 		</fieldset>
+	)
+}
+
+/** Radio buttons for one field, with its error beside them. */
+function Choices({
+	field,
+	chosen,
+	choices,
+}: {
+	field: Field<string>
+	chosen: string
+	choices: [value: string, label: ReactNode][]
+}) {
+	return (
+		<>
+			{choices.map(([value, label]) => {
+				const id = `${field.id}-${value}`
+				return (
+					<div key={value} className="mt-2 flex items-start gap-3">
+						<input
+							type="radio"
+							id={id}
+							name={field.name}
+							value={value}
+							defaultChecked={chosen === value}
+							aria-describedby={field.errors ? field.errorId : undefined}
+							className="mt-1 h-5 w-5 accent-brand"
+						/>
+						<label htmlFor={id}>{label}</label>
+					</div>
+				)
+			})}
+			<FieldErrors id={field.errorId} errors={field.errors} />
+		</>
 	)
 }
