@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { SCHEDULE_HEADERS } from '#app/gift-aid/schedule.ts'
 import { readOds } from '#tests/support/ods-reader.ts'
 import { expectAccessible, hasChromium, pageErrors, useBrowser } from './browser.ts'
-import { signIn, signOut } from './sign-in.ts'
+import { signIn, signInOnce, signOut } from './sign-in.ts'
 
 const browser = useBrowser()
 
@@ -39,8 +39,7 @@ async function claimIt(page: Page, surname: string, axe: boolean) {
 		// axe runs as a script in the page, so only where scripts run.
 		if (axe) await expectAccessible(page)
 	}
-	await page.goto('/login')
-	await signIn(page, 'staff@demo.example.org')
+	await signInOnce(page, 'staff@demo.example.org', '/staff')
 	await page.getByRole('heading', { name: 'Overview' }).waitFor()
 	await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Offline gifts' }).click()
 	await page.getByText(`Grace ${surname}, 7, EH1 1YZ`, { exact: false }).waitFor()

@@ -1,4 +1,5 @@
-import { type Page } from 'playwright-core'
+import { type Cookie, type Page } from 'playwright-core'
+import { SESSION_COOKIE_NAME } from '#app/people/session.server.ts'
 
 /** The sign-in code emails to `email` in the development mail viewer, newest first. */
 async function codeEmails(page: Page, email: string) {
@@ -46,6 +47,32 @@ export async function signIn(page: Page, email: string) {
 	const code = await readSignInCode(page, email, earlier)
 	await page.getByLabel('6-digit code').fill(code)
 	await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+/** Sessions made by signInOnce in this test file, by email address. */
+const keptSessions = new Map<string, Cookie[]>()
+
+/**
+ * Signs in as `email` the first time this test file asks, then gives later
+ * pages (with JavaScript or without) that same session cookie. Every e2e file
+ * signs in from 127.0.0.1 against one server, and the sign-in limits (5 codes
+ * for one address in 15 minutes) count them all as one person: a file that
+ * needs the same person twice signs in once. Ends where signing in lands (`landing`).
+ */
+export async function signInOnce(page: Page, email: string, landing: string) {
+	const kept = keptSessions.get(email)
+	if (kept) {
+		await page.context().addCookies(kept)
+		await page.goto(landing)
+		return
+	}
+	await page.goto('/login')
+	await signIn(page, email)
+	await page.waitForURL((url) => url.pathname === landing)
+	keptSessions.set(
+		email,
+		(await page.context().cookies()).filter((cookie) => cookie.name === SESSION_COOKIE_NAME),
+	)
 }
 
 export async function signOut(page: Page) {

@@ -1,7 +1,7 @@
 import { type Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { expectAccessible, hasChromium, pageErrors, useBrowser } from './browser.ts'
-import { signIn } from './sign-in.ts'
+import { signInOnce } from './sign-in.ts'
 
 const browser = useBrowser()
 
@@ -23,8 +23,7 @@ async function fillEventForm(page: Page, name: string) {
 describe.runIf(hasChromium())('staff run events', () => {
 	test('staff create an event, fix a fee below the minimum, open registration and see the report (JavaScript on)', async () => {
 		const page = await browser.newPage()
-		await page.goto('/login')
-		await signIn(page, 'staff@demo.example.org')
+		await signInOnce(page, 'staff@demo.example.org', '/staff')
 		await page.getByRole('heading', { name: 'Overview' }).waitFor()
 		await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Events' }).click()
 		await page.getByRole('heading', { name: 'Events' }).waitFor()
@@ -56,8 +55,7 @@ describe.runIf(hasChromium())('staff run events', () => {
 
 	test('the form works without JavaScript: errors beside the field with what was typed kept, then created', async () => {
 		const page = await browser.newPage({ javaScriptEnabled: false })
-		await page.goto('/login')
-		await signIn(page, 'staff@demo.example.org')
+		await signInOnce(page, 'staff@demo.example.org', '/staff')
 		await page.getByRole('heading', { name: 'Overview' }).waitFor()
 		await page.goto('/staff/events/new')
 		await fillEventForm(page, 'Night Walk')
