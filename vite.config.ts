@@ -3,6 +3,7 @@ import { vitePlugin as remix } from '@remix-run/dev'
 import tailwindcss from '@tailwindcss/vite'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import { CorpusFirstSequencer } from './tests/support/sequencer.ts'
 
 declare module '@remix-run/node' {
 	interface Future {
@@ -44,6 +45,7 @@ export default defineConfig({
 		// Test files mostly wait on PostgreSQL, HTTP and Chromium, so more files
 		// run at once than there are cores; each file has its own database.
 		maxWorkers: 4,
+		sequence: { sequencer: CorpusFirstSequencer },
 		projects: [
 			{
 				extends: true,

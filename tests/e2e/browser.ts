@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject } from 'vitest'
+import { SERVER_EXITED } from './global-setup.ts'
 
 const require = createRequire(import.meta.url)
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -11,11 +12,28 @@ const errorsByPage = new WeakMap<Page, string[]>()
 export const baseUrl = () => inject('e2eBaseUrl')
 export const hasChromium = () => Boolean(inject('chromiumPath'))
 
+/** Waits until the app the global setup started answers /healthz (it migrates and seeds first). */
+async function waitForApp() {
+	const deadline = Date.now() + 90_000
+	const log = () => fs.readFileSync(inject('e2eServerLogFile'), 'utf8')
+	while (Date.now() < deadline) {
+		if (log().includes(SERVER_EXITED)) throw new Error(`The app server exited early:\n${log()}`)
+		try {
+			if ((await fetch(`${baseUrl()}/healthz`)).ok) return
+		} catch {
+			// not up yet
+		}
+		await new Promise((r) => setTimeout(r, 250))
+	}
+	throw new Error(`The app server did not become healthy in time:\n${log()}`)
+}
+
 /** One headless Chromium per test file, as this machine runs it. */
 export function useBrowser() {
 	let browser: Browser | undefined
 	beforeAll(async () => {
 		if (!hasChromium()) return
+		await waitForApp()
 		browser = await chromium.launch({
 			executablePath: inject('chromiumPath')!,
 			args: [

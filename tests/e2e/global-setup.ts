@@ -1,4 +1,4 @@
-import { execSync, spawn, type ChildProcess } from 'node:child_process'
+import { execSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,6 +7,8 @@ import { createFreshDatabase } from '../support/test-database.ts'
 import { freePort } from '../support/free-port.ts'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** The line the server's log ends with when it exited before the tests were over. */
+export const SERVER_EXITED = '[e2e] the app server exited'
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -14,6 +16,8 @@ declare module 'vitest' {
 		e2eBaseUrl: string
 		/** Path of the Chromium binary, or null when none could be found or installed. */
 		chromiumPath: string | null
+		/** The app server's output so far, ending with a line saying so if it exited. */
+		e2eServerLogFile: string
 	}
 }
 
@@ -38,27 +42,19 @@ function ensureChromium(): string | null {
 	return null
 }
 
-async function waitForHealth(url: string, server: ChildProcess, output: () => string) {
-	const deadline = Date.now() + 90_000
-	while (Date.now() < deadline) {
-		if (server.exitCode !== null) throw new Error(`The app server exited early:\n${output()}`)
-		try {
-			const response = await fetch(`${url}/healthz`)
-			if (response.ok) return
-		} catch {
-			// not up yet
-		}
-		await new Promise((r) => setTimeout(r, 250))
-	}
-	throw new Error(`The app server did not become healthy in time:\n${output()}`)
-}
-
-/** Starts the built app as a person would run it: its own process, database and worker. */
+/**
+ * Starts the built app as a person would run it: its own process, database
+ * and worker. It does not wait for the app to be up: Vitest runs the global
+ * setups one after another before any test, so the unit and integration
+ * tests start while the app migrates and seeds, and each end-to-end file
+ * waits for /healthz before its first test (`waitForApp` in browser.ts).
+ */
 export default async function setup(project: TestProject) {
 	const chromiumPath = ensureChromium()
 	project.provide('chromiumPath', chromiumPath)
 	if (!chromiumPath) {
 		project.provide('e2eBaseUrl', '')
+		project.provide('e2eServerLogFile', '')
 		return
 	}
 	const port = await freePort()
@@ -87,14 +83,26 @@ export default async function setup(project: TestProject) {
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
-	server.stdout.on('data', (chunk) => (log += chunk))
-	server.stderr.on('data', (chunk) => (log += chunk))
-	const baseUrl = `http://127.0.0.1:${port}`
-	await waitForHealth(baseUrl, server, () => log)
-	project.provide('e2eBaseUrl', baseUrl)
+	const logFile = path.join(dataDir, 'server.log')
+	const record = (chunk: Buffer | string) => {
+		const text = chunk.toString()
+		log += text
+		fs.appendFileSync(logFile, text)
+	}
+	fs.writeFileSync(logFile, '')
+	server.stdout.on('data', record)
+	server.stderr.on('data', record)
+	const exited = new Promise((resolve) => server.once('exit', resolve))
+	let stopping = false
+	server.once('exit', (code, signal) => {
+		if (!stopping) record(`\n${SERVER_EXITED} (${signal ?? `code ${code}`})\n`)
+	})
+	project.provide('e2eBaseUrl', `http://127.0.0.1:${port}`)
+	project.provide('e2eServerLogFile', logFile)
 	return async () => {
+		stopping = true
 		server.kill('SIGTERM')
-		await new Promise((r) => server.once('exit', r))
+		await exited
 		await fresh?.drop()
 		fs.rmSync(dataDir, { recursive: true, force: true })
 		if (/\b(error|exception)\b/i.test(log) && process.env.E2E_SHOW_SERVER_LOG !== '0') {
