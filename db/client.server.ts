@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core'
@@ -221,7 +222,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	let pglite = options.pglite
 	if (!pglite) {
 		if (options.dataDir) unlock = lockEmbeddedDataDir(options.dataDir)
-		pglite = options.dataDir ? new PGlite(path.join(options.dataDir, 'pgdata')) : new PGlite()
+		// pg_trgm: the migrations create it for the search indexes (PostgreSQL ships it; PGlite loads it as a bundle).
+		const extensions = { pg_trgm }
+		pglite = options.dataDir
+			? new PGlite(path.join(options.dataDir, 'pgdata'), { extensions })
+			: new PGlite({ extensions })
 		await pglite.waitReady
 	}
 	const client = pglite

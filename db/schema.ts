@@ -56,31 +56,39 @@ export const coachingArm = pgEnum('coaching_arm', [
 ])
 
 /** Anyone with an email address: sign-ups, fundraisers, donors, staff. */
-export const people = pgTable('people', {
-	id: id(),
-	email: text('email').notNull(),
-	/** Lower-cased email: one person per address, whatever its case. */
-	emailKey: text('email_key')
-		.notNull()
-		.generatedAlwaysAs(sql`lower(email)`)
-		.unique(),
-	firstName: text('first_name').notNull().default(''),
-	lastName: text('last_name').notNull().default(''),
-	/** When the person last agreed to hear from the charity by email; null = no consent. */
-	emailConsentAt: timestamp('email_consent_at', { withTimezone: true }),
-	/** Fundraising tips and coaching emails (separate from charity news consent). */
-	coachingEmails: boolean('coaching_emails').notNull().default(true),
-	role: personRole('role').notNull().default('supporter'),
-	/** Updates from fundraisers this person gave to (donor update emails). */
-	updateEmails: boolean('update_emails').notNull().default(true),
-	/** Which arm of the coaching measurement the person is in; set once, at their first sign-up or campaign. */
-	coachingArm: coachingArm('coaching_arm'),
-	photoUrl: text('photo_url'),
-	/** Set when the person deleted their account: their details are anonymised, gifts kept. */
-	deletedAt: timestamp('deleted_at', { withTimezone: true }),
-	createdAt: createdAt(),
-	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-})
+export const people = pgTable(
+	'people',
+	{
+		id: id(),
+		email: text('email').notNull(),
+		/** Lower-cased email: one person per address, whatever its case. */
+		emailKey: text('email_key')
+			.notNull()
+			.generatedAlwaysAs(sql`lower(email)`)
+			.unique(),
+		firstName: text('first_name').notNull().default(''),
+		lastName: text('last_name').notNull().default(''),
+		/** When the person last agreed to hear from the charity by email; null = no consent. */
+		emailConsentAt: timestamp('email_consent_at', { withTimezone: true }),
+		/** Fundraising tips and coaching emails (separate from charity news consent). */
+		coachingEmails: boolean('coaching_emails').notNull().default(true),
+		role: personRole('role').notNull().default('supporter'),
+		/** Updates from fundraisers this person gave to (donor update emails). */
+		updateEmails: boolean('update_emails').notNull().default(true),
+		/** Which arm of the coaching measurement the person is in; set once, at their first sign-up or campaign. */
+		coachingArm: coachingArm('coaching_arm'),
+		photoUrl: text('photo_url'),
+		/** Set when the person deleted their account: their details are anonymised, gifts kept. */
+		deletedAt: timestamp('deleted_at', { withTimezone: true }),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		// Searching participants by name (`ilike '%…%'` on this very expression, the event page's search): trigrams,
+		// so a search reads only the people who match. `||`, not concat() (not immutable, so not indexable).
+		index('people_name_trgm_idx').using('gin', sql`trim(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
+	],
+)
 
 /**
  * Signed-in sessions. The cookie holds only the id (signed); deleting rows
@@ -267,6 +275,8 @@ export const campaigns = pgTable(
 		index('campaigns_raised_idx').on(sql`${t.raisedMinor} desc`, t.slug),
 		// The campaigns CSV, read in keyset pages in this order.
 		index('campaigns_created_id_idx').on(t.createdAt, t.id),
+		// Searching pages by title (`ilike '%…%'`, the event page's search): trigrams, so a search reads only the matches.
+		index('campaigns_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
 	],
 )
 
@@ -1064,6 +1074,8 @@ export const teams = pgTable(
 		// Two teams of one event cannot share a name, whatever its case: friends search by it.
 		uniqueIndex('teams_event_name_unique').on(t.eventId, sql`lower(${t.name})`),
 		index('teams_captain_idx').on(t.captainId),
+		// Searching an event's teams by name (`ilike '%…%'`): trigrams, so a search reads only the matches.
+		index('teams_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
 	],
 )
 

@@ -603,7 +603,8 @@ const plans: [string, string][] = [
 	],
 	[
 		'Event page: search participants for "77777"',
-		`${boardSelect} where c.event_id = ${eventId} and ${publicPage} and (trim(concat(p.first_name, ' ', p.last_name)) ilike '%77777%' or c.title ilike '%77777%') order by ${boardOrder} limit 20`,
+		// As participantSearch writes it: each half (title, name) takes its first 20 in board order, through its trigram index.
+		`select c.slug, c.title, trim(concat(p.first_name, ' ', p.last_name)), c.raised_minor from campaigns c join people p on p.id = c.owner_id where c.event_id = ${eventId} and ${publicPage} and c.id in ((select c.id from campaigns c where c.event_id = ${eventId} and ${publicPage} and c.title ilike '%77777%' order by ${boardOrder} limit 20) union (select c.id from campaigns c join people p on p.id = c.owner_id where c.event_id = ${eventId} and ${publicPage} and trim(p.first_name || ' ' || p.last_name) ilike '%77777%' order by ${boardOrder} limit 20)) order by ${boardOrder} limit 20`,
 	],
 	[
 		'Event page: search teams for "77777"',

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
+import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm'
 import { countedDonationStatuses } from '#app/donations/ledger.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, donations, people, teams } from '#db/schema.ts'
@@ -195,23 +195,52 @@ function containing(text: string) {
 	return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
+/** The name as `people_name_trgm_idx` holds it (`||`: both parts are never null, so it equals `personName`). */
+const searchableName = sql<string>`trim(${people.firstName} || ' ' || ${people.lastName})`
+
+/**
+ * The event's public pages whose title or owner's name matches: the first `limit` in board order of each, as the
+ * board's first `limit` matches are among them. Each half is planned on its own, so PostgreSQL picks per search
+ * what reads least: a rare name or title through its trigram index (`campaigns_title_trgm_idx`,
+ * `people_name_trgm_idx`), only the matches read however big the event; a common one (or one too short for
+ * trigrams) down the board index until `limit` match. An OR across the two tables could only take the second way.
+ */
+function matchingPages(eventId: string, pattern: string, limit: number) {
+	const inEvent = and(eq(campaigns.eventId, eventId), publicPersonalPage)
+	const byTitle = db()
+		.select({ id: campaigns.id })
+		.from(campaigns)
+		.where(and(inEvent, ilike(campaigns.title, pattern)))
+		.orderBy(...boardOrder)
+		.limit(limit)
+	const byName = db()
+		.select({ id: campaigns.id })
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(and(inEvent, ilike(searchableName, pattern)))
+		.orderBy(...boardOrder)
+		.limit(limit)
+	return sql`${campaigns.id} in (${byTitle} union ${byName})`
+}
+
+/** The event's participants whose name or page title holds what a friend typed, in leaderboard order (the query). */
+export function participantSearch(eventId: string, query: string, limit = 20) {
+	return db()
+		.select({ slug: campaigns.slug, title: campaigns.title, name: personName, raisedMinor: campaigns.raisedMinor })
+		.from(campaigns)
+		.innerJoin(people, eq(people.id, campaigns.ownerId))
+		.where(
+			and(eq(campaigns.eventId, eventId), publicPersonalPage, matchingPages(eventId, containing(query.trim()), limit)),
+		)
+		.orderBy(...boardOrder)
+		.limit(limit)
+}
+
 /** Participants (by name or page title) and teams (by name) of the event matching what a friend typed. */
 export async function searchEvent(eventId: string, query: string, limit = 20) {
 	const pattern = containing(query.trim())
 	const [participants, teamRows] = await Promise.all([
-		db()
-			.select({ slug: campaigns.slug, title: campaigns.title, name: personName, raisedMinor: campaigns.raisedMinor })
-			.from(campaigns)
-			.innerJoin(people, eq(people.id, campaigns.ownerId))
-			.where(
-				and(
-					eq(campaigns.eventId, eventId),
-					publicPersonalPage,
-					or(ilike(personName, pattern), ilike(campaigns.title, pattern)),
-				),
-			)
-			.orderBy(...boardOrder)
-			.limit(limit),
+		participantSearch(eventId, query, limit),
 		db()
 			.select({ slug: teams.slug, name: teams.name })
 			.from(teams)
