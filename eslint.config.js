@@ -8,7 +8,18 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig(
-	{ ignores: ['build/', 'bench/anchor/build/', '.data/', '.cache/', 'coverage/', 'test-results/', 'public/', 'db/migrations/'] },
+	{
+		ignores: [
+			'build/',
+			'bench/anchor/build/',
+			'.data/',
+			'.cache/',
+			'coverage/',
+			'test-results/',
+			'public/',
+			'db/migrations/',
+		],
+	},
 	js.configs.recommended,
 	tseslint.configs.recommendedTypeChecked,
 	{
