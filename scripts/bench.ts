@@ -244,6 +244,10 @@ if (database) {
 	worker = startWorker()
 }
 const expectedMail = sessions.length * 2
+// A fresh worker first has to start (seconds on a busy machine): the idle rule below counts only once mail flows.
+for (let waited = 0; waited < 600 && sendgrid.accepted().length === mailBefore; waited++) {
+	await new Promise((r) => setTimeout(r, 100))
+}
 let lastCount = -1
 for (let idle = 0; idle < 100 && sendgrid.accepted().length - mailBefore < expectedMail;) {
 	const now = sendgrid.accepted().length
