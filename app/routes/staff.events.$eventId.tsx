@@ -6,9 +6,10 @@ import { ActionNotice } from '#app/components/action-notice.tsx'
 import { getCharity } from '#app/config/charity.server.ts'
 import { eventPath, eventWhen } from '#app/events/kinds.ts'
 import { requireStaff } from '#app/people/session.server.ts'
-import { eventReport } from '#app/staff/event-report.server.ts'
+import { eventReport, refundableFees } from '#app/staff/event-report.server.ts'
 import { changeEventState, requireEventForStaff, setEventFeatured } from '#app/staff/events-admin.server.ts'
 import { eventStateActionNames } from '#app/staff/events/event-state-actions.ts'
+import { FeeList } from '#app/staff/events/fee-list.tsx'
 import { ReportFigures } from '#app/staff/events/report-figures.tsx'
 import { StateActions } from '#app/staff/events/state-actions.tsx'
 import { ZeroList } from '#app/staff/events/zero-list.tsx'
@@ -35,7 +36,7 @@ const actionSchema = z.strictObject({
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireStaff(request)
 	const event = await requireEventForStaff(params.eventId)
-	const report = await eventReport(event)
+	const [report, fees] = await Promise.all([eventReport(event), refundableFees(event.id)])
 	return {
 		event: {
 			id: event.id,
@@ -48,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			place: event.place,
 		},
 		figures: { ...report, currency: event.currency, goalMinor: event.goalMinor, capacity: event.capacity },
+		fees,
+		hasFee: event.registrationFeeMinor != null || fees.length > 0,
 		done: ownEntry(doneMessages, new URL(request.url).searchParams.get('done')) ?? null,
 		locale: getCharity().locale,
 	}
@@ -75,7 +78,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 ]
 
 export default function StaffEventReport() {
-	const { event, figures, done, locale } = useLoaderData<typeof loader>()
+	const { event, figures, fees, hasFee, done, locale } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	return (
 		<div className="space-y-8">
@@ -120,6 +123,17 @@ export default function StaffEventReport() {
 				</p>
 				<ZeroList participants={figures.zero} locale={locale} />
 			</section>
+			{hasFee ? (
+				<section aria-labelledby="fees-heading" className="space-y-3">
+					<h2 id="fees-heading" className="text-2xl font-bold">
+						Registration fees
+					</h2>
+					<p className="text-muted">
+						Paid fees not yet refunded in full, newest first (the participants CSV lists every registration).
+					</p>
+					<FeeList eventId={event.id} fees={fees} locale={locale} />
+				</section>
+			) : null}
 		</div>
 	)
 }

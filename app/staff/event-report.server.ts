@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { readEventTotals } from '#app/events/totals.server.ts'
 import { db, dbCancelledBy } from '#db/index.server.ts'
 import { campaigns, emails, eventRegistrations, people, teams, type Event } from '#db/schema.ts'
@@ -89,6 +89,38 @@ export async function eventReport(event: Event, now = new Date()) {
 }
 
 export type EventReport = Awaited<ReturnType<typeof eventReport>>
+
+/** How many paid fees the report lists with a refund link (the newest; the participants CSV has every one). */
+export const REFUNDABLE_FEES_LISTED = 50
+
+/**
+ * Registrations whose fee is paid and not all refunded, newest first: where
+ * staff start a refund (read backwards along the event's registrations index).
+ */
+export async function refundableFees(eventId: string, limit = REFUNDABLE_FEES_LISTED) {
+	const rows = await db()
+		.select({
+			registrationId: eventRegistrations.id,
+			name: fullName,
+			email: people.email,
+			feeMinor: eventRegistrations.feeMinor,
+			feeRefundedMinor: eventRegistrations.feeRefundedMinor,
+			currency: eventRegistrations.currency,
+			feePaidAt: eventRegistrations.feePaidAt,
+		})
+		.from(eventRegistrations)
+		.innerJoin(people, eq(people.id, eventRegistrations.personId))
+		.where(
+			and(
+				eq(eventRegistrations.eventId, eventId),
+				sql`${eventRegistrations.status} = 'paid'`,
+				sql`${eventRegistrations.feeRefundedMinor} < coalesce(${eventRegistrations.feeMinor}, 0)`,
+			),
+		)
+		.orderBy(desc(eventRegistrations.createdAt), desc(eventRegistrations.id))
+		.limit(limit)
+	return rows.map((r) => ({ ...r, feeMinor: Number(r.feeMinor ?? 0), feeRefundedMinor: Number(r.feeRefundedMinor) }))
+}
 
 /** Participants whose page has raised nothing yet, longest-waiting first, with when we last emailed them. */
 export async function participantsAtZero(eventId: string, limit = ZERO_LIST_MAX) {

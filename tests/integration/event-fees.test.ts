@@ -280,6 +280,13 @@ describe('registration fees', () => {
 		).toBe(403)
 		expect(standIn.requests.filter((r) => r.path === '/v1/refunds')).toHaveLength(0)
 
+		// The event report lists the paid fee with the way to its refund page.
+		const report = await (
+			await fetch(`${app.origin}/staff/events/${eventRow.id}`, { headers: { cookie: staffCookie } })
+		).text()
+		expect(report).toContain('Registration fees paid')
+		expect(report).toContain(`href="${refundPath}"`)
+
 		const form = await fetch(app.origin + refundPath, { headers: { cookie: staffCookie } })
 		expect(form.status).toBe(200)
 		expect(await form.text()).toContain('Fee paid')
