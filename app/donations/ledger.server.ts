@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, sql, type SQL } from 'drizzle-orm'
 import { executeRows, type DbOrTx, type Tx } from '#db/client.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, disputes, donations, moneyMovements, type DisputeStatus, type DonationStatus } from '#db/schema.ts'
@@ -63,7 +63,12 @@ export type RecordedMovement = {
  * refund or dispute for the ones its gift counted for, so a team change
  * leaves past gifts where they were.
  */
-export async function recordMovement(tx: Tx, movement: MovementInput): Promise<RecordedMovement | null> {
+export async function recordMovement(
+	tx: Tx,
+	movement: MovementInput,
+	/** Set on the donation in the same row update, when its gift is counted now (see DonationPaymentChanges). */
+	paid: DonationPaymentChanges = {},
+): Promise<RecordedMovement | null> {
 	const [campaign] = await tx
 		.select({
 			currency: campaigns.currency,
@@ -87,10 +92,12 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 	const stamp = donationId && isGiftKind(movement.kind) ? countsFor : { eventId: null, teamId: null }
 	// One statement after the lock: append the movement, add it to the donation's
 	// stored net (donations.net_minor, which the donor wall's partial index reads),
-	// and move the totals. A donation counts as a donor while its net is above
-	// zero, so the donor count moves only when this movement takes the net across zero.
-	// A movement of a Gift Aid eligible gift (decided before the gift was counted) moves
-	// the eligible net too: refunds and lost disputes take their Gift Aid off with them.
+	// set the donation's status from its movements (this one included: the statement
+	// cannot see its own insert) and move the totals. A donation counts as a donor while
+	// its net is above zero, so the donor count moves only when this movement takes the
+	// net across zero. A movement of a Gift Aid eligible gift (decided before the gift was
+	// counted) moves the eligible net too: refunds and lost disputes take their Gift Aid off.
+	// The donation is updated once: each update of it writes every one of its indexes.
 	const [moved] = await executeRows<{
 		id: string
 		raised: string
@@ -104,12 +111,21 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 			insert into ${moneyMovements} (kind, amount_minor, currency, donation_id, campaign_id, source_id, event_id, team_id, created_at)
 			values (${movement.kind}, ${movement.amountMinor}, ${movement.currency}, ${donationId}, ${movement.campaignId}, ${movement.sourceId}, ${countsFor.eventId}, ${countsFor.teamId}, coalesce(${movement.createdAt instanceof Date ? movement.createdAt.toISOString() : null}::timestamptz, now()))
 			on conflict do nothing
-			returning id, amount_minor
+			returning id, kind, amount_minor
 		), net as (
 			update ${donations} d set net_minor = d.net_minor + i.amount_minor,
 				event_id = coalesce(${stamp.eventId}::uuid, d.event_id),
-				team_id = case when ${stamp.eventId}::uuid is null then d.team_id else ${stamp.teamId}::uuid end
-			from inserted i where d.id = ${donationId}::uuid
+				team_id = case when ${stamp.eventId}::uuid is null then d.team_id else ${stamp.teamId}::uuid end,
+				status = case when derived.gift > 0 then derived.status else d.status end,
+				succeeded_at = coalesce(d.succeeded_at, ${paid.succeededAt?.toISOString() ?? null}::timestamptz),
+				failure_reason = case when d.succeeded_at is null and ${paid.succeededAt ? 1 : 0} = 1 then null else d.failure_reason end,
+				stripe_checkout_session_id = coalesce(d.stripe_checkout_session_id, ${paid.checkoutSessionId ?? null}),
+				stripe_payment_intent_id = coalesce(d.stripe_payment_intent_id, ${paid.paymentIntentId ?? null})
+			from inserted i, lateral (${derivedDonationStatus(sql`${donationId}::uuid`, {
+				gift: sql`case when i.kind in ('donation_succeeded', 'offline_confirmed') then i.amount_minor else 0 end`,
+				refunded: sql`case when i.kind = 'refund' then -i.amount_minor else 0 end`,
+			})}) derived
+			where d.id = ${donationId}::uuid
 			returning d.net_minor - i.amount_minor as before, d.gift_aid_status = 'eligible' as gift_aid
 		), change as (
 			select i.id, i.amount_minor,
@@ -138,7 +154,6 @@ export async function recordMovement(tx: Tx, movement: MovementInput): Promise<R
 		donorChange: moved.change,
 		giftAidChange: Number(moved.gift_aid_change),
 	})
-	if (donationId) await refreshDonationStatus(tx, donationId)
 	const after = { raisedMinor: Number(moved.raised), donorCount: moved.donors }
 	return {
 		id: moved.id,
@@ -199,33 +214,55 @@ export const countedDonationStatuses: readonly DonationStatus[] = [
 ]
 
 /**
- * Sets a counted donation's status from its movements and disputes: an open
- * dispute shows first (staff must answer it), then a lost one, then refunds,
- * then a won dispute. A donation whose gift is not counted keeps the status
- * its checkout gave it. One statement, as it runs under the campaign's lock.
+ * What the payment of a gift being counted now sets on its donation, in the
+ * movement's own update of the donation: when it succeeded (kept if already
+ * set) and its Stripe ids (each kept if already set).
  */
-export async function refreshDonationStatus(tx: DbOrTx, donationId: string) {
+export type DonationPaymentChanges = {
+	succeededAt?: Date
+	checkoutSessionId?: string | null
+	paymentIntentId?: string | null
+}
+
+/**
+ * A one-row query of the status a counted donation's movements and disputes
+ * give it, and its counted gift (`gift`, 0 while not counted): an open dispute
+ * shows first (staff must answer it), then a lost one, then refunds, then a
+ * won dispute. `pending` adds a movement the statement cannot see yet (its
+ * own insert). The one home of this rule: refreshDonationStatus and
+ * recordMovement both read it.
+ */
+function derivedDonationStatus(donationId: SQL, pending?: { gift: SQL; refunded: SQL }) {
 	const open = sql.join(
 		openDisputeStatuses.map((s) => sql`${s}`),
 		sql`, `,
 	)
+	return sql`
+		select case
+			when exists (select 1 from ${disputes} x where x.donation_id = ${donationId} and x.status in (${open})) then 'disputed'
+			when exists (select 1 from ${disputes} x where x.donation_id = ${donationId} and x.status = 'lost') then 'dispute_lost'
+			when sums.refunded >= sums.gift then 'refunded'
+			when sums.refunded > 0 then 'partially_refunded'
+			when exists (select 1 from ${disputes} x where x.donation_id = ${donationId} and x.status = 'won') then 'dispute_won'
+			else 'succeeded' end::donation_status as status,
+			sums.gift
+		from (
+			select coalesce(sum(m.amount_minor) filter (where m.kind in ('donation_succeeded', 'offline_confirmed')), 0) + ${pending?.gift ?? sql`0`} as gift,
+				coalesce(-sum(m.amount_minor) filter (where m.kind = 'refund'), 0) + ${pending?.refunded ?? sql`0`} as refunded
+			from ${moneyMovements} m where m.donation_id = ${donationId}
+		) sums`
+}
+
+/**
+ * Sets a counted donation's status from its movements and disputes (see
+ * derivedDonationStatus), when a dispute changed without money moving; a
+ * movement sets it itself. A donation whose gift is not counted keeps the
+ * status its checkout gave it. One statement.
+ */
+export async function refreshDonationStatus(tx: DbOrTx, donationId: string) {
 	await tx.execute(sql`
 		update ${donations} d set status = derived.status
-		from (
-			select case
-				when exists (select 1 from ${disputes} x where x.donation_id = ${donationId} and x.status in (${open})) then 'disputed'
-				when exists (select 1 from ${disputes} x where x.donation_id = ${donationId} and x.status = 'lost') then 'dispute_lost'
-				when sums.refunded >= sums.gift then 'refunded'
-				when sums.refunded > 0 then 'partially_refunded'
-				when exists (select 1 from ${disputes} x where x.donation_id = ${donationId} and x.status = 'won') then 'dispute_won'
-				else 'succeeded' end::donation_status as status,
-				sums.gift
-			from (
-				select coalesce(sum(m.amount_minor) filter (where m.kind in ('donation_succeeded', 'offline_confirmed')), 0) as gift,
-					coalesce(-sum(m.amount_minor) filter (where m.kind = 'refund'), 0) as refunded
-				from ${moneyMovements} m where m.donation_id = ${donationId}
-			) sums
-		) derived
+		from (${derivedDonationStatus(sql`${donationId}::uuid`)}) derived
 		where d.id = ${donationId} and derived.gift > 0 and d.status <> derived.status`)
 }
 

@@ -8,7 +8,12 @@ import { db } from '#db/index.server.ts'
 import { disputes, donations, moneyMovements, stripeEvents, type DisputeStatus, type Donation } from '#db/schema.ts'
 
 type StripeEventRow = typeof stripeEvents.$inferSelect
-import { movementCurrencyProblem, recordMovement, refreshDonationStatus } from './ledger.server.ts'
+import {
+	movementCurrencyProblem,
+	recordMovement,
+	refreshDonationStatus,
+	type DonationPaymentChanges,
+} from './ledger.server.ts'
 import {
 	isKnownFeePayment,
 	isRegistrationFee,
@@ -240,18 +245,51 @@ function sessionRef(session: CheckoutSessionObject) {
 /** What the payment is counted under in the money record: the PaymentIntent, or the session when there is none. */
 const paymentSourceOf = (session: CheckoutSessionObject) => session.payment_intent ?? session.id
 
+/** What the database already says of a session's payment: another donation holding it, and the source this donation's gift was counted from. */
+type PaymentSeen = { otherDonationId: string | null; countedFrom: string | null }
+
+/**
+ * Reads what sessionPaymentProblem checks, the campaign and its fundraiser
+ * (the receipt and notice name them) and the events waiting for the payment,
+ * all at once: none depends on another, so they go to PostgreSQL in one
+ * round trip (postgres.js pipelines a transaction's queries sent together),
+ * and every gift pays a round trip, not four. All are read under the
+ * payment's lock, which keeps the waiting events still.
+ */
+async function readSessionPayment(tx: Tx, donation: Donation, session: CheckoutSessionObject, settled: boolean) {
+	const paymentIntentId = session.payment_intent
+	const [recipients, other, counted, deferred] = await Promise.all([
+		campaignAndOwner(tx, donation.campaignId),
+		paymentIntentId && !donation.stripePaymentIntentId
+			? tx
+					.select({ id: donations.id })
+					.from(donations)
+					.where(and(eq(donations.stripePaymentIntentId, paymentIntentId), ne(donations.id, donation.id)))
+			: Promise.resolve([]),
+		tx
+			.select({ sourceId: moneyMovements.sourceId })
+			.from(moneyMovements)
+			.where(and(eq(moneyMovements.donationId, donation.id), eq(moneyMovements.kind, 'donation_succeeded'))),
+		settled && (paymentIntentId ?? donation.stripePaymentIntentId)
+			? deferredEvents(tx, (paymentIntentId ?? donation.stripePaymentIntentId)!)
+			: Promise.resolve([]),
+	])
+	const seen: PaymentSeen = { otherDonationId: other[0]?.id ?? null, countedFrom: counted[0]?.sourceId ?? null }
+	return { recipients, seen, deferred }
+}
+
 /**
  * Why a session's payment must not be counted for this donation, or null: it
  * must be for exactly the amount and currency we asked for, in the campaign's
  * currency, and it must be the donation's own payment. A second payment for
  * a donation already paid is a conflict for a person to look at.
  */
-async function sessionPaymentProblem(
-	tx: Tx,
+function sessionPaymentProblem(
 	donation: Donation,
 	session: CheckoutSessionObject,
 	recipients: CampaignAndOwner | null,
-): Promise<string | null> {
+	seen: PaymentSeen,
+): string | null {
 	const expected = donation.amountMinor + donation.coverFeeMinor
 	if (session.amount_total !== expected) return `amount ${session.amount_total} does not match the expected ${expected}`
 	if (session.currency !== donation.currency.toUpperCase())
@@ -266,19 +304,9 @@ async function sessionPaymentProblem(
 	if (paymentIntentId && donation.stripePaymentIntentId && paymentIntentId !== donation.stripePaymentIntentId) {
 		return `the donation already belongs to payment ${donation.stripePaymentIntentId}; this event names another payment, ${paymentIntentId}`
 	}
-	if (paymentIntentId && !donation.stripePaymentIntentId) {
-		const [other] = await tx
-			.select({ id: donations.id })
-			.from(donations)
-			.where(and(eq(donations.stripePaymentIntentId, paymentIntentId), ne(donations.id, donation.id)))
-		if (other) return `payment ${paymentIntentId} already belongs to donation ${other.id}`
-	}
-	const [counted] = await tx
-		.select({ sourceId: moneyMovements.sourceId })
-		.from(moneyMovements)
-		.where(and(eq(moneyMovements.donationId, donation.id), eq(moneyMovements.kind, 'donation_succeeded')))
-	if (counted && counted.sourceId !== paymentSourceOf(session)) {
-		return `the donation's gift is already counted from ${counted.sourceId}; this event names another payment, ${paymentSourceOf(session)}`
+	if (seen.otherDonationId) return `payment ${paymentIntentId} already belongs to donation ${seen.otherDonationId}`
+	if (seen.countedFrom && seen.countedFrom !== paymentSourceOf(session)) {
+		return `the donation's gift is already counted from ${seen.countedFrom}; this event names another payment, ${paymentSourceOf(session)}`
 	}
 	return null
 }
@@ -295,14 +323,16 @@ async function recordSessionPayment(tx: Tx, session: CheckoutSessionObject, sett
 	const donation = await lockDonation(tx, sessionRef(session))
 	if (!donation)
 		return { outcome: 'held_for_review', note: 'no donation matches this Checkout Session', paymentIntentId }
-	// Read once: the currency check uses the campaign, and the receipt and notice name it and its fundraiser.
-	const recipients = await campaignAndOwner(tx, donation.campaignId)
-	const problem = await sessionPaymentProblem(tx, donation, session, recipients)
+	const { recipients, seen, deferred } = await readSessionPayment(tx, donation, session, settled)
+	const problem = sessionPaymentProblem(donation, session, recipients, seen)
 	if (problem) return { outcome: 'held_for_review', note: problem, donationId: donation.id, paymentIntentId }
 	if (settled) {
-		// The payment ids and the time of success in one update.
-		await rememberPaymentIds(tx, donation, session.id, paymentIntentId, donation.succeededAt ? {} : succeededNow())
-		await recordSucceededDonation(tx, donation, paymentSourceOf(session), recipients)
+		// The payment ids and the time of success go in the movement's own update of the donation.
+		await recordSucceededDonation(tx, donation, paymentSourceOf(session), {
+			recipients,
+			payment: { checkoutSessionId: session.id, paymentIntentId },
+			deferred,
+		})
 	} else {
 		await rememberPaymentIds(tx, donation, session.id, paymentIntentId)
 		if (donation.status === 'pending' || donation.status === 'expired') {
@@ -312,7 +342,7 @@ async function recordSessionPayment(tx: Tx, session: CheckoutSessionObject, sett
 	return { outcome: 'processed', donationId: donation.id, paymentIntentId }
 }
 
-const succeededNow = () => ({ succeededAt: new Date(), failureReason: null })
+const succeededAt = (at: Date) => ({ succeededAt: at, failureReason: null })
 
 const recordCheckoutCompleted = (tx: Tx, session: CheckoutSessionObject) =>
 	recordSessionPayment(
@@ -345,16 +375,21 @@ async function recordCheckoutExpired(tx: Tx, session: CheckoutSessionObject): Pr
 	return { outcome: 'processed', donationId: donation.id }
 }
 
+/** What remembering a payment changes on the donation: each Stripe id it does not hold yet, and the time of success once. */
+function paymentChanges(donation: Donation, paid: DonationPaymentChanges): Partial<Donation> {
+	const set: Partial<Donation> = paid.succeededAt && !donation.succeededAt ? succeededAt(paid.succeededAt) : {}
+	if (paid.checkoutSessionId && !donation.stripeCheckoutSessionId) set.stripeCheckoutSessionId = paid.checkoutSessionId
+	if (paid.paymentIntentId && !donation.stripePaymentIntentId) set.stripePaymentIntentId = paid.paymentIntentId
+	return set
+}
+
 async function rememberPaymentIds(
 	tx: Tx,
 	donation: Donation,
 	sessionId: string | null,
 	paymentIntentId: string | null,
-	alsoSet: Partial<Donation> = {},
 ) {
-	const set: Partial<Donation> = { ...alsoSet }
-	if (sessionId && !donation.stripeCheckoutSessionId) set.stripeCheckoutSessionId = sessionId
-	if (paymentIntentId && !donation.stripePaymentIntentId) set.stripePaymentIntentId = paymentIntentId
+	const set = paymentChanges(donation, { checkoutSessionId: sessionId, paymentIntentId })
 	if (Object.keys(set).length > 0) {
 		await tx.update(donations).set(set).where(eq(donations.id, donation.id))
 		Object.assign(donation, set)
@@ -377,24 +412,35 @@ export async function recordSucceededDonation(
 	tx: Tx,
 	donation: Donation,
 	paymentSourceId: string,
-	/** The campaign and its fundraiser, when the caller has read them already. */
-	known?: CampaignAndOwner | null,
+	read: {
+		/** The campaign and its fundraiser, when the caller has read them already. */
+		recipients?: CampaignAndOwner | null
+		/** The payment's Stripe ids, remembered on the donation. */
+		payment?: Omit<DonationPaymentChanges, 'succeededAt'>
+		/** The events waiting for this payment, when the caller has read them already (under the payment's lock). */
+		deferred?: StripeEventRow[]
+	} = {},
 ) {
-	const recipients = known === undefined ? await campaignAndOwner(tx, donation.campaignId) : known
-	if (!donation.succeededAt) {
-		const set = succeededNow()
-		await tx.update(donations).set(set).where(eq(donations.id, donation.id))
-		Object.assign(donation, set)
-	}
-	const deferred = donation.stripePaymentIntentId ? await deferredEvents(tx, donation.stripePaymentIntentId) : []
-	const counted = await recordMovement(tx, {
-		kind: 'donation_succeeded',
-		amountMinor: donation.amountMinor,
-		currency: donation.currency,
-		donationId: donation.id,
-		campaignId: donation.campaignId,
-		sourceId: paymentSourceId,
-	})
+	const recipients = read.recipients === undefined ? await campaignAndOwner(tx, donation.campaignId) : read.recipients
+	const paid = { ...read.payment, succeededAt: new Date() }
+	const set = paymentChanges(donation, paid)
+	const paymentIntentId = donation.stripePaymentIntentId ?? read.payment?.paymentIntentId
+	const deferred = read.deferred ?? (paymentIntentId ? await deferredEvents(tx, paymentIntentId) : [])
+	const counted = await recordMovement(
+		tx,
+		{
+			kind: 'donation_succeeded',
+			amountMinor: donation.amountMinor,
+			currency: donation.currency,
+			donationId: donation.id,
+			campaignId: donation.campaignId,
+			sourceId: paymentSourceId,
+		},
+		paid,
+	)
+	// Counted before (a repeat under another event id): the movement changed nothing, so remember the payment here.
+	if (!counted && Object.keys(set).length > 0) await tx.update(donations).set(set).where(eq(donations.id, donation.id))
+	Object.assign(donation, set)
 	await afterMoneyMoved(tx, counted)
 	if (counted) await queueDonationEmails(tx, donation, recipients)
 	await replayDeferredEvents(tx, deferred)
