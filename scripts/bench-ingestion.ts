@@ -2,11 +2,13 @@
 // (pgbench -N) on the same server, and the pending gifts and signed Stripe
 // completions the webhook rows deliver, with the check that every total is
 // exact afterwards. Only on a real server (DATABASE_URL).
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import { promisify } from 'node:util'
 import postgres from 'postgres'
 import Stripe from 'stripe'
 import { createFreshDatabase } from '../tests/support/test-database.ts'
+import { childrenCpuMs, postgresCpuDuring } from './bench-support.ts'
 
 /** pgbench on PATH, else the newest PostgreSQL's. */
 function pgbenchBinary() {
@@ -30,14 +32,28 @@ export async function pgbenchSimpleUpdate(serverUrl: string, clients: number, se
 	try {
 		const bin = pgbenchBinary()
 		execFileSync(bin, ['-i', '-s', '1', '-q', scratch.url], { stdio: 'ignore' })
-		const output = execFileSync(bin, ['-N', '-c', String(clients), '-j', '2', '-T', String(seconds), scratch.url], {
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'ignore'],
+		const clientBefore = childrenCpuMs()
+		// Run without blocking, so the CPU of pgbench's backends is sampled while they live.
+		const { result: output, postgresMs } = await postgresCpuDuring(async () => {
+			const { stdout } = await promisify(execFile)(
+				bin,
+				['-N', '-c', String(clients), '-j', '2', '-T', String(seconds), scratch.url],
+				{ encoding: 'utf8' },
+			)
+			return stdout
 		})
 		const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1])
 		const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(output)?.[1])
+		const transactions = Number(/number of transactions actually processed: (\d+)/.exec(output)?.[1])
 		if (!Number.isFinite(tps)) throw new Error(`could not read pgbench's TPS from:\n${output}`)
-		return { tps, latencyMs }
+		return {
+			tps,
+			latencyMs,
+			cpuPerTransaction: {
+				postgresMs: postgresMs / transactions,
+				clientMs: (childrenCpuMs() - clientBefore) / transactions,
+			},
+		}
 	} finally {
 		await scratch.drop()
 	}

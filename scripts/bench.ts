@@ -23,7 +23,7 @@ import {
 	seedPendingGifts,
 	signedCompletion,
 } from './bench-ingestion.ts'
-import { benchCommit, benchMachine, benchWhen, percentile } from './bench-support.ts'
+import { benchCommit, benchMachine, benchWhen, percentile, postgresCpuDuring, processCpuMs } from './bench-support.ts'
 
 const requests = Number(process.argv[2] ?? 400)
 // The machine is shared: the load average beside the figures says how busy it was.
@@ -294,7 +294,7 @@ if (database && process.env.DATABASE_URL) {
 		p50: NaN,
 		p99: NaN,
 		failures: 0,
-		note: `average latency ${pgbench.latencyMs} ms`,
+		note: `average latency ${pgbench.latencyMs} ms; CPU per transaction: PostgreSQL ${pgbench.cpuPerTransaction.postgresMs.toFixed(2)} ms, pgbench ${pgbench.cpuPerTransaction.clientMs.toFixed(2)} ms`,
 	})
 	console.log(`${'pgbench -N (simple update)'.padEnd(34)} ${pgbench.tps.toFixed(0).padStart(6)} tx/s`)
 	const [one] = await sql<
@@ -319,6 +319,8 @@ if (database && process.env.DATABASE_URL) {
 		)
 	const checks: string[] = []
 	const ingestion = new Map<string, Row>()
+	// Where each event's time goes, beside pgbench's per transaction: the case for (or against) a rate.
+	const cpuPerEvent = new Map<string, { appMs: number; postgresMs: number; clientMs: number }>()
 	// The same two spreads again at 200 deliveries at once (issue #11: a peak of many donors at once
 	// must not turn the event's shared totals into a queue): the event within 1.5× of unrelated pages.
 	for (const [name, campaignIds, label, lanes] of [
@@ -344,11 +346,22 @@ if (database && process.env.DATABASE_URL) {
 			else unanswered.add(i)
 			return response.ok
 		}
-		const row = await measure(name, 'event', signed.length, deliver, undefined, lanes)
+		const appBefore = processCpuMs(app.pid!)
+		const clientBefore = process.cpuUsage()
+		const { result: row, postgresMs } = await postgresCpuDuring(() =>
+			measure(name, 'event', signed.length, deliver, undefined, lanes),
+		)
+		const client = process.cpuUsage(clientBefore)
+		const cpu = {
+			appMs: (processCpuMs(app.pid!) - appBefore) / signed.length,
+			postgresMs: postgresMs / signed.length,
+			clientMs: (client.user + client.system) / 1000 / signed.length,
+		}
 		ingestion.set(label, row)
+		cpuPerEvent.set(label, cpu)
 		// As Stripe does, events not acknowledged are delivered again (after the measurement) before the totals are checked.
 		for (let round = 0; round < 10 && unanswered.size > 0; round++) for (const i of [...unanswered]) await deliver(i)
-		row.note = `${((row.perSecond / pgbench.tps) * 100).toFixed(1)} % of pgbench -N${row.failures ? `; failures redelivered until acknowledged` : ''}`
+		row.note = `${((row.perSecond / pgbench.tps) * 100).toFixed(1)} % of pgbench -N; CPU per event: app ${cpu.appMs.toFixed(2)} ms, PostgreSQL ${cpu.postgresMs.toFixed(2)} ms, load client ${cpu.clientMs.toFixed(2)} ms${row.failures ? `; failures redelivered until acknowledged` : ''}`
 		const problems = await ingestionProblems(sql, gifts, before)
 		if (label.startsWith('event')) {
 			const moved = (await eventTotal()) - eventBefore
