@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm'
+import { keptForEach } from '#app/utils/cache.server.ts'
 import { countedDonationStatuses } from '#app/donations/ledger.server.ts'
 import { db } from '#db/index.server.ts'
 import { campaigns, donations, people, teams } from '#db/schema.ts'
@@ -27,9 +28,20 @@ const publicPersonalPage = sql`${campaigns.purpose} = 'personal' and ${campaigns
 // Plain DESC (nulls first), the order of the board indexes, so a page is read from the index's start.
 const boardOrder = [sql`${campaigns.raisedMinor} desc`, asc(campaigns.raisedChangedAt), asc(campaigns.id)]
 
-/** One page of the event's top fundraisers, read from the board index's start. */
+/**
+ * One page of the event's top fundraisers. The page's ids are counted off the
+ * board index alone (an index-only scan past the offset); only its ten rows
+ * then read their campaign, owner and team, not every row before them.
+ */
 export async function listTopFundraisers(eventId: string, page = 1): Promise<FundraiserStanding[]> {
 	const offset = (Math.min(page, BOARD_MAX_PAGES) - 1) * BOARD_PAGE_SIZE
+	const pageIds = db()
+		.select({ id: campaigns.id })
+		.from(campaigns)
+		.where(and(eq(campaigns.eventId, eventId), publicPersonalPage))
+		.orderBy(...boardOrder)
+		.limit(BOARD_PAGE_SIZE)
+		.offset(offset)
 	const rows = await db()
 		.select({
 			slug: campaigns.slug,
@@ -42,37 +54,38 @@ export async function listTopFundraisers(eventId: string, page = 1): Promise<Fun
 		.from(campaigns)
 		.innerJoin(people, eq(people.id, campaigns.ownerId))
 		.leftJoin(teams, eq(teams.id, campaigns.teamId))
-		.where(and(eq(campaigns.eventId, eventId), publicPersonalPage))
+		.where(inArray(campaigns.id, pageIds))
 		.orderBy(...boardOrder)
-		.limit(BOARD_PAGE_SIZE)
-		.offset(offset)
 	return rows.map((r, i) => ({ ...r, raisedMinor: Number(r.raisedMinor), rank: offset + i + 1 }))
 }
 
 export type TeamBoardRow = { rank: number; slug: string; name: string; raisedMinor: number; donorCount: number }
 
-/** One page of the event's top teams. */
+/** How long a process keeps an event's team board: the team totals and the team count it shows may be this old. */
+export const TEAM_BOARD_SECONDS = 10
+
+/**
+ * The event's whole team board, worked out at most once per TEAM_BOARD_SECONDS
+ * per process (one refresh at a time; views meanwhile read the last board):
+ * summing every team's shards is a pass over all the event's teams (5,000
+ * teams, 20,000 shard rows: tens of ms), which a view of one page of ten
+ * should not pay. A team's own page reads its shards exactly (readTeamTotal).
+ */
+const keptTeamBoard = keptForEach(TEAM_BOARD_SECONDS, listTeamStandings)
+
+/** One page of the event's top teams, from the kept board. */
 export async function listTopTeams(eventId: string, page = 1): Promise<TeamBoardRow[]> {
 	const offset = (Math.min(page, BOARD_MAX_PAGES) - 1) * BOARD_PAGE_SIZE
-	const standings = await listTeamStandings(eventId, { limit: BOARD_PAGE_SIZE, offset })
-	if (standings.length === 0) return []
-	const named = await db()
-		.select({ id: teams.id, slug: teams.slug, name: teams.name })
-		.from(teams)
-		.where(
-			inArray(
-				teams.id,
-				standings.map((s) => s.teamId),
-			),
-		)
-	const byId = new Map(named.map((t) => [t.id, t]))
-	return standings.map((s, i) => ({
+	const board = await keptTeamBoard(eventId)
+	return board.slice(offset, offset + BOARD_PAGE_SIZE).map(({ teamId: _id, ...team }, i) => ({
 		rank: offset + i + 1,
-		slug: byId.get(s.teamId)?.slug ?? '',
-		name: byId.get(s.teamId)?.name ?? '',
-		raisedMinor: s.raisedMinor,
-		donorCount: s.donorCount,
+		...team,
 	}))
+}
+
+/** How many teams the event has, from the kept board (participants are counted on the event's row as they join). */
+export async function countEventTeams(eventId: string): Promise<number> {
+	return (await keptTeamBoard(eventId)).length
 }
 
 /** A team's members with their page totals, in leaderboard order. */
@@ -249,13 +262,4 @@ export async function searchEvent(eventId: string, query: string, limit = 20) {
 			.limit(limit),
 	])
 	return { participants: participants.map((p) => ({ ...p, raisedMinor: Number(p.raisedMinor) })), teams: teamRows }
-}
-
-/** How many teams the event has (participants are counted on the event's row as they join). */
-export async function countEventTeams(eventId: string): Promise<number> {
-	const [row] = await db()
-		.select({ n: sql<number>`count(*)::int`.mapWith(Number) })
-		.from(teams)
-		.where(eq(teams.eventId, eventId))
-	return row?.n ?? 0
 }

@@ -118,34 +118,30 @@ export async function readTeamTotals(teamIds: string[], tx: DbOrTx = db()): Prom
 	return totals
 }
 
-export type TeamStanding = { teamId: string; raisedMinor: number; donorCount: number; giftAidNetMinor: number }
+export type TeamStanding = { teamId: string; slug: string; name: string; raisedMinor: number; donorCount: number }
 
 /**
- * The event's teams by amount raised, ties to the team that got there first;
- * teams without a gift yet follow, oldest first. Reads the event's team
- * shards from their index (4 rows a team), never the ledger.
+ * Every team of the event by amount raised, ties to the team that got there
+ * first; teams without a gift yet follow, oldest first. One pass over the
+ * event's team shards (4 rows a team), never the ledger: its cost grows with
+ * the event's teams, so pages read it through the kept board (boards.server.ts).
  */
-export async function listTeamStandings(
-	eventId: string,
-	{ limit, offset }: { limit: number; offset: number },
-): Promise<TeamStanding[]> {
+export async function listTeamStandings(eventId: string): Promise<TeamStanding[]> {
 	const raised = sql<number>`coalesce(sum(${teamTotalShards.raisedMinor}), 0)::bigint`
 	const reachedAt = sql`max(${teamTotalShards.changedAt})`
-	const rows = await db()
+	return db()
 		.select({
 			teamId: teams.id,
+			slug: teams.slug,
+			name: teams.name,
 			raisedMinor: raised.mapWith(Number),
 			donorCount: sql<number>`coalesce(sum(${teamTotalShards.donorCount}), 0)::int`.mapWith(Number),
-			giftAidNetMinor: sql<number>`coalesce(sum(${teamTotalShards.giftAidNetMinor}), 0)::bigint`.mapWith(Number),
 		})
 		.from(teams)
 		.leftJoin(teamTotalShards, eq(teamTotalShards.teamId, teams.id))
 		.where(eq(teams.eventId, eventId))
 		.groupBy(teams.id)
 		.orderBy(desc(raised), sql`${reachedAt} asc nulls last`, teams.createdAt, teams.id)
-		.limit(limit)
-		.offset(offset)
-	return rows
 }
 
 /** An event or team whose stored totals differ from the money record. */

@@ -10,14 +10,11 @@ import { StatusTables } from '#app/staff/overview/status-tables.tsx'
 import { TopCampaigns } from '#app/staff/overview/top-campaigns.tsx'
 import { Trends } from '#app/staff/overview/trends.tsx'
 import { keptOverviewPageData } from '#app/staff/reporting.server.ts'
-import { giftAidTotals } from '#app/gift-aid/claims.server.ts'
 import { GiftAidTotalsFigures } from '#app/staff/gift-aid/totals.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request)
-	// Gift Aid's figures are a pass over campaigns and batches, not gifts: read fresh on every view.
-	const [data, giftAid] = await Promise.all([keptOverviewPageData(), giftAidTotals()])
-	return { ...data, giftAid }
+	return keptOverviewPageData()
 }
 
 export const meta: MetaFunction = () => [{ title: 'Overview · Staff' }, { name: 'robots', content: 'noindex' }]

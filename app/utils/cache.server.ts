@@ -27,3 +27,17 @@ export function keptFor<T>(seconds: number, compute: () => Promise<T>): () => Pr
 		return kept.value
 	}
 }
+
+/**
+ * keptFor with one kept value per key (an event's team board, say), each
+ * computed and refreshed on its own. Keys are kept for the life of the
+ * process, so they must come from a small set (events, not visitors).
+ */
+export function keptForEach<K, T>(seconds: number, compute: (key: K) => Promise<T>): (key: K) => Promise<T> {
+	const perKey = new Map<K, () => Promise<T>>()
+	return (key) => {
+		let kept = perKey.get(key)
+		if (!kept) perKey.set(key, (kept = keptFor(seconds, () => compute(key))))
+		return kept()
+	}
+}

@@ -1,15 +1,20 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import Stripe from 'stripe'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { getEnv } from '#app/config/env.server.ts'
 import { startDonation } from '#app/donations/donate.server.ts'
 import { findMoneyDrift } from '#app/donations/ledger.server.ts'
-import { listRecentEventGifts, listTopFundraisers, listTopTeams, readTeamTotal } from '#app/events/boards.server.ts'
+import {
+	listRecentEventGifts,
+	listTopFundraisers,
+	readTeamTotal,
+	TEAM_BOARD_SECONDS,
+} from '#app/events/boards.server.ts'
 import { getTeam, type NewEventInput } from '#app/events/events.server.ts'
 import { eventGiftsCloseOn } from '#app/events/kinds.ts'
 import { publishCampaign } from '#app/campaigns/manage.server.ts'
-import { readEventTotals } from '#app/events/totals.server.ts'
+import { listTeamStandings, readEventTotals, readTeamTotals } from '#app/events/totals.server.ts'
 import { db } from '#db/index.server.ts'
 import { createPerson } from '#db/factories.server.ts'
 import {
@@ -387,7 +392,7 @@ describe('event and team money', () => {
 			['Rex Tester', 3000],
 			['Pia Tester', 1000],
 		])
-		expect((await listTopTeams(event.id)).map((t) => [t.name, t.raisedMinor])).toEqual([
+		expect((await listTeamStandings(event.id)).map((t) => [t.name, t.raisedMinor])).toEqual([
 			['Walruses', 4500],
 			['Seals', 4000],
 		])
@@ -413,7 +418,7 @@ describe('event and team money', () => {
 			donorCount: 5,
 			giftAidNetMinor: 0,
 		})
-		expect((await listTopTeams(event.id)).map((t) => [t.name, t.raisedMinor])).toEqual([
+		expect((await listTeamStandings(event.id)).map((t) => [t.name, t.raisedMinor])).toEqual([
 			['Seals', 6000],
 			['Walruses', 1500],
 		])
@@ -432,6 +437,47 @@ describe('event and team money', () => {
 		const redirected = await app.get(`/f/${eventGiftPage.slug}`)
 		expect(redirected.status).toBe(302)
 		expect(redirected.headers.get('location')).toBe(`/e/${event.slug}`)
+	})
+
+	test('the event page shows its team board as kept for up to TEAM_BOARD_SECONDS, matching the team shards; a team page’s own total is exact at once', async () => {
+		const event = await newEvent()
+		const pia = await joinedAs(event, 'Pia', { team: 'start', teamName: 'Walruses', teamGoal: '1000' })
+		const quin = await joinedAs(event, 'Quin', { team: 'start', teamName: 'Seals', teamGoal: '1000' })
+		await paidGift(pia.page, 1000)
+		await paidGift(quin.page, 2000)
+		const eventPage = async () => textOf(await (await app.get(`/e/${event.slug}`)).text())
+		const teamBoard = async () => /Top teams ((?:\d+ \w+ £[\d,]+ ?)+)/.exec(await eventPage())?.[1]?.trim()
+		expect(await teamBoard()).toBe('1 Seals £20 2 Walruses £10')
+
+		// A gift and a new team: the Walruses' own page has the gift at once, the event page the board it kept.
+		await paidGift(pia.page, 1500)
+		await joinedAs(event, 'Rex', { team: 'start', teamName: 'Otters', teamGoal: '1000' })
+		expect(textOf(await (await app.get(`/e/${event.slug}/t/walruses`)).text())).toContain('£25 raised of £1,000 goal')
+		expect(await teamBoard()).toBe('1 Seals £20 2 Walruses £10')
+		expect(await eventPage()).toMatch(/3 participants 2 teams/)
+
+		// Once the board is older than its window, a view starts one refresh and is answered from the kept board;
+		// the views after it read the new board, which is the team shards' exact standings.
+		vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true })
+		try {
+			vi.setSystemTime(Date.now() + (TEAM_BOARD_SECONDS + 1) * 1000)
+			let board = await teamBoard()
+			for (let i = 0; i < 50 && board === '1 Seals £20 2 Walruses £10'; i++) board = await teamBoard()
+			expect(board).toBe('1 Walruses £25 2 Seals £20 3 Otters £0')
+			expect(await eventPage()).toMatch(/3 participants 3 teams/)
+		} finally {
+			vi.useRealTimers()
+		}
+		const standings = await listTeamStandings(event.id)
+		const shards = await readTeamTotals(standings.map((t) => t.teamId))
+		expect(standings.map((t) => [t.name, t.raisedMinor, t.donorCount])).toEqual(
+			standings.map((t) => [t.name, shards.get(t.teamId)!.raisedMinor, shards.get(t.teamId)!.donorCount]),
+		)
+		expect(standings.map((t) => [t.name, t.raisedMinor])).toEqual([
+			['Walruses', 2500],
+			['Seals', 2000],
+			['Otters', 0],
+		])
 	})
 
 	test('equal totals rank by who reached them first', async () => {

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { recordMovement } from '#app/donations/ledger.server.ts'
 import {
 	campaignsCsv,
@@ -7,6 +7,7 @@ import {
 	csvCell,
 	dailyTrend,
 	donationsCsv,
+	keptOverviewPageData,
 	platformOverview,
 	topCampaigns,
 } from '#app/staff/reporting.server.ts'
@@ -155,6 +156,37 @@ describe('platform overview', () => {
 		])
 		expect(top[0]!.ownerName).toBe('Ada Lovelace')
 		expect(await topCampaigns(1)).toHaveLength(1)
+	})
+})
+
+describe('the overview page’s kept figures', () => {
+	test('after the first computation a view never waits: stale figures (Gift Aid expected with them) are served while one refresh runs behind them', async () => {
+		const owner = await createPerson(db())
+		const campaign = await createCampaign(db(), { ownerId: owner.id })
+		await createSucceededDonation(db(), { campaignId: campaign.id, amountMinor: 1500 })
+		const first = await keptOverviewPageData()
+		const raised = (data: typeof first) => data.overview.money.find((m) => m.currency === 'GBP')?.raisedMinor
+		expect(raised(first)).toBe(1500)
+		expect(first.giftAid).toMatchObject({ currency: 'GBP', expectedMinor: 0, claimedMinor: 0 })
+
+		await createSucceededDonation(db(), { campaignId: campaign.id, amountMinor: 2500 })
+		expect(await keptOverviewPageData()).toBe(first)
+		vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true })
+		try {
+			vi.setSystemTime(Date.now() + 31_000)
+			// Views that find the figures stale get them at once, from memory, however many come together.
+			const stale = await Promise.all(Array.from({ length: 5 }, () => keptOverviewPageData()))
+			for (const data of stale) expect(data).toBe(first)
+			let fresh = await keptOverviewPageData()
+			for (let i = 0; i < 100 && fresh === first; i++) {
+				await new Promise((resolve) => setTimeout(resolve, 20))
+				fresh = await keptOverviewPageData()
+			}
+			expect(raised(fresh)).toBe(4000)
+			expect(Date.parse(fresh.generatedAt)).toBeGreaterThan(Date.parse(first.generatedAt))
+		} finally {
+			vi.useRealTimers()
+		}
 	})
 })
 
