@@ -332,6 +332,7 @@ async function recordSessionPayment(tx: Tx, session: CheckoutSessionObject, sett
 			recipients,
 			payment: { checkoutSessionId: session.id, paymentIntentId },
 			deferred,
+			notCountedYet: seen.countedFrom === null,
 		})
 	} else {
 		await rememberPaymentIds(tx, donation, session.id, paymentIntentId)
@@ -404,9 +405,10 @@ async function rememberPaymentIds(
  *
  * Every gift to a campaign waits for that campaign's lock, which recording
  * the movement takes and the transaction holds until commit: so whatever
- * needs no lock comes first (the success time, the look-up of events waiting
- * for this payment, which the payment's advisory lock keeps still), and what
- * follows the movement is a few statements.
+ * needs no lock comes first (the look-up of events waiting for this payment,
+ * which the payment's advisory lock keeps still, and, when the caller knows
+ * the gift is not counted yet, its receipt and notice), and what follows the
+ * movement is a few statements.
  */
 export async function recordSucceededDonation(
 	tx: Tx,
@@ -419,6 +421,8 @@ export async function recordSucceededDonation(
 		payment?: Omit<DonationPaymentChanges, 'succeededAt'>
 		/** The events waiting for this payment, when the caller has read them already (under the payment's lock). */
 		deferred?: StripeEventRow[]
+		/** Read under the donation's row lock: its gift has no movement yet, so this call counts it. */
+		notCountedYet?: boolean
 	} = {},
 ) {
 	const recipients = read.recipients === undefined ? await campaignAndOwner(tx, donation.campaignId) : read.recipients
@@ -426,6 +430,9 @@ export async function recordSucceededDonation(
 	const set = paymentChanges(donation, paid)
 	const paymentIntentId = donation.stripePaymentIntentId ?? read.payment?.paymentIntentId
 	const deferred = read.deferred ?? (paymentIntentId ? await deferredEvents(tx, paymentIntentId) : [])
+	// The receipt states the time of success: the donation's row gets it with the movement.
+	Object.assign(donation, set)
+	if (read.notCountedYet) await queueDonationEmails(tx, donation, recipients)
 	const counted = await recordMovement(
 		tx,
 		{
@@ -438,11 +445,13 @@ export async function recordSucceededDonation(
 		},
 		paid,
 	)
+	// Its receipt is queued in this transaction: rolling it all back (Stripe delivers the event again) is the only honest end.
+	if (read.notCountedYet && !counted)
+		throw new Error(`donation ${donation.id}'s gift was counted while this event held its lock`)
 	// Counted before (a repeat under another event id): the movement changed nothing, so remember the payment here.
 	if (!counted && Object.keys(set).length > 0) await tx.update(donations).set(set).where(eq(donations.id, donation.id))
-	Object.assign(donation, set)
 	await afterMoneyMoved(tx, counted)
-	if (counted) await queueDonationEmails(tx, donation, recipients)
+	if (counted && !read.notCountedYet) await queueDonationEmails(tx, donation, recipients)
 	await replayDeferredEvents(tx, deferred)
 }
 
