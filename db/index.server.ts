@@ -15,6 +15,7 @@ export async function openConfiguredDatabase(): Promise<Database> {
 				url: env.DATABASE_URL,
 				poolSize: env.DATABASE_POOL_SIZE,
 				statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+				preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
 			})
 		: openDatabase({ driver: 'pglite', dataDir: path.resolve(env.DATA_DIR) })
 }

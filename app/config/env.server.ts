@@ -113,6 +113,8 @@ export const envSchema = z.object({
 	DATABASE_POOL_SIZE: integer(10, 1, 200),
 	/** Longest a single SQL statement of the app may run before PostgreSQL cancels it (0 = no limit). */
 	DATABASE_STATEMENT_TIMEOUT_MS: integer(10_000, 0, 3_600_000),
+	/** Named prepared statements (parsed and planned once per connection); false behind PgBouncer before 1.21 in transaction pooling. */
+	DATABASE_PREPARED_STATEMENTS: bool(true),
 	SESSION_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
 	/** Run the job worker inside the web process (set false when `npm run worker` runs separately). */
 	RUN_WORKER: bool(true),

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { csvChunks, csvHeaderLine, csvLine, keysetPages, type CsvColumn } from '#app/staff/csv.server.ts'
 import { csvDownload } from '#app/staff/reporting.server.ts'
+import { eq } from 'drizzle-orm'
 import { openDatabase } from '#db/client.server.ts'
+import { campaigns } from '#db/schema.ts'
 import { createCampaign, createPerson, createSucceededDonation } from '#db/factories.server.ts'
 import { db, getDatabase } from '#db/index.server.ts'
 import { startHttpApp } from '#tests/support/http-app.ts'
@@ -139,5 +141,33 @@ describe.runIf(process.env.DATABASE_URL)('statement timeout', () => {
 		} finally {
 			await one.close()
 		}
+	})
+})
+
+describe.runIf(process.env.DATABASE_URL)('prepared statements', () => {
+	/** The statements the connection holds prepared after the app's query builder ran one query twice. */
+	async function preparedAfterTwoQueries(preparedStatements: boolean | undefined) {
+		const one = await openDatabase({ driver: 'postgres', url: getDatabase().url!, poolSize: 1, preparedStatements })
+		try {
+			const title = (slug: string) =>
+				one.db.select({ title: campaigns.title }).from(campaigns).where(eq(campaigns.slug, slug))
+			await title('no-such-page')
+			await title('another-missing-page')
+			const { rows } = await one.sql.executeSql(
+				`select statement from pg_prepared_statements where statement like '%"campaigns"."slug" = $1%'`,
+			)
+			return rows.map((row) => (row as { statement: string }).statement)
+		} finally {
+			await one.close()
+		}
+	}
+
+	test("the app's queries are parsed and planned once per connection, then run with new values", async () => {
+		// drizzle asked postgres.js for an unnamed statement unless a query was given a name (patches/drizzle-orm+*.patch).
+		expect(await preparedAfterTwoQueries(undefined)).toHaveLength(1)
+	})
+
+	test('DATABASE_PREPARED_STATEMENTS=false (PgBouncer before 1.21) prepares none', async () => {
+		expect(await preparedAfterTwoQueries(false)).toEqual([])
 	})
 })
