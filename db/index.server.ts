@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { getEnv } from '#app/config/env.server.ts'
-import { openDatabase, type Database, type Db } from './client.server.ts'
+import { openDatabase, type Database, type Db, type RowsQuery } from './client.server.ts'
 
 // Kept on globalThis so the server entry and the Remix build (two module
 // graphs in one process) share one database client.
@@ -56,10 +56,10 @@ export function preparedQuery<Query>(build: (db: Db) => Query): () => Query {
 }
 
 /**
- * The drizzle client for a request's long read (an export): its statements
- * are cancelled in PostgreSQL as soon as `signal` aborts, so a client that
- * hangs up leaves no query running for it.
+ * Runs a select (built on `db()`) and hands each row to `onRow` as it
+ * arrives, without collecting them; cancelled once `signal` aborts. For the
+ * pages of an export (see Database.eachRow).
  */
-export function dbCancelledBy(signal: AbortSignal | undefined): Db {
-	return signal ? getDatabase().cancelledBy(signal) : db()
+export function eachRow<Row>(query: RowsQuery<Row>, onRow: (row: Row) => void, signal?: AbortSignal): Promise<void> {
+	return getDatabase().eachRow(query, onRow, signal)
 }

@@ -1,4 +1,6 @@
+import { Buffer } from 'node:buffer'
 import { minorToMajorString } from '#app/utils/money.ts'
+import { createSlots } from '#app/utils/slots.ts'
 
 /*
  * CSV exports as column specs: each column is one header and one value
@@ -43,56 +45,111 @@ export function csvLine<Row>(columns: readonly CsvColumn<Row>[], row: Row): stri
 }
 
 /**
- * A whole CSV document as text chunks: the header, then one chunk per batch
- * of rows. Stops between batches once `signal` is aborted (the client went
- * away); the batches' own reading should stop with it (`keysetPages`).
+ * One keyset page of an export: hands each row to `onRow` as it arrives, in
+ * the file's order, following `after`, the last row of the previous page
+ * (undefined for the first); at most `size` rows. Each page is one short,
+ * indexed query (`eachRow`), so no connection is held between pages and the
+ * per-statement timeout applies to each.
+ */
+export type KeysetPage<Row> = (after: Row | undefined, size: number, onRow: (row: Row) => void) => Promise<void>
+
+/**
+ * The continuation pages of every export in this process take turns, one at
+ * a time: sixteen staff members starting large exports at once otherwise
+ * kept the pool's connections and both cores busy with pages 2, 3, 4… that
+ * no client was waiting for yet, and each new download's first rows (and
+ * every other page of the site) waited behind them. A first page never
+ * waits here, so a download starts at once however many others are running;
+ * a single export is as fast as before (it reads one page at a time anyway).
+ */
+const continuationPages = createSlots(1)
+
+/** How many export pages wait for their turn now (for tests and diagnostics). */
+export const exportPagesQueued = () => continuationPages.queued
+
+const chunkBytes = 64 * 1024
+
+/**
+ * Text written as UTF-8 into buffers of 64 KiB, handed out as they fill:
+ * a page's text never exists as one long string (500 KB of string kept for
+ * the length of a page, and a copy when it was encoded).
+ */
+function utf8Chunks() {
+	const filled: Uint8Array[] = []
+	let buffer = Buffer.allocUnsafe(chunkBytes)
+	let used = 0
+	return {
+		write(text: string) {
+			// UTF-8 takes at most 3 bytes for each UTF-16 code unit.
+			if (used + text.length * 3 > buffer.length) {
+				if (used > 0) filled.push(buffer.subarray(0, used))
+				buffer = Buffer.allocUnsafe(Math.max(chunkBytes, text.length * 3))
+				used = 0
+			}
+			used += buffer.write(text, used)
+		},
+		/** Every byte written so far, in chunks; the next write starts a fresh buffer. */
+		take(): Uint8Array[] {
+			if (used > 0) {
+				filled.push(buffer.subarray(0, used))
+				buffer = Buffer.allocUnsafe(chunkBytes)
+				used = 0
+			}
+			return filled.splice(0)
+		},
+	}
+}
+
+/**
+ * A whole CSV document as UTF-8 chunks: the header, then the rows of keyset
+ * pages of `size` rows, each row formatted as it arrives. The first page is
+ * small (`firstSize`), so a download starts after one quick query however
+ * large the table is; the pages after it take turns with other exports'
+ * (`continuationPages`). Once `signal` aborts (the client went away) no page
+ * is asked for, and a page that fails after it (its query cancelled) ends
+ * the document.
  */
 export async function* csvChunks<Row>(
 	columns: readonly CsvColumn<Row>[],
-	batches: AsyncIterable<Row[]>,
-	signal?: AbortSignal,
-): AsyncGenerator<string> {
-	yield csvHeaderLine(columns)
-	for await (const batch of batches) {
-		if (signal?.aborted) return
-		let chunk = ''
-		for (const row of batch) chunk += csvLine(columns, row)
-		yield chunk
+	page: KeysetPage<Row>,
+	options: { size?: number; firstSize?: number; signal?: AbortSignal } = {},
+): AsyncGenerator<Uint8Array> {
+	const { size = 2000, signal } = options
+	const bytes = utf8Chunks()
+	bytes.write(csvHeaderLine(columns))
+	yield* bytes.take()
+	let after: Row | undefined
+	for (let asked = options.firstSize ?? Math.min(100, size); !signal?.aborted; asked = size) {
+		let rows = 0
+		let last: Row | undefined
+		let release = () => {}
+		try {
+			if (after !== undefined) release = await continuationPages.take(signal)
+			await page(after, asked, (row) => {
+				bytes.write(csvLine(columns, row))
+				rows++
+				last = row
+			})
+		} catch (error) {
+			if (signal?.aborted) return
+			throw error
+		} finally {
+			release()
+		}
+		yield* bytes.take()
+		if (rows < asked) return
+		after = last
 	}
 }
 
 /** The document as one string (for small exports and tests). */
-export async function csvText<Row>(columns: readonly CsvColumn<Row>[], batches: AsyncIterable<Row[]>) {
+export async function csvText<Row>(
+	columns: readonly CsvColumn<Row>[],
+	page: KeysetPage<Row>,
+	options: { size?: number; firstSize?: number } = {},
+) {
+	const decoder = new TextDecoder()
 	let text = ''
-	for await (const chunk of csvChunks(columns, batches)) text += chunk
-	return text
-}
-
-/**
- * Reads a table in keyset pages of `size` rows: `page(after)` returns the rows
- * following the last row of the previous page (undefined for the first).
- * Each page is one short, indexed query, so memory stays flat, no connection
- * is held between pages and the per-statement timeout applies to each. The
- * first page is small (`firstSize`), so a download starts after one quick
- * query however large the table is. Once `signal` aborts no page is asked
- * for, and a page that fails after it (its query cancelled) ends the pages.
- */
-export async function* keysetPages<Row>(
-	page: (after: Row | undefined, size: number) => Promise<Row[]>,
-	options: { size?: number; firstSize?: number; signal?: AbortSignal } = {},
-): AsyncGenerator<Row[]> {
-	const { size = 2000, signal } = options
-	let after: Row | undefined
-	for (let asked = options.firstSize ?? Math.min(100, size); !signal?.aborted; asked = size) {
-		let rows: Row[]
-		try {
-			rows = await page(after, asked)
-		} catch (error) {
-			if (signal?.aborted) return
-			throw error
-		}
-		if (rows.length > 0) yield rows
-		if (rows.length < asked) return
-		after = rows.at(-1)
-	}
+	for await (const chunk of csvChunks(columns, page, options)) text += decoder.decode(chunk, { stream: true })
+	return text + decoder.decode()
 }

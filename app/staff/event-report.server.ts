@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { readEventTotals } from '#app/events/totals.server.ts'
-import { db, dbCancelledBy } from '#db/index.server.ts'
+import { db, eachRow } from '#db/index.server.ts'
 import { campaigns, emails, eventRegistrations, people, teams, type Event } from '#db/schema.ts'
-import { csvChunks, csvText, decimal, keysetPages, type CsvColumn } from './csv.server.ts'
+import { csvChunks, csvText, decimal, type CsvColumn, type KeysetPage } from './csv.server.ts'
 import { dailyTrend } from './reporting.server.ts'
 
 const ZERO_LIST_MAX = 200
@@ -145,14 +145,9 @@ export async function participantsAtZero(eventId: string, limit = ZERO_LIST_MAX)
 		.limit(limit)
 }
 
-/** One keyset page of an event's participants, in the order they joined; its statement is cancelled once `signal` aborts. */
-function participantPage(
-	eventId: string,
-	after: { registrationId: string } | undefined,
-	size: number,
-	signal?: AbortSignal,
-) {
-	return dbCancelledBy(signal)
+/** One keyset page of an event's participants, in the order they joined. */
+function participantPage(eventId: string, after: { registrationId: string } | undefined, size: number) {
+	return db()
 		.select({
 			registrationId: eventRegistrations.id,
 			name: fullName,
@@ -199,17 +194,15 @@ const participantColumns: CsvColumn<ParticipantRow>[] = [
 
 /** An event's participants as CSV, streamed in keyset pages; staff only. */
 export function participantsCsvChunks(eventId: string, signal?: AbortSignal) {
-	return csvChunks(
-		participantColumns,
-		keysetPages((after, size) => participantPage(eventId, after, size, signal), { signal }),
-		signal,
-	)
+	return csvChunks(participantColumns, participantRows(eventId, signal), { signal })
 }
 
 /** The participants CSV as one string. */
 export function participantsCsv(eventId: string): Promise<string> {
-	return csvText(
-		participantColumns,
-		keysetPages((after, size) => participantPage(eventId, after, size)),
-	)
+	return csvText(participantColumns, participantRows(eventId))
+}
+
+/** An event's participants export, page by page, row by row; a page's statement is cancelled once `signal` aborts. */
+function participantRows(eventId: string, signal?: AbortSignal): KeysetPage<ParticipantRow> {
+	return (after, size, onRow) => eachRow(participantPage(eventId, after, size), onRow, signal)
 }

@@ -5,9 +5,9 @@ import { getEnv } from '#app/config/env.server.ts'
 import { findMoneyDrift } from '#app/donations/ledger.server.ts'
 import { giftAidTotals } from '#app/gift-aid/claims.server.ts'
 import { keptFor } from '#app/utils/cache.server.ts'
-import { csvCell, csvChunks, csvText, decimal, keysetPages, type CsvColumn } from '#app/staff/csv.server.ts'
+import { csvCell, csvChunks, csvText, decimal, type CsvColumn, type KeysetPage } from '#app/staff/csv.server.ts'
 import { executeRows } from '#db/client.server.ts'
-import { db, dbCancelledBy } from '#db/index.server.ts'
+import { db, eachRow } from '#db/index.server.ts'
 import { campaigns, campaignStatus, donations, emails, emailStatus, moneyMovements, people } from '#db/schema.ts'
 import type { CampaignStatus } from '#db/schema.ts'
 
@@ -337,23 +337,15 @@ export { csvCell }
 
 type DonationExportRow = Awaited<ReturnType<typeof donationExportPage>>[number]
 
-/**
- * One keyset page of the donations export, in the file's order (when paid or
- * started, then id); its statement is cancelled once `signal` aborts.
- */
-function donationExportPage(
-	range: { from?: string; to?: string },
-	after: { id: string } | undefined,
-	size: number,
-	signal?: AbortSignal,
-) {
+/** One keyset page of the donations export, in the file's order (when paid or started, then id). */
+function donationExportPage(range: { from?: string; to?: string }, after: { id: string } | undefined, size: number) {
 	const d = donations
 	const when = sql`coalesce(${d.succeededAt}, ${d.createdAt})`
 	const ledger = (filter: string) =>
 		sql<number>`coalesce((select sum(m.amount_minor) from money_movements m where m.donation_id = ${d.id}${sql.raw(filter)}), 0)::bigint`.mapWith(
 			Number,
 		)
-	return dbCancelledBy(signal)
+	return db()
 		.select({
 			id: d.id,
 			createdAt: d.createdAt,
@@ -437,26 +429,24 @@ const donationColumns: CsvColumn<DonationExportRow>[] = [
  * paid, or started if it never was. Streamed in keyset pages.
  */
 export function donationsCsvChunks(range: { from?: string; to?: string } = {}, signal?: AbortSignal) {
-	return csvChunks(
-		donationColumns,
-		keysetPages((after, size) => donationExportPage(range, after, size, signal), { signal }),
-		signal,
-	)
+	return csvChunks(donationColumns, donationRows(range, signal), { signal })
 }
 
 /** The donations CSV as one string. */
 export function donationsCsv(range: { from?: string; to?: string } = {}): Promise<string> {
-	return csvText(
-		donationColumns,
-		keysetPages((after, size) => donationExportPage(range, after, size)),
-	)
+	return csvText(donationColumns, donationRows(range))
+}
+
+/** The donations export's pages, row by row; a page's statement is cancelled once `signal` aborts. */
+function donationRows(range: { from?: string; to?: string }, signal?: AbortSignal): KeysetPage<DonationExportRow> {
+	return (after, size, onRow) => eachRow(donationExportPage(range, after, size), onRow, signal)
 }
 
 type CampaignExportRow = Awaited<ReturnType<typeof campaignExportPage>>[number]
 
-/** One keyset page of the campaigns export, oldest first; its statement is cancelled once `signal` aborts. */
-function campaignExportPage(after: { id: string } | undefined, size: number, signal?: AbortSignal) {
-	return dbCancelledBy(signal)
+/** One keyset page of the campaigns export, oldest first. */
+function campaignExportPage(after: { id: string } | undefined, size: number) {
+	return db()
 		.select({
 			id: campaigns.id,
 			slug: campaigns.slug,
@@ -514,19 +504,17 @@ const campaignColumns: CsvColumn<CampaignExportRow>[] = [
 
 /** Every campaign with its owner and its totals, streamed in keyset pages; staff only. */
 export function campaignsCsvChunks(signal?: AbortSignal) {
-	return csvChunks(
-		campaignColumns,
-		keysetPages((after, size) => campaignExportPage(after, size, signal), { signal }),
-		signal,
-	)
+	return csvChunks(campaignColumns, campaignRows(signal), { signal })
 }
 
 /** The campaigns CSV as one string. */
 export function campaignsCsv(): Promise<string> {
-	return csvText(
-		campaignColumns,
-		keysetPages((after, size) => campaignExportPage(after, size)),
-	)
+	return csvText(campaignColumns, campaignRows())
+}
+
+/** The campaigns export's pages, row by row; a page's statement is cancelled once `signal` aborts. */
+function campaignRows(signal?: AbortSignal): KeysetPage<CampaignExportRow> {
+	return (after, size, onRow) => eachRow(campaignExportPage(after, size), onRow, signal)
 }
 
 const isoDay = z.iso.date({ error: 'Use a date like 2025-01-31' })
@@ -560,7 +548,7 @@ const exportsRunning = new Set<string>()
 export function csvDownload(
 	staffId: string,
 	name: string,
-	chunksFor: (signal: AbortSignal) => AsyncGenerator<string>,
+	chunksFor: (signal: AbortSignal) => AsyncGenerator<string | Uint8Array>,
 	signal: AbortSignal,
 	now = new Date(),
 ): Response {

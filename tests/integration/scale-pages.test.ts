@@ -1,11 +1,20 @@
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { csvChunks, csvHeaderLine, csvLine, keysetPages, type CsvColumn } from '#app/staff/csv.server.ts'
+import {
+	csvChunks,
+	csvHeaderLine,
+	csvLine,
+	csvText,
+	exportPagesQueued,
+	type CsvColumn,
+	type KeysetPage,
+} from '#app/staff/csv.server.ts'
 import { csvDownload } from '#app/staff/reporting.server.ts'
-import { eq } from 'drizzle-orm'
 import { openDatabase } from '#db/client.server.ts'
 import { campaigns } from '#db/schema.ts'
 import { createCampaign, createPerson, createSucceededDonation } from '#db/factories.server.ts'
-import { db, getDatabase } from '#db/index.server.ts'
+import { db, eachRow, getDatabase } from '#db/index.server.ts'
+import { donations } from '#db/schema.ts'
 import { startHttpApp } from '#tests/support/http-app.ts'
 
 describe('donor wall pages', () => {
@@ -72,16 +81,78 @@ describe('CSV exports', () => {
 		expect(csvHeaderLine(columns)).toBe('donor_name,amount\r\n')
 		expect(csvLine(columns, { name: '=HYPERLINK("x")', amount: 5 })).toBe(`"'=HYPERLINK(""x"")",5\r\n`)
 		const all = [1, 2, 3, 4, 5].map((n) => ({ name: `G${n}`, amount: n }))
-		const pages = keysetPages<Gift>(
-			(after, size) => {
+		const text = await csvText<Gift>(
+			columns,
+			(after, size, onRow) => {
 				const from = after ? all.findIndex((g) => g.name === after.name) + 1 : 0
-				return Promise.resolve(all.slice(from, from + size))
+				all.slice(from, from + size).forEach(onRow)
+				return Promise.resolve()
 			},
 			{ size: 2 },
 		)
-		let text = ''
-		for await (const chunk of csvChunks(columns, pages)) text += chunk
 		expect(text).toBe('donor_name,amount\r\nG1,1\r\nG2,2\r\nG3,3\r\nG4,4\r\nG5,5\r\n')
+	})
+
+	test("continuation pages of all exports take turns, one at a time, and a new export's first rows never wait for them", async () => {
+		type Numbered = { n: number }
+		const columns: CsvColumn<Numbered>[] = [{ header: 'n', value: (r) => r.n }]
+		let continuing = 0
+		let mostContinuing = 0
+		const held: (() => void)[] = []
+		// Numbers 1…total, `size` a page; a continuation page holds until the test lets it go.
+		const numbers =
+			(total: number): KeysetPage<Numbered> =>
+			async (after, size, onRow) => {
+				if (after) {
+					continuing++
+					mostContinuing = Math.max(mostContinuing, continuing)
+					await new Promise<void>((resolve) => held.push(resolve))
+					continuing--
+				}
+				const from = after?.n ?? 0
+				for (let n = from + 1; n <= Math.min(total, from + size); n++) onRow({ n })
+			}
+		const text = (chunk: IteratorResult<Uint8Array>) => (chunk.done ? '' : new TextDecoder().decode(chunk.value))
+		const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
+		const started = async (total: number, signal?: AbortSignal) => {
+			const rows = csvChunks(columns, numbers(total), { size: 2, signal })
+			expect(text(await rows.next())).toBe('n\r\n')
+			expect(text(await rows.next())).toBe('1\r\n2\r\n')
+			return rows
+		}
+
+		const first = await started(6)
+		const second = await started(6)
+		const firstNext = first.next()
+		const secondNext = second.next()
+		await settle()
+		expect(held).toHaveLength(1)
+		expect(exportPagesQueued()).toBe(1)
+		// A download started now gets its first rows at once, though two pages are ahead of it.
+		const third = await started(6)
+
+		held.shift()!()
+		expect(text(await firstNext)).toBe('3\r\n4\r\n')
+		await settle()
+		expect(held).toHaveLength(1)
+		held.shift()!()
+		expect(text(await secondNext)).toBe('3\r\n4\r\n')
+		expect(mostContinuing).toBe(1)
+
+		// An export whose client goes away while its page waits for a turn leaves the queue and ends.
+		const client = new AbortController()
+		const leaving = await started(6, client.signal)
+		const thirdNext = third.next()
+		const leavingNext = leaving.next()
+		await settle()
+		expect(exportPagesQueued()).toBe(1)
+		client.abort()
+		expect(await leavingNext).toEqual({ done: true, value: undefined })
+		expect(exportPagesQueued()).toBe(0)
+		held.shift()!()
+		expect(text(await thirdNext)).toBe('3\r\n4\r\n')
+		for (const rows of [first, second, third]) void rows.return(undefined)
+		for (const release of held.splice(0)) release()
 	})
 
 	test('a staff member gets one export at a time: a second while the first streams is a 429, and leaving frees it', async () => {
@@ -123,6 +194,42 @@ describe.runIf(process.env.DATABASE_URL)('statement timeout', () => {
 		} finally {
 			await limited.close()
 		}
+	})
+
+	test('eachRow hands over each row as it arrives, decoded as drizzle decodes a select, and stops when cancelled', async () => {
+		const owner = await createPerson(db())
+		const campaign = await createCampaign(db(), { ownerId: owner.id, slug: 'row-by-row' })
+		for (let i = 1; i <= 3; i++) {
+			await createSucceededDonation(db(), {
+				campaignId: campaign.id,
+				amountMinor: 1000 * i,
+				donorName: `Row ${i}`,
+				succeededAt: new Date(Date.parse('2025-05-01T12:00:00Z') + i * 1234),
+			})
+		}
+		const query = () =>
+			db()
+				.select({
+					id: donations.id,
+					succeededAt: donations.succeededAt,
+					amountMinor: donations.amountMinor,
+					doubled: sql<number>`(${donations.amountMinor} * 2)::bigint`.mapWith(Number),
+					message: donations.message,
+				})
+				.from(donations)
+				.where(eq(donations.campaignId, campaign.id))
+				.orderBy(donations.succeededAt)
+		const rows: Awaited<ReturnType<typeof query>> = []
+		await eachRow(query(), (row) => rows.push(row))
+		expect(rows).toEqual(await query())
+		expect(rows[0]!.succeededAt).toEqual(new Date('2025-05-01T12:00:01.234Z'))
+		expect(rows.map((r) => r.doubled)).toEqual([2000, 4000, 6000])
+
+		const gone = new AbortController()
+		gone.abort()
+		const seen: unknown[] = []
+		await expect(eachRow(query(), (row) => seen.push(row), gone.signal)).rejects.toThrow(/cancel/)
+		expect(seen).toEqual([])
 	})
 
 	test('a statement that fails part-way through its rows leaves the next result on its connection whole', async () => {
