@@ -6,8 +6,10 @@ import { getEnv } from '#app/config/env.server.ts'
 import { startDonation } from '#app/donations/donate.server.ts'
 import { findMoneyDrift } from '#app/donations/ledger.server.ts'
 import {
+	BOARD_RANKS_SECONDS,
 	listRecentEventGifts,
 	listTopFundraisers,
+	participantRank,
 	readTeamTotal,
 	TEAM_BOARD_SECONDS,
 } from '#app/events/boards.server.ts'
@@ -487,6 +489,44 @@ describe('event and team money', () => {
 		await paidGift(tia.page, 1500)
 		await paidGift(sam.page, 1500)
 		expect((await listTopFundraisers(event.id)).map((r) => r.name)).toEqual(['Tia Tester', 'Sam Tester'])
+	})
+
+	test('a place near the top is counted at every view; one further down comes from the board kept for BOARD_RANKS_SECONDS', async () => {
+		const event = await newEvent()
+		const joined = []
+		for (const [name, amount] of [
+			['Ada', 5000],
+			['Ben', 4000],
+			['Cy', 3000],
+			['Dot', 2000],
+			['Eli', 1000],
+		] as const) {
+			const person = await joinedAs(event, name)
+			await paidGift(person.page, amount)
+			joined.push(person)
+		}
+		const [, , , dot, eli] = joined
+		// Exact while fewer than 2 pages are ahead; further down, from the kept board.
+		const placeOf = async (pageId: string) => {
+			const [page] = await db().select().from(campaigns).where(eq(campaigns.id, pageId))
+			return participantRank({ ...page!, raisedMinor: Number(page!.raisedMinor), eventId: event.id }, 2)
+		}
+		expect(await placeOf(eli!.page.id)).toBe(5)
+		expect(await placeOf(dot!.page.id)).toBe(4)
+
+		// Eli's gift takes him to the top: his place is counted, so it is new at once; Dot's comes from the kept board.
+		await paidGift(eli!.page, 10_000)
+		expect(await placeOf(eli!.page.id)).toBe(1)
+		expect(await placeOf(dot!.page.id)).toBe(4)
+		vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true })
+		try {
+			vi.setSystemTime(Date.now() + (BOARD_RANKS_SECONDS + 1) * 1000)
+			let place = await placeOf(dot!.page.id)
+			for (let i = 0; i < 50 && place === 4; i++) place = await placeOf(dot!.page.id)
+			expect(place).toBe(5)
+		} finally {
+			vi.useRealTimers()
+		}
 	})
 
 	test('recent gifts across the event keep anonymity and hidden amounts, and search finds a participant by name', async () => {
