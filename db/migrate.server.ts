@@ -1,9 +1,13 @@
+import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import { openDatabase, type Database } from './client.server.ts'
 
-export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
+// Beside this module (db/migrations), or, bundled into build/main.mjs or build/worker.mjs, the project's own.
+export const migrationsFolder = [new URL('./migrations', import.meta.url), new URL('../db/migrations', import.meta.url)]
+	.map((url) => fileURLToPath(url))
+	.find((folder) => fs.existsSync(folder))!
 
 // Arbitrary constant: several app processes starting together migrate one at a time.
 const MIGRATION_LOCK = 724_201_931

@@ -100,7 +100,7 @@ const failed = (error: unknown) => {
 process.on('uncaughtException', failed)
 process.on('unhandledRejection', failed)
 async function startApp() {
-	app = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+	app = spawn(process.execPath, ['build/main.mjs'], {
 		env: appEnv,
 		stdio: ['ignore', 'ignore', 'inherit'],
 	})

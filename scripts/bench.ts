@@ -138,7 +138,7 @@ const appEnv: Record<string, string | undefined> = {
 	DONATION_GLOBAL_STARTS_PER_MINUTE: '1000000',
 	SIGNUP_RATE_LIMIT_PER_HOUR: '100000',
 }
-const app = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+const app = spawn(process.execPath, ['build/main.mjs'], {
 	env: appEnv as NodeJS.ProcessEnv,
 	stdio: ['ignore', 'ignore', 'inherit'],
 })
@@ -189,7 +189,7 @@ await measure('donate page', 'req', requests, getPage(base, '/f/amara-turns-30/d
 await measure('guide /guide/25-tips', 'req', requests, getPage(base, '/guide/25-tips'))
 // On a real server, a worker process sends the sign-in code (the web process runs no jobs).
 const startWorker = () =>
-	spawn(process.execPath, ['--import', 'tsx', 'server/worker.ts'], {
+	spawn(process.execPath, ['build/worker.mjs'], {
 		env: appEnv as NodeJS.ProcessEnv,
 		stdio: ['ignore', 'ignore', 'inherit'],
 	})

@@ -4,7 +4,8 @@ import { execSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-const marker = 'build/server/index.js'
+// The older of the two builds: the Remix app and the bundled server entry points.
+const markers = ['build/server/index.js', 'build/main.mjs', 'build/worker.mjs']
 function newestMtime(dir) {
 	let newest = 0
 	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -14,11 +15,11 @@ function newestMtime(dir) {
 	}
 	return newest
 }
-const sources = ['app', 'emails', 'public', 'db', 'vite.config.ts', 'package.json']
+const sources = ['app', 'emails', 'public', 'db', 'server', 'vite.config.ts', 'package.json']
 	.filter((p) => fs.existsSync(p))
 	.map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs))
-const builtAt = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0
+const builtAt = Math.min(...markers.map((marker) => (fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0)))
 if (builtAt === 0 || Math.max(...sources) > builtAt) {
 	console.log('[build] building the app…')
-	execSync('npx remix vite:build', { stdio: 'inherit' })
+	execSync('npm run build', { stdio: 'inherit' })
 }

@@ -61,7 +61,7 @@ export default async function setup(project: TestProject) {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundraising-e2e-'))
 	const fresh = process.env.DATABASE_URL ? await createFreshDatabase(process.env.DATABASE_URL, 'e2e') : null
 	let log = ''
-	const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+	const server = spawn(process.execPath, ['build/main.mjs'], {
 		env: {
 			...process.env,
 			NODE_ENV: 'test',

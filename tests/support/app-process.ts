@@ -75,7 +75,8 @@ export type AppProcess = {
 
 /**
  * Starts `server/main.ts` (a web process) or `server/worker.ts` (a stand-alone
- * worker) as a child process of its own and waits until it is ready: /healthz
+ * worker), as production runs them (their bundles, build/main.mjs and
+ * build/worker.mjs, which `npm test` builds first), as a child process of its own and waits until it is ready: /healthz
  * answers 200, or the worker says it is processing jobs.
  */
 export async function startAppProcess(options: {
@@ -86,7 +87,8 @@ export async function startAppProcess(options: {
 	const script = options.script ?? 'server/main.ts'
 	const port = options.port ?? (await freePort())
 	const origin = `http://127.0.0.1:${port}`
-	const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+	const bundle = script === 'server/worker.ts' ? 'build/worker.mjs' : 'build/main.mjs'
+	const child: ChildProcess = spawn(process.execPath, [bundle], {
 		env: { ...process.env, APP_URL: origin, ...options.env, PORT: String(port) },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
