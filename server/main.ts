@@ -5,7 +5,10 @@ import { type ServerBuild } from '@remix-run/node'
 import { remoteUploadsOrigin } from '#app/media/storage.server.ts'
 import { createApp } from './app.ts'
 import { listenAnnouncement } from './listen-address.ts'
+import { logUnhandledRejections } from './process-guards.ts'
 import { loadEnvOrExit, startServices } from './services.ts'
+
+logUnhandledRejections('server')
 
 // V8 lets its old generation grow to up to 4× what survived the last full collection before it collects
 // again: with 60 MB live, an app serving pages at a steady pace reached 410 MB (RSS) from 250 within a

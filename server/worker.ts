@@ -1,4 +1,7 @@
+import { logUnhandledRejections } from './process-guards.ts'
 import { loadEnvOrExit, startServices } from './services.ts'
+
+logUnhandledRejections('worker')
 
 // A stand-alone job worker, for deployments that run workers apart from the
 // web processes (set RUN_WORKER=false on those). Needs DATABASE_URL: the
