@@ -258,6 +258,8 @@ type PaymentSeen = { otherDonationId: string | null; countedFrom: string | null 
  */
 async function readSessionPayment(tx: Tx, donation: Donation, session: CheckoutSessionObject, settled: boolean) {
 	const paymentIntentId = session.payment_intent
+	// Events deferred until this payment counts wait under its id.
+	const waitingFor = paymentIntentId ?? donation.stripePaymentIntentId
 	const [recipients, other, counted, deferred] = await Promise.all([
 		campaignAndOwner(tx, donation.campaignId),
 		paymentIntentId && !donation.stripePaymentIntentId
@@ -270,9 +272,7 @@ async function readSessionPayment(tx: Tx, donation: Donation, session: CheckoutS
 			.select({ sourceId: moneyMovements.sourceId })
 			.from(moneyMovements)
 			.where(and(eq(moneyMovements.donationId, donation.id), eq(moneyMovements.kind, 'donation_succeeded'))),
-		settled && (paymentIntentId ?? donation.stripePaymentIntentId)
-			? deferredEvents(tx, (paymentIntentId ?? donation.stripePaymentIntentId)!)
-			: Promise.resolve([]),
+		settled && waitingFor ? deferredEvents(tx, waitingFor) : Promise.resolve([]),
 	])
 	const seen: PaymentSeen = { otherDonationId: other[0]?.id ?? null, countedFrom: counted[0]?.sourceId ?? null }
 	return { recipients, seen, deferred }
